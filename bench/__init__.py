@@ -1,0 +1,1 @@
+"""`make bench`: speed figures the issues ask for."""

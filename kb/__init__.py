@@ -1,0 +1,1 @@
+"""vbkb's knowledge base: enrich parsed documents (citations, actors, duties), store, query, compare."""
