@@ -1,0 +1,52 @@
+"""Caps on untrusted input, in one place; each one can be raised or lowered with an environment variable.
+
+Defaults fit real legal documents (a 300-page decree as .docx is ~2 MB, its document.xml ~15 MB) with
+a wide margin, and stop zip bombs and runaway converters long before they hurt the machine.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_file_bytes: int = 20 * MB  # any input file, as stored on disk
+    max_zip_entries: int = 2000  # entries in a .docx directory
+    max_inflated_bytes: int = 200 * MB  # sum of declared uncompressed sizes in a .docx
+    max_zip_ratio: int = 200  # uncompressed / compressed, per entry bigger than `ratio_floor_bytes`
+    ratio_floor_bytes: int = 1 * MB  # small entries may compress well without being a bomb
+    max_xml_bytes: int = 60 * MB  # hard cap when actually inflating one XML part
+    convert_timeout_s: int = 120  # LibreOffice conversion of a .doc
+
+
+_ENV = {
+    "max_file_bytes": "VBKB_MAX_FILE_BYTES",
+    "max_zip_entries": "VBKB_MAX_ZIP_ENTRIES",
+    "max_inflated_bytes": "VBKB_MAX_INFLATED_BYTES",
+    "max_zip_ratio": "VBKB_MAX_ZIP_RATIO",
+    "ratio_floor_bytes": "VBKB_ZIP_RATIO_FLOOR_BYTES",
+    "max_xml_bytes": "VBKB_MAX_XML_BYTES",
+    "convert_timeout_s": "VBKB_CONVERT_TIMEOUT_S",
+}
+
+
+def env_name(field_name: str) -> str:
+    return _ENV[field_name]
+
+
+def current() -> Limits:
+    """The limits in force now: defaults, overridden by any VBKB_* variable set to a positive integer."""
+    values: dict[str, int] = {}
+    for name, var in _ENV.items():
+        raw = os.environ.get(var, "").strip()
+        if raw.isdigit() and int(raw) > 0:
+            values[name] = int(raw)
+    return Limits(**values)
+
+
+def human(n: int) -> str:
+    return f"{n / MB:.1f} MB" if n >= MB else f"{n} bytes"

@@ -1,0 +1,113 @@
+"""A file on disk → its decoded text and format, for the structure parser.
+
+The format comes from the file's first bytes when they are unambiguous (a zip, a PDF, an OLE2 Word
+file, an HTML page) and from its suffix otherwise, so a .docx renamed .txt is still read as Word. Every
+failure is a `ParseError` with one line a user can act on; caps come from `parsers.limits`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from parsers import limits
+from parsers.errors import ParseError
+
+
+@dataclass(frozen=True)
+class SourceText:
+    text: str  # decoded, NFC, "\n" line ends
+    format: str  # txt, md, docx, html, pdf, doc
+    warnings: tuple[str, ...] = ()
+
+
+_SUFFIX_FORMAT = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
+    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".doc": "doc",
+}
+# format → module holding `read(raw: bytes, path: Path) -> SourceText`
+_READERS = {
+    "txt": "parsers.encodings", "md": "parsers.encodings",
+    "docx": "parsers.docx", "html": "parsers.html", "pdf": "parsers.pdf", "doc": "parsers.doc",
+}
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+def read_file(path: str | Path) -> SourceText:
+    """Read and decode one file; ParseError (one line) for anything that is not a readable document."""
+    p = Path(path)
+    raw = _read_bytes(p)
+    fmt = sniff_format(raw, p)
+    source = _reader(fmt)(raw, p)
+    text = unicodedata.normalize("NFC", source.text)
+    if not text.strip():
+        raise ParseError(f"{p}: no text in the file")
+    return SourceText(text, source.format, source.warnings)
+
+
+def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
+    """As `read_file` for bytes already in memory; `name`'s suffix hints the format."""
+    p = Path(name)
+    if not raw:
+        raise ParseError(f"{name}: empty file")
+    source = _reader(sniff_format(raw, p))(raw, p)
+    text = unicodedata.normalize("NFC", source.text)
+    if not text.strip():
+        raise ParseError(f"{name}: no text in the file")
+    return SourceText(text, source.format, source.warnings)
+
+
+def _read_bytes(p: Path) -> bytes:
+    cap = limits.current().max_file_bytes
+    try:
+        if p.is_dir():
+            raise ParseError(f"{p}: is a directory, not a file")
+        if not p.exists():
+            raise ParseError(f"{p}: no such file")
+        if not p.is_file():
+            raise ParseError(f"{p}: not a regular file")
+        size = p.stat().st_size
+        if size > cap:
+            raise ParseError(
+                f"{p}: file is {limits.human(size)}, over the {limits.human(cap)} limit "
+                f"(set {limits.env_name('max_file_bytes')} to raise it)"
+            )
+        with p.open("rb") as fh:
+            raw = fh.read(cap + 1)
+    except PermissionError:
+        raise ParseError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise ParseError(f"{p}: cannot read: {exc.strerror or exc}") from None
+    if len(raw) > cap:
+        raise ParseError(f"{p}: file is over the {limits.human(cap)} limit")
+    if not raw:
+        raise ParseError(f"{p}: empty file")
+    return raw
+
+
+def sniff_format(raw: bytes, p: Path) -> str:
+    """The format the bytes are, whatever the name says; the suffix decides between text formats."""
+    by_suffix = _SUFFIX_FORMAT.get(p.suffix.lower())
+    if raw.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "docx"
+    if raw.startswith(b"%PDF-") or raw[:1024].lstrip().startswith(b"%PDF-"):
+        return "pdf"
+    if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "doc"
+    if _HTML_START.match(raw[:4096]) and by_suffix in (None, "html", "doc"):
+        return "html"  # portals often serve an HTML page named .doc
+    if raw.startswith(b"{\\rtf") and by_suffix == "doc":
+        return "doc"  # LibreOffice reads RTF too
+    if by_suffix in ("docx", "pdf", "doc"):
+        raise ParseError(f"{p}: not a {by_suffix} file (its content does not match its name)")
+    if by_suffix == "html":
+        return "html"
+    return by_suffix or "txt"
+
+
+def _reader(fmt: str):
+    module = importlib.import_module(_READERS[fmt])
+    return module.read
