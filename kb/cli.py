@@ -42,8 +42,72 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kb build / docs / search (kb/store.py, kb/search.py) ---------------------------------------------
+def _setup_build(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", default=["corpus"], metavar="PATH", help="files or folders (corpus/)")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--force", action="store_true", help="re-parse every file, changed or not")
+    p.add_argument("--json", action="store_true", help="the build report as JSON")
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from kb.store import build
+
+    report = build([Path(p) for p in args.paths], Path(args.db), progress=sys.stderr.isatty(), force=args.force)
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        print(report.summary())
+    for path, reason in report.failed:
+        print(f"kb: error: {path}: {reason}", file=sys.stderr)
+    return 2 if report.failed else 0
+
+
+def _setup_docs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--json", action="store_true", help="the documents as JSON")
+
+
+def _cmd_docs(args: argparse.Namespace) -> int:
+    from kb.store import list_documents, open_db
+
+    docs = list_documents(open_db(args.db))
+    if args.json:
+        _print_json({"documents": docs})
+        return 0
+    for d in docs:
+        print(f"{d['doc_id']}\t{d['type'] or ''}\t{d['date'] or ''}\t{d['file']}\t{d['title'] or ''}")
+    return 0
+
+
+def _setup_search(p: argparse.ArgumentParser) -> None:
+    p.add_argument("query")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--doc", default=None, metavar="DOC_ID", help="search this document only")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="the hits as JSON")
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from kb.search import search
+    from kb.store import open_db
+
+    hits = search(open_db(args.db), args.query, limit=args.limit, doc_id=args.doc)
+    if args.json:
+        _print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
+        return 0
+    for h in hits:
+        print(f"{h.address}\t{h.doc_id}\t{h.marked()}")
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "parse": ("parse a file and print its documents", _setup_parse, _cmd_parse),
+    "build": ("build or update the knowledge base from document files", _setup_build, _cmd_build),
+    "docs": ("list the documents in the knowledge base", _setup_docs, _cmd_docs),
+    "search": ("full-text search of clauses, with or without diacritics", _setup_search, _cmd_search),
 }
 
 

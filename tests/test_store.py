@@ -1,0 +1,294 @@
+"""The knowledge base store: build, incremental rebuild, per-file atomicity, WAL readers, queries.
+
+The first half uses a stand-in parser (tests/kb_fake.py) so the store is tested on its own; the second
+half builds the real corpus.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from kb_fake import fake_parse
+
+from kb import store
+from kb.cli import main as kb_main
+from kb.errors import KbError
+from kb.model import Deadline, Duty, Reference
+from kb.store import build, get_document, get_node, get_nodes, list_documents, node_address, open_db
+from parsers.model import Node, Span
+
+S = Span(0, 0, 1)
+
+
+def _write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+FILES = {
+    "a.txt": "01/2020/QĐ-UBND\nSở Tư pháp chủ trì.\nỦy ban nhân dân cấp xã phối hợp.\n",
+    "b.md": "-\nVăn phòng báo cáo.\n",
+    "c.txt": "02/2021/NQ-HĐND\nMột.\nHai.\nBa.\n",
+    "README.md": "01/2020/QĐ-UBND\nnot a document\n",
+    "data.json": "{}",
+}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return _write(tmp_path / "docs", FILES)
+
+
+def _count(db_path: Path, table: str) -> int:
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+
+
+# --- addresses ----------------------------------------------------------------------------------------
+def _n(kind: str, num: str | None) -> Node:
+    return Node(kind, num, None, "", "x", S)
+
+
+ADDRESSES = [
+    # (node, ancestors, parent's address, ordinal among same-kind siblings) -> address
+    ((_n("chuong", "II"), (), "", 2), "Chương II"),
+    ((_n("muc", "1"), (_n("chuong", "II"),), "Chương II", 1), "Chương II Mục 1"),
+    ((_n("dieu", "12"), (_n("chuong", "II"), _n("muc", "1")), "Chương II Mục 1", 3), "Điều 12"),
+    ((_n("khoan", "1"), (_n("dieu", "12"),), "Điều 12", 1), "Điều 12 khoản 1"),
+    ((_n("diem", "a"), (_n("dieu", "12"), _n("khoan", "1")), "Điều 12 khoản 1", 1), "Điều 12 khoản 1 điểm a"),
+    ((_n("diem", "đ"), (_n("dieu", "5"),), "Điều 5", 5), "Điều 5 điểm đ"),
+    ((_n("khoan", "3"), (), "", 3), "khoản 3"),
+    ((_n("section", "II"), (), "", 2), "II"),
+    ((_n("item", "2"), (_n("section", "II"),), "II", 2), "II.2"),
+    ((_n("subitem", "2.1"), (_n("section", "II"), _n("item", "2")), "II.2", 1), "II.2.1"),
+    ((_n("subitem", "a"), (_n("section", "II"), _n("item", "2")), "II.2", 1), "II.2.a"),
+    ((_n("bullet", None), (_n("section", "I"), _n("item", "1")), "I.1", 2), "I.1 gạch đầu dòng 2"),
+    ((_n("paragraph", None), (), "", 4), "đoạn 4"),
+]
+
+
+@pytest.mark.parametrize(("args", "expected"), ADDRESSES)
+def test_node_address(args: tuple, expected: str) -> None:
+    assert node_address(*args) == expected
+
+
+# --- build with the stand-in parser ---------------------------------------------------------------
+def test_build_stores_files_documents_and_nodes(folder: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "kb.db"
+    report = build([folder], db_path, parse=fake_parse)
+    assert report.ok
+    assert sorted(Path(p).name for p in report.parsed) == ["a.txt", "b.md", "c.txt"]  # no README, no .json
+    assert (report.documents, report.nodes) == (3, 3 * 6)
+    db = open_db(db_path)
+    docs = {d["doc_id"]: d for d in list_documents(db)}
+    assert set(docs) == {"01/2020/QĐ-UBND", "b:quyet-dinh", "02/2021/NQ-HĐND"}
+    assert (docs["b:quyet-dinh"]["file"], docs["02/2021/NQ-HĐND"]["nodes"]) == ("b.md", 9)
+    doc = get_document(db, "01/2020/QĐ-UBND")
+    assert (doc["type"], doc["number_key"], doc["bases"]) == ("Quyết định", "01/2020/qd-ubnd", [])
+    nodes = get_nodes(db, "01/2020/QĐ-UBND")
+    assert [(n["eid"], n["parent"], n["depth"], n["address"]) for n in nodes[:3]] == [
+        ("art_1", None, 0, "Điều 1"),
+        ("art_1__para_1", "art_1", 1, "Điều 1 khoản 1"),
+        ("art_1__para_1__point_a", "art_1__para_1", 2, "Điều 1 khoản 1 điểm a"),
+    ]
+    assert [n["ord"] for n in nodes] == list(range(6))
+    node = get_node(db, "01/2020/QĐ-UBND", "art_2")
+    assert (node["text"], node["heading"], node["line"]) == ("Ủy ban nhân dân cấp xã phối hợp.", "Tiêu đề 2", 3)
+    row = db.execute("SELECT text_fold, text_norm FROM nodes WHERE eid = 'art_2' AND doc_id LIKE '01/%'").fetchone()
+    assert tuple(row) == ("uy ban nhan dan cap xa phoi hop.", "Ủy ban nhân dân cấp xã phối hợp.")
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda db: get_document(db, "99/2099/X"), "no document '99/2099/X'"),
+        (lambda db: get_nodes(db, "nope"), "no document 'nope'"),
+        (lambda db: get_node(db, "01/2020/QĐ-UBND", "art_99"), "no node 'art_99'"),
+    ],
+)
+def test_unknown_ids_raise_kb_error(folder: Path, tmp_path: Path, call, message: str) -> None:
+    build([folder], tmp_path / "kb.db", parse=fake_parse)
+    with pytest.raises(KbError, match=message):
+        call(open_db(tmp_path / "kb.db"))
+
+
+def test_missing_kb_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(KbError, match=r"no knowledge base at .*missing\.db: run `kb build` first"):
+        open_db(tmp_path / "missing.db")
+    assert kb_main(["docs", "--db", str(tmp_path / "missing.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kb: error: no knowledge base at") and err.count("\n") == 1
+
+
+def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(KbError, match="is not a knowledge base"):
+        open_db(junk)
+
+
+def test_missing_path_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(KbError, match="no such file or folder"):
+        build([tmp_path / "nowhere"], tmp_path / "kb.db", parse=fake_parse)
+
+
+def test_unchanged_changed_removed(folder: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "kb.db"
+    build([folder], db_path, parse=fake_parse)
+    (folder / "c.txt").write_text("02/2021/NQ-HĐND\nMột.\n", encoding="utf-8")  # 3 articles → 1
+    (folder / "b.md").unlink()
+    report = build([folder], db_path, parse=fake_parse)
+    assert [Path(p).name for p in report.parsed] == ["c.txt"]
+    assert [Path(p).name for p in report.unchanged] == ["a.txt"]
+    assert [Path(p).name for p in report.removed] == ["b.md"]
+    assert (report.documents, report.nodes) == (2, 2 * 3 + 3)
+    assert _count(db_path, "files") == 2
+    assert _count(db_path, "nodes_fts") == 9  # the index follows the rows
+
+
+def test_failed_file_is_reported_and_others_are_built(folder: Path, tmp_path: Path) -> None:
+    (folder / "bad.txt").write_text("FAIL\n", encoding="utf-8")
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse)
+    assert report.failed == ((str(folder / "bad.txt"), "bad.txt: not a document"),)
+    assert len(report.parsed) == 3 and report.documents == 3
+
+
+def test_failure_inside_the_write_leaves_the_file_as_it_was(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db_path = tmp_path / "kb.db"
+    build([folder], db_path, parse=fake_parse)
+    before = [(n["eid"], n["text"]) for n in get_nodes(open_db(db_path), "02/2021/NQ-HĐND")]
+    (folder / "c.txt").write_text("02/2021/NQ-HĐND\nMới.\n", encoding="utf-8")
+    real_rows = store._node_rows
+
+    def broken_rows(doc, did):  # old rows deleted, new document and some nodes inserted, then a failure
+        rows = list(real_rows(doc, did))
+        yield from rows[:2]
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store, "_node_rows", broken_rows)
+    report = build([folder], db_path, parse=fake_parse)
+    assert report.failed == ((str(folder / "c.txt"), "RuntimeError: disk on fire"),)
+    db = open_db(db_path)
+    assert [(n["eid"], n["text"]) for n in get_nodes(db, "02/2021/NQ-HĐND")] == before
+    assert db.execute("SELECT count(*) FROM nodes_fts WHERE nodes_fts MATCH 'moi'").fetchone()[0] == 0
+    monkeypatch.undo()
+    report = build([folder], db_path, parse=fake_parse)  # the failed file is tried again
+    assert [Path(p).name for p in report.parsed] == ["c.txt"]
+    assert next(n["text"] for n in get_nodes(open_db(db_path), "02/2021/NQ-HĐND")) == "Mới."
+
+
+def test_readers_see_old_or_new_file_never_a_mix(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    db_path = tmp_path / "kb.db"
+    build([folder], db_path, parse=fake_parse)
+    reader = sqlite3.connect(db_path, isolation_level=None)
+
+    def state() -> tuple:
+        return reader.execute(
+            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM nodes), "
+            "(SELECT group_concat(text, '|') FROM nodes WHERE doc_id = '02/2021/NQ-HĐND' AND kind = 'dieu')"
+        ).fetchone()
+
+    old = state()
+    assert old == (3, 18, "Một.|Hai.|Ba.")
+    seen_mid_write = []
+    real_insert = store._insert_rows
+
+    def spying_insert(conn, table, rows):  # runs inside the writer's open transaction
+        real_insert(conn, table, rows)
+        seen_mid_write.append(state())
+
+    monkeypatch.setattr(store, "_insert_rows", spying_insert)
+    reader.execute("BEGIN")
+    assert state() == old  # a read transaction pins its snapshot ...
+    (folder / "c.txt").write_text("02/2021/NQ-HĐND\nBốn.\n", encoding="utf-8")
+    build([folder], db_path, parse=fake_parse)
+    assert state() == old  # ... even after the writer committed
+    reader.execute("COMMIT")
+    assert seen_mid_write and set(seen_mid_write) == {old}
+    assert state() == (3, 12, "Bốn.")
+
+
+def test_same_number_in_two_files_gets_distinct_ids(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "d", {"x.txt": "30/2020/NĐ-CP\nMột.\n", "y.docx.txt": "30/2020/NĐ-CP\nHai.\n"})
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse)
+    ids = sorted(d["doc_id"] for d in list_documents(open_db(tmp_path / "kb.db")))
+    assert ids == ["30/2020/NĐ-CP", "30/2020/NĐ-CP:y-docx-txt"]
+    assert report.warnings == ("y.docx.txt: document id 30/2020/NĐ-CP already used; stored as 30/2020/NĐ-CP:y-docx-txt",)
+
+
+def test_enrichment_rows_are_stored_flat(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refs(result, doc):
+        return [Reference("art_1", "Nghị định số 59/2012/NĐ-CP", "59/2012/NĐ-CP", "art_3", "can_cu", Span(5, 30, 2))]
+
+    def duties(result, doc, did):
+        deadline = Deadline("trước ngày 18 tháng 12", "absolute", date="--12-18", recurrence="hang_nam")
+        return [Duty("so_tu_phap", "chu_tri", "chủ trì", did, "art_1", "Sở Tư pháp chủ trì.", Span(1, 9, 2),
+                     deadline=deadline), Duty("ubnd_cap_xa", "phoi_hop", "phối hợp", did, "art_2", "x", S)]
+
+    monkeypatch.setattr(store, "_hooks", lambda: store._Hooks(references=refs, duties=duties, actors=None))
+    db_path = tmp_path / "kb.db"
+    build([folder / "a.txt"], db_path, parse=fake_parse)
+    db = open_db(db_path)
+    ref = next(db.query('SELECT * FROM "references"'))
+    assert (ref["doc_id"], ref["source_eid"], ref["target_doc"], ref["relation"], ref["start"], ref["line"]) == (
+        "01/2020/QĐ-UBND", "art_1", "59/2012/NĐ-CP", "can_cu", 5, 2)
+    rows = list(db.query("SELECT actor, deadline_text, deadline_kind, deadline_date, deadline_days, "
+                         "deadline_recurrence, doc_id FROM duties ORDER BY actor"))
+    assert [tuple(r.values()) for r in rows] == [
+        ("so_tu_phap", "trước ngày 18 tháng 12", "absolute", "--12-18", None, "hang_nam", "01/2020/QĐ-UBND"),
+        ("ubnd_cap_xa", None, None, None, None, None, "01/2020/QĐ-UBND"),
+    ]
+
+
+def test_failing_enrichment_fails_the_file(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refs(result, doc):
+        raise ValueError("bad citation")
+
+    monkeypatch.setattr(store, "_hooks", lambda: store._Hooks(references=refs, duties=None, actors=None))
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse)
+    assert {r for _, r in report.failed} == {"ValueError: bad citation"} and len(report.failed) == 3
+    assert report.documents == 0
+
+
+def test_cli_build_and_docs(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    def fake_build(paths, db, progress=False, force=False):
+        return build(paths, db, progress, force, parse=fake_parse)
+
+    monkeypatch.setattr(store, "build", fake_build)
+    db = str(tmp_path / "kb.db")
+    assert kb_main(["build", str(folder), "--db", db]) == 0
+    assert capsys.readouterr().out.startswith("3 files: 3 parsed, 0 unchanged, 0 removed, 0 failed; 3 documents")
+    (folder / "z.txt").write_text("FAIL", encoding="utf-8")
+    assert kb_main(["build", str(folder), "--db", db]) == 2
+    _out, err = capsys.readouterr()
+    assert err == f"kb: error: {folder / 'z.txt'}: z.txt: not a document\n"
+    assert kb_main(["docs", "--db", db]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("\t")[0] for line in lines] == ["01/2020/QĐ-UBND", "b:quyet-dinh", "02/2021/NQ-HĐND"]
+
+
+def test_code_change_rebuilds_everything(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path = tmp_path / "kb.db"
+    build([folder], db_path, parse=fake_parse)
+    assert len(build([folder], db_path, parse=fake_parse).unchanged) == 3
+    monkeypatch.setattr(store, "code_fingerprint", lambda: "another version of the parsers")
+    assert len(build([folder], db_path, parse=fake_parse).parsed) == 3
+
+
+def test_copy_of_folder_is_independent(folder: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(folder, copy)
+    build([folder], tmp_path / "one.db", parse=fake_parse)
+    report = build([copy], tmp_path / "one.db", parse=fake_parse)  # the KB now mirrors the copy
+    assert (len(report.parsed), len(report.removed), report.documents) == (3, 3, 3)
