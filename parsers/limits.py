@@ -21,6 +21,7 @@ class Limits:
     ratio_floor_bytes: int = 1 * MB  # small entries may compress well without being a bomb
     max_xml_bytes: int = 60 * MB  # hard cap when actually inflating one XML part
     convert_timeout_s: int = 120  # LibreOffice conversion of a .doc
+    max_pdf_pages: int = 2000  # pages of text extracted from a PDF
 
 
 _ENV = {
@@ -31,6 +32,7 @@ _ENV = {
     "ratio_floor_bytes": "VBKB_ZIP_RATIO_FLOOR_BYTES",
     "max_xml_bytes": "VBKB_MAX_XML_BYTES",
     "convert_timeout_s": "VBKB_CONVERT_TIMEOUT_S",
+    "max_pdf_pages": "VBKB_MAX_PDF_PAGES",
 }
 
 

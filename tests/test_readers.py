@@ -1,0 +1,385 @@
+"""File readers: bytes on disk → decoded text, per format and per encoding."""
+
+from __future__ import annotations
+
+import re
+import stat
+import sys
+import unicodedata
+from pathlib import Path
+
+import docx as python_docx
+import pytest
+from docx.oxml import parse_xml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from parsers import read_file
+from parsers.encodings import decode, to_cp1258
+from parsers.errors import ParseError
+from parsers.readers import SourceText, read_bytes
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pdf_build import make_pdf
+
+FORMATS = Path(__file__).resolve().parents[1] / ".." / "shared" / "formats"
+needs_formats = pytest.mark.skipif(not FORMATS.is_dir(), reason="../shared/formats absent")
+
+SENTENCE = "Quyết định số 03 về việc ban hành quy chế phối hợp của các cơ quan trong tỉnh Cao Bằng"
+
+# (label, bytes as a file would hold them, expected text, expected encoding, warned?)
+# The legacy samples are typed byte by byte from the TCVN3 / VNI / Windows-1258 code charts.
+ENCODED = [
+    ("utf-8", SENTENCE.encode("utf-8"), SENTENCE, "utf-8", False),
+    ("utf-8 BOM", b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"), SENTENCE, "utf-8-sig", False),
+    ("utf-16 LE BOM", b"\xff\xfe" + SENTENCE.encode("utf-16-le"), SENTENCE, "utf-16-le", False),
+    ("utf-16 BE BOM", b"\xfe\xff" + SENTENCE.encode("utf-16-be"), SENTENCE, "utf-16-be", False),
+    ("utf-16 LE no BOM", SENTENCE.encode("utf-16-le"), SENTENCE, "utf-16", True),
+    ("utf-16 BE no BOM", SENTENCE.encode("utf-16-be"), SENTENCE, "utf-16", True),
+    ("utf-8 NFD", unicodedata.normalize("NFD", SENTENCE).encode("utf-8"), SENTENCE, "utf-8", False),
+    (
+        "cp1258 (tone marks combining)",
+        (b"Quy\xea\xect \xf0i\xf2nh s\xf4\xec 03 v\xea\xcc vi\xea\xf2c ban h\xe0nh quy ch\xea\xec ph\xf4\xeci "
+        b"h\xf5\xf2p cu\xd2a c\xe1c c\xf5 quan trong ti\xd2nh Cao B\xe3\xccng"),
+        SENTENCE, "cp1258", True,
+    ),
+    (
+        "TCVN3 (ABC)",
+        (b"Quy\xd5t \xae\xdenh s\xe8 03 v\xd2 vi\xd6c ban h\xb5nh quy ch\xd5 ph\xe8i h\xeep c\xf1a c\xb8c c\xac quan "
+        b"trong t\xd8nh Cao B\xbbng"),
+        SENTENCE, "tcvn3", True,
+    ),
+    (
+        "VNI-Windows",
+        (b"Quye\xe1t \xf1\xf2nh so\xe1 03 ve\xe0 vie\xe4c ban ha\xf8nh quy che\xe1 pho\xe1i h\xf4\xefp cu\xfba ca\xf9c "
+        b"c\xf4 quan trong t\xe6nh Cao Ba\xe8ng"),
+        SENTENCE, "vni", True,
+    ),
+]
+
+
+@pytest.mark.parametrize("label,raw,expected,encoding,warned", ENCODED, ids=[e[0] for e in ENCODED])
+def test_encodings_decode_to_the_same_nfc_text(label, raw, expected, encoding, warned):
+    decoded = decode(raw)
+    assert decoded.text == expected
+    assert decoded.encoding == encoding
+    assert bool(decoded.warnings) == warned
+
+
+def test_vni_capitals_and_horn_letters():
+    # "ỦY BAN NHÂN DÂN" / "Mười người ở đường": Û on a capital, ô = ơ, ö = ư, ñ = đ
+    raw = b"U\xdbY BAN NHA\xc2N DA\xc2N\nM\xf6\xf4\xf8i ng\xf6\xf4\xf8i \xf4\xfb \xf1\xf6\xf4\xf8ng"
+    assert decode(raw).text == "ỦY BAN NHÂN DÂN\nMười người ở đường"
+
+
+def test_vni_glyphs_pasted_into_utf8_are_converted():
+    """Text copied from a VNI font into a UTF-8 file keeps the Latin-1 glyphs: "Quyeát ñònh"."""
+    vni = ENCODED[-1][1].decode("cp1252")
+    decoded = decode(vni.encode("utf-8"))
+    assert decoded.text == SENTENCE
+    assert decoded.encoding == "vni" and "VNI" in decoded.warnings[0]
+
+
+def test_plain_french_latin1_words_are_not_mistaken_for_vni():
+    text = "Le décret du 5 mars, signé à Hanoï, entre en vigueur: très bien, déjà validé."
+    assert decode(text.encode("utf-8")).text == text
+
+
+def test_cp1258_writer_round_trip_on_every_vietnamese_letter():
+    letters = "aàảãáạăằẳẵắặâầẩẫấậeèẻẽéẹêềểễếệiìỉĩíịoòỏõóọôồổỗốộơờởỡớợuùủũúụưừửữứựyỳỷỹýỵđ"
+    text = f"{letters} {letters.upper()}"
+    assert decode(to_cp1258(text)).text == text
+
+
+@settings(derandomize=True, max_examples=200)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1))
+def test_any_utf8_text_decodes_to_its_nfc(text):
+    expected = unicodedata.normalize("NFC", text)
+    try:
+        out = decode(text.encode("utf-8"))
+    except ParseError:
+        return  # only "binary" verdicts are allowed, never another exception
+    if out.encoding == "utf-8":
+        assert out.text == expected
+
+
+def test_line_ends_and_word_line_breaks_are_normalised():
+    assert decode(b"a\r\nb\rc\x0bd\x1a").text == "a\nb\nc\nd"
+
+
+# --- dispatch -------------------------------------------------------------------------------------
+def test_read_file_dispatches_on_content_not_only_name(tmp_path):
+    doc = _docx_with_numbering()
+    renamed = tmp_path / "looks-like-text.txt"
+    doc.save(renamed)
+    assert read_file(renamed).format == "docx"
+    md = tmp_path / "plan.md"
+    md.write_text("# KẾ HOẠCH\n\nI. MỤC ĐÍCH\n", encoding="utf-8")
+    assert read_file(md) == SourceText("# KẾ HOẠCH\n\nI. MỤC ĐÍCH\n", "md", ())
+
+
+def test_read_bytes_uses_the_name_as_hint():
+    assert read_bytes("Điều 1. Phạm vi".encode(), "x.md").format == "md"
+
+
+# --- docx -----------------------------------------------------------------------------------------
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_ABSTRACT = f"""<w:abstractNum {_W} w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/>
+    <w:suff w:val="space"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>
+  <w:lvl w:ilvl="3"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+</w:abstractNum>"""
+_SECTIONS = f"""<w:abstractNum {_W} w:abstractNumId="91">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/><w:isLgl/></w:lvl>
+</w:abstractNum>"""
+
+
+def _numbered(doc, text: str, num_id: int, level: int) -> None:
+    p = doc.add_paragraph(text)
+    p._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {_W}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
+
+
+def _docx_with_numbering():
+    doc = python_docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(_SECTIONS))
+    numbering.insert(0, parse_xml(_ABSTRACT))
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    layout = doc.add_table(rows=1, cols=2)  # borderless: the issuer | motto header
+    layout.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG"
+    layout.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    p = doc.add_paragraph()
+    p.add_run("QUY CHẾ").bold = True
+    _numbered(doc, "Phạm vi điều chỉnh", 90, 0)
+    _numbered(doc, "Quy chế này quy định việc phối hợp:", 90, 1)
+    _numbered(doc, "Theo dõi thi hành pháp luật;", 90, 2)
+    _numbered(doc, "Kiểm tra văn bản.", 90, 2)
+    _numbered(doc, "dòng gạch đầu", 90, 3)
+    _numbered(doc, "Đối tượng áp dụng.", 90, 1)
+    _numbered(doc, "Trách nhiệm thi hành", 90, 0)
+    _numbered(doc, "Sở Tư pháp chủ trì.", 90, 1)
+    _numbered(doc, "Giao nhiệm vụ:", 90, 2)
+    _numbered(doc, "MỤC ĐÍCH", 91, 0)
+    _numbered(doc, "Mục đích", 91, 1)
+    _numbered(doc, "NHIỆM VỤ", 91, 0)
+    _numbered(doc, "Rà soát", 91, 1)
+    _numbered(doc, "Tập huấn", 91, 1)
+    tasks = doc.add_table(rows=2, cols=3, style="Table Grid")  # a ruled task table
+    for cell, text in zip(tasks.rows[0].cells, ("TT", "Nội dung", "Cơ quan chủ trì")):
+        cell.text = text
+    for cell, text in zip(tasks.rows[1].cells, ("1", "Rà soát văn bản", "Sở Tư pháp")):
+        cell.text = text
+    return doc
+
+
+def test_docx_numbering_tables_and_layout(tmp_path):
+    path = tmp_path / "quy-che.docx"
+    _docx_with_numbering().save(path)
+    source = read_file(path)
+    assert source.format == "docx"
+    assert source.text.splitlines() == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH CAO BẰNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "QUY CHẾ",
+        "Điều 1. Phạm vi điều chỉnh",
+        "1. Quy chế này quy định việc phối hợp:",
+        "a) Theo dõi thi hành pháp luật;",
+        "b) Kiểm tra văn bản.",
+        "- dòng gạch đầu",
+        "2. Đối tượng áp dụng.",
+        "Điều 2. Trách nhiệm thi hành",
+        "1. Sở Tư pháp chủ trì.",
+        "a) Giao nhiệm vụ:",
+        "I. MỤC ĐÍCH",
+        "1.1. Mục đích",
+        "II. NHIỆM VỤ",
+        "2.1. Rà soát",
+        "2.2. Tập huấn",
+        "| TT | Nội dung | Cơ quan chủ trì |",
+        "| 1 | Rà soát văn bản | Sở Tư pháp |",
+    ]
+    assert source.warnings == ("Word automatic numbering written out as text",)
+
+
+def test_docx_start_override_restarts_a_list(tmp_path):
+    doc = python_docx.Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(_ABSTRACT))
+    numbering.append(parse_xml(f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(
+        f'<w:num {_W} w:numId="92"><w:abstractNumId w:val="90"/>'
+        '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+    ))
+    _numbered(doc, "một", 90, 1)
+    _numbered(doc, "hai", 90, 1)
+    _numbered(doc, "năm", 92, 1)
+    _numbered(doc, "sáu", 92, 1)
+    doc.save(tmp_path / "o.docx")
+    assert read_file(tmp_path / "o.docx").text.splitlines() == ["1. một", "2. hai", "5. năm", "6. sáu"]
+
+
+def test_docx_skips_deleted_revisions_and_keeps_footnotes(tmp_path):
+    doc = python_docx.Document()
+    p = doc.add_paragraph("Căn cứ Luật Tổ chức chính quyền địa phương")
+    p._p.append(parse_xml(f'<w:del {_W} w:id="1" w:author="x"><w:r><w:delText>XOÁ</w:delText></w:r></w:del>'))
+    p._p.append(parse_xml(f'<w:r {_W}><w:footnoteReference w:id="7"/></w:r>'))
+    p.add_run(";")
+    doc.save(tmp_path / "f.docx")
+    _add_footnotes(tmp_path / "f.docx", {"7": "Luật số 77/2015/QH13."})
+    assert read_file(tmp_path / "f.docx").text.splitlines() == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương1;", "", "1 Luật số 77/2015/QH13.",
+    ]
+
+
+def _add_footnotes(path: Path, notes: dict[str, str]) -> None:
+    """python-docx writes no footnotes part: add one, with its relationship and content type."""
+    import zipfile
+
+    body = "".join(
+        f'<w:footnote w:id="{k}"><w:p><w:r><w:t>{v}</w:t></w:r></w:p></w:footnote>' for k, v in notes.items()
+    )
+    xml = f'<?xml version="1.0"?><w:footnotes {_W}>{body}</w:footnotes>'
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rels = rels.replace("</Relationships>", (
+        '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        'footnotes" Target="footnotes.xml"/></Relationships>'
+    ))
+    parts["word/_rels/document.xml.rels"] = rels.encode()
+    parts["word/footnotes.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+# --- html -----------------------------------------------------------------------------------------
+PORTAL_PAGE = """<!DOCTYPE html><html><head><title>Văn bản</title>
+<script>var banner = "Điều 99. quảng cáo";</script><style>p { color: red }</style></head>
+<body><form id="aspnetForm">
+<div class="menu"><ul><li><a href="/a">Trang chủ</a></li><li><a href="/b">Tra cứu văn bản</a></li></ul></div>
+<nav>Điều hướng</nav>
+<div id="content"><div class="doc">
+<table border="0"><tr><td><p><b>ỦY BAN NHÂN DÂN<br>TỈNH CAO BẰNG</b></p></td>
+<td><p>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</p></td></tr></table>
+<p><a name="dieu_1"><b>Điều 1. Phạm vi
+điều chỉnh</b></a></p>
+<p>1. Quy chế này quy định việc <i>phối hợp</i> giữa các cơ quan trong tỉnh.</p>
+<p style="display:none">Nội dung ẩn không hiển thị cho người đọc.</p>
+<p>a) Theo dõi thi hành pháp luật trên địa bàn tỉnh;</p>
+<table border="1"><tr><th>TT</th><th>Nội dung</th></tr><tr><td>1</td><td><p>Rà soát</p><p>văn bản</p></td></tr></table>
+<p><a name="dieu_2"><b>Điều 2. Hiệu lực thi hành</b></a></p>
+<p>Quy chế này có hiệu lực kể từ ngày ký ban hành.</p>
+</div></div>
+<div class="related"><p><a href="/x">Văn bản liên quan: Quyết định 12/2020 về một nội dung khác</a></p></div>
+<footer>Bản quyền thuộc về cổng thông tin</footer>
+</form></body></html>"""
+
+
+def test_html_content_block_without_banners_scripts_or_hidden_text(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(PORTAL_PAGE.encode("utf-8"))
+    assert read_file(path).text.splitlines() == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH CAO BẰNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Điều 1. Phạm vi điều chỉnh",
+        "1. Quy chế này quy định việc phối hợp giữa các cơ quan trong tỉnh.",
+        "a) Theo dõi thi hành pháp luật trên địa bàn tỉnh;",
+        "| TT | Nội dung |",
+        "| 1 | Rà soát văn bản |",
+        "Điều 2. Hiệu lực thi hành",
+        "Quy chế này có hiệu lực kể từ ngày ký ban hành.",
+    ]
+
+
+def test_html_declared_legacy_charset(tmp_path):
+    page = '<html><head><meta charset="windows-1258"></head><body><p>{}</p></body></html>'
+    path = tmp_path / "p.htm"
+    path.write_bytes(page.encode("ascii").replace(b"{}", to_cp1258(SENTENCE)))
+    assert read_file(path).text == SENTENCE + "\n"
+
+
+# --- pdf ------------------------------------------------------------------------------------------
+def test_pdf_text_layer_pages_joined(tmp_path):
+    path = tmp_path / "qd.pdf"
+    path.write_bytes(make_pdf([
+        ["Điều 1. Phạm vi điều chỉnh", "Quy chế này quy định việc phối hợp"],
+        ["giữa các cơ quan, đơn vị trên địa bàn tỉnh."],
+    ]))
+    source = read_file(path)
+    assert source.format == "pdf"
+    assert source.text == (
+        "Điều 1. Phạm vi điều chỉnh\nQuy chế này quy định việc phối hợp\n\n"
+        "giữa các cơ quan, đơn vị trên địa bàn tỉnh.\n"
+    )
+
+
+def test_pdf_with_some_scanned_pages_warns(tmp_path):
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(make_pdf([["Điều 1. Phạm vi điều chỉnh của Quy chế"], None]))
+    assert read_file(path).warnings == ("1 of 2 PDF pages have no text layer (scanned?)",)
+
+
+# --- doc ------------------------------------------------------------------------------------------
+def test_doc_goes_through_libreoffice(tmp_path, monkeypatch):
+    """A stand-in `soffice` proves the plumbing: arguments, output folder, then the .docx reader."""
+    converted = tmp_path / "converted.docx"
+    doc = python_docx.Document()
+    doc.add_paragraph("Điều 1. Phạm vi điều chỉnh")
+    doc.save(converted)
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        f'cp "{converted}" "$2/input.docx"\n'
+    )
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("VBKB_SOFFICE", str(fake))
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    source = read_file(path)
+    assert (source.format, source.text) == ("doc", "Điều 1. Phạm vi điều chỉnh\n")
+    assert source.warnings[0] == "converted from .doc by LibreOffice"
+
+
+# --- the real files of ../shared/formats ----------------------------------------------------------
+_ARTICLE = re.compile(r"^(?:#+\s*)?Điều\s+(\d+)\.\s*(.*?)\s*$", re.MULTILINE)
+
+
+@needs_formats
+def test_real_docx_has_the_38_articles_of_the_markdown():
+    docx_text = read_file(FORMATS / "nd-30-2020-nd-cp-cong-tac-van-thu.docx").text
+    md_text = read_file(FORMATS / "nd-30-2020-nd-cp-cong-tac-van-thu.md").text
+    from_docx = _ARTICLE.findall(docx_text)
+    assert [int(n) for n, _ in from_docx] == list(range(1, 39))
+    assert from_docx == _ARTICLE.findall(md_text)
+    assert from_docx[36] == ("37", "Hiệu lực thi hành")
+    lines = docx_text.splitlines()
+    # The header is a borderless layout table: its cells come out as lines.
+    assert lines[:3] == ["CHÍNH PHỦ", "_______", "Số: 30/2020/NĐ-CP"]
+    assert "Nguyễn Xuân Phúc" in lines
+
+
+@needs_formats
+def test_real_portal_page_gives_the_law_only():
+    source = read_file(FORMATS / "luat-24-2018-qh14-an-ninh-mang.html")
+    lines = source.text.splitlines()
+    assert lines[:7] == [
+        "QUỐC HỘI", "--------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "---------------", "Luật số: 24/2018/QH14", "Hà Nội, ngày 12 tháng 6 năm 2018",
+    ]
+    articles = _ARTICLE.findall(source.text)
+    assert [int(n) for n, _ in articles] == list(range(1, 44))
+    assert articles[0] == ("1", "Phạm vi điều chỉnh")
+    assert lines[-2:] == ["CHỦ TỊCH QUỐC HỘI", "Nguyễn Thị Kim Ngân"]
+    for noise in ("THƯ VIỆN PHÁP LUẬT", "Đăng nhập", "Tra cứu", "function(", "Mã số thuế"):
+        assert noise not in source.text
