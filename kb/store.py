@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import importlib.util
+import itertools
 import json
 import sqlite3
 import sys
@@ -177,18 +178,36 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def _schema_key() -> str:
+    tables = [DOCUMENT_COLUMNS, NODE_COLUMNS, _reference_columns(), _duty_columns(), _actor_columns()]
+    spec = json.dumps([SCHEMA_VERSION, [[k, v.__name__] for t in tables for k, v in t.items()]])
+    return hashlib.sha256(spec.encode()).hexdigest()
+
+
+def _meta(db: sqlite_utils.Database, key: str) -> str | None:
+    if not db["meta"].exists():
+        return None
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
 def _prepare(db: sqlite_utils.Database, fingerprint: str, force: bool) -> None:
-    """Create the schema, or drop everything when it was built by other code (so it is rebuilt whole)."""
-    stored = None
-    if db["meta"].exists():
-        row = db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-        stored = row[0] if row else None
-    if stored == fingerprint and not force:
+    """Create the schema (again, if it changed); mark every file for parsing when the code changed.
+
+    Code that changed keeps the tables: each file is then replaced in its own transaction, so readers
+    never see an empty KB. Only a changed schema drops the tables.
+    """
+    if _meta(db, "schema") != _schema_key():
+        for name in ("nodes_fts", "meta", "files", "documents", "nodes", "references", "duties", "actors"):
+            db.execute(f'DROP TABLE IF EXISTS "{name}"')
+        _create_schema(db)
+        db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (_schema_key(),))
+    if _meta(db, "fingerprint") == fingerprint and not force:
         return
-    for name in ("nodes_fts", "meta", "files", "documents", "nodes", "references", "duties", "actors"):
-        db.execute(f'DROP TABLE IF EXISTS "{name}"')
-    _create_schema(db)
-    db.execute("INSERT INTO meta (key, value) VALUES ('fingerprint', ?)", (fingerprint,))
+    # Forget every hash first: a file the new code fails on (or an interrupted build) is retried next time.
+    with _transaction(db.conn):
+        db.conn.execute("UPDATE files SET sha256 = ''")
+        db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)", (fingerprint,))
 
 
 # --- the build --------------------------------------------------------------------------------------
@@ -243,7 +262,7 @@ def document_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 @dataclass(frozen=True)
-class _Hooks:
+class Hooks:
     references: Callable[..., list[Reference]] | None
     duties: Callable[..., list[Duty]] | None
     actors: Callable[..., list[Actor]] | None
@@ -259,8 +278,8 @@ def _hook(module: str, name: str) -> Callable[..., Any] | None:
     return getattr(importlib.import_module(module), name, None)
 
 
-def _hooks() -> _Hooks:
-    return _Hooks(
+def enrichment_hooks() -> Hooks:
+    return Hooks(
         references=_hook("kb.citations", "find_references"),
         duties=_hook("kb.duties", "extract_duties"),
         actors=_hook("kb.actors", "document_actors"),
@@ -269,18 +288,19 @@ def _hooks() -> _Hooks:
 
 def build(
     paths: list[Path], db_path: Path, progress: bool = False, force: bool = False,
-    parse: Callable[[Path], ParseResult] | None = None,
+    parse: Callable[[Path], ParseResult] | None = None, hooks: Hooks | None = None,
 ) -> BuildReport:
     """Parse every document file under `paths` into the KB at `db_path`, re-parsing only changed files.
 
     The KB mirrors `paths`: files stored earlier but no longer found there are dropped. A file that fails
     keeps its earlier rows (if any) and is listed in the report with its reason; the others go on.
+    `parse` and `hooks` (the enrichment functions) default to the real parser and kb modules.
     """
     started = time.perf_counter()
     files = document_files(paths)
     if parse is None:
         from parsers import parse_file as parse
-    hooks = _hooks()
+    hooks = hooks or enrichment_hooks()
     db = open_db(db_path, create=True)
     try:
         _prepare(db, code_fingerprint(), force)
@@ -371,7 +391,7 @@ def _delete_file(conn: sqlite3.Connection, key: str) -> None:
 
 def _store_file(
     conn: sqlite3.Connection, key: str, path: Path, data: bytes, sha: str,
-    parse: Callable[[Path], ParseResult], hooks: _Hooks,
+    parse: Callable[[Path], ParseResult], hooks: Hooks,
 ) -> list[str]:
     """Parse and enrich outside the transaction, then replace the file's rows in one transaction."""
     result = parse(path)
@@ -399,7 +419,7 @@ def _store_file(
     return warnings
 
 
-def _enrich(result: ParseResult, doc: Document, hooks: _Hooks) -> tuple[list[Any], list[Any], list[Any]]:
+def _enrich(result: ParseResult, doc: Document, hooks: Hooks) -> tuple[list[Any], list[Any], list[Any]]:
     did = make_doc_id(doc, result.source)
     refs = list(hooks.references(result, doc)) if hooks.references else []
     duties = list(hooks.duties(result, doc, did)) if hooks.duties else []
@@ -421,16 +441,19 @@ def _deadline_cls() -> type:
 
 def _assign_doc_ids(conn: sqlite3.Connection, path: Path, result: ParseResult) -> list[str]:
     """`kb.docid.doc_id` of each document, made unique when another file (or sibling) already has it."""
-    taken = {r[0] for r in conn.execute("SELECT doc_id FROM documents")}
     ids: list[str] = []
+
+    def free(candidate: str) -> bool:
+        if candidate in ids:
+            return False
+        return conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (candidate,)).fetchone() is None
+
     for doc in result.documents:
         base = make_doc_id(doc, str(path))
         name = slug(path.name)
         candidates = [base, f"{base}:{name}", f"{base}:{name}:{slug(doc.doc_type or 'van-ban')}"]
-        candidates += [f"{base}:{name}:{n}" for n in range(2, 1000)]
-        chosen = next(c for c in candidates if c not in taken)
-        taken.add(chosen)
-        ids.append(chosen)
+        numbered = (f"{base}:{name}:{n}" for n in itertools.count(2))
+        ids.append(next(c for c in itertools.chain(candidates, numbered) if free(c)))
     return ids
 
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from kb_fake import fake_parse
 
 from kb.search import SearchHit, fts_query, highlight, query_tokens, search
-from kb.store import build, open_db
+from kb.store import Hooks, build, open_db
 
 FILES = {
     "qd.txt": (
@@ -31,7 +31,7 @@ def db(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("search")
     for name, text in FILES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    build([folder], folder / "kb.db", parse=fake_parse)
+    build([folder], folder / "kb.db", parse=fake_parse, hooks=Hooks(None, None, None))
     return open_db(folder / "kb.db")
 
 

@@ -21,6 +21,7 @@ from kb.store import build, get_document, get_node, get_nodes, list_documents, n
 from parsers.model import Node, Span
 
 S = Span(0, 0, 1)
+NO_HOOKS = store.Hooks(references=None, duties=None, actors=None)
 
 
 def _write(folder: Path, files: dict[str, str]) -> Path:
@@ -37,6 +38,12 @@ FILES = {
     "README.md": "01/2020/QĐ-UBND\nnot a document\n",
     "data.json": "{}",
 }
+
+
+@pytest.fixture(autouse=True)
+def _same_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other code changing while the tests run must not turn a rebuild into a full one."""
+    monkeypatch.setattr(store, "code_fingerprint", lambda: "this version")
 
 
 @pytest.fixture
@@ -80,7 +87,7 @@ def test_node_address(args: tuple, expected: str) -> None:
 # --- build with the stand-in parser ---------------------------------------------------------------
 def test_build_stores_files_documents_and_nodes(folder: Path, tmp_path: Path) -> None:
     db_path = tmp_path / "kb.db"
-    report = build([folder], db_path, parse=fake_parse)
+    report = build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
     assert report.ok
     assert sorted(Path(p).name for p in report.parsed) == ["a.txt", "b.md", "c.txt"]  # no README, no .json
     assert (report.documents, report.nodes) == (3, 3 * 6)
@@ -113,7 +120,7 @@ def test_build_stores_files_documents_and_nodes(folder: Path, tmp_path: Path) ->
     ],
 )
 def test_unknown_ids_raise_kb_error(folder: Path, tmp_path: Path, call, message: str) -> None:
-    build([folder], tmp_path / "kb.db", parse=fake_parse)
+    build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
     with pytest.raises(KbError, match=message):
         call(open_db(tmp_path / "kb.db"))
 
@@ -135,15 +142,15 @@ def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_missing_path_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(KbError, match="no such file or folder"):
-        build([tmp_path / "nowhere"], tmp_path / "kb.db", parse=fake_parse)
+        build([tmp_path / "nowhere"], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
 
 
 def test_unchanged_changed_removed(folder: Path, tmp_path: Path) -> None:
     db_path = tmp_path / "kb.db"
-    build([folder], db_path, parse=fake_parse)
+    build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
     (folder / "c.txt").write_text("02/2021/NQ-HĐND\nMột.\n", encoding="utf-8")  # 3 articles → 1
     (folder / "b.md").unlink()
-    report = build([folder], db_path, parse=fake_parse)
+    report = build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
     assert [Path(p).name for p in report.parsed] == ["c.txt"]
     assert [Path(p).name for p in report.unchanged] == ["a.txt"]
     assert [Path(p).name for p in report.removed] == ["b.md"]
@@ -154,7 +161,7 @@ def test_unchanged_changed_removed(folder: Path, tmp_path: Path) -> None:
 
 def test_failed_file_is_reported_and_others_are_built(folder: Path, tmp_path: Path) -> None:
     (folder / "bad.txt").write_text("FAIL\n", encoding="utf-8")
-    report = build([folder], tmp_path / "kb.db", parse=fake_parse)
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
     assert report.failed == ((str(folder / "bad.txt"), "bad.txt: not a document"),)
     assert len(report.parsed) == 3 and report.documents == 3
 
@@ -163,7 +170,7 @@ def test_failure_inside_the_write_leaves_the_file_as_it_was(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db_path = tmp_path / "kb.db"
-    build([folder], db_path, parse=fake_parse)
+    build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
     before = [(n["eid"], n["text"]) for n in get_nodes(open_db(db_path), "02/2021/NQ-HĐND")]
     (folder / "c.txt").write_text("02/2021/NQ-HĐND\nMới.\n", encoding="utf-8")
     real_rows = store._node_rows
@@ -174,13 +181,13 @@ def test_failure_inside_the_write_leaves_the_file_as_it_was(
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(store, "_node_rows", broken_rows)
-    report = build([folder], db_path, parse=fake_parse)
+    report = build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
     assert report.failed == ((str(folder / "c.txt"), "RuntimeError: disk on fire"),)
     db = open_db(db_path)
     assert [(n["eid"], n["text"]) for n in get_nodes(db, "02/2021/NQ-HĐND")] == before
     assert db.execute("SELECT count(*) FROM nodes_fts WHERE nodes_fts MATCH 'moi'").fetchone()[0] == 0
-    monkeypatch.undo()
-    report = build([folder], db_path, parse=fake_parse)  # the failed file is tried again
+    monkeypatch.setattr(store, "_node_rows", real_rows)
+    report = build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)  # the failed file is tried again
     assert [Path(p).name for p in report.parsed] == ["c.txt"]
     assert next(n["text"] for n in get_nodes(open_db(db_path), "02/2021/NQ-HĐND")) == "Mới."
 
@@ -189,7 +196,7 @@ def test_readers_see_old_or_new_file_never_a_mix(
     folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db_path = tmp_path / "kb.db"
-    build([folder], db_path, parse=fake_parse)
+    build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
     reader = sqlite3.connect(db_path, isolation_level=None)
 
     def state() -> tuple:
@@ -211,7 +218,7 @@ def test_readers_see_old_or_new_file_never_a_mix(
     reader.execute("BEGIN")
     assert state() == old  # a read transaction pins its snapshot ...
     (folder / "c.txt").write_text("02/2021/NQ-HĐND\nBốn.\n", encoding="utf-8")
-    build([folder], db_path, parse=fake_parse)
+    build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
     assert state() == old  # ... even after the writer committed
     reader.execute("COMMIT")
     assert seen_mid_write and set(seen_mid_write) == {old}
@@ -220,13 +227,13 @@ def test_readers_see_old_or_new_file_never_a_mix(
 
 def test_same_number_in_two_files_gets_distinct_ids(tmp_path: Path) -> None:
     folder = _write(tmp_path / "d", {"x.txt": "30/2020/NĐ-CP\nMột.\n", "y.docx.txt": "30/2020/NĐ-CP\nHai.\n"})
-    report = build([folder], tmp_path / "kb.db", parse=fake_parse)
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
     ids = sorted(d["doc_id"] for d in list_documents(open_db(tmp_path / "kb.db")))
     assert ids == ["30/2020/NĐ-CP", "30/2020/NĐ-CP:y-docx-txt"]
     assert report.warnings == ("y.docx.txt: document id 30/2020/NĐ-CP already used; stored as 30/2020/NĐ-CP:y-docx-txt",)
 
 
-def test_enrichment_rows_are_stored_flat(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_enrichment_rows_are_stored_flat(folder: Path, tmp_path: Path) -> None:
     def refs(result, doc):
         return [Reference("art_1", "Nghị định số 59/2012/NĐ-CP", "59/2012/NĐ-CP", "art_3", "can_cu", Span(5, 30, 2))]
 
@@ -235,9 +242,9 @@ def test_enrichment_rows_are_stored_flat(folder: Path, tmp_path: Path, monkeypat
         return [Duty("so_tu_phap", "chu_tri", "chủ trì", did, "art_1", "Sở Tư pháp chủ trì.", Span(1, 9, 2),
                      deadline=deadline), Duty("ubnd_cap_xa", "phoi_hop", "phối hợp", did, "art_2", "x", S)]
 
-    monkeypatch.setattr(store, "_hooks", lambda: store._Hooks(references=refs, duties=duties, actors=None))
+    hooks = store.Hooks(references=refs, duties=duties, actors=None)
     db_path = tmp_path / "kb.db"
-    build([folder / "a.txt"], db_path, parse=fake_parse)
+    build([folder / "a.txt"], db_path, parse=fake_parse, hooks=hooks)
     db = open_db(db_path)
     ref = next(db.query('SELECT * FROM "references"'))
     assert (ref["doc_id"], ref["source_eid"], ref["target_doc"], ref["relation"], ref["start"], ref["line"]) == (
@@ -250,12 +257,12 @@ def test_enrichment_rows_are_stored_flat(folder: Path, tmp_path: Path, monkeypat
     ]
 
 
-def test_failing_enrichment_fails_the_file(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failing_enrichment_fails_the_file(folder: Path, tmp_path: Path) -> None:
     def refs(result, doc):
         raise ValueError("bad citation")
 
-    monkeypatch.setattr(store, "_hooks", lambda: store._Hooks(references=refs, duties=None, actors=None))
-    report = build([folder], tmp_path / "kb.db", parse=fake_parse)
+    hooks = store.Hooks(references=refs, duties=None, actors=None)
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=hooks)
     assert {r for _, r in report.failed} == {"ValueError: bad citation"} and len(report.failed) == 3
     assert report.documents == 0
 
@@ -263,7 +270,7 @@ def test_failing_enrichment_fails_the_file(folder: Path, tmp_path: Path, monkeyp
 def test_cli_build_and_docs(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                             monkeypatch: pytest.MonkeyPatch) -> None:
     def fake_build(paths, db, progress=False, force=False):
-        return build(paths, db, progress, force, parse=fake_parse)
+        return build(paths, db, progress, force, parse=fake_parse, hooks=NO_HOOKS)
 
     monkeypatch.setattr(store, "build", fake_build)
     db = str(tmp_path / "kb.db")
@@ -278,17 +285,29 @@ def test_cli_build_and_docs(folder: Path, tmp_path: Path, capsys: pytest.Capture
     assert [line.split("\t")[0] for line in lines] == ["01/2020/QĐ-UBND", "b:quyet-dinh", "02/2021/NQ-HĐND"]
 
 
-def test_code_change_rebuilds_everything(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_code_change_reparses_every_file_and_retries_failures(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
     db_path = tmp_path / "kb.db"
-    build([folder], db_path, parse=fake_parse)
-    assert len(build([folder], db_path, parse=fake_parse).unchanged) == 3
+    build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
+    assert len(build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS).unchanged) == 3
     monkeypatch.setattr(store, "code_fingerprint", lambda: "another version of the parsers")
-    assert len(build([folder], db_path, parse=fake_parse).parsed) == 3
+
+    def new_parser(path: Path):
+        if path.name == "a.txt":
+            raise ValueError("new bug")
+        return fake_parse(path)
+
+    report = build([folder], db_path, parse=new_parser, hooks=NO_HOOKS)
+    assert (len(report.parsed), [Path(f).name for f, _ in report.failed]) == (2, ["a.txt"])
+    assert len(get_nodes(open_db(db_path), "01/2020/QĐ-UBND")) == 6  # its rows from the old code stay
+    report = build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
+    assert ([Path(p).name for p in report.parsed], len(report.unchanged)) == (["a.txt"], 2)
 
 
 def test_copy_of_folder_is_independent(folder: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy"
     shutil.copytree(folder, copy)
-    build([folder], tmp_path / "one.db", parse=fake_parse)
-    report = build([copy], tmp_path / "one.db", parse=fake_parse)  # the KB now mirrors the copy
+    build([folder], tmp_path / "one.db", parse=fake_parse, hooks=NO_HOOKS)
+    report = build([copy], tmp_path / "one.db", parse=fake_parse, hooks=NO_HOOKS)  # the KB now mirrors the copy
     assert (len(report.parsed), len(report.removed), report.documents) == (3, 3, 3)
