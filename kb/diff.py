@@ -1,0 +1,577 @@
+"""Compare two versions of a regulation as a careful reader does: align, diff each pair, pull out facts.
+
+Alignment works level by level. Articles (Điều) of OLD and NEW are aligned over the whole document
+(chapters do not constrain them: articles move between chapters); clauses are aligned inside each aligned
+article pair, points inside each aligned clause pair; chapters are aligned last, by heading and by where
+their articles went. Plans (I./1./1.1) use the same method on their sections and items.
+
+Each unit becomes a string of syllables (one character per distinct `match_key` syllable), so rapidfuzz's
+bit-parallel LCS gives, for every OLD × NEW pair, the length L of their longest common subsequence:
+
+- similarity = 2L / (|old| + |new|) of the full text (heading, text and sub-units), mixed with the
+  heading similarity when both have headings (weight `HEADING_WEIGHT`);
+- containment of NEW in OLD = L / |new| (and the reverse), used for splits and merges.
+
+Steps: (1) one-to-one pairs with similarity >= `MATCH` chosen by an optimal assignment (Hungarian,
+kb/diff_assign.py) with a small bonus (`ORDER_BONUS`) for keeping relative position; (2) the heaviest
+order-keeping chain of those pairs: pairs off it are `moved`; (3) an unmatched NEW unit whose text lies
+mostly (containment >= `PART`) inside one OLD unit that is also the source of another NEW unit, and that
+explains at least `PART_GAIN` more of the OLD text, makes a `split` (one pair per NEW unit); an unmatched
+OLD unit inside a NEW unit likewise makes a `merged`; (4) what is left and lies in order with
+containment >= `CONTAIN` of the shorter in the longer is paired as a rewrite (a clause dropped or many
+added); (5) the rest is `added` / `removed`.
+
+Statuses of a one-to-one pair: `moved` when off the chain, else `modified` when the words changed, else
+`renumbered` when the number changed, else `editorial` (whitespace, punctuation, case, tone placement,
+spelling fixes: kb/diff_ops.text_state), else `unchanged`. The pair also says `text` (same / editorial /
+modified) and `renumbered` separately, so a moved article that kept its words is visible as such.
+
+Thresholds were chosen on data (eval/alignment.py prints the distributions): on the Cao Bằng 2022/2026
+pair and on synthetic edit scripts over 40 corpus-wild regulations, similarities of true article pairs
+are >= 0.45 apart from heavy rewrites, while the best wrong candidate of an article is below 0.35 on
+94 % of articles; MATCH = 0.40 separates them with the fewest errors on both sets. Containment of a true
+split part in its source is >= 0.7, of unrelated units <= 0.5: PART = 0.6. All choices are deterministic
+(ties resolved by position).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import LCSseq
+
+from kb.diff_assign import assign, chain
+from kb.diff_ops import Op, Token, diff_nodes, text_state, tokens_of_node, tokens_of_text
+from kb.errors import KbError
+from kb.model import Alignment
+from parsers.model import Document, Node, ParseResult
+
+MATCH = 0.30
+HEADING_WEIGHT = 0.35
+ORDER_BONUS = 0.05
+TFIDF_WEIGHT = 0.5
+PART = 0.60
+PART_GAIN = 0.50
+CONTAIN = 0.70
+
+LEVEL_OF_KIND = {"chuong": "chuong", "dieu": "dieu", "khoan": "khoan", "diem": "diem"}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One aligned unit: the `Alignment` plus what the views need."""
+
+    alignment: Alignment
+    old_node: Node | None
+    new_node: Node | None
+    ops: tuple[Op, ...] = ()
+    text: str = ""  # "same", "editorial", "modified"; "" for added/removed
+    renumbered: bool = False
+    parent: int | None = None  # index in DiffResult.pairs of the enclosing pair (article of a clause)
+
+    @property
+    def level(self) -> str:
+        return self.alignment.level
+
+    @property
+    def status(self) -> str:
+        return self.alignment.status
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.alignment
+        return {
+            "level": a.level, "old": a.old, "new": a.new, "status": a.status,
+            "similarity": round(a.similarity, 3), "text": self.text, "renumbered": self.renumbered,
+            "old_num": self.old_node.num if self.old_node else None,
+            "new_num": self.new_node.num if self.new_node else None,
+            "ops": [op.to_dict() for op in self.ops],
+        }
+
+
+@dataclass(frozen=True)
+class Fact:
+    type: str  # deadline_changed, actor_replaced, actor_added, actor_removed, basis_replaced, definition_changed,
+    # duty_gained, duty_lost, duty_changed, substitution
+    old: str | None
+    new: str | None
+    old_eid: str | None = None
+    new_eid: str | None = None
+    count: int = 1
+    actor: str | None = None
+    eids: tuple[tuple[str | None, str | None], ...] = ()  # every (old, new) clause pair it was seen in
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"type": self.type, "old": self.old, "new": self.new,
+                             "old_eid": self.old_eid, "new_eid": self.new_eid}
+        if self.count != 1:
+            d["count"] = self.count
+        if self.actor:
+            d["actor"] = self.actor
+        if len(self.eids) > 1:
+            d["eids"] = [list(e) for e in self.eids]
+        return d
+
+
+@dataclass(frozen=True)
+class Side:
+    doc: Document
+    source: str
+    result: ParseResult | None = None
+    doc_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.doc
+        return {"doc_id": self.doc_id, "source": self.source, "doc_type": d.doc_type, "number": d.number,
+                "title": d.title, "issuer": d.issuer, "date": d.date}
+
+    @property
+    def label(self) -> str:
+        d = self.doc
+        parts = [d.doc_type or "Văn bản", d.number or "(dự thảo)"]
+        if d.title:
+            parts.append(d.title)
+        if d.parent_number:
+            parts.append(f"(kèm theo Quyết định số {d.parent_number})")
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    old: Side
+    new: Side
+    pairs: tuple[Pair, ...]
+    facts: tuple[Fact, ...] = ()
+    levels: tuple[str, ...] = ("dieu",)
+    hidden_subs: frozenset[int] = field(default_factory=frozenset)
+
+    def top(self) -> list[Pair]:
+        """The pairs of the main level (articles), in reading order of NEW."""
+        return [p for p in self.pairs if p.level == self.levels[0]]
+
+    def summary(self, level: str | None = None) -> dict[str, int]:
+        level = level or self.levels[0]
+        from kb.model import STATUSES
+
+        counts = {s: 0 for s in STATUSES}
+        for p in self.pairs:
+            if p.level == level:
+                counts[p.status] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        levels = sorted({p.level for p in self.pairs}, key=lambda lv: (lv not in self.levels, lv))
+        return {
+            "old": self.old.to_dict(),
+            "new": self.new.to_dict(),
+            "level": self.levels[0],
+            "summary": self.summary(),
+            "summary_by_level": {lv: self.summary(lv) for lv in levels},
+            "pairs": [p.to_dict() for p in self.pairs],
+            "facts": [f.to_dict() for f in self.facts],
+        }
+
+
+# --- unit strings ----------------------------------------------------------------------------------
+class _Vocab:
+    """Each distinct syllable key ↦ one character, so LCS on strings is LCS on syllables."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, str] = {}
+
+    def encode(self, tokens: Sequence[Token]) -> str:
+        out = []
+        for t in tokens:
+            if t.kind != "word":
+                continue
+            c = self.codes.get(t.key)
+            if c is None:
+                c = self.codes[t.key] = chr(0x10000 + len(self.codes))
+            out.append(c)
+        return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Unit:
+    node: Node
+    body: str  # encoded full text
+    head: str  # encoded heading ("" when none)
+
+
+def _units(nodes: Sequence[Node], vocab: _Vocab) -> list[_Unit]:
+    return [_Unit(n, vocab.encode(tokens_of_node(n)), vocab.encode(tokens_of_text(n.heading or "")))
+            for n in nodes]
+
+
+def _lcs(a: list[str], b: list[str]) -> np.ndarray:
+    if not a or not b:
+        return np.zeros((len(a), len(b)))
+    return process.cdist(a, b, scorer=LCSseq.similarity, dtype=np.int32, workers=1).astype(float)
+
+
+@dataclass
+class _Scores:
+    sim: np.ndarray  # mixed similarity, used for 1-1 pairs
+    cont_new: np.ndarray  # share of NEW unit inside OLD unit
+    cont_old: np.ndarray  # share of OLD unit inside NEW unit
+
+
+def _grams(body: str) -> Counter[str]:
+    return Counter(body) + Counter(body[k:k + 2] for k in range(len(body) - 1))
+
+
+def _tfidf(old: list[_Unit], new: list[_Unit]) -> np.ndarray:
+    """Cosine of syllable and syllable-pair TF-IDF vectors (IDF over the units of both lists).
+
+    Rare shared words ("Viện kiểm sát", "thu thập") weigh more than the phrases every article repeats
+    ("thi hành pháp luật"), which LCS alone counts as much as any other.
+    """
+    grams = [_grams(u.body) for u in old + new]
+    df: Counter[str] = Counter(g for c in grams for g in c)
+    total = len(grams)
+    idf = {g: math.log(1 + total / k) for g, k in df.items()}
+    shared = sorted(set().union(*grams[:len(old)]) & set().union(*grams[len(old):])) if old and new else []
+    col = {g: k for k, g in enumerate(shared)}
+    mat = np.zeros((total, len(shared)), dtype=np.float32)
+    for r, c in enumerate(grams):
+        weights = {g: (1 + math.log(k)) * idf[g] for g, k in c.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        for g, w in weights.items():
+            if g in col:
+                mat[r, col[g]] = w / norm
+    return (mat[:len(old)] @ mat[len(old):].T).astype(float)
+
+
+def _scores(old: list[_Unit], new: list[_Unit]) -> _Scores:
+    lcs = _lcs([u.body for u in old], [u.body for u in new])
+    lo = np.array([max(1, len(u.body)) for u in old], dtype=float)[:, None]
+    ln = np.array([max(1, len(u.body)) for u in new], dtype=float)[None, :]
+    body = 2 * lcs / (lo + ln)
+    cont_new, cont_old = lcs / ln, lcs / lo
+    ho = np.array([len(u.head) for u in old], dtype=float)[:, None]
+    hn = np.array([len(u.head) for u in new], dtype=float)[None, :]
+    both = (ho > 0) & (hn > 0)
+    if both.any():
+        hl = _lcs([u.head for u in old], [u.head for u in new])
+        head = 2 * hl / np.maximum(1, ho + hn)
+        seq = np.where(both, HEADING_WEIGHT * head + (1 - HEADING_WEIGHT) * body, body)
+        head_in_old = hl / np.maximum(1, hn)
+        cont_new = np.where(both, 0.5 * cont_new + 0.5 * head_in_old, cont_new)
+        cont_old = np.where(both, 0.5 * cont_old + 0.5 * hl / np.maximum(1, ho), cont_old)
+    else:
+        seq = body
+    sim = (1 - TFIDF_WEIGHT) * seq + TFIDF_WEIGHT * _tfidf(old, new) if old and new else seq
+    return _Scores(sim, cont_new, cont_old)
+
+
+# --- alignment of one level ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Link:
+    old: tuple[int, ...]  # indices in the OLD list (several for merged)
+    new: tuple[int, ...]
+    status: str
+    similarity: float
+    parts: tuple[float, ...] = ()  # for a split or merge: the containment of each part
+
+
+def _covered(one: str, many: list[str]) -> int:
+    """Syllables of `one` also found in the units `many` taken together, counted as bags: the parts of
+    a split need not keep the old order (a clause can go to the first part, the one before it to the
+    second)."""
+    if not one or not many:
+        return 0
+    return sum((Counter(one) & Counter("".join(many))).values())
+
+
+def _parts(sc: _Scores, matched: dict[int, int], free: list[int], cont: np.ndarray,
+           bodies_src: list[str], bodies_part: list[str]) -> dict[int, list[int]]:
+    """For split (or, transposed, merged): source index → extra part indices that belong to it."""
+    groups: dict[int, list[int]] = {}
+    for j in free:
+        col = cont[:, j]
+        if not len(col):
+            continue
+        i = int(np.argmax(col))
+        if col[i] >= PART:
+            groups.setdefault(i, []).append(j)
+    accepted: dict[int, list[int]] = {}
+    for i, extra in groups.items():
+        base = [matched[i]] if i in matched else []
+        if not base and len(extra) < 2:
+            continue
+        # The extra parts must bring OLD text the base part does not already account for.
+        before = _covered(bodies_src[i], [bodies_part[j] for j in base])
+        after = _covered(bodies_src[i], [bodies_part[j] for j in base + extra])
+        extra_len = sum(len(bodies_part[j]) for j in extra) or 1
+        if (after - before) / extra_len >= PART_GAIN:
+            accepted[i] = extra
+    return accepted
+
+
+def _align(old: list[_Unit], new: list[_Unit]) -> list[_Link]:
+    sc = _scores(old, new)
+    pairs = assign(sc.sim, MATCH, ORDER_BONUS)
+    o2n = dict(pairs)
+    n2o = {j: i for i, j in pairs}
+    links: list[_Link] = []
+    free_new = [j for j in range(len(new)) if j not in n2o]
+    splits = _parts(sc, o2n, free_new, sc.cont_new, [u.body for u in old], [u.body for u in new])
+    used_new = {j for extra in splits.values() for j in extra}
+    free_old = [i for i in range(len(old)) if i not in o2n]
+    merges = _parts(
+        _Scores(sc.sim.T, sc.cont_old.T, sc.cont_new.T), n2o, free_old, sc.cont_old.T,
+        [u.body for u in new], [u.body for u in old],
+    )
+    merges = {j: [i for i in extra] for j, extra in merges.items() if j not in used_new}
+    used_old = {i for extra in merges.values() for i in extra}
+    for i, extra in splits.items():
+        if i in used_old:
+            continue
+        group = sorted(([o2n[i]] if i in o2n else []) + extra)
+        parts = tuple(float(sc.cont_new[i, j]) for j in group)
+        links.append(_Link((i,), tuple(group), "split", max(parts), parts))
+        o2n.pop(i, None)
+    for j, extra in merges.items():
+        if j not in n2o or n2o[j] in o2n:
+            group = sorted(([n2o[j]] if j in n2o else []) + extra)
+            parts = tuple(float(sc.cont_old[i, j]) for i in group)
+            links.append(_Link(tuple(group), (j,), "merged", max(parts), parts))
+            if j in n2o:
+                o2n.pop(n2o[j], None)
+    # rewrites: leftover units in order where the shorter lies mostly inside the longer
+    taken_old = set(o2n) | {i for lk in links for i in lk.old}
+    taken_new = set(o2n.values()) | {j for lk in links for j in lk.new}
+    rest = np.where(np.maximum(sc.cont_new, sc.cont_old) >= CONTAIN, np.maximum(sc.cont_new, sc.cont_old), 0.0)
+    for i in sorted(set(range(len(old))) - taken_old):
+        for j in np.argsort(-rest[i], kind="stable"):
+            j = int(j)
+            if rest[i, j] <= 0:
+                break
+            if j not in taken_new and _in_order(i, j, o2n):
+                o2n[i] = j
+                taken_new.add(j)
+                break
+    one = sorted(o2n.items())
+    weights = [float(sc.sim[i, j]) for i, j in one]
+    kept = chain(one, weights)
+    for i, j in one:
+        links.append(_Link((i,), (j,), "" if (i, j) in kept else "moved", float(sc.sim[i, j])))
+    taken_old = {i for lk in links for i in lk.old}
+    taken_new = {j for lk in links for j in lk.new}
+    links += [_Link((i,), (), "removed", 0.0) for i in range(len(old)) if i not in taken_old]
+    links += [_Link((), (j,), "added", 0.0) for j in range(len(new)) if j not in taken_new]
+    return links
+
+
+def _in_order(i: int, j: int, o2n: dict[int, int]) -> bool:
+    return all((a < i) == (b < j) for a, b in o2n.items())
+
+
+def _reading_order(links: list[_Link]) -> list[_Link]:
+    """NEW order; a removed unit goes right after the NEW counterpart of the OLD unit before it."""
+    placed: dict[int, float] = {}
+    for lk in links:
+        for i in lk.old:
+            if lk.new:
+                placed[i] = min(lk.new)
+    def key(lk: _Link) -> tuple[float, int, int]:
+        if lk.new:
+            return (float(min(lk.new)), 0, min(lk.old) if lk.old else -1)
+        i = lk.old[0]
+        before = [placed[k] for k in placed if k < i]
+        return ((max(before) if before else -1.0) + 0.5, 1, i)
+
+    return sorted(links, key=key)
+
+
+# --- the whole document ----------------------------------------------------------------------------
+def _kids(nodes: Sequence[Node]) -> list[Node]:
+    return [c for n in nodes for c in n.children if c.kind != "paragraph"]
+
+
+def _primary(doc: Document) -> tuple[str, list[Node]]:
+    """The units to align first: every article, or for a plan its top-level items."""
+    articles = [n for n in doc.walk() if n.kind == "dieu"]
+    if articles:
+        return "dieu", articles
+    tops = [n for n in doc.nodes if n.kind != "paragraph"]
+    return (tops[0].kind if tops else "dieu"), tops
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.pairs: list[Pair] = []
+        self.vocab = _Vocab()
+
+    def level(self, old: Sequence[Node], new: Sequence[Node], parent: int | None) -> None:
+        links = _reading_order(_align(_units(old, self.vocab), _units(new, self.vocab)))
+        for lk in links:
+            olds = [old[i] for i in lk.old]
+            news = [new[j] for j in lk.new]
+            if lk.status in ("split", "merged"):
+                many = news if lk.status == "split" else olds
+                for k, unit in enumerate(many):
+                    o, n = (olds[0], unit) if lk.status == "split" else (unit, news[0])
+                    self._add(o, n, lk.status, lk.parts[k], parent)
+                child_parent = len(self.pairs) - 1
+                self.level(_kids(olds), _kids(news), child_parent)
+                continue
+            o = olds[0] if olds else None
+            n = news[0] if news else None
+            status = lk.status or ("added" if o is None else "removed" if n is None else "")
+            idx = self._add(o, n, status, lk.similarity, parent)
+            if o is not None and n is not None:
+                self.level(_kids([o]), _kids([n]), idx)
+
+    def _add(self, o: Node | None, n: Node | None, status: str, sim: float, parent: int | None) -> int:
+        kind = (n or o).kind  # type: ignore[union-attr]
+        state = ""
+        renumbered = False
+        if o is not None and n is not None:
+            state = text_state(tokens_of_node(o), tokens_of_node(n))
+            renumbered = (o.num or "") != (n.num or "")
+            if not status:
+                status = ("modified" if state == "modified" else "renumbered" if renumbered
+                          else "editorial" if state == "editorial" else "unchanged")
+        ops = tuple(diff_nodes(o, n)) if status not in ("unchanged",) else ()
+        level = LEVEL_OF_KIND.get(kind, kind)
+        self.pairs.append(Pair(Alignment(level, o.eid if o else None, n.eid if n else None, status,
+                                         round(float(sim) if o and n else 0.0, 4)),
+                               o, n, ops, state, renumbered, parent))
+        return len(self.pairs) - 1
+
+
+def _chapters(old: Document, new: Document, pairs: list[Pair], vocab: _Vocab) -> list[Pair]:
+    """Chapters aligned by heading and by where their articles went (Dice of article membership)."""
+    oc = [n for n in old.walk() if n.kind == "chuong"]
+    nc = [n for n in new.walk() if n.kind == "chuong"]
+    if not oc and not nc:
+        return []
+    where_old = {a.eid: c.eid for c in oc for a in c.walk() if a.kind == "dieu"}
+    where_new = {a.eid: c.eid for c in nc for a in c.walk() if a.kind == "dieu"}
+    count_o = {c.eid: sum(1 for a in c.walk() if a.kind == "dieu") for c in oc}
+    count_n = {c.eid: sum(1 for a in c.walk() if a.kind == "dieu") for c in nc}
+    links = [(where_old.get(p.alignment.old), where_new.get(p.alignment.new)) for p in pairs
+             if p.level == "dieu" and p.alignment.old and p.alignment.new]
+    member = np.zeros((len(oc), len(nc)))
+    for a, c in enumerate(oc):
+        for b, d in enumerate(nc):
+            k = sum(1 for x, y in links if x == c.eid and y == d.eid)
+            member[a, b] = 2 * k / max(1, count_o[c.eid] + count_n[d.eid])
+    ho = [vocab.encode(tokens_of_text(c.heading or "")) for c in oc]
+    hn = [vocab.encode(tokens_of_text(c.heading or "")) for c in nc]
+    hl = _lcs(ho, hn)
+    head = 2 * hl / np.maximum(1, np.array([len(h) for h in ho])[:, None] + np.array([len(h) for h in hn])[None, :])
+    sim = 0.5 * head + 0.5 * member
+    found = assign(sim, MATCH, ORDER_BONUS)
+    kept = chain(found, [float(sim[i, j]) for i, j in found])
+    out: list[Pair] = []
+    for i, j in found:
+        o, n = oc[i], nc[j]
+        state = text_state(tokens_of_text(o.heading or ""), tokens_of_text(n.heading or ""))
+        renumbered = (o.num or "") != (n.num or "")
+        whole = member[i, j] > 0.999
+        status = ("moved" if (i, j) not in kept else "modified" if state == "modified" or not whole
+                  else "renumbered" if renumbered else "editorial" if state == "editorial" else "unchanged")
+        ops = tuple(diff_nodes(_bare(o), _bare(n))) if status != "unchanged" else ()
+        out.append(Pair(Alignment("chuong", o.eid, n.eid, status, round(float(sim[i, j]), 4)), o, n, ops,
+                        state, renumbered))
+    done_o = {i for i, _ in found}
+    done_n = {j for _, j in found}
+    out += [Pair(Alignment("chuong", c.eid, None, "removed", 0.0), c, None) for i, c in enumerate(oc) if i not in done_o]
+    out += [Pair(Alignment("chuong", None, c.eid, "added", 0.0), None, c) for j, c in enumerate(nc) if j not in done_n]
+    return out
+
+
+def _bare(node: Node) -> Node:
+    return Node(node.kind, node.num, node.heading, "", node.eid, node.span)
+
+
+def align_documents(old: Document, new: Document) -> tuple[str, list[Pair]]:
+    """Every aligned pair of OLD and NEW: chapters first, then articles in NEW order with their clauses."""
+    builder = _Builder()
+    level, old_units = _primary(old)
+    _, new_units = _primary(new)
+    builder.level(old_units, new_units, None)
+    chapters = _chapters(old, new, builder.pairs, builder.vocab)
+    offset = len(chapters)
+    shifted = [Pair(p.alignment, p.old_node, p.new_node, p.ops, p.text, p.renumbered,
+                    None if p.parent is None else p.parent + offset) for p in builder.pairs]
+    return level, chapters + shifted
+
+
+def diff_documents(old: Side | Document, new: Side | Document, *, facts: bool = True) -> DiffResult:
+    """Align OLD and NEW, diff each pair, and (unless `facts` is False) extract the drafters' facts."""
+    old_side = old if isinstance(old, Side) else Side(old, "<old>")
+    new_side = new if isinstance(new, Side) else Side(new, "<new>")
+    level, pairs = align_documents(old_side.doc, new_side.doc)
+    result = DiffResult(old_side, new_side, tuple(pairs), (), (level,))
+    if facts:
+        from kb.diff_facts import extract_facts
+
+        result = extract_facts(result)
+    return result
+
+
+# --- loading ---------------------------------------------------------------------------------------
+def main_document(result: ParseResult) -> Document:
+    """The document to compare in a file: the last one with normative (or any) structure."""
+    docs = list(result.documents)
+    if not docs:
+        raise KbError(f"{result.source}: no document found")
+    for doc in reversed(docs):
+        if doc.structure == "normative" and any(n.kind == "dieu" for n in doc.walk()):
+            return doc
+    for doc in reversed(docs):
+        if doc.nodes:
+            return doc
+    return docs[-1]
+
+
+def load_side(ref: str, db: str | None = None) -> Side:
+    """A file path, or a doc_id looked up in the KB (its source file is re-parsed)."""
+    from kb.docid import doc_id as make_id
+    from parsers import parse_file
+
+    path = Path(ref)
+    if path.is_file():
+        result = parse_file(path)
+        doc = main_document(result)
+        return Side(doc, str(path), result, make_id(doc, str(path)))
+    source = _source_of(ref, db)
+    result = parse_file(source)
+    for doc in result.documents:
+        if make_id(doc, source) == ref:
+            return Side(doc, source, result, ref)
+    doc = main_document(result)
+    return Side(doc, source, result, ref)
+
+
+def _source_of(ref: str, db: str | None) -> str:
+    db_path = db or "kb.db"
+    if not Path(db_path).is_file():
+        raise KbError(f"{ref}: no such file, and no knowledge base at {db_path} to look it up")
+    try:
+        from kb.store import get_document, open_db
+    except ImportError as exc:
+        raise KbError(f"{ref}: no such file (the knowledge base store is not available)") from exc
+    store = open_db(db_path)
+    row = get_document(store, ref)
+    if not row:
+        raise KbError(f"{ref}: no such file or document id in {db_path}")
+    row = row if isinstance(row, dict) else getattr(row, "__dict__", {})
+    source = row.get("source") or row.get("path") or row.get("file")
+    if not source or not Path(source).is_file():
+        raise KbError(f"{ref}: the source file of this document is no longer at {source}")
+    return str(source)
+
+
+def diff_refs(old: str, new: str, db: str | None = None, progress: Callable[[str], None] | None = None) -> DiffResult:
+    """`kb diff OLD NEW`: each side a file or a doc_id."""
+    return diff_documents(load_side(old, db), load_side(new, db))
