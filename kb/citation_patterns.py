@@ -1,0 +1,178 @@
+"""Every regular expression the citation finder uses, in one place.
+
+The finder works on node text (lines rejoined) but must survive a citation cut by a line or page break
+("Nghị\\nđịnh số 80/2025/NĐ-CP", "Chỉ thị số 06-\\n\\nCT/TU"), so the gap between words is `\\s+`
+everywhere. Document types are matched case-insensitively only in front of a number ("quyết định số
+196/QĐ-UBND"); a type word alone is ordinary prose. No pattern has nested unbounded repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"
+LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
+_S = r"\s+"  # a gap between words: may hold line and page breaks
+
+
+def _words(phrase: str) -> str:
+    """'Nghị định' → 'Nghị\\s+định': each space may be any run of whitespace."""
+    return _S.join(re.escape(w) for w in phrase.split())
+
+
+# Longest first so "Thông tư liên tịch" wins over "Thông tư".
+DOC_TYPES = (
+    "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết",
+    "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch", "Công văn", "Hướng dẫn", "Kết luận", "Quy chế",
+    "Quy định", "Thông báo", "Công điện", "Lệnh", "Thông tri", "Quy định", "Đề án", "Chương trình",
+    "Văn bản", "Sắc lệnh", "Thông tư liên bộ",
+)
+_TYPE_ALT = "|".join(_words(t) for t in sorted(set(DOC_TYPES), key=len, reverse=True))
+DOC_TYPE = rf"(?i:{_TYPE_ALT})"
+# A type printed twice by a copy-paste slip: "Thông tư Thông tư số 04/2021/TT-BTP".
+DOC_TYPE_RUN = rf"(?P<type>{DOC_TYPE})(?:{_S}{DOC_TYPE})?"
+
+# The number (số hiệu). Forms: 80/2025/NĐ-CP, 03 /2022/QĐ-UBND, 196/QĐ-UBND, 4147/UBND-NC, 06-CT/TU,
+# 64/2025/QH15, 13/2015/TT- BVHTTDL. A code segment is letters; digits follow only "QH" (QH15,
+# UBTVQH14): any other trailing digit is a footnote marker glued to the number ("34/2016/NĐ-CP2").
+_SEG = rf"[{UPPER}][{UPPER}a-zđ&]*(?:(?<=QH)\d{{1,2}})?"
+_CODE = rf"{_SEG}(?:[ \t]?[-–][ \t]*(?:\n\s*)?{_SEG})*"
+_SEQ = r"\d{1,5}(?:[.,]\d{1,3})?"
+_NUMBER_BODY = (
+    r"(?<![\d/]){seq}[ \t]*(?:"
+    r"/[ \t]*(?:(?:19|20)\d{{2}}[ \t]*/[ \t]*)?{code}"  # 80/2025/NĐ-CP, 196/QĐ-UBND
+    r"|[-–]\s*{seg}/{seg})"  # 06-CT/TU, 66-NQ/TW (the hyphen may end a line)
+)
+NUMBER = rf"(?P<number>{_NUMBER_BODY.format(seq=_SEQ, code=_CODE, seg=_SEG)})"
+# After "Nghị định số" a code may be typed in lower case ("80/2025/nđ-cp"); its segments then touch.
+_SEG_ANY = rf"[{UPPER}{LOWER}][{UPPER}{LOWER}&]*(?:(?<=[Qq][Hh])\d{{1,2}})?"
+_CODE_ANY = rf"(?:{_CODE}|{_SEG_ANY}(?:[-–]{_SEG_ANY})*)"
+TYPED_NUMBER = rf"(?P<number>{_NUMBER_BODY.format(seq=_SEQ, code=_CODE_ANY, seg=_SEG_ANY)})"
+NUMBER_RE = re.compile(NUMBER)
+# A bare number is a citation only when its code names a document kind; keeps "3/2020" (a date) out.
+BARE_CODE_KIND = re.compile(r"(?:^|[-/])(?:NĐ|ND|QĐ|QD|TT|TTLT|CT|NQ|NQLT|QH|KH|KL|HD|TB|CĐ|UBTVQH)(?:\d|[-/]|$)")
+
+_DAY = r"\d{1,2}"
+_MONTH = r"\d{1,2}"
+_YEAR = r"(?:19|20)\d{2}"
+DATE = (
+    rf"(?:ngày{_S}(?P<d1>{_DAY}){_S}tháng{_S}(?P<m1>{_MONTH}){_S}năm{_S}(?P<y1>{_YEAR})"
+    rf"|ngày{_S}(?P<d2>{_DAY})\s*[/.-]\s*(?P<m2>{_MONTH})\s*[/.-]\s*(?P<y2>{_YEAR})"
+    rf"|năm{_S}(?P<y3>{_YEAR}))"
+)
+DATE_RE = re.compile(DATE)
+
+# "của <issuer>": capitalised words up to a word that starts the title ("về", "quy định" ...).
+_ISSUER_STOP = (
+    r"về|quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|ban\s+hành|thi\s+hành|tại|theo|và|hoặc|đã|được|để|như|"
+    r"có|phê\s+duyệt|ngày|số|trên|trong|với|nhằm|giao|cho|thực\s+hiện|triển\s+khai|là|năm|kèm|việc|gửi"
+)
+ISSUER = rf"của{_S}(?P<issuer>[{UPPER}][\w]*(?:{_S}(?!(?i:{_ISSUER_STOP})\b)[\w&]+){{0,9}})"
+
+# A law (or code, ordinance) cited by its name: "Luật Ban hành văn bản quy phạm pháp luật",
+# "Luật sửa đổi, bổ sung một số điều của Luật A và Luật B". The name runs over words until a word or
+# mark that cannot be part of a law's name; the catalog then decides which law it is.
+_NAME_STOP = (
+    r"ngày|năm|số|và|hoặc|của|được|đã|có|thì|để|theo|tại|về|quy\s+định|hướng\s+dẫn|hiện\s+hành|các|này|"
+    r"nêu|trên|đó|với|trong|khi|nhằm|gửi|sau|trước|đến|từ|do|bởi|mới|cũ|sửa\s+đổi|thi\s+hành|năm"
+)
+_NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)[\w]+"
+
+# A document cited by type and number, with its date and issuer when printed after it.
+# A document cited by type and number, with its date and issuer when printed after it. Only a law (code,
+# ordinance) may print its name between type and number: "Luật Ban hành văn bản ... số 64/2025/QH15".
+_LAW_NAME = rf"(?<=[Ll]uật|lệnh)(?P<name>{_S}[{UPPER}][\w]*(?:{_S}{_NAME_WORD}){{0,14}}?)"
+DOC_CITATION = re.compile(
+    rf"(?<![\w])(?P<citation>{DOC_TYPE_RUN}(?:{_LAW_NAME})??"
+    rf"{_S}(?:(?i:số)\s*(?:hiệu\s*)?:?\s*)?{TYPED_NUMBER})"
+    rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
+)
+BARE_CITATION = re.compile(rf"(?<![\w/])(?P<citation>{NUMBER})(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)")
+TAIL_RE = re.compile(rf"(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?")
+
+LAW_KIND = rf"(?P<kind>Bộ{_S}luật|Luật|Pháp{_S}lệnh)"
+_AMEND = rf"(?i:sửa{_S}đổi,?{_S}bổ{_S}sung(?:{_S}một{_S}số{_S}điều)?(?:{_S}của)?)"
+_PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}[{UPPER}][\w]*(?:{_S}{_NAME_WORD}){{0,12}}"
+NAMED_LAW = re.compile(
+    rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}{_PLAIN_LAW}(?:{_S}và{_S}{_PLAIN_LAW})*"
+    rf"|[{UPPER}][\w]*(?:{_S}{_NAME_WORD}){{0,12}}))"
+    rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
+)
+# Words after "Luật" that make it not a law's name ("Hội Luật gia").
+NOT_A_LAW_NAME = re.compile(r"^(?:gia|sư|học|pháp)\b", re.IGNORECASE)
+
+# Pinpoints, innermost first as Vietnamese prints them: "điểm c khoản 1 Điều 5", "khoản 3, 4, 5 Điều 14",
+# "khoản 1, khoản 2 Điều này", "Điều 7, Điều 8, Điều 9 và Điều 10", "Mẫu số 01 tại Phụ lục I".
+_SEP = r"(?:\s*,\s*(?:và\s+|hoặc\s+)?|\s+(?:và|hoặc|đến)\s+)"
+_LETTER = r"[a-zđ](?![\w])"
+_NUM = r"\d{1,3}[a-zđ]?(?![\w/])"
+_ROMAN = r"[IVXLC]{1,6}(?![\w])"
+_THIS = r"này"
+
+
+def _unit_list(word: str, value: str) -> str:
+    item = rf"(?:{word}\s+)?(?:{value})"
+    return rf"{word}\s+(?:{value})(?:{_SEP}{item})*"
+
+
+POINTS = _unit_list(r"(?i:điểm)", _LETTER)
+CLAUSES = _unit_list(r"(?i:khoản)", rf"{_NUM}|{_THIS}")
+ARTICLES = _unit_list(r"(?i:điều)", rf"{_NUM}|{_THIS}")
+CHAPTERS = _unit_list(r"(?i:chương)", rf"{_ROMAN}|{_NUM}|{_THIS}")
+SECTIONS = _unit_list(r"(?i:mục)", rf"{_NUM}|{_ROMAN}")
+FORMS = rf"(?i:mẫu)(?:{_S}(?i:số))?\s*(?:\d{{1,3}}[a-z]?)(?:{_SEP}(?:(?i:mẫu)(?:{_S}(?i:số))?\s*)?\d{{1,3}}[a-z]?)*"
+ANNEXES = rf"(?i:phụ{_S}lục)(?:{_S}(?i:số))?(?:\s+(?:{_ROMAN}|\d{{1,3}}(?![\w/])|[A-Z](?![\w])))?"
+PINPOINT = re.compile(
+    rf"(?<![\w])(?:"
+    rf"(?:(?P<points>{POINTS})\s+(?:(?i:của)\s+)?)?(?:(?P<clauses>{CLAUSES})\s+(?:(?i:của)\s+)?)?"
+    rf"(?P<articles>{ARTICLES})"
+    rf"|(?:(?P<points2>{POINTS})\s+)?(?P<clauses2>{CLAUSES})"
+    rf"|(?P<points3>{POINTS})"
+    rf"|(?:(?P<sections>{SECTIONS})\s+)?(?P<chapters>{CHAPTERS})"
+    rf"|(?:(?P<forms>{FORMS})\s+(?:(?i:tại|của|thuộc)\s+)?)?(?P<annexes>{ANNEXES})"
+    rf")"
+)
+UNIT_VALUE = re.compile(rf"(?<![\w])(?P<value>{_NUM}|{_LETTER}|{_ROMAN}|{_THIS})|(?P<range>(?<=\s)đến(?=\s))")
+FORM_VALUE = re.compile(r"\d{1,3}[a-z]?")
+
+# What a pinpoint hangs on when no number follows: "Điều 5 Quy chế này", "khoản 2 Nghị định nêu trên".
+SELF_DOC = re.compile(rf"^\s*(?:(?i:của)\s+)?(?P<type>{DOC_TYPE})\s+này\b")
+# Capitalised as a document's name is ("Nghị định nêu trên"), unlike prose ("pháp luật trên địa bàn").
+SHORT_FORM = re.compile(
+    rf"(?<![\w])(?P<type>{_TYPE_ALT}){_S}"
+    rf"(?P<which>nêu{_S}trên|nói{_S}trên|trên(?=\s*(?:[,.;:)]|$))|này|vừa{_S}nêu|đã{_S}nêu)(?![\w])"
+)
+# Between a pinpoint and the document it belongs to: "khoản 1 Điều 14 [của] Nghị định ...",
+# "Phụ lục I [ban hành] kèm theo Thông tư ...", "Mẫu số 01 tại Phụ lục kèm theo Nghị định ...".
+PIN_TO_DOC_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:của|tại|thuộc|theo|quy\s+định\s+tại|ban\s+hành|kèm\s+theo)\s+){0,3}$", re.IGNORECASE
+)
+
+# Abbreviations defined right after a citation.
+ALIAS = re.compile(
+    r"\(\s*(?:sau\s+đây\s+)?(?:(?:được\s+)?(?:viết|gọi)\s+(?:tắt|chung)?\s*(?:là|:)|viết\s+tắt\s*:?)\s*"
+    r"[\"“]?(?P<alias>[^()\"”]{2,120}?)[\"”]?\s*\)",
+    re.IGNORECASE,
+)
+
+# Relation triggers, matched against the words just before a citation.
+TRIGGERS = (
+    ("can_cu", re.compile(r"(?i:căn\s+cứ)(?:\s+(?:vào|theo))?\s*:?\s*$")),
+    ("huong_dan", re.compile(r"(?i:quy\s+định\s+chi\s+tiết|hướng\s+dẫn)(?:\s+(?:thi\s+hành|thực\s+hiện))?"
+                             r"(?:\s+(?:một\s+số\s+điều|các\s+điều|một\s+số\s+điều\s+và\s+biện\s+pháp\s+thi"
+                             r"\s+hành)(?:\s+của)?)?\s*$")),
+    ("thuc_hien", re.compile(r"(?i:thực\s+hiện|triển\s+khai)(?:\s+(?:tốt|nghiêm|nghiêm\s+túc|đầy\s+đủ))?"
+                             r"\s*:?\s*$")),
+    ("thay_the", re.compile(r"(?i:thay\s+thế|bãi\s+bỏ)(?:\s+(?:cho|các))?\s*$")),
+    ("sua_doi_bo_sung", re.compile(r"(?i:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
+                                   r"(?:\s+(?:của|tại))?\s*$")),
+    # "(Ban hành kèm theo Quyết định số ...)" opening a line: the text was issued with that decision
+    ("ban_hanh_kem_theo", re.compile(r"(?:^|[(\n])\s*(?i:ban\s+hành\s+kèm\s+theo|kèm\s+theo)\s*$")),
+)
+# Triggers that still speak for the citing text inside another citation's title: "Căn cứ" and
+# "Thực hiện" at a sentence's start, or "kế hoạch thực hiện Chỉ thị ...".
+OWN_VOICE = ("can_cu", "thuc_hien")
+# A lead that only joins two citations: ", ", "; ", " và ", ", và ".
+COORDINATOR = re.compile(r"^[\s,;\-+•]*(?:(?:và|hoặc|cùng)\s*)?[\s,;\-+•]*$", re.IGNORECASE)
+# Where a sentence (hence the reach of a trigger) ends inside a node's text.
+SENTENCE_BREAK = re.compile(rf"[.:!?](?=\s+[{UPPER}\-+•])|\n\s*\n(?=\s*[{UPPER}\-+•])")
