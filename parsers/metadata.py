@@ -1,0 +1,261 @@
+"""A document's fields from its header (preamble), its body and its signature block.
+
+doc_type, number (None when a draft leaves it blank), title (trích yếu), issuer, place, date (ISO),
+signer and capacity (TM./KT./Q. ...), bases ("Căn cứ ..."), recipients (Nơi nhận), effective_date and
+replaces where the text states them. A document issued with another ("kèm theo Quyết định số ...")
+takes what it does not print itself (issuer, place, date) from that one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers import patterns as P
+from parsers.clean import Line
+from parsers.model import Document, Footnote, Node, Span
+
+_CANONICAL = {t.upper(): t for t in P.DOC_TYPES}
+# Number suffixes → document type, for texts that print no title line.
+_BY_CODE = {"QĐ": "Quyết định", "NĐ": "Nghị định", "TT": "Thông tư", "NQ": "Nghị quyết", "CT": "Chỉ thị",
+            "KH": "Kế hoạch", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "QH": "Luật"}
+_ISSUER = re.compile(
+    r"^(ỦY BAN|UBND|BỘ|CHÍNH PHỦ|QUỐC HỘI|HỘI ĐỒNG|SỞ|VĂN PHÒNG|THỦ TƯỚNG|BAN|CỤC|TỔNG CỤC|THANH TRA|"
+    r"NGÂN HÀNG|TÒA ÁN|VIỆN|KIỂM TOÁN|ĐẢNG|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ĐOÀN|UỶ BAN)"
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A document cut in its three parts, before its fields are read."""
+
+    preamble: list[Line]
+    signature: list[Line]
+    nodes: tuple[Node, ...]
+    structure: str
+    parent: Document | None
+
+
+def _cells(lines: list[Line]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        out.extend(c.strip() for c in line.text.split(" | ") if c.strip())
+    return out
+
+
+def _iso(day: str, month: str, year: str) -> str | None:
+    d, m, y = int(day), int(month), int(year)
+    if 1 <= d <= 31 and 1 <= m <= 12 and 1900 <= y <= 2100:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    return None
+
+
+def find_date(text: str) -> str | None:
+    m = P.DATE_VI.search(text)
+    if m:
+        return _iso(*m.groups())
+    m = P.DATE_NUM.search(text)
+    return _iso(*m.groups()) if m else None
+
+
+def _number(text: str) -> str | None:
+    m = P.DOC_NUMBER.search(text)
+    if not m:
+        return None
+    number = re.sub(r"\s+", "", m.group(1))
+    return number if re.match(r"^\d", number) else None
+
+
+def _doc_type(cells: list[str], number: str | None) -> str | None:
+    for cell in cells:
+        if P.DOC_TITLE.match(cell):
+            key = re.sub(r"\s*:$", "", cell).strip()
+            key = re.sub(r"\s+(LIÊN\s+TỊCH|MẪU)$", "", key)
+            return _CANONICAL.get(key, key.capitalize())
+    if number:
+        for code, name in _BY_CODE.items():
+            if re.search(rf"/{code}(?:[-/]|$)", number):
+                return name
+    return None
+
+
+def _title(preamble: list[Line]) -> str | None:
+    for i, line in enumerate(preamble):
+        if P.DOC_TITLE.match(line.text) and i + 1 < len(preamble):
+            nxt = preamble[i + 1].text
+            if not (P.BASIS.match(nxt) or P.ANNEX_OF.match(nxt) or P.ENACTING.match(nxt) or _ISSUER.match(nxt)):
+                return nxt.strip()
+    return None
+
+
+def _issuer(cells: list[str], preamble: list[Line], capacity: str | None) -> str | None:
+    for cell in cells[:8]:
+        if cell.isupper() and _ISSUER.match(cell) and not P.MOTTO.match(cell):
+            return cell
+    for line in preamble:
+        m = P.ANNEX_OF.match(line.text)
+        if m:
+            of = re.search(r"\bcủa\s+(.+?)\)?$", m.group(2))
+            if of:
+                return of.group(1).strip()
+    if capacity:
+        m = re.match(r"^TM\s*\.\s*(.+?)(?:\s+(?:KT|Q|TL|TUQ)\s*\.|\s+(?:PHÓ\s+)?CHỦ TỊCH|\s+BỘ TRƯỞNG|$)", capacity)
+        if m:
+            return m.group(1).strip()
+    return None
+
+
+def _place_date(cells: list[str]) -> tuple[str | None, str | None]:
+    for cell in cells:
+        m = P.PLACE_DATE.match(cell)
+        if m:
+            return m.group(1).strip(), find_date(cell)
+    for cell in cells:
+        if P.ANNEX_OF.match(cell):
+            return None, find_date(cell)
+    return None, None
+
+
+_POSITION = re.compile(
+    r"CHỦ TỊCH|PHÓ|TRƯỞNG|GIÁM ĐỐC|CHÁNH|VĂN PHÒNG|ỦY BAN|UỶ BAN|BỘ|THỦ TƯỚNG|BÍ THƯ|TỔNG|CỤC|HỘI ĐỒNG|"
+    r"NHÂN DÂN|THƯỜNG TRỰC|KÝ THAY|THAY MẶT|QUYỀN|SỞ|BAN|TÒA|VIỆN|KIỂM|THANH TRA|CHỦ NHIỆM|ĐOÀN|ĐẢNG"
+)
+
+
+def _is_name(cell: str) -> bool:
+    """A person's name: two to six capitalised words, no digits, no office words when in capitals."""
+    words = cell.split()
+    if not 2 <= len(words) <= 6 or not all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words):
+        return False
+    return not (cell.isupper() and _POSITION.search(cell))
+
+
+def _signer(signature: list[Line]) -> tuple[str | None, str | None]:
+    """(signer, capacity as printed): the capacity lines (TM./KT. ... in capitals), then the name."""
+    capacity: list[str] = []
+    signer = None
+    state = "before"
+    for cell in _cells(signature):
+        m = P.CAPACITY.match(cell)
+        if m and state != "done" and (m.group(2)[:1].isupper() or not m.group(2)):
+            state = "capacity"
+            words = cell.split()
+            tail = _trailing_name(words)
+            capacity.append(" ".join(words[: len(words) - len(tail)]) if tail else cell)
+            if tail:
+                signer, state = " ".join(tail), "done"
+        elif state == "capacity" and cell.isupper() and not _is_name(cell):
+            capacity.append(cell)
+        elif state != "done" and _is_name(cell) and not cell.startswith(("-", "+")):
+            signer = cell
+            if state == "capacity":
+                state = "done"
+    cap = re.sub(r"\s+", " ", " ".join(capacity)).strip() or None
+    if cap:
+        cap = re.sub(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*", r"\1. ", cap)
+    return signer, cap
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    tail: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and not word.isupper() and word.isalpha():
+            tail.insert(0, word)
+        else:
+            break
+    return tail if len(tail) >= 2 else []
+
+
+def _recipients(signature: list[Line]) -> tuple[str, ...]:
+    out: list[str] = []
+    active = False
+    for line in signature:
+        cells = line.text.split(" | ")
+        for cell in cells:
+            cell = cell.strip()
+            m = P.RECIPIENTS.match(cell)
+            if m:
+                active = True
+                cell = m.group(1)
+            elif P.CAPACITY.match(cell):
+                active = False
+                continue
+            if not active or not cell:
+                continue
+            parts = [p for p in re.split(r"(?:^|\s)[-+•]\s+", cell) if p.strip()]
+            out.extend(p.strip().rstrip(";,.").strip() for p in parts)
+    return tuple(p for p in out if p)
+
+
+def _body_text(nodes: tuple[Node, ...]) -> str:
+    return "\n".join(" ".join(filter(None, (n.heading, n.text))) for top in nodes for n in top.walk())
+
+
+def _effective(body: str, date: str | None) -> str | None:
+    m = P.EFFECTIVE.search(body)
+    if m:
+        return find_date("ngày " + m.group(1))
+    if re.search(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+ký", body, re.IGNORECASE):
+        return date
+    return None
+
+
+def _replaces(body: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in P.REPLACES.finditer(body):
+        for n in P.DOC_NUMBER.finditer(m.group(1)):
+            number = re.sub(r"\s+", "", n.group(1))
+            if number not in found:
+                found.append(number)
+    return tuple(found)
+
+
+def _annex_number(preamble: list[Line]) -> str | None:
+    for line in preamble:
+        m = P.ANNEX_OF.match(line.text)
+        if m:
+            return _number(m.group(2))
+    return None
+
+
+def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Footnote, ...], span: Span) -> Document:
+    cells = _cells(layout.preamble)
+    number = None
+    for cell in cells:
+        m = P.NUMBER.match(cell)
+        if m:
+            number = _number(m.group(1))
+            break
+    place, date = _place_date(cells)
+    signer, capacity = _signer(layout.signature)
+    parent = layout.parent
+    parent_number = None
+    if any(P.ANNEX_OF.match(x.text) for x in layout.preamble):
+        parent_number = (parent.number if parent else None) or _annex_number(layout.preamble)
+    issuer = _issuer(cells, layout.preamble, capacity)
+    if parent is not None and parent_number is not None:
+        issuer = issuer or parent.issuer
+        place = place or parent.place
+        date = date or parent.date
+    body = _body_text(layout.nodes)
+    return Document(
+        doc_type=_doc_type(cells, number) or ("Văn bản"),
+        number=number,
+        title=_title(layout.preamble),
+        issuer=issuer,
+        place=place,
+        date=date,
+        signer=signer,
+        signer_capacity=capacity,
+        bases=tuple(x.text.strip() for x in layout.preamble if P.BASIS.match(x.text)),
+        recipients=_recipients(layout.signature),
+        effective_date=_effective(body, date),
+        replaces=_replaces(body),
+        footnotes=footnotes,
+        nodes=layout.nodes,
+        structure=layout.structure,
+        preamble=preamble,
+        signature=signature,
+        span=span,
+        parent_number=parent_number,
+    )

@@ -1,0 +1,85 @@
+"""Every regular expression the parser uses, in one place.
+
+All patterns work on one cleaned line (NFC, Markdown noise removed) and are anchored, so none of them
+can backtrack across a whole document. Vietnamese letters are matched with \\w (Unicode) or with an
+explicit class of the upper/lower case letters where case matters.
+"""
+
+from __future__ import annotations
+
+import re
+
+UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠ-Ỹ"  # Ạ-Ỹ covers the precomposed Vietnamese range (both cases)
+LOWER = "a-zàáâãèéêìíòóôõùúýăđĩũơưạ-ỹ"
+ROMAN = r"[IVXLC]+"
+
+# --- structural units (one line each, after cleaning) -------------------------------------------------
+PHAN = re.compile(rf"^Phần\s+(thứ\s+\w+|{ROMAN}|\d+)\b[.:]?\s*(.*)$", re.IGNORECASE)
+CHUONG = re.compile(rf"^Chương\s+({ROMAN}|\d+)(?![\w/])[.:]?\s*(.*)$", re.IGNORECASE)
+MUC = re.compile(r"^Mục\s+(\d+|[IVXLC]+)(?![\w/])[.:]?\s*(.*)$", re.IGNORECASE)
+DIEU = re.compile(r"^Điều\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)$|^Điều\s+(\d+[a-zđ]?)$", re.IGNORECASE)
+# "1. text", "1 . text", "2) text"; not "1.2." (subitem) and not "1/2025" (a date or number)
+KHOAN = re.compile(r"^(\d{1,3})\s?[.)](?![\d/])\s*(.*)$")
+# "a) text", "đ) text", "a. text" is rare and ambiguous with initials: only ")" is accepted
+DIEM = re.compile(r"^([a-zđ]|[a-zđ]\d|\d{1,2}\.\d{1,2}\.\d{1,2})\)\s*(.*)$")
+SECTION = re.compile(rf"^({ROMAN})\s?[.)/]\s*(.*)$")
+SECTION_LETTER = re.compile(rf"^([A-ZĐ])\s?[.)]\s+(?=[{UPPER}])(.*)$")
+SUBITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?![\d/])\s*(.*)$")
+BULLET = re.compile(r"^([-+•*–—·▪◦●○])\s*(.*)$")
+# A Markdown list dash before a point label: "- b) text" is the point "b) text"
+DASH_BEFORE_POINT = re.compile(r"^[-+•*]\s+(?=[a-zđ]\)\s)")
+
+# --- document parts -----------------------------------------------------------------------------------
+DOC_TYPES = (
+    "Luật", "Bộ luật", "Pháp lệnh", "Nghị quyết", "Nghị định", "Thông tư liên tịch", "Thông tư", "Quyết định",
+    "Chỉ thị", "Quy chế", "Quy định", "Kế hoạch", "Thông báo", "Công văn", "Hướng dẫn", "Báo cáo",
+    "Chương trình", "Đề án", "Phương án", "Tờ trình", "Lệnh", "Công điện", "Điều lệ", "Phụ lục",
+)
+_TYPES_ALT = "|".join(sorted((t.upper() for t in DOC_TYPES), key=len, reverse=True))
+# A title line: the document type alone, in capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH", "QUY CHẾ:")
+DOC_TITLE = re.compile(rf"^(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?\s*:?$")
+ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ|NGHỊ ĐỊNH|THÔNG TƯ)\s*:$")
+ANNEX_OF = re.compile(
+    r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kế hoạch)"
+    r"\s+(?:số\s*)?([^()]*?)\)?\s*$",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
+DOC_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)")
+DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+PLACE_DATE = re.compile(r"^(.{2,60}?),\s*ngày\s+[\d\s.…_]*tháng", re.IGNORECASE)
+BASIS = re.compile(r"^Căn\s+cứ\s", re.IGNORECASE)
+RECIPIENTS = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*(.*)$", re.IGNORECASE)
+CAPACITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\s*/\s*KT)\s*\.\s*(.*)$")
+MOTTO = re.compile(r"^(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do)", re.IGNORECASE)
+EFFECTIVE = re.compile(r"(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?)\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4}))", re.IGNORECASE)
+REPLACES = re.compile(r"thay\s+thế\s+((?:các\s+)?(?:Quyết định|Nghị định|Thông tư|Chỉ thị|Nghị quyết)[^.;]*)", re.IGNORECASE)
+
+# --- cleaning -----------------------------------------------------------------------------------------
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+MD_RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
+MD_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+TABLE_PIPE = re.compile(r"^\s*\|\s*$")
+MD_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.IGNORECASE)
+URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# A footnote line at a page bottom: its number, then text ("1 như: Quyết định số ...")
+FOOTNOTE_LINE = re.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)(?![.)/%])(.*)$")
+# A footnote marker glued to a word or a document number: "pháp luật1", "34/2016/NĐ-CP2"
+FOOTNOTE_MARKER = re.compile(rf"(?<=[{UPPER}{LOWER}])(\d{{1,3}})(?=[\s,.;:)\]”\"']|$)")
+MD_FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
+MD_FOOTNOTE_DEF = re.compile(r"^\s*\[\^(\w+)\]:\s*(.*)$")
+
+# --- joining broken lines -----------------------------------------------------------------------------
+SENTENCE_END = re.compile(r"(?:[.!?;:…]|\./\.|\.\s*/\s*\.)[\s\"”’')\]*]*$")
+STRONG_END = re.compile(r"(?:[.!?…]|\./\.|\.\s*/\s*\.)[\s\"”’')\]*]*$")
+STARTS_LOWER = re.compile(rf"^[\"“‘(\[]?[{LOWER}0-9]")
+ENDS_CONTINUING = re.compile(
+    r"(?:[,\-–(/&]|\b(?:và|của|về|với|tại|theo|cho|các|những|là|được|trong|từ|đến|hoặc|hay|nếu|thì|để|do|"
+    r"bởi|như|số|nhằm|gồm|bằng|mà|nhưng|giữa|đối|tới|sự|một|hai|ba|bốn|mỗi|mọi|cả|phải|sẽ|đã|đang))\s*$",
+    re.IGNORECASE)
+WORD = re.compile(r"\w+")
+HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: text that says something

@@ -1,0 +1,57 @@
+"""Split a file's paragraphs into documents: a Quyết định and the Quy chế / Kế hoạch it issues.
+
+The attached document announces itself with "(Ban hành) kèm theo Quyết định số ..." under its title.
+When that line comes after the first document already has a body (articles, items or a signature), a
+new document starts at the attached one's header: its title line and the issuer / motto / number lines
+printed just above it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from parsers import patterns as P
+from parsers.clean import Line, starts_unit
+
+_ISSUER_WORDS = re.compile(
+    r"^(ỦY BAN|UBND|BỘ|CHÍNH PHỦ|QUỐC HỘI|HỘI ĐỒNG|SỞ|VĂN PHÒNG|THỦ TƯỚNG|TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG|"
+    r"BAN|CỤC|TỔNG CỤC|ĐẢNG|TỈNH ỦY|THANH TRA|KIỂM TOÁN|NGÂN HÀNG|TÒA ÁN|VIỆN)\b"
+)
+_BODY = (P.DIEU, P.SECTION, P.KHOAN, P.RECIPIENTS, P.CAPACITY)
+
+
+def _is_header(line: Line) -> bool:
+    text = line.text
+    if P.MOTTO.match(text) or P.NUMBER.match(text) or P.DOC_TITLE.match(text) or P.PLACE_DATE.match(text):
+        return True
+    first = text.split(" | ")[0]
+    return first.isupper() and bool(_ISSUER_WORDS.match(first)) and len(first) < 120
+
+
+def _doc_start(lines: list[Line], k: int, floor: int) -> int:
+    """Index of the first header line of the attached document whose annex line is lines[k]."""
+    title = next((j for j in range(k - 1, max(floor, k - 5) - 1, -1) if P.DOC_TITLE.match(lines[j].text)), None)
+    if title is None:
+        return k - 1 if k - 1 > floor and lines[k - 1].bold and not starts_unit(lines[k - 1].text) else k
+    start = title
+    while start - 1 > floor and title - start < 6 and _is_header(lines[start - 1]):
+        start -= 1
+    return start
+
+
+def split(lines: list[Line]) -> list[list[Line]]:
+    """The paragraphs of each document in the file, in order."""
+    starts = [0]
+    seen_body = False
+    for k, line in enumerate(lines):
+        if P.ANNEX_OF.match(line.text) and seen_body:
+            start = _doc_start(lines, k, starts[-1])
+            if start > starts[-1]:
+                starts.append(start)
+                seen_body = False
+            continue
+        if any(p.match(line.text) for p in _BODY):
+            seen_body = True
+    bounds = starts + [len(lines)]
+    return [lines[a:b] for a, b in itertools.pairwise(bounds) if b > a]

@@ -1,0 +1,331 @@
+"""The tree builder: cleaned paragraphs → `Document`s with Phần/Chương/Mục/Điều/khoản/điểm trees (or
+I./1./1.1/- for plans, or plain paragraphs for prose).
+
+Which unit may hold which is one table, `ALLOWED_PARENTS` (like a grammar): a new unit goes under the
+innermost open unit whose kind may hold it, closing the units below; a label that no open unit may hold
+is plain text. Every eid comes from `EidGenerator`, which guarantees uniqueness in a document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers import patterns as P
+from parsers.clean import Line, clean
+from parsers.errors import ParseError
+from parsers.metadata import Layout, metadata
+from parsers.model import Document, Footnote, Node, ParseResult, Span
+from parsers.split import split
+
+ROOT = "root"
+ALLOWED_PARENTS: dict[str, tuple[str, ...]] = {
+    "phan": (ROOT,),
+    "chuong": (ROOT, "phan"),
+    "muc": (ROOT, "phan", "chuong"),
+    "dieu": (ROOT, "phan", "chuong", "muc"),
+    "khoan": ("dieu",),
+    "diem": ("khoan", "dieu"),
+    "section": (ROOT,),
+    "item": (ROOT, "section"),
+    "subitem": (ROOT, "section", "item"),
+    "bullet": (ROOT, "section", "item", "subitem", "bullet"),
+    "paragraph": (ROOT,),
+}
+# How a unit's eid extends its parent's (Akoma Ntoso names); None: the eid does not nest under the parent.
+_EID_PREFIX = {"phan": "part", "chuong": "chp", "muc": "sec", "dieu": "art", "khoan": "para", "diem": "point",
+               "section": "sec", "item": "item", "subitem": "subitem", "bullet": "bullet", "paragraph": "para"}
+# Articles are numbered through the whole document: their eid ignores chapters ("art_6", not "chp_II__art_6").
+_EID_FROM_ROOT = {"phan", "chuong", "dieu", "section", "paragraph"}
+_BULLET_LEVEL = {"-": 1, "–": 1, "—": 1, "•": 1, "·": 1, "+": 2, "*": 2, "▪": 2, "◦": 3, "●": 1, "○": 2}
+
+
+class EidGenerator:
+    """Akoma Ntoso style eids, unique within one document.
+
+    `make(kind, num, parent_eid)` builds "<parent>__<prefix>_<num>" (or "<prefix>_<num>" for the kinds that
+    are numbered through the whole document). A clash (two "Điều 5" in one text, bullets without
+    numbers) gets "_2", "_3" ... appended, so every eid handed out is new.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def make(self, kind: str, num: str | None, parent_eid: str | None) -> str:
+        label = re.sub(r"[^\w.]+", "_", num or "1").strip("_") or "1"
+        base = f"{_EID_PREFIX[kind]}_{label}"
+        if parent_eid and kind not in _EID_FROM_ROOT:
+            base = f"{parent_eid}__{base}"
+        eid, n = base, 1
+        while eid in self._seen:
+            n += 1
+            eid = f"{base}_{n}"
+        self._seen.add(eid)
+        return eid
+
+
+@dataclass
+class _Open:
+    """A unit being built: its label, its paragraphs, its children."""
+
+    kind: str
+    num: str | None
+    eid: str
+    first: Line
+    heading: str | None = None
+    texts: list[str] = field(default_factory=list)
+    children: list[_Open] = field(default_factory=list)
+    last: Line | None = None
+    level: int = 0  # bullets: 1 for "-", 2 for "+"
+    want_heading: bool = False  # a Chương/Điều label alone on its line: the next title line is its heading
+
+    def end(self) -> int:
+        ends = [(self.last or self.first).end] + [c.end() for c in self.children]
+        return max(ends)
+
+    def freeze(self) -> Node:
+        span = Span(self.first.start, self.end(), self.first.lineno)
+        text = "\n".join(t for t in self.texts if t)
+        return Node(self.kind, self.num, self.heading, text, self.eid, span, tuple(c.freeze() for c in self.children))
+
+
+# --- classifying a paragraph --------------------------------------------------------------------------
+def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
+    """(kind, num, rest of the line, marker) if the paragraph opens a unit of this family of documents."""
+    text = P.DASH_BEFORE_POINT.sub("", text)
+    if family == "normative":
+        for kind, pattern in (("phan", P.PHAN), ("chuong", P.CHUONG), ("muc", P.MUC)):
+            m = pattern.match(text)
+            if m:
+                return kind, _roman_or_num(m.group(1)), m.group(2).strip(), ""
+        m = P.DIEU.match(text)
+        if m:
+            return "dieu", m.group(1) or m.group(3), (m.group(2) or "").strip(), ""
+        if P.SUBITEM.match(text):
+            return None
+        m = P.KHOAN.match(text)
+        if m:
+            return "khoan", m.group(1), m.group(2).strip(), ""
+        m = P.DIEM.match(text)
+        if m:
+            return "diem", m.group(1), m.group(2).strip(), ""
+        return None
+    if family == "plan":
+        m = P.SECTION.match(text) or P.SECTION_LETTER.match(text)
+        if m and (m.group(2).strip() == "" or not m.group(2)[:1].islower()):
+            return "section", m.group(1), m.group(2).strip(), ""
+        m = P.SUBITEM.match(text)
+        if m:
+            return "subitem", m.group(1), m.group(2).strip(), ""
+        m = P.KHOAN.match(text)
+        if m:
+            return "item", m.group(1), m.group(2).strip(), ""
+        m = P.DIEM.match(text)
+        if m:
+            return "bullet", m.group(1), m.group(2).strip(), "a)"
+        m = P.BULLET.match(text)
+        if m and m.group(2):
+            return "bullet", None, m.group(2).strip(), m.group(1)
+    return None
+
+
+def _roman_or_num(num: str) -> str:
+    return num.upper() if re.fullmatch(r"[ivxlcIVXLC]+", num) else num
+
+
+def _family(lines: list[Line]) -> str:
+    if any(P.DIEU.match(x.text) for x in lines):
+        return "normative"
+    sections = sum(1 for x in lines if P.SECTION.match(x.text) or P.SECTION_LETTER.match(x.text))
+    items = sum(1 for x in lines if P.KHOAN.match(x.text) or P.SUBITEM.match(x.text))
+    return "plan" if sections or items >= 2 else "prose"
+
+
+def _is_title(text: str) -> bool:
+    """Could this be an article's / item's title rather than the start of its body text?"""
+    if not text or len(text) > 300:
+        return False
+    if text.endswith((".", ";", ":")) and not text.endswith("..."):
+        return len(text.split()) <= 8 and text.endswith(".") and text.count(".") == 1
+    return True
+
+
+# --- building the tree -------------------------------------------------------------------------------
+class _Builder:
+    def __init__(self, family: str) -> None:
+        self.family = family
+        self.eids = EidGenerator()
+        self.root: list[_Open] = []
+        self.stack: list[_Open] = []
+        self.loose: list[str] = []  # text before the first unit that the preamble did not take
+
+    def _parent_index(self, kind: str) -> int | None:
+        """Stack depth of the unit the new one goes under (-1: the root), or None if none may hold it."""
+        allowed = ALLOWED_PARENTS[kind]
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].kind in allowed:
+                return depth
+        return -1 if ROOT in allowed else None
+
+    def add_unit(self, kind: str, num: str | None, rest: str, marker: str, line: Line) -> bool:
+        level = _BULLET_LEVEL.get(marker, 1) if kind == "bullet" else 0
+        if kind == "bullet":
+            while self.stack and self.stack[-1].kind == "bullet" and self.stack[-1].level >= level:
+                self.stack.pop()
+        depth = self._parent_index(kind)
+        if depth is None:
+            return False
+        del self.stack[depth + 1:]
+        parent = self.stack[depth] if depth >= 0 else None
+        eid_num = num
+        if kind == "bullet" and num is None:  # a dash prints no number: the eid counts the bullets
+            siblings = parent.children if parent else self.root
+            eid_num = str(1 + sum(1 for s in siblings if s.kind == "bullet"))
+        unit = _Open(kind, num, self.eids.make(kind, eid_num, parent.eid if parent else None), line, level=level)
+        self._fill_label(unit, rest, line)
+        (parent.children if parent else self.root).append(unit)
+        self.stack.append(unit)
+        return True
+
+    def _fill_label(self, unit: _Open, rest: str, line: Line) -> None:
+        if unit.kind in ("phan", "chuong", "muc", "section"):
+            unit.heading = rest or None
+            unit.want_heading = not rest
+        elif unit.kind == "dieu":
+            if rest and not line.label_bold and _is_title(rest):
+                unit.heading = rest.rstrip(".").strip()
+            else:
+                unit.texts.append(rest)
+            unit.want_heading = not rest
+        elif unit.kind in ("item", "subitem") and _is_title(rest) and not rest.endswith("."):
+            unit.heading = rest
+        else:
+            unit.texts.append(rest)
+
+    def add_text(self, line: Line) -> None:
+        if not self.stack:
+            self.loose.append(line.text)
+            return
+        unit = self.stack[-1]
+        if unit.want_heading and not unit.children and not unit.texts and _heading_line(line, unit.kind):
+            unit.heading = line.text.rstrip(".").strip() if unit.kind == "dieu" else line.text
+        else:
+            unit.texts.append(line.text)
+        unit.want_heading = False
+        unit.last = line
+
+    def close_label(self) -> None:
+        if self.stack:
+            self.stack[-1].want_heading = False
+
+
+def _heading_line(line: Line, kind: str) -> bool:
+    if kind == "dieu":
+        return _is_title(line.text) and len(line.text) <= 200
+    return (line.bold or line.text.isupper()) and len(line.text) <= 300
+
+
+def _body_start(lines: list[Line], family: str) -> int:
+    if family == "prose":
+        return _prose_start(lines)
+    for i, line in enumerate(lines):
+        unit = _unit(line.text, family)
+        if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem"):
+            return i
+    return len(lines)
+
+
+def _prose_start(lines: list[Line]) -> int:
+    """After the title and its trích yếu, the "Kính gửi" line, or the last header line."""
+    start = 0
+    for i, line in enumerate(lines[:40]):
+        if P.DOC_TITLE.match(line.text):
+            start = i + 2 if i + 1 < len(lines) and not P.BASIS.match(lines[i + 1].text) else i + 1
+        elif _header_end(line.text, start):
+            start = i + 1
+    return min(start, len(lines))
+
+
+def _header_end(text: str, start: int) -> bool:
+    if re.match(r"^Kính\s+gửi", text, re.IGNORECASE) or P.BASIS.match(text):
+        return True
+    return start == 0 and bool(P.MOTTO.match(text) or P.NUMBER.match(text) or P.PLACE_DATE.match(text))
+
+
+def _signature_start(lines: list[Line], body: int) -> int:
+    for i in range(body, len(lines)):
+        text = lines[i].text
+        if P.RECIPIENTS.match(text) or (P.CAPACITY.match(text) and _capacity_line(text)):
+            return i
+    return len(lines)
+
+
+def _capacity_line(text: str) -> bool:
+    m = P.CAPACITY.match(text)
+    return bool(m) and (m.group(2)[:1].isupper() or not m.group(2))
+
+
+def _build(lines: list[Line], family: str) -> tuple[list[_Open], list[str]]:
+    builder = _Builder(family)
+    for line in lines:
+        unit = None if line.table else _unit(line.text, family)
+        if unit is None or not builder.add_unit(*unit, line):
+            builder.add_text(line)
+    return builder.root, builder.loose
+
+
+def _prose(lines: list[Line]) -> list[_Open]:
+    eids = EidGenerator()
+    out = []
+    for n, line in enumerate(lines, start=1):
+        unit = _Open("paragraph", None, eids.make("paragraph", str(n), None), line, texts=[line.text])
+        out.append(unit)
+    return out
+
+
+def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None) -> Document:
+    family = _family(lines)
+    body = _body_start(lines, family)
+    sign = _signature_start(lines, body)
+    if family == "prose":
+        units, loose = _prose(lines[body:sign]), []
+    else:
+        units, loose = _build(lines[body:sign], family)
+    nodes = tuple(u.freeze() for u in units)
+    layout = Layout(lines[:body], lines[sign:], nodes, family, parent)
+    preamble = "\n".join([x.text for x in lines[:body]] + loose)
+    signature = "\n".join(x.text for x in lines[sign:])
+    start, end = lines[0].start, lines[-1].end
+    notes = tuple(f for f in footnotes if start <= f.span.start <= end)
+    return metadata(layout, preamble=preamble, signature=signature, footnotes=notes,
+                    span=Span(start, end, lines[0].lineno))
+
+
+def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tuple[str, ...] = ()) -> ParseResult:
+    """Decoded text → ParseResult; raises ParseError when the text holds no words at all."""
+    if not P.HAS_WORD.search(text):
+        raise ParseError(f"{source}: no text to parse (the file holds no words)")
+    draft = clean(text, fmt)
+    if not draft.footnotes and not any(P.HAS_WORD.search(x.text) for x in draft.lines):
+        raise ParseError(f"{source}: no text to parse (only page numbers, links or formatting)")
+    if not draft.lines:  # nothing but footnote definitions
+        layout = Layout([], [], (), "prose", None)
+        doc = metadata(layout, preamble="", signature="", footnotes=draft.footnotes, span=Span(0, len(text), 1))
+        return ParseResult(source=source, text=text, documents=(doc,), warnings=tuple(warnings), format=fmt)
+    chunks = split(list(draft.lines))
+    docs: list[Document] = []
+    for n, chunk in enumerate(chunks):
+        notes = draft.footnotes
+        if len(chunks) > 1:
+            lo = chunk[0].start if n else 0
+            hi = chunks[n + 1][0].start if n + 1 < len(chunks) else len(text) + 1
+            notes = tuple(f for f in draft.footnotes if lo <= f.span.start < hi)
+        doc = _document(chunk, (), docs[0] if docs else None)
+        docs.append(_with_footnotes(doc, notes))
+    return ParseResult(source=source, text=text, documents=tuple(docs), warnings=tuple(warnings), format=fmt)
+
+
+def _with_footnotes(doc: Document, notes: tuple[Footnote, ...]) -> Document:
+    from dataclasses import replace
+
+    return replace(doc, footnotes=notes) if notes else doc
