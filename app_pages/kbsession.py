@@ -1,0 +1,61 @@
+"""Where the app finds its knowledge base, one SQLite connection per script run, the cached graph.
+
+sqlite3 objects are bound to the thread that made them and Streamlit runs each script run in its own
+thread, so a page opens its connection for the run and closes it at the end. The citation graph is
+read-only and costly to build, so it is shared by every session until the database file changes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+
+def db_path() -> Path:
+    return Path(os.environ.get("VBKB_DB", "kb.db"))
+
+
+def corpus_dir() -> Path:
+    return Path(os.environ.get("VBKB_CORPUS", "corpus"))
+
+
+def db_stamp() -> tuple[str, float]:
+    """Changes whenever the database does (a write lands in the -wal file first)."""
+    path = db_path()
+    times = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
+    return str(path.resolve()), max(times, default=0.0)
+
+
+def require_kb() -> None:
+    """Stop the page with a plain explanation when there is no knowledge base yet."""
+    if not db_path().exists():
+        st.warning(
+            f"Chưa có cơ sở dữ liệu văn bản ({db_path()}). Hãy chạy `make kb` hoặc thêm văn bản ở trang "
+            "«Thêm văn bản»."
+        )
+        st.stop()
+
+
+@contextmanager
+def connection() -> Iterator[Any]:
+    """The knowledge base for this run, closed when the page is done."""
+    from kb.store import open_db
+
+    require_kb()
+    db = open_db(db_path())
+    try:
+        yield db
+    finally:
+        _close(db)
+
+
+def _close(db: Any) -> None:
+    conn = getattr(db, "conn", db)
+    close = getattr(conn, "close", None)
+    if close is not None:
+        close()

@@ -1,0 +1,45 @@
+"""Plain Vietnamese words for the codes the library uses (roles, statuses, relations, deadline kinds)."""
+
+from __future__ import annotations
+
+ROLE = {
+    "chu_tri": "Chủ trì",
+    "phoi_hop": "Phối hợp",
+    "tham_muu": "Tham mưu",
+    "thuc_hien": "Thực hiện",
+    "ban_hanh": "Ban hành",
+    "bao_cao": "Báo cáo",
+    "chi_dao": "Chỉ đạo",
+    "de_nghi": "Được đề nghị",
+}
+
+STATUS = {
+    "unchanged": "Giữ nguyên",
+    "editorial": "Sửa câu chữ",
+    "modified": "Sửa đổi nội dung",
+    "renumbered": "Đổi số thứ tự",
+    "moved": "Chuyển vị trí",
+    "split": "Tách ra",
+    "merged": "Gộp lại",
+    "added": "Bổ sung mới",
+    "removed": "Bỏ đi",
+}
+
+RELATION = {
+    "can_cu": "Căn cứ",
+    "thay_the": "Thay thế",
+    "sua_doi_bo_sung": "Sửa đổi, bổ sung",
+    "huong_dan": "Hướng dẫn",
+    "thuc_hien": "Thực hiện",
+    "ban_hanh_kem_theo": "Ban hành kèm theo",
+    "dan_chieu": "Dẫn chiếu",
+}
+
+LEVEL = {"chuong": "Chương", "muc": "Mục", "dieu": "Điều", "khoan": "Khoản", "diem": "Điểm"}
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The plain word for a code; an unknown code is shown as it is rather than hidden."""
+    if not code:
+        return ""
+    return table.get(code, code)

@@ -1,0 +1,51 @@
+"""Thêm văn bản: upload a file, see how it was read, then add it to the corpus folder and the KB."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import kbsession
+from app_pages.markup import STYLE, esc
+from app_pages.tree import tree_html
+from kb import intake, views
+from kb.errors import KbError
+from parsers.errors import ParseError
+
+st.title("Thêm văn bản")
+st.caption("Nhận tệp .docx, .txt, .md, .html, .pdf (tối đa 10 MB). Văn bản được đọc thử trước; chỉ khi "
+           "đọc được mới thêm vào kho.")
+
+upload = st.file_uploader("Chọn tệp văn bản", type=[s.lstrip(".") for s in intake.UPLOAD_SUFFIXES])
+if upload is None:
+    st.stop()
+
+data = upload.getvalue()
+try:
+    result = intake.preview(upload.name, data)
+except (ParseError, KbError) as exc:
+    st.error(f"Không đọc được tệp: {exc}")
+    st.stop()
+
+
+st.success(f"Đọc được {len(result.documents)} văn bản từ tệp {upload.name}.")
+for warning in result.warnings:
+    st.warning(warning)
+st.html(STYLE)
+for doc in result.documents:
+    title = f"{doc.doc_type or 'Văn bản'} {doc.number or '(chưa có số)'} — {doc.title or ''}"
+    with st.expander(title, expanded=len(result.documents) == 1):
+        facts = [("Cơ quan ban hành", doc.issuer), ("Ngày", doc.date), ("Người ký", doc.signer)]
+        if any(v for _, v in facts):
+            st.html("<br>".join(f"<b>{k}:</b> {esc(v)}" for k, v in facts if v))
+        rows = views.tree_rows(doc)
+        st.html(tree_html(rows) if rows else "<i>Không nhận ra điều, khoản hay mục nào.</i>")
+
+if st.button("Thêm vào kho văn bản", type="primary"):
+    try:
+        added = intake.add_document(upload.name, data, kbsession.corpus_dir(), kbsession.db_path())
+    except (ParseError, KbError) as exc:
+        st.error(f"Không thêm được: {exc}")
+        st.stop()
+    st.success(f"Đã lưu {added.path.name} và thêm {len(added.doc_ids)} văn bản vào kho.")
+    for doc_id in added.doc_ids:
+        st.page_link("app_pages/documents.py", label=f"Mở {doc_id}", query_params={"doc": doc_id})

@@ -1,0 +1,89 @@
+"""Small read-only queries the app's pages need and that no other kb module answers.
+
+Each takes the KB (`kb.store.open_db`) or rows it returned and gives plain values; the app itself holds
+no SQL. Flat node rows (from `kb.store.get_nodes`) carry `eid`, `parent`, `depth` and document order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kb.store import node_address
+from parsers.model import Document, Node
+
+Row = dict[str, Any]
+
+
+def stored_files(db: sqlite_utils.Database) -> list[Path]:
+    """The source files the KB was built from (absolute paths), in name order."""
+    return [Path(r["path"]) for r in db.query("SELECT path FROM files ORDER BY name")]
+
+
+def documents_of_file(db: sqlite_utils.Database, path: Path) -> list[str]:
+    """The ids of the documents a source file gave, in file order."""
+    rows = db.query("SELECT doc_id FROM documents WHERE file = ? ORDER BY ord", [str(Path(path).resolve())])
+    return [r["doc_id"] for r in rows]
+
+
+def file_warnings(db: sqlite_utils.Database, doc_id: str) -> list[str]:
+    """What the parser warned about the file a document comes from."""
+    import json
+
+    row = next(db.query(
+        "SELECT f.warnings FROM files f JOIN documents d ON d.file = f.path WHERE d.doc_id = ?", [doc_id]
+    ), None)
+    return list(json.loads(row["warnings"] or "[]")) if row else []
+
+
+def subtree(nodes: Sequence[Row], eid: str) -> list[Row]:
+    """The node `eid` and every node below it, in document order ([] when absent)."""
+    start = next((i for i, n in enumerate(nodes) if n["eid"] == eid), None)
+    if start is None:
+        return []
+    depth = nodes[start]["depth"]
+    out = [nodes[start]]
+    for node in nodes[start + 1:]:
+        if node["depth"] <= depth:
+            break
+        out.append(node)
+    return out
+
+
+def context_of(nodes: Sequence[Row], eid: str) -> list[Row]:
+    """The clause `eid` with what a reader needs around it: the whole article (or plan item) holding it."""
+    by_eid = {n["eid"]: n for n in nodes}
+    node = by_eid.get(eid)
+    if node is None:
+        return []
+    chain = [node]
+    while chain[-1]["parent"] in by_eid:
+        chain.append(by_eid[chain[-1]["parent"]])
+    # The innermost article; for plans the item just below the top section, else the top unit.
+    holder = next((n for n in chain if n["kind"] == "dieu"), None)
+    if holder is None:
+        holder = chain[-2] if len(chain) >= 2 and chain[-1]["kind"] == "section" else chain[-1]
+        if holder is chain[-1] and len(subtree(nodes, holder["eid"])) > 40:
+            holder = node
+    return subtree(nodes, holder["eid"])
+
+
+def tree_rows(doc: Document) -> list[Row]:
+    """A parsed document's nodes as the flat rows `kb.store.get_nodes` gives, before it is stored."""
+    rows: list[Row] = []
+
+    def walk(nodes: tuple[Node, ...], chain: tuple[Node, ...], parent_address: str) -> None:
+        seen: dict[str, int] = {}
+        for node in nodes:
+            seen[node.kind] = seen.get(node.kind, 0) + 1
+            address = node_address(node, chain, parent_address, seen[node.kind])
+            rows.append({"eid": node.eid, "parent": chain[-1].eid if chain else None, "depth": len(chain),
+                         "kind": node.kind, "num": node.num, "heading": node.heading, "text": node.text,
+                         "address": address})
+            walk(node.children, chain + (node,), address)
+
+    walk(doc.nodes, (), "")
+    return rows

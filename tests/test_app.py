@@ -1,0 +1,227 @@
+"""The Streamlit app, page by page, on a KB built from corpus/ (AppTest runs the real scripts).
+
+Expected contents come from reading the corpus: the 2026 Cao Bằng draft's Điều 12 khoản 1 điểm a sends
+reports to Sở Tư pháp "trước ngày 18 tháng 12"; the 2022 Quy chế is issued by Quyết định 03/2022/QĐ-UBND.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kb import intake
+from kb.errors import KbError
+from kb.store import build, list_documents, open_db
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+DRAFT_2026 = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"
+QC_2022 = "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che"
+HOSTILE = """QUY CHẾ
+Thử nghiệm <iframe src="https://evil.example/x"></iframe>
+
+Điều 1. Phạm vi <img src="https://evil.example/p.png" onerror="alert(1)">
+1. Sở Tư pháp chủ trì <script>alert(2)</script> theo dõi <b>đậm</b> & "trích".
+"""
+
+
+def _kb(folder: Path, files: dict[str, Path | str]) -> tuple[Path, Path]:
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True)
+    for name, content in files.items():
+        if isinstance(content, Path):
+            shutil.copy(content, corpus / name)
+        else:
+            (corpus / name).write_text(content, encoding="utf-8")
+    db = folder / "kb.db"
+    report = build([corpus], db)
+    assert report.ok, report.failed
+    return corpus, db
+
+
+@pytest.fixture(scope="module")
+def corpus_kb(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    files = {p.name: p for p in sorted((ROOT / "corpus").iterdir()) if p.is_file()}
+    return _kb(tmp_path_factory.mktemp("kb"), files)
+
+
+@pytest.fixture
+def app_env(corpus_kb: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    monkeypatch.setenv("VBKB_CORPUS", str(corpus_kb[0]))
+    monkeypatch.setenv("VBKB_DB", str(corpus_kb[1]))
+    return corpus_kb
+
+
+@pytest.fixture
+def own_kb(corpus_kb: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, Path]]:
+    """A private copy of the corpus KB for tests that change it."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_kb[0], corpus)
+    db = tmp_path / "kb.db"
+    build([corpus], db)
+    monkeypatch.setenv("VBKB_CORPUS", str(corpus))
+    monkeypatch.setenv("VBKB_DB", str(db))
+    yield corpus, db
+
+
+def open_page(page: str, **query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page(f"app_pages/{page}.py")
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def html_of(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.html)
+
+
+# --- Văn bản ---------------------------------------------------------------------------------------
+def test_documents_page_lists_the_corpus(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents")
+    table = at.dataframe[0].value
+    assert "03/2022/QĐ-UBND" in set(table["Số hiệu"])
+    assert "Quy chế" in set(table["Loại"])
+    assert len(table) == 6  # five files; the 2022 file holds the Quyết định and its Quy chế
+
+
+def test_documents_page_opens_a_clause_in_its_article(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", doc=DRAFT_2026, eid="art_12__para_1__point_a")
+    assert any("Điều khoản được mở" in m.value for m in at.markdown)
+    context = html_of(at)
+    opened = context.split('id="art_12__para_1__point_a"')[1].split("</div>")[0]
+    assert "trước ngày 18 tháng 12" in opened
+    # The clause is shown with its whole article: Điều 12's heading and its other points.
+    assert '<div class="vb-clause vb-focus" id="art_12__para_1__point_a"' in context
+    assert "Điều 12. Chế độ báo cáo" in context
+    assert "trước ngày 25 tháng 12" in context  # điểm b of the same khoản
+
+
+def test_documents_page_unknown_clause_says_so(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", doc=DRAFT_2026, eid="art_99")
+    assert any("Không tìm thấy điều khoản art_99" in w.value for w in at.warning)
+
+
+# --- Tìm kiếm --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("query", ["18 tháng 12", "18 thang 12"])
+def test_search_with_and_without_diacritics(app_env: tuple[Path, Path], query: str) -> None:
+    at = open_page("search")
+    at.text_input[0].input(query).run()
+    page = html_of(at)
+    first = page.split('<div class="vb-clause">')[1]
+    assert "Điều 12 khoản 1 điểm a" in first
+    assert "<mark>18 tháng 12</mark>" in first
+    assert f"doc={DRAFT_2026.replace(':', '%3A')}" in first
+
+
+def test_search_without_hits_says_so(app_env: tuple[Path, Path]) -> None:
+    at = open_page("search")
+    at.text_input[0].input('"zzzqqq NEAR( AND').run()
+    assert not at.exception
+    assert any("Không tìm thấy" in i.value for i in at.info)
+
+
+# --- untrusted text ---------------------------------------------------------------------------------
+@pytest.fixture
+def hostile_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    corpus, db = _kb(tmp_path, {"hostile.txt": HOSTILE})
+    monkeypatch.setenv("VBKB_CORPUS", str(corpus))
+    monkeypatch.setenv("VBKB_DB", str(db))
+    conn = open_db(db)
+    doc_id = list_documents(conn)[0]["doc_id"]
+    conn.conn.close()
+    return doc_id
+
+
+def _assert_inert(page: str) -> None:
+    for tag in ("<iframe", "<img", "<script", "<b>đậm"):
+        assert tag not in page
+    assert "&lt;iframe" in page or "&lt;img" in page or "&lt;script" in page
+
+
+def test_document_text_is_escaped(hostile_kb: str) -> None:
+    at = open_page("documents", doc=hostile_kb, eid="art_1__para_1")
+    page = html_of(at)
+    _assert_inert(page)
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert "&lt;img src=&quot;https://evil.example/p.png&quot;" in page
+
+
+def test_search_snippets_are_escaped(hostile_kb: str) -> None:
+    at = open_page("search")
+    at.text_input[0].input("alert").run()
+    page = html_of(at)
+    _assert_inert(page)
+    assert "<mark>alert</mark>" in page
+
+
+# --- Thêm văn bản ------------------------------------------------------------------------------------
+NEW_TEXT = """QUYẾT ĐỊNH
+Về việc thử nghiệm
+
+Điều 1. Trách nhiệm
+1. Sở Tư pháp chủ trì kiểm tra trước ngày 30 tháng 6.
+2. Ủy ban nhân dân cấp xã phối hợp.
+Điều 2. Hiệu lực
+Quyết định có hiệu lực từ ngày ký.
+"""
+
+
+def _state(corpus: Path, db: Path) -> tuple[list[str], int]:
+    conn = open_db(db)
+    try:
+        return sorted(p.name for p in corpus.iterdir()), len(list_documents(conn))
+    finally:
+        conn.conn.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [("hong.docx", b"PK\x03\x04 this is not a real docx"), ("trong.txt", b"   \n")],
+)
+def test_upload_of_a_bad_file_shows_why_and_adds_nothing(own_kb: tuple[Path, Path], name: str, data: bytes) -> None:
+    before = _state(*own_kb)
+    at = open_page("upload")
+    at.file_uploader[0].set_value((name, data, "application/octet-stream")).run()
+    assert not at.exception
+    assert len(at.error) == 1 and at.error[0].value.startswith("Không đọc được tệp:")
+    assert "\n" not in at.error[0].value
+    assert not at.button  # nothing to add
+    assert _state(*own_kb) == before
+
+
+def test_upload_shows_the_tree_then_adds_the_document(own_kb: tuple[Path, Path]) -> None:
+    corpus, db = own_kb
+    files, count = _state(corpus, db)
+    at = open_page("upload")
+    at.file_uploader[0].set_value(("Thử nghiệm.txt", NEW_TEXT.encode(), "text/plain")).run()
+    assert not at.error
+    preview = html_of(at)
+    assert "Điều 1. Trách nhiệm" in preview and "trước ngày 30 tháng 6" in preview
+    assert _state(corpus, db) == (files, count)  # a preview changes nothing
+    at.button[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any("Đã lưu thu-nghiem.txt" in s.value for s in at.success)
+    new_files, new_count = _state(corpus, db)
+    assert new_files == sorted([*files, "thu-nghiem.txt"]) and new_count == count + 1
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Quyết định 03.docx", "quyet-dinh-03.docx"), ("../../etc/passwd.txt", "passwd.txt"), ("a b.MD", "a-b.md")],
+)
+def test_upload_names_are_made_safe(name: str, expected: str) -> None:
+    assert intake.safe_name(name) == expected
+
+
+@pytest.mark.parametrize("name", ["virus.exe", "noext", "cu.doc"])
+def test_upload_refuses_other_formats(name: str) -> None:
+    with pytest.raises(KbError, match="định dạng không hỗ trợ"):
+        intake.safe_name(name)
