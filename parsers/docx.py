@@ -10,15 +10,18 @@ DTDs, entities or network; a DOCTYPE is refused outright (Word never writes one)
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
 from parsers import limits
+from parsers.encodings import legacy_glyphs, tcvn3_glyphs_to_unicode, vni_to_unicode
 from parsers.errors import ParseError
 from parsers.readers import SourceText
 
@@ -36,18 +39,25 @@ def read(raw: bytes, path: Path) -> SourceText:
         rels = _relations(zf, main)
         styles = _optional(zf, rels.get("styles"), path)
         numbering = Numbering(_optional(zf, rels.get("numbering"), path), styles)
-        footnotes = _notes(_optional(zf, rels.get("footnotes"), path))
+        fonts = Fonts(styles)
+        footnotes = _notes(_optional(zf, rels.get("footnotes"), path), fonts)
     body = root.find(f"{W}body")
     if body is None:
         raise ParseError(f"{path}: not a Word document (no body in {main})")
-    writer = _Writer(numbering, footnotes, TableStyles(styles))
+    writer = _Writer(numbering, footnotes, TableStyles(styles), fonts)
     writer.block(body)
     lines = writer.lines
     if writer.used_notes:
         # Footnotes go after the body, the way a page prints them: "1 Text of the note".
         lines += [""] + [f"{i} {footnotes[note_id]}" for i, note_id in enumerate(writer.used_notes, 1)]
     warnings = ("Word automatic numbering written out as text",) if numbering.used else ()
-    return SourceText("\n".join(lines).strip("\n") + "\n", "docx", warnings)
+    if fonts.converted:
+        warnings += (f"{fonts.converted} run(s) in legacy TCVN3/VNI fonts converted to Unicode",)
+    text = "\n".join(lines).strip("\n") + "\n"
+    legacy = legacy_glyphs(text)  # legacy-font text whose font name was lost on the way
+    if legacy is not None:
+        return SourceText(legacy.text, "docx", warnings + legacy.warnings)
+    return SourceText(text, "docx", warnings)
 
 
 # --- the zip, safely ------------------------------------------------------------------------------
@@ -57,7 +67,7 @@ def open_zip(raw: bytes, path: Path) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ParseError(f"{path}: corrupt .docx (not a readable zip: {exc})") from None
     if len(infos) > lim.max_zip_entries:
         raise ParseError(f"{path}: .docx has {len(infos)} zip entries, over the limit of {lim.max_zip_entries}")
@@ -85,8 +95,9 @@ def read_part(zf: zipfile.ZipFile, name: str) -> bytes:
             data = fh.read(cap + 1)
     except KeyError:
         raise ParseError(f"not a Word document: {name} missing from the .docx") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise ParseError(f"corrupt .docx: cannot inflate {name} ({exc})") from None
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, ValueError, EOFError, NotImplementedError,
+            RuntimeError) as exc:  # RuntimeError: an encrypted entry
+        raise ParseError(f"corrupt .docx: cannot inflate {name} ({' '.join(str(exc).split())})") from None
     if len(data) > cap:
         raise ParseError(f".docx part {name} inflates past the {limits.human(cap)} limit (zip bomb?)")
     return data
@@ -142,13 +153,13 @@ def _optional(zf: zipfile.ZipFile, name: str | None, path: Path) -> etree._Eleme
     return parse_xml(read_part(zf, name), f"{path}: {name}")
 
 
-def _notes(root: etree._Element | None) -> dict[str, str]:
+def _notes(root: etree._Element | None, fonts: Fonts) -> dict[str, str]:
     if root is None:
         return {}
     out = {}
     for note in root.iter(f"{W}footnote"):
         if note.get(f"{W}type") in (None, "normal"):
-            text = " ".join(_paragraph_text(p, None) for p in note.iter(f"{W}p")).strip()
+            text = " ".join(_paragraph_text(p, None, fonts) for p in note.iter(f"{W}p")).strip()
             if text:
                 out[note.get(f"{W}id", "")] = text
     return out
@@ -341,9 +352,10 @@ def _render(lvl: _Level, levels: dict[int, _Level], counters: dict[int, int]) ->
 
 # --- body → lines ---------------------------------------------------------------------------------
 class _Writer:
-    def __init__(self, numbering: Numbering, notes: dict[str, str], styles: TableStyles) -> None:
+    def __init__(self, numbering: Numbering, notes: dict[str, str], styles: TableStyles, fonts: Fonts) -> None:
         self.numbering = numbering
         self.styles = styles
+        self.fonts = fonts
         self.notes = notes
         self.used_notes: list[str] = []
         self.lines: list[str] = []
@@ -359,7 +371,7 @@ class _Writer:
                 self.block(child)
 
     def paragraph(self, p: etree._Element) -> None:
-        text = _paragraph_text(p, self)
+        text = _paragraph_text(p, self, self.fonts)
         label = self.numbering.label(p)
         self.lines.extend((label + text).split("\n") if text.strip() or label.strip() else [""])
         for box in p.iter(f"{W}txbxContent"):
@@ -380,7 +392,7 @@ class _Writer:
                 self.lines.append("| " + " | ".join(" ".join(c).replace("|", "/") for c in cells) + " |")
 
     def cell_lines(self, tc: etree._Element) -> list[str]:
-        inner = _Writer(self.numbering, self.notes, self.styles)
+        inner = _Writer(self.numbering, self.notes, self.styles, self.fonts)
         inner.used_notes = self.used_notes
         inner.block(tc)
         return [line.strip() for line in inner.lines if line.strip()]
@@ -462,16 +474,28 @@ def _inside_fallback(el: etree._Element, stop: etree._Element) -> bool:
 _SKIP = {f"{W}{t}" for t in ("del", "moveFrom", "txbxContent", "instrText", "delText", "fldData")} | {_MC_FALLBACK}
 
 
-def _paragraph_text(p: etree._Element, writer: _Writer | None) -> str:
-    """A paragraph's visible text; deleted revisions, field codes and text boxes left out."""
+def _paragraph_text(p: etree._Element, writer: _Writer | None, fonts: Fonts | None = None) -> str:
+    """A paragraph's visible text; deleted revisions, hidden runs, field codes and text boxes left out,
+    runs in a legacy TCVN3 / VNI font converted to Unicode."""
     out: list[str] = []
+    style = p.find(f"{W}pPr/{W}pStyle")
+    p_style = style.get(f"{W}val", "") if style is not None else ""
 
     def walk(el: etree._Element) -> None:
         for child in el:
             tag = child.tag
             if tag in _SKIP or tag == f"{W}pPr" or tag == f"{W}rPr":
                 continue
-            if tag == f"{W}t":
+            if tag == f"{W}r" and fonts is not None:
+                if _hidden(child):
+                    continue
+                start = len(out)
+                walk(child)
+                legacy = fonts.legacy(child, p_style)
+                if legacy:
+                    out[start:] = [_from_legacy("".join(out[start:]), legacy)]
+                    fonts.converted += 1
+            elif tag == f"{W}t":
                 out.append(child.text or "")
             elif tag in (f"{W}tab", f"{W}ptab"):
                 out.append("\t")
@@ -491,3 +515,70 @@ def _paragraph_text(p: etree._Element, writer: _Writer | None) -> str:
 
     walk(p)
     return "".join(out)
+
+
+# --- legacy fonts ---------------------------------------------------------------------------------
+def _hidden(run: etree._Element) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(f"{W}val", "true") not in ("0", "false", "off")
+
+
+def _font_of(rpr: etree._Element | None) -> str | None:
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    return fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+
+
+def legacy_kind(font: str | None) -> str | None:
+    """"tcvn3" for the ABC fonts (.VnTime, .VnArial; their capitals-only twins end in H), "vni" for
+    VNI-Times and kin, None for a Unicode font."""
+    name = (font or "").strip().lower()
+    if name.startswith(".vn"):
+        return "tcvn3-upper" if name.endswith("h") else "tcvn3"
+    if name.startswith(("vni-", "vni ")):
+        return "vni"
+    return None
+
+
+class Fonts:
+    """The font a run is drawn in: its own, its character style's, its paragraph style's, the default."""
+
+    def __init__(self, styles: etree._Element | None) -> None:
+        self.converted = 0
+        self._style_font: dict[str, str | None] = {}
+        self._based: dict[str, str] = {}
+        self._default: str | None = None
+        if styles is None:
+            return
+        self._default = _font_of(styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr"))
+        for style in styles.iter(f"{W}style"):
+            sid = style.get(f"{W}styleId", "")
+            self._style_font[sid] = _font_of(style.find(f"{W}rPr"))
+            based = style.find(f"{W}basedOn")
+            if based is not None:
+                self._based[sid] = based.get(f"{W}val", "")
+
+    def _styled(self, sid: str) -> str | None:
+        seen: set[str] = set()
+        while sid and sid not in seen:
+            seen.add(sid)
+            if self._style_font.get(sid):
+                return self._style_font[sid]
+            sid = self._based.get(sid, "")
+        return None
+
+    def legacy(self, run: etree._Element, p_style: str) -> str | None:
+        rpr = run.find(f"{W}rPr")
+        font = _font_of(rpr)
+        if font is None and rpr is not None and rpr.find(f"{W}rStyle") is not None:
+            font = self._styled(rpr.find(f"{W}rStyle").get(f"{W}val", ""))
+        font = font or self._styled(p_style) or self._default
+        return legacy_kind(font)
+
+
+def _from_legacy(text: str, kind: str) -> str:
+    if kind == "vni":
+        return vni_to_unicode(text)
+    converted = tcvn3_glyphs_to_unicode(text)
+    return converted.upper() if kind == "tcvn3-upper" else converted

@@ -103,7 +103,12 @@ def score(text: str) -> int:
 
 
 def tcvn3_to_unicode(raw: bytes) -> str:
-    return "".join(TCVN3.get(b) or _cp1252_char(b) for b in raw)
+    return _cp1252(raw).translate(_TCVN3_FROM_GLYPHS)
+
+
+def tcvn3_glyphs_to_unicode(text: str) -> str:
+    """TCVN3 text as its font's glyphs were stored in Unicode (a .VnTime run in a .docx) → Unicode."""
+    return text.translate(_TCVN3_FROM_GLYPHS)
 
 
 def vni_to_unicode(text: str) -> str:
@@ -147,7 +152,13 @@ def _cp1252_char(b: int) -> str:
 
 
 def _cp1252(raw: bytes) -> str:
-    return "".join(_cp1252_char(b) for b in raw) if not raw.isascii() else raw.decode("ascii")
+    """cp1252, with its five undefined bytes read as Latin-1 so that nothing fails."""
+    return raw.decode("latin-1").translate(_CP1252_FROM_LATIN1)
+
+
+_CP1252_FROM_LATIN1 = {b: _cp1252_char(b) for b in range(0x80, 0xA0)}
+# TCVN3 byte → letter, keyed by the character that byte is in cp1252 (how a .VnTime run is stored).
+_TCVN3_FROM_GLYPHS = {ord(_cp1252_char(b)): ch for b, ch in TCVN3.items()}
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -180,8 +191,10 @@ def _legacy_candidates(raw: bytes) -> list[tuple[str, str]]:
 _LEGACY_NAMES = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows"}
 
 
-def _remojibake(text: str) -> Decoded | None:
+def legacy_glyphs(text: str) -> Decoded | None:
     """UTF-8 text that is really TCVN3/VNI glyphs pasted as Latin-1 letters ("Quyeát ñònh")."""
+    if text.isascii():
+        return None
     try:
         raw = text.encode("cp1252")
     except UnicodeEncodeError:
@@ -241,7 +254,7 @@ def _decode(raw: bytes) -> Decoded:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         return _decode_legacy(raw, exc.start)
-    return _remojibake(text) or Decoded(text, "utf-8")
+    return legacy_glyphs(text) or Decoded(text, "utf-8")
 
 
 def _decode_legacy(raw: bytes, bad_offset: int) -> Decoded:

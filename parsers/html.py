@@ -16,7 +16,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from parsers.encodings import decode
+from parsers.encodings import decode, legacy_glyphs
 from parsers.errors import ParseError
 from parsers.readers import SourceText
 
@@ -41,6 +41,7 @@ _RULED = re.compile(
     re.IGNORECASE,
 )
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.IGNORECASE)
+_LATIN = ("iso-8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii", "ascii")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2002-\u200a\u202f\u3000]+")
 
@@ -53,18 +54,28 @@ def read(raw: bytes, path: Path) -> SourceText:
     block = content_block(body if body is not None else root)
     lines: list[str] = []
     _Renderer(lines).render(block)
-    return SourceText("\n".join(lines) + "\n", "html", warnings)
+    text = "\n".join(lines) + "\n"
+    legacy = legacy_glyphs(text)  # a page set in a VNI / .VnTime font shows its glyphs as Latin-1
+    if legacy is not None:
+        return SourceText(legacy.text, "html", warnings + legacy.warnings)
+    return SourceText(text, "html", warnings)
 
 
 def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
     m = _CHARSET.search(raw[:4096])
     declared = m.group(1).decode("ascii").lower() if m else ""
-    if declared and declared not in ("utf-8", "utf8"):
+    # Old Vietnamese pages declare Latin-1 over TCVN3/VNI/cp1258 bytes: for those, trust the bytes.
+    if declared and declared not in ("utf-8", "utf8") + _LATIN:
         try:
             return raw.decode(declared), ()
         except (LookupError, UnicodeDecodeError):
             pass
-    decoded = decode(raw)
+    try:
+        decoded = decode(raw)
+    except ParseError:
+        if declared not in _LATIN:
+            raise
+        return raw.decode("cp1252", errors="replace"), (f"decoded as declared ({declared})",)
     return decoded.text, decoded.warnings
 
 

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import docx as python_docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfWriter
 
 from parsers import read_file
 from parsers.errors import ParseError
+from parsers.readers import read_bytes
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdf_build import make_pdf
@@ -198,3 +201,38 @@ def test_kb_parse_exits_2_with_one_line(tmp_path, name, content, words):
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and words in lines[0]
     assert "root:" not in proc.stdout + proc.stderr
+
+
+# --- fuzzing: whatever the bytes, a reader returns text or raises ParseError, nothing else ------------
+_SEED_DOCX = _docx_xml(
+    f'<w:document {_W}><w:body><w:p><w:r><w:t>Điều 1. Phạm vi điều chỉnh</w:t></w:r></w:p>'
+    "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"
+)
+_SEED_PDF = make_pdf([["Điều 1. Phạm vi điều chỉnh của văn bản"]])
+
+
+def _read_or_parse_error(raw: bytes, name: str) -> None:
+    try:
+        source = read_bytes(raw, name)
+    except ParseError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert source.text.strip()
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(raw=st.binary(min_size=1, max_size=400), suffix=st.sampled_from([".txt", ".md", ".html", ".docx", ".pdf"]))
+def test_random_bytes_never_crash_a_reader(raw, suffix):
+    _read_or_parse_error(raw, "fuzz" + suffix)
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(
+    seed=st.sampled_from([_SEED_DOCX, _SEED_PDF]),
+    edits=st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), min_size=1, max_size=8),
+)
+def test_corrupted_docx_and_pdf_never_crash(seed, edits):
+    raw = bytearray(seed)
+    for at, value in edits:
+        raw[at % len(raw)] = value
+    _read_or_parse_error(bytes(raw), "fuzz.docx" if seed is _SEED_DOCX else "fuzz.pdf")

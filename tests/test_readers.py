@@ -383,3 +383,50 @@ def test_real_portal_page_gives_the_law_only():
     assert lines[-2:] == ["CHỦ TỊCH QUỐC HỘI", "Nguyễn Thị Kim Ngân"]
     for noise in ("THƯ VIỆN PHÁP LUẬT", "Đăng nhập", "Tra cứu", "function(", "Mã số thuế"):
         assert noise not in source.text
+
+
+def test_docx_articles_numbered_through_chapters(tmp_path):
+    """Chapters restart nothing: with lvlRestart 0 the article level counts on across chapters."""
+    doc = python_docx.Document()
+    doc.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {_W} w:abstractNumId="93">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Chương %1"/>'
+        '<w:suff w:val="nothing"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="Điều %2."/><w:suff w:val="space"/></w:lvl></w:abstractNum>'
+    ))
+    doc.part.numbering_part.element.append(
+        parse_xml(f'<w:num {_W} w:numId="93"><w:abstractNumId w:val="93"/></w:num>')
+    )
+    for text, level in (("", 0), ("Phạm vi", 1), ("Đối tượng", 1), ("", 0), ("Hiệu lực", 1)):
+        _numbered(doc, text, 93, level)
+    doc.save(tmp_path / "c.docx")
+    assert read_file(tmp_path / "c.docx").text.splitlines() == [
+        "Chương I", "Điều 1. Phạm vi", "Điều 2. Đối tượng", "Chương II", "Điều 3. Hiệu lực",
+    ]
+
+
+def test_docx_runs_in_legacy_fonts_and_hidden_runs(tmp_path):
+    doc = python_docx.Document()
+    p = doc.add_paragraph()
+    p.add_run("Quy\u00d5t \u00ae\u00denh").font.name = ".VnTime"  # TCVN3 glyphs as Word stores them
+    p.add_run(" và ")
+    p.add_run("quy che\u00e1").font.name = "VNI-Times"
+    hidden = p.add_run(" (ẩn)")
+    hidden.font.hidden = True
+    doc.add_paragraph().add_run("qu\u00e8c h\u00e9i").font.name = ".VnTimeH"  # the capitals-only twin
+    doc.save(tmp_path / "legacy.docx")
+    source = read_file(tmp_path / "legacy.docx")
+    assert source.text.splitlines() == ["Quyết định và quy chế", "QUỐC HỘI"]
+    assert source.warnings == ("3 run(s) in legacy TCVN3/VNI fonts converted to Unicode",)
+
+
+def test_html_declared_latin1_over_vni_bytes(tmp_path):
+    """Old pages declare ISO-8859-1 and set the text in a VNI font: the bytes decide."""
+    vni = next(e[1] for e in ENCODED if e[0] == "VNI-Windows")
+    page = b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>'
+    path = tmp_path / "old.htm"
+    path.write_bytes(page + b'<body><p><font face="VNI-Times">' + vni + b"</font></p></body></html>")
+    source = read_file(path)
+    assert source.text == SENTENCE + "\n"
+    assert "VNI" in source.warnings[0]
