@@ -97,8 +97,7 @@ def search(
             if key not in seen and len(rows) < limit - len(hits):
                 seen.add(key)
                 rows.append(row)
-    wanted = set(tokens)
-    return hits + [_node_hit(row, wanted) for row in rows]
+    return hits + [_node_hit(row, tokens) for row in rows]
 
 
 def _fts_rows(
@@ -140,28 +139,42 @@ def _number_hits(db: sqlite_utils.Database, query: str, doc_id: str | None) -> l
     return hits
 
 
-def _node_hit(row: dict[str, Any], wanted: set[str]) -> SearchHit:
+def _node_hit(row: dict[str, Any], tokens: list[str]) -> SearchHit:
     text = row["text"] if (row["text"] or "").strip() else row["heading"] or ""
-    snippet, marks = highlight(text, wanted)
+    snippet, marks = highlight(text, tokens)
     return SearchHit(
         doc_id=row["doc_id"], eid=row["eid"], address=row["address"], heading=row["heading"],
         kind=row["kind"], snippet=snippet, marks=marks, score=float(row["score"]),
     )
 
 
-def highlight(text: str, wanted: set[str], width: int = _SNIPPET_CHARS) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of the ORIGINAL text around the first matched word, and the matched words' offsets in it.
+def highlight(
+    text: str, tokens: list[str], width: int = _SNIPPET_CHARS,
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of the ORIGINAL text around the first match, and the matched words' offsets in it.
 
-    A word matches when its folded form is one of the folded query tokens, so "so tu phap" marks "Sở Tư
-    pháp" as printed.
+    Words are compared folded, so "so tu phap" marks "Sở Tư pháp" as printed. Where the query's words
+    occur together as a phrase only those occurrences are marked, else every query word.
     """
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text) if fold(m.group(0)) in wanted]
+    words = [(m.start(), m.end(), fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    spans = _phrase_spans(words, tokens) or [(a, b) for a, b, w in words if w in set(tokens)]
     start, end = _window(text, spans, width)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
     marks = _merge([(a + shift, b + shift) for a, b in spans if a >= start and b <= end], prefix + text[start:end])
     return prefix + text[start:end] + suffix, marks
+
+
+def _phrase_spans(words: list[tuple[int, int, str]], tokens: list[str]) -> list[tuple[int, int]]:
+    n = len(tokens)
+    if n < 2:
+        return []
+    spans: list[tuple[int, int]] = []
+    for i in range(len(words) - n + 1):
+        if [w for _, _, w in words[i:i + n]] == tokens:
+            spans += [(a, b) for a, b, _ in words[i:i + n]]
+    return sorted(set(spans))
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> tuple[tuple[int, int], ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from kb_corpus import corpus_kb
 from kb_fake import fake_parse
 
 from kb.search import SearchHit, fts_query, highlight, query_tokens, search
@@ -112,25 +113,29 @@ HIGHLIGHTS = [
     ("Hoà giải ở cơ sở", "hòa giải", "«Hoà giải» ở cơ sở"),  # tone placement folded too
     ("A <b>&</b> sở", "so", "A <b>&</b> «sở»"),
     ("không có", "xyz", "không có"),
+    # a phrase, where it occurs, is marked alone; its words elsewhere are not
+    ("Phối hợp với Sở Tư pháp kiểm tra pháp luật", "so tu phap", "Phối hợp với «Sở Tư pháp» kiểm tra pháp luật"),
+    ("Nghị định số 80/2025/NĐ-CP ngày 01/4/2025", "80/2025", "Nghị định số «80/2025»/NĐ-CP ngày 01/4/2025"),
+    ("Sở Nội vụ và Tư pháp", "so tu phap", "«Sở» Nội vụ và «Tư pháp»"),  # no phrase: every word
 ]
 
 
 @pytest.mark.parametrize(("text", "query", "marked"), HIGHLIGHTS)
 def test_highlight(text: str, query: str, marked: str) -> None:
-    snippet, marks = highlight(text, set(query_tokens(query)))
+    snippet, marks = highlight(text, query_tokens(query))
     hit = SearchHit("d", "e", "", None, "dieu", snippet, marks, 0.0)
     assert hit.marked() == marked
 
 
 def test_html_snippet_escapes_document_text() -> None:
-    snippet, marks = highlight("<script>alert('sở')</script> & Sở", {"so"})
+    snippet, marks = highlight("<script>alert('sở')</script> & Sở", ["so"])
     hit = SearchHit("d", "e", "", None, "dieu", snippet, marks, 0.0)
     assert hit.html() == "&lt;script&gt;alert(&#x27;<mark>sở</mark>&#x27;)&lt;/script&gt; &amp; <mark>Sở</mark>"
 
 
 def test_long_text_is_cut_around_the_first_match() -> None:
     text = " ".join(["mở đầu"] * 100) + " Sở Tư pháp chủ trì " + " ".join(["kết thúc"] * 100)
-    snippet, marks = highlight(text, {"so", "tu", "phap"})
+    snippet, marks = highlight(text, ["so", "tu", "phap"])
     assert snippet.startswith("…") and snippet.endswith("…") and len(snippet) <= 245
     assert [snippet[a:b] for a, b in marks] == ["Sở Tư pháp"]
 
@@ -186,3 +191,49 @@ def test_cli_search(db, capsys: pytest.CaptureFixture[str]) -> None:
     assert '"hits": []' in capsys.readouterr().out
 
 
+
+
+# --- the corpus KB --------------------------------------------------------------------------------
+QC_2022 = "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che"
+QC_2026 = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"
+KH_SL = "son-la-2026-ke-hoach-van-phong-ubnd-theo-doi-thi-hanh-vbqppl:ke-hoach"
+
+
+@pytest.fixture(scope="module")
+def corpus_db():
+    return open_db(corpus_kb()[1])
+
+
+def test_corpus_search_with_and_without_diacritics(corpus_db) -> None:
+    plain = search(corpus_db, "so tu phap", limit=50)
+    assert len(plain) == 50
+    assert _ids(plain) == _ids(search(corpus_db, "Sở Tư pháp", limit=50)) == _ids(search(corpus_db, "SỞ TƯ PHÁP", limit=50))
+    assert all("«Sở Tư pháp»" in h.marked() or "«Sở tư pháp»" in h.marked() for h in plain[:10])
+
+
+CORPUS_QUERIES = [
+    # (query, doc filter, a hit expected among the first five)
+    ("dieu 12", QC_2022, (QC_2022, "art_12")),
+    ("Điều 12", QC_2026, (QC_2026, "art_12")),
+    ("kinh phi thuc hien", QC_2022, (QC_2022, "art_12")),
+    ("mat tran to quoc", None, (QC_2022, "art_13__para_3")),
+    ("Mẫu số 01", None, (QC_2026, "art_12__para_1__point_d")),
+    ("quy ii, iii nam 2026", None, (KH_SL, "sec_II__item_2__bullet_3")),
+    ("03/2022/QĐ-UBND", None, ("03/2022/QĐ-UBND", None)),
+]
+
+
+@pytest.mark.parametrize(("query", "doc", "expected"), CORPUS_QUERIES)
+def test_corpus_queries(corpus_db, query: str, doc: str | None, expected: tuple) -> None:
+    assert expected in _ids(search(corpus_db, query, doc_id=doc)[:5])
+
+
+def test_corpus_article_query_puts_the_article_first(corpus_db) -> None:
+    hits = search(corpus_db, "dieu 12")
+    assert {_ids(hits)[0], _ids(hits)[1]} == {(QC_2022, "art_12"), (QC_2026, "art_12")}
+    assert {hits[0].heading, hits[1].heading} == {"Kinh phí thực hiện", "Chế độ báo cáo"}
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_corpus_hostile_queries(corpus_db, query: str) -> None:
+    assert isinstance(search(corpus_db, query), list)

@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from kb_corpus import CORPUS_FILES, copy_corpus, corpus_kb
 from kb_fake import fake_parse
 
 from kb import store
@@ -311,3 +312,123 @@ def test_copy_of_folder_is_independent(folder: Path, tmp_path: Path) -> None:
     build([folder], tmp_path / "one.db", parse=fake_parse, hooks=NO_HOOKS)
     report = build([copy], tmp_path / "one.db", parse=fake_parse, hooks=NO_HOOKS)  # the KB now mirrors the copy
     assert (len(report.parsed), len(report.removed), report.documents) == (3, 3, 3)
+
+
+# --- the real corpus --------------------------------------------------------------------------------
+QD_2022 = "03/2022/QĐ-UBND"
+QC_2022 = "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che"
+QC_2026 = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"
+KH_BG = "bac-giang-2021-ke-hoach-thuc-hien-chi-thi-06-ct-tu:ke-hoach"
+KH_ST = "soc-trang-2025-ke-hoach-theo-doi-thi-hanh-phap-luat:ke-hoach"
+KH_SL = "son-la-2026-ke-hoach-van-phong-ubnd-theo-doi-thi-hanh-vbqppl:ke-hoach"
+
+# (doc_id, type, number, parent document, structure) read from the files
+CORPUS_DOCUMENTS = [
+    (KH_BG, "Kế hoạch", None, None, "plan"),
+    (QD_2022, "Quyết định", "03/2022/QĐ-UBND", None, "normative"),
+    (QC_2022, "Quy chế", None, QD_2022, "normative"),
+    (QC_2026, "Quy chế", None, None, "normative"),
+    (KH_ST, "Kế hoạch", None, None, "plan"),
+    (KH_SL, "Kế hoạch", None, None, "plan"),
+]
+# (doc_id, kind) -> how many: Điều 1-3 of the Quyết định, Điều 1-13 in Chương I-III of the 2022 Quy chế,
+# Điều 1-14 in Chương I-III of the 2026 draft, sections I-III / I-V / I-IV of the three plans.
+CORPUS_UNITS = {
+    (QD_2022, "dieu"): 3, (QC_2022, "chuong"): 3, (QC_2022, "dieu"): 13, (QC_2026, "chuong"): 3,
+    (QC_2026, "dieu"): 14, (KH_BG, "section"): 3, (KH_ST, "section"): 5, (KH_SL, "section"): 4,
+}
+
+
+def _corpus_db():
+    report, db_path = corpus_kb()
+    return report, open_db(db_path)
+
+
+def test_corpus_builds_into_six_documents() -> None:
+    report, db = _corpus_db()
+    assert report.failed == ()
+    assert sorted(Path(p).name for p in report.parsed) == [p.name for p in CORPUS_FILES]
+    assert len(report.parsed) == 5  # the catalog and actor data files are not documents
+    docs = list_documents(db)
+    assert [(d["doc_id"], d["type"], d["number"], d["parent_doc_id"], d["structure"]) for d in docs] == CORPUS_DOCUMENTS
+    assert get_document(db, QC_2022)["parent_number"] == "03/2022/QĐ-UBND"
+
+
+def test_corpus_units_per_document() -> None:
+    _, db = _corpus_db()
+    rows = db.execute("SELECT doc_id, kind, count(*) FROM nodes WHERE kind IN ('chuong', 'dieu', 'section') "
+                      "GROUP BY doc_id, kind").fetchall()
+    assert {(r[0], r[1]): r[2] for r in rows} == CORPUS_UNITS
+
+
+CORPUS_NODES = [
+    # (doc_id, eid, address, heading, start of text)
+    (QC_2022, "art_12", "Điều 12", "Kinh phí thực hiện", ""),
+    (QC_2022, "art_13__para_2", "Điều 13 khoản 2", None, "Sở Tư pháp có trách nhiệm theo dõi, đôn đốc"),
+    (QC_2026, "art_12__para_1__point_d", "Điều 12 khoản 1 điểm d", None,
+     "Nội dung báo cáo theo Mẫu số 01 tại Phụ lục kèm theo Nghị định số 80/2025/NĐ-CP."),
+    (QD_2022, "art_1", "Điều 1", None, "Ban hành kèm theo Quyết định này Quy chế phối hợp"),
+    (KH_SL, "sec_III", "III", "KINH PHÍ THỰC HIỆN", ""),
+    (KH_SL, "sec_II__item_2__bullet_3", "II.2 gạch đầu dòng 3", None, "Thời gian thực hiện: Quý II, III năm 2026."),
+    (KH_ST, "sec_III", "III", "KINH PHÍ THỰC HIỆN", ""),
+]
+
+
+@pytest.mark.parametrize(("doc_id", "eid", "address", "heading", "text"), CORPUS_NODES)
+def test_corpus_nodes(doc_id: str, eid: str, address: str, heading: str | None, text: str) -> None:
+    _, db = _corpus_db()
+    node = get_node(db, doc_id, eid)
+    assert (node["address"], node["heading"]) == (address, heading)
+    assert node["text"].startswith(text)
+
+
+def test_corpus_node_tree_is_consistent() -> None:
+    _, db = _corpus_db()
+    for doc in list_documents(db):
+        nodes = get_nodes(db, doc["doc_id"])
+        eids = [n["eid"] for n in nodes]
+        assert len(eids) == len(set(eids)) == doc["nodes"]
+        position = {e: i for i, e in enumerate(eids)}
+        for n in nodes:  # a parent comes before its children, one level up
+            if n["parent"] is not None:
+                parent = nodes[position[n["parent"]]]
+                assert position[n["parent"]] < position[n["eid"]] and parent["depth"] == n["depth"] - 1
+
+
+def test_rebuild_after_editing_one_file_parses_only_that_file(tmp_path: Path) -> None:
+    folder = copy_corpus(tmp_path / "corpus")
+    db_path = tmp_path / "kb.db"
+    assert len(build([folder], db_path).parsed) == 5
+    son_la = folder / "son-la-2026-ke-hoach-van-phong-ubnd-theo-doi-thi-hanh-vbqppl.txt"
+    son_la.write_text(son_la.read_text(encoding="utf-8").replace("Quý II, III năm 2026", "Quý IV năm 2026"),
+                      encoding="utf-8")
+    report = build([folder], db_path)
+    assert ([Path(p).name for p in report.parsed], len(report.unchanged), report.failed) == ([son_la.name], 4, ())
+    assert report.documents == 6
+    node = get_node(open_db(db_path), KH_SL, "sec_II__item_2__bullet_3")
+    assert node["text"] == "Thời gian thực hiện: Quý IV năm 2026."
+
+
+BAD_FILES = [
+    ("corrupt.docx", b"PK\x03\x04 this is not really a zip archive" * 20),
+    ("binary.txt", bytes(range(256)) * 40),
+]
+
+
+def test_failing_files_leave_the_kb_intact_and_exit_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = copy_corpus(tmp_path / "corpus")
+    db = str(tmp_path / "kb.db")
+    assert kb_main(["build", str(folder), "--db", db]) == 0
+    before = [(d["doc_id"], d["nodes"]) for d in list_documents(open_db(db))]
+    for name, data in BAD_FILES:
+        (folder / name).write_bytes(data)
+    capsys.readouterr()
+    assert kb_main(["build", str(folder), "--db", db]) == 2
+    out, err = capsys.readouterr()
+    assert out.startswith("7 files: 0 parsed, 5 unchanged, 0 removed, 2 failed; 6 documents")
+    lines = err.splitlines()
+    assert [line.removeprefix("kb: error: ").split(": ")[0] for line in lines] == [
+        str(folder / "binary.txt"), str(folder / "corrupt.docx")]
+    assert all(line.startswith("kb: error: ") and "Traceback" not in line for line in lines)
+    assert "binary" in lines[0] and "corrupt .docx" in lines[1]
+    assert [(d["doc_id"], d["nodes"]) for d in list_documents(open_db(db))] == before
