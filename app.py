@@ -9,6 +9,7 @@ import streamlit as st
 st.set_page_config(page_title="Tra cứu văn bản pháp luật", page_icon="⚖️", layout="wide")
 
 PAGES = [
+    st.Page("app_pages/compare.py", title="So sánh phiên bản", icon="🔀", url_path="so-sanh"),
     st.Page("app_pages/documents.py", title="Văn bản", icon="📄", url_path="van-ban", default=True),
     st.Page("app_pages/search.py", title="Tìm kiếm", icon="🔎", url_path="tim-kiem"),
     st.Page("app_pages/upload.py", title="Thêm văn bản", icon="➕", url_path="them-van-ban"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlencode
 
 STYLE = """<style>
@@ -78,3 +79,25 @@ def page_url(url_path: str, **params: str | None) -> str:
 
 def link(url: str, text: object) -> str:
     return f'<a href="{esc(url)}" target="_self">{esc(text)}</a>'
+
+
+def _lines(text: str) -> str:
+    return esc(text).replace("\n", "<br>")
+
+
+def side_by_side(ops: Iterable[Any], hide: frozenset[int] | set[int] = frozenset()) -> tuple[str, str]:
+    """The OLD and NEW cells of an aligned pair: deleted words struck in OLD, inserted words in NEW.
+
+    Changes that belong to a document-wide substitution listed in `hide` are shown unmarked.
+    """
+    old, new = [], []
+    for op in ops:
+        quiet = op.sub is not None and op.sub in hide
+        if op.op == "equal":
+            old.append(_lines(op.old))
+            new.append(_lines(op.new))
+        elif op.op == "delete":
+            old.append(_lines(op.text) if quiet else f"<del>{_lines(op.text)}</del>")
+        elif op.op == "insert":
+            new.append(_lines(op.text) if quiet else f"<ins>{_lines(op.text)}</ins>")
+    return "".join(old), "".join(new)

@@ -225,3 +225,63 @@ def test_upload_names_are_made_safe(name: str, expected: str) -> None:
 def test_upload_refuses_other_formats(name: str) -> None:
     with pytest.raises(KbError, match="định dạng không hỗ trợ"):
         intake.safe_name(name)
+
+
+# --- So sánh phiên bản -------------------------------------------------------------------------------
+def _rows(page: str) -> list[list[str]]:
+    """The side-by-side table as [old cell, new cell, change cell] per row."""
+    table = page.split('<table class="vb-side">')[1].split("</table>")[0]
+    return [[c.split("</td>")[0] for c in row.split("<td>")[1:]] for row in table.split("<tr>")[2:]]
+
+
+@pytest.fixture(scope="module")
+def comparison(corpus_kb: tuple[Path, Path]) -> AppTest:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VBKB_CORPUS", str(corpus_kb[0]))
+        mp.setenv("VBKB_DB", str(corpus_kb[1]))
+        yield open_page("compare")
+
+
+def test_compare_defaults_to_the_two_cao_bang_versions(comparison: AppTest) -> None:
+    assert [s.value for s in comparison.selectbox] == [QC_2022, DRAFT_2026]
+
+
+def test_compare_shows_2022_article_11_opposite_2026_article_12(comparison: AppTest) -> None:
+    rows = _rows(html_of(comparison))
+    report = [r for r in rows if r[0].startswith("Điều 11. Chế độ báo cáo")]
+    assert len(report) == 1
+    old, new, change = report[0]
+    assert new.startswith("Điều 12. Chế độ báo cáo")
+    assert "Điều 11 → Điều 12" in change
+    # The deadline moved from 5 to 18 December: struck in the old text, inserted in the new.
+    assert "<del>05 </del>" in old and "<ins>18 </ins>" in new
+    assert "trước ngày" in old and "trước ngày" in new
+
+
+def test_compare_summary_and_key_facts(comparison: AppTest) -> None:
+    metrics = {m.label: int(m.value) for m in comparison.metric}
+    assert metrics["Bổ sung mới"] >= 1 and metrics["Bỏ đi"] >= 1  # 2026 adds and drops articles
+    deadlines = comparison.dataframe[0].value
+    row = deadlines[deadlines["Mới"] == "trước ngày 18 tháng 12"].iloc[0]
+    assert row["Cũ"] == "trước ngày 05 tháng 12"
+    assert row["Điều khoản cũ"] == "Điều 11 khoản 1 điểm a"
+    assert row["Điều khoản mới"] == "Điều 12 khoản 1 điểm a"
+
+
+def test_compare_can_hide_repeated_substitutions(app_env: tuple[Path, Path]) -> None:
+    at = open_page("compare")
+    marked = html_of(at).count("<del>")
+    at.toggle[0].set_value(True).run()
+    assert 0 < html_of(at).count("<del>") < marked
+
+
+def test_compare_filters_by_status(app_env: tuple[Path, Path]) -> None:
+    at = open_page("compare")
+    at.multiselect[0].set_value(["added"]).run()
+    rows = _rows(html_of(at))
+    assert rows and all("Bổ sung mới" in r[2] and r[0] == "" for r in rows)
+
+
+def test_compare_downloads_json(comparison: AppTest) -> None:
+    labels = [b.proto.label for b in comparison.get("download_button")]
+    assert "Kết quả so sánh (JSON)" in labels
