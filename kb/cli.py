@@ -103,11 +103,90 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kb refs / cited-by / graph / check (kb/citations.py, kb/graph.py, kb/checks.py) -------------------
+def _setup_refs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("target", metavar="FILE_OR_DOC_ID", help="a document file (parsed directly) or a stored doc id")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file, for a doc id (kb.db)")
+    p.add_argument("--json", action="store_true", help="the references as JSON")
+
+
+def _cmd_refs(args: argparse.Namespace) -> int:
+    from kb.graph import references_of
+
+    refs = references_of(args.target, args.db)
+    if args.json:
+        _print_json({"references": refs})
+        return 0
+    for r in refs:
+        target = f"{r['target_doc'] or '(this document)'}{':' + r['target_eid'] if r['target_eid'] else ''}"
+        print(f"{r['source'] or 'preamble'}\t{r['relation']}\t{target}\t{r['text']}")
+    return 0
+
+
+def _setup_cited_by(p: argparse.ArgumentParser) -> None:
+    p.add_argument("target", metavar="TARGET", help='a number or doc id, optionally with an eid: "80/2025/NĐ-CP:art_13"')
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--json", action="store_true", help="the citing clauses as JSON")
+
+
+def _cmd_cited_by(args: argparse.Namespace) -> int:
+    from kb.graph import cited_by_db
+    from kb.store import open_db
+
+    hits = cited_by_db(open_db(args.db), args.target)
+    if args.json:
+        _print_json({"target": args.target, "cited_by": hits})
+        return 0
+    for h in hits:
+        print(f"{h['doc_id']}\t{h['source_eid'] or 'preamble'}\t{h['relation']}\t{h['text']}")
+    return 0
+
+
+def _setup_graph(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to parse instead of reading the KB")
+    p.add_argument("--format", required=True, choices=("graphml", "gexf", "json", "dot"))
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+
+
+def _cmd_graph(args: argparse.Namespace) -> int:
+    from kb.graph import build_graph, export, load_view
+
+    g = build_graph(load_view(args.paths, args.db))
+    export(g, args.format, args.out)
+    print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges → {args.out}")
+    return 0
+
+
+def _setup_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to parse instead of reading the KB")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--json", action="store_true", help="the findings as JSON")
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from kb.checks import run_checks
+    from kb.graph import load_view
+
+    findings = run_checks(load_view(args.paths, args.db))
+    if args.json:
+        _print_json({"findings": [f.to_dict() for f in findings]})
+        return 0
+    for f in findings:
+        print(f"{f.kind}\t{f.doc_id}\t{f.source_eid or '-'}\t{f.message}")
+    print(f"{len(findings)} finding(s)", file=sys.stderr)
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "parse": ("parse a file and print its documents", _setup_parse, _cmd_parse),
     "build": ("build or update the knowledge base from document files", _setup_build, _cmd_build),
     "docs": ("list the documents in the knowledge base", _setup_docs, _cmd_docs),
     "search": ("full-text search of clauses, with or without diacritics", _setup_search, _cmd_search),
+    "refs": ("the references a file or stored document makes", _setup_refs, _cmd_refs),
+    "cited-by": ("the clauses that cite a document or provision", _setup_cited_by, _cmd_cited_by),
+    "graph": ("export the citation graph (graphml, gexf, json, dot)", _setup_graph, _cmd_graph),
+    "check": ("stale citations, missing pinpoints, dangling internal references", _setup_check, _cmd_check),
 }
 
 
