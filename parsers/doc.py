@@ -30,16 +30,17 @@ def soffice() -> str | None:
 
 def read(raw: bytes, path: Path) -> SourceText:
     binary = soffice()
+    kind = "an RTF file" if raw.startswith(b"{\\rtf") else "a .doc (Word 97-2003)"
     if binary is None:
-        raise ParseError(f"{path}: .doc (Word 97-2003) needs LibreOffice, which is not installed: {_HOW_TO}")
+        raise ParseError(f"{path}: reading {kind} needs LibreOffice, which is not installed: {_HOW_TO}")
     with tempfile.TemporaryDirectory(prefix="vbkb-doc-") as tmp:
         work = Path(tmp)
         source = work / ("input.rtf" if raw.startswith(b"{\\rtf") else "input.doc")
         source.write_bytes(raw)
-        _convert(binary, source, work, path)
+        _convert(binary, source, work, path)  # may raise on timeout
         out = work / "input.docx"
         if not out.is_file():
-            raise ParseError(f"{path}: LibreOffice could not convert this .doc (corrupt file?): {_HOW_TO}")
+            raise ParseError(f"{path}: LibreOffice could not convert {kind} (corrupt file?): {_HOW_TO}")
         converted = docx.read(out.read_bytes(), path)
     return SourceText(converted.text, "doc", ("converted from .doc by LibreOffice",) + converted.warnings)
 

@@ -100,7 +100,16 @@ def read_part(zf: zipfile.ZipFile, name: str) -> bytes:
         raise ParseError(f"corrupt .docx: cannot inflate {name} ({' '.join(str(exc).split())})") from None
     if len(data) > cap:
         raise ParseError(f".docx part {name} inflates past the {limits.human(cap)} limit (zip bomb?)")
+    # "Strict" Office Open XML differs from the usual flavour only by its namespace names.
+    for strict, transitional in _STRICT:
+        data = data.replace(strict, transitional)
     return data
+
+
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/wordprocessingml/main", W[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships/", _REL_TYPE.encode()),
+)
 
 
 def parse_xml(data: bytes, where: str) -> etree._Element:
@@ -128,6 +137,8 @@ def _main_part(zf: zipfile.ZipFile) -> str:
                     return target
     if "word/document.xml" in names:
         return "word/document.xml"
+    if "mimetype" in names and b"opendocument" in read_part(zf, "mimetype")[:200]:
+        raise ParseError("an OpenDocument (.odt) file, not .docx: save it as .docx first")
     raise ParseError("not a Word document: the .docx has no word/document.xml")
 
 

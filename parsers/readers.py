@@ -26,7 +26,7 @@ class SourceText:
 
 _SUFFIX_FORMAT = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".doc": "doc",
+    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".doc": "doc", ".rtf": "doc",
 }
 # format → module holding `read(raw: bytes, path: Path) -> SourceText`
 _READERS = {
@@ -99,8 +99,8 @@ def sniff_format(raw: bytes, p: Path) -> str:
         return "doc"
     if _HTML_START.match(raw[:4096]) and by_suffix in (None, "html", "doc"):
         return "html"  # portals often serve an HTML page named .doc
-    if raw.startswith(b"{\\rtf") and by_suffix == "doc":
-        return "doc"  # LibreOffice reads RTF too
+    if raw.startswith(b"{\\rtf"):
+        return "doc"  # RTF, whatever its name: LibreOffice converts it like a .doc
     if by_suffix in ("docx", "pdf", "doc"):
         raise ParseError(f"{p}: not a {by_suffix} file (its content does not match its name)")
     if by_suffix == "html":

@@ -236,3 +236,14 @@ def test_corrupted_docx_and_pdf_never_crash(seed, edits):
     for at, value in edits:
         raw[at % len(raw)] = value
     _read_or_parse_error(bytes(raw), "fuzz.docx" if seed is _SEED_DOCX else "fuzz.pdf")
+
+
+def test_rtf_and_odt_get_a_way_forward(tmp_path):
+    rtf = _materialise(tmp_path, "quyet-dinh.txt", rb"{\rtf1\ansi Dieu 1. Pham vi}")
+    with pytest.raises(ParseError, match="RTF file needs LibreOffice.*--convert-to docx"):
+        read_file(rtf)
+    odt = _materialise(tmp_path, "van-ban.odt", _zip({
+        "mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document-content/>",
+    }, zipfile.ZIP_STORED))
+    with pytest.raises(ParseError, match=r"OpenDocument \(.odt\).*save it as .docx"):
+        read_file(odt)

@@ -430,3 +430,32 @@ def test_html_declared_latin1_over_vni_bytes(tmp_path):
     source = read_file(path)
     assert source.text == SENTENCE + "\n"
     assert "VNI" in source.warnings[0]
+
+
+def test_doc_conversion_that_hangs_is_stopped(tmp_path, monkeypatch):
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nsleep 60\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    monkeypatch.setenv("VBKB_SOFFICE", str(fake))
+    monkeypatch.setenv("VBKB_CONVERT_TIMEOUT_S", "1")
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    with pytest.raises(ParseError, match="took over 1 s"):
+        read_file(path)
+
+
+def test_strict_ooxml_docx(tmp_path):
+    import zipfile
+
+    doc = python_docx.Document()
+    doc.add_paragraph("Điều 1. Phạm vi điều chỉnh")
+    doc.save(tmp_path / "t.docx")
+    with zipfile.ZipFile(tmp_path / "t.docx") as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    with zipfile.ZipFile(tmp_path / "strict.docx", "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data.replace(
+                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+            ))
+    assert read_file(tmp_path / "strict.docx").text == "Điều 1. Phạm vi điều chỉnh\n"
