@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.labels import STATUS, label
+from app_pages.labels import STATUS, doc_label, label
 from app_pages.markup import STYLE, esc, side_by_side
 from kb import store, views
 from kb.diff import DiffResult, diff_documents, load_side
@@ -35,7 +35,7 @@ st.title("So sánh phiên bản")
 with kbsession.connection() as db:
     docs = [d for d in store.list_documents(db) if d["nodes"]]
     proposed = views.version_pair(db)
-names = {d["doc_id"]: f"{d['type'] or 'Văn bản'} {d['number'] or ''} — {d['title'] or d['file']}" for d in docs}
+names = {d["doc_id"]: doc_label(d) for d in docs}
 ids = list(names)
 if len(ids) < 2:
     st.info("Cần ít nhất hai văn bản trong kho để so sánh.")

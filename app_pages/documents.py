@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import kbsession
+from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc
 from app_pages.tree import tree_html
 from kb import store, views
@@ -18,13 +19,13 @@ with kbsession.connection() as db:
         st.stop()
 
     st.dataframe(
-        [{"Loại": d["type"], "Số hiệu": d["number"] or "(chưa có số)", "Trích yếu": d["title"],
-          "Ngày": d["date"], "Cơ quan ban hành": d["issuer"], "Tệp": d["file"]} for d in docs],
+        [{"Loại": d["type"], "Số hiệu": d["number"] or "(chưa có số)", "Trích yếu": d["title"] or "",
+          "Ngày": d["date"] or "", "Cơ quan ban hành": d["issuer"] or "", "Tệp": d["file"]} for d in docs],
         hide_index=True, width="stretch",
     )
 
     ids = [d["doc_id"] for d in docs]
-    names = {d["doc_id"]: f"{d['type'] or 'Văn bản'} {d['number'] or ''} — {d['title'] or d['file']}" for d in docs}
+    names = {d["doc_id"]: doc_label(d) for d in docs}
     wanted = st.query_params.get("doc")
     doc_id = st.selectbox(
         "Chọn văn bản để đọc", ids, index=ids.index(wanted) if wanted in ids else 0,

@@ -43,3 +43,10 @@ def label(table: dict[str, str], code: str | None) -> str:
     if not code:
         return ""
     return table.get(code, code)
+
+
+def doc_label(row: dict) -> str:
+    """How a document is named in lists: "Quy chế 03/2022/QĐ-UBND — Phối hợp ..." (number when it has one)."""
+    head = " ".join(x for x in (row.get("type") or "Văn bản", row.get("number")) if x)
+    tail = row.get("title") or row.get("file") or ""
+    return f"{head} — {tail}" if tail else head

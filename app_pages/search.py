@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import kbsession
+from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc, highlighted, link, page_url
 from kb import search, store
 
@@ -14,7 +15,7 @@ st.caption("Gõ có dấu hoặc không dấu, ví dụ «sở tư pháp», «so
 query = st.text_input("Từ cần tìm", value=st.query_params.get("q", ""), placeholder="so tu phap")
 with kbsession.connection() as db:
     docs = store.list_documents(db)
-    names = {d["doc_id"]: f"{d['type'] or 'Văn bản'} {d['number'] or ''} — {d['title'] or d['file']}" for d in docs}
+    names = {d["doc_id"]: doc_label(d) for d in docs}
     only = st.selectbox("Trong văn bản", [None, *names], format_func=lambda i: "Tất cả văn bản" if i is None else names[i])
     hits = search.search(db, query, limit=50, doc_id=only) if query.strip() else []
 

@@ -1,0 +1,76 @@
+"""Render time of every page of the Streamlit app on the corpus KB (AppTest runs the real page scripts).
+
+For each page: `first` is the first render in a fresh session (caches of earlier pages warm, this page's
+own caches cold), `again` a re-render in the same session (what a user waits after each click).
+Aim: every page under 1 s.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Realistic inputs per page (query parameters, then a text typed into the first text box).
+INPUTS: dict[str, tuple[dict[str, str], str | None]] = {
+    "duties": ({"actor": "xã"}, None),
+    "documents": ({"doc": "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che",
+                   "eid": "art_12__para_1__point_a"}, None),
+    "search": ({}, "so tu phap"),
+}
+
+
+def routed_pages() -> list[str]:
+    """The page scripts app.py routes to, in menu order."""
+    return re.findall(r'page\("(\w+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+
+
+def _render(page: str) -> tuple[float, float]:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page(f"app_pages/{page}.py")
+    query, typed = INPUTS.get(page, ({}, None))
+    for key, value in query.items():
+        at.query_params[key] = value
+    started = time.perf_counter()
+    at.run()
+    if typed is not None:
+        at.text_input[0].input(typed).run()
+    first = time.perf_counter() - started
+    started = time.perf_counter()
+    at.run()
+    again = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"page {page}: {at.exception[0].value}")
+    return first, again
+
+
+def run() -> dict[str, object]:
+    from kb.store import build
+
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory(prefix="vbkb-bench-app-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        shutil.copytree(ROOT / "corpus", corpus)
+        db = Path(tmp) / "kb.db"
+        build([corpus], db)
+        saved = {k: os.environ.get(k) for k in ("VBKB_DB", "VBKB_CORPUS")}
+        os.environ.update(VBKB_DB=str(db), VBKB_CORPUS=str(corpus))
+        try:
+            for page in routed_pages():
+                first, again = _render(page)
+                figures[f"{page}_first_s"] = round(first, 3)
+                figures[f"{page}_again_s"] = round(again, 3)
+        finally:
+            for key, value in saved.items():
+                if value is None:
+                    os.environ.pop(key, None)
+                else:
+                    os.environ[key] = value
+    return figures

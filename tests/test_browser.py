@@ -1,0 +1,155 @@
+"""The main journeys in a real browser: Debian's Chromium driven by Playwright against `streamlit run`.
+
+The app is started on 127.0.0.1 (a free port) over a KB built from corpus/ in a temporary folder.
+Chromium comes from apt (installed here when missing), never from a Playwright download. Screenshots go
+to tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kb.store import build
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+WAIT_MS = 60_000
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Path:
+    if not CHROMIUM.exists():
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update"], check=True, env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "chromium"], check=True, env=env, capture_output=True)
+    assert CHROMIUM.exists(), "chromium could not be installed with apt"
+    return CHROMIUM
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not start")
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("browser-kb")
+    corpus = folder / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    db = folder / "kb.db"
+    assert build([corpus], db).ok
+    port = _free_port()
+    env = {**os.environ, "VBKB_DB": str(db), "VBKB_CORPUS": str(corpus)}
+    log = (folder / "streamlit.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser(chromium: Path) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.set_default_timeout(WAIT_MS)
+    yield pg
+    context.close()
+
+
+def _shot(pg: object, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def _settled(pg: object) -> None:
+    """Wait until Streamlit has finished running the page script."""
+    pg.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS
+    )
+
+
+def test_search_result_opens_the_clause(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/tim-kiem")
+    box = page.get_by_label("Từ cần tìm")
+    box.fill("18 thang 12")
+    box.press("Enter")
+    first = page.locator("a", has_text="Điều 12 khoản 1 điểm a").first
+    first.wait_for()
+    _settled(page)
+    _shot(page, "tim-kiem")
+    first.click()
+    page.get_by_text("Điều khoản được mở").wait_for()
+    focus = page.locator(".vb-focus").first
+    focus.wait_for()
+    assert "trước ngày 18 tháng 12" in focus.inner_text()
+    assert page.get_by_text("Page not found").count() == 0
+    _settled(page)
+    _shot(page, "van-ban")
+
+
+def test_comparison_and_its_download(page: object, app_url: str, tmp_path: Path) -> None:
+    page.goto(f"{app_url}/so-sanh")
+    page.get_by_text("Đối chiếu từng điều").wait_for()
+    row = page.locator("table.vb-side tr", has_text="Điều 11. Chế độ báo cáo").first
+    row.wait_for()
+    assert "Điều 12. Chế độ báo cáo" in row.inner_text()
+    _settled(page)
+    _shot(page, "so-sanh")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Kết quả so sánh (JSON)").click()
+    saved = tmp_path / "so-sanh.json"
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    moved = [p for p in data["pairs"] if p["level"] == "dieu" and p["old"] == "art_11"]
+    assert [p["new"] for p in moved] == ["art_12"]
