@@ -266,12 +266,20 @@ def _decode_legacy(raw: bytes, bad_offset: int) -> Decoded:
     if not words and candidates[0][0] == "cp1258" and not re.search(r"[\u0080-\u009f]", candidates[0][1]):
         return Decoded(candidates[0][1], "cp1258", ("not UTF-8: decoded as Windows-1258",))
     if not words or good < 0.8 * len(words) or score(text) <= 0:
-        raise ParseError(
-            f"undecodable bytes at offset {bad_offset}: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text"
-        )
+        return _mostly_utf8(raw, bad_offset)
     if name == "cp1258":
         return Decoded(text, name, ("not UTF-8: decoded as Windows-1258",))
     return Decoded(text, name, (f"text in the legacy {_LEGACY_NAMES[name]} encoding: converted to Unicode",))
+
+
+def _mostly_utf8(raw: bytes, bad_offset: int) -> Decoded:
+    """UTF-8 with a few broken bytes (a file cut or pasted together) keeps its text, the bytes replaced;
+    anything else is not text we can read."""
+    text = raw.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
+    if broken <= max(1, len(raw) // 2000) and score(text) > 0:
+        return Decoded(text, "utf-8", (f"{broken} undecodable byte(s) replaced, the first at offset {bad_offset}",))
+    raise ParseError(f"undecodable bytes at offset {bad_offset}: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text")
 
 
 def to_cp1258(text: str) -> bytes:

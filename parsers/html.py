@@ -16,6 +16,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from parsers.docx import format_number
 from parsers.encodings import decode, legacy_glyphs
 from parsers.errors import ParseError
 from parsers.readers import SourceText
@@ -163,6 +164,9 @@ class _Renderer:
         elif tag == "table":
             self.flush()
             self.table(el)
+        elif tag in ("ol", "ul"):
+            self.flush()
+            self.list_items(el, ordered=tag == "ol")
         elif tag == "pre":
             self.flush()
             self.lines.extend(line.rstrip() for line in el.text_content().splitlines() if line.strip())
@@ -178,6 +182,22 @@ class _Renderer:
         for child in el:
             self.render(child)
             self.buf.append((child.tail or "").replace("\n", " "))
+
+    def list_items(self, el: etree._Element, ordered: bool) -> None:
+        """A browser draws list labels that are not in the text: write them out ("1.", "a.", "-")."""
+        number = _int(el.get("start"), 1)
+        kind = el.get("type") or "1"
+        for child in el:
+            if isinstance(child.tag, str) and child.tag.lower() == "li":
+                number = _int(child.get("value"), number)
+                self.buf.append((_list_label(number, kind) if ordered else "-") + " ")
+                self.inline(child)
+                self.flush()
+                number += 1
+            else:
+                self.render(child)
+            self.buf.append((child.tail or "").replace("\n", " "))
+        self.flush()
 
     def table(self, table: etree._Element) -> None:
         ruled = _ruled(table)
@@ -221,3 +241,15 @@ def _ruled(table: etree._Element) -> bool:
     styled = [table] + [c for c in table.iter("td", "th")]
     lined = sum(1 for el in styled if _RULED.search(el.get("style", "")))
     return _RULED.search(table.get("style", "")) is not None or lined >= max(1, (len(styled) - 1) // 2)
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _list_label(n: int, kind: str) -> str:
+    fmt = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}.get(kind, "decimal")
+    return format_number(n, fmt) + "."

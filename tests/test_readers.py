@@ -459,3 +459,24 @@ def test_strict_ooxml_docx(tmp_path):
                 b"http://purl.oclc.org/ooxml/wordprocessingml/main",
             ))
     assert read_file(tmp_path / "strict.docx").text == "Điều 1. Phạm vi điều chỉnh\n"
+
+
+def test_utf8_with_one_broken_byte_keeps_its_text():
+    raw = "Quyết ".encode() + b"\xff" + SENTENCE[6:].encode()  # "Quyết " is 8 bytes: ế takes three
+    decoded = decode(raw)
+    assert decoded.text == "Quyết \ufffd" + SENTENCE[6:]
+    assert decoded.warnings == ("1 undecodable byte(s) replaced, the first at offset 8",)
+
+
+def test_html_list_labels_are_written_out(tmp_path):
+    page = (
+        "<html><body><p>Điều 3. Nguyên tắc phối hợp giữa các cơ quan</p><ol><li>Tuân thủ pháp luật;</li>"
+        "<li>Kịp thời<ol type='a' start='2'><li>hiệu quả;</li></ol></li></ol>"
+        "<ul><li>một dòng gạch đầu dòng</li></ul></body></html>"
+    )
+    path = tmp_path / "l.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_file(path).text.splitlines() == [
+        "Điều 3. Nguyên tắc phối hợp giữa các cơ quan", "1. Tuân thủ pháp luật;", "2. Kịp thời", "b. hiệu quả;",
+        "- một dòng gạch đầu dòng",
+    ]
