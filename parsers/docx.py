@@ -201,6 +201,7 @@ class Numbering:
     _started: set[str] = field(default_factory=set)
     _style_num: dict[str, tuple[str | None, int | None]] = field(default_factory=dict)
     _style_base: dict[str, str] = field(default_factory=dict)
+    _style_level: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.root is not None:
@@ -213,6 +214,9 @@ class Numbering:
             levels = {}
             for lvl in absnum.iter(f"{W}lvl"):
                 levels[_int(lvl.get(f"{W}ilvl"), 0)] = _level(lvl)
+                linked = lvl.find(f"{W}pStyle")
+                if linked is not None:  # a heading style tied to this level, its numPr naming no level
+                    self._style_level[linked.get(f"{W}val", "")] = _int(lvl.get(f"{W}ilvl"), 0)
             self._abstract[absnum.get(f"{W}abstractNumId", "")] = levels
         for num in root.iter(f"{W}num"):
             num_id = num.get(f"{W}numId", "")
@@ -277,7 +281,7 @@ class Numbering:
             seen.add(sid)
             s_num, s_lvl = self._style_num.get(sid, (None, None))
             num_id = num_id if num_id is not None else s_num
-            ilvl = ilvl if ilvl is not None else s_lvl
+            ilvl = ilvl if ilvl is not None else (s_lvl if s_lvl is not None else self._style_level.get(sid))
             sid = self._style_base.get(sid, "")
         return num_id, ilvl
 

@@ -480,3 +480,53 @@ def test_html_list_labels_are_written_out(tmp_path):
         "Điều 3. Nguyên tắc phối hợp giữa các cơ quan", "1. Tuân thủ pháp luật;", "2. Kịp thời", "b. hiệu quả;",
         "- một dòng gạch đầu dòng",
     ]
+
+
+def test_docx_heading_styles_linked_to_numbering(tmp_path):
+    """Headings numbered through their style: the style names the list, the list level names the style."""
+    doc = python_docx.Document()
+    doc.part.numbering_part.element.insert(0, parse_xml(
+        f'<w:abstractNum {_W} w:abstractNumId="94">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading1"/><w:numFmt w:val="upperRoman"/>'
+        '<w:lvlText w:val="Chương %1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:pStyle w:val="Heading2"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %2."/></w:lvl></w:abstractNum>'
+    ))
+    doc.part.numbering_part.element.append(
+        parse_xml(f'<w:num {_W} w:numId="94"><w:abstractNumId w:val="94"/></w:num>')
+    )
+    for style in ("Heading 1", "Heading 2"):
+        doc.styles[style].element.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {_W}><w:numId w:val="94"/></w:numPr>')
+        )
+    doc.add_heading("QUY ĐỊNH CHUNG", 1)
+    doc.add_heading("Phạm vi", 2)
+    doc.add_paragraph("Quy chế này quy định.")
+    doc.add_heading("TỔ CHỨC THỰC HIỆN", 1)
+    doc.add_heading("Hiệu lực", 2)
+    doc.save(tmp_path / "h.docx")
+    assert read_file(tmp_path / "h.docx").text.splitlines() == [
+        "Chương I. QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "Quy chế này quy định.", "Chương II. TỔ CHỨC THỰC HIỆN",
+        "Điều 2. Hiệu lực",
+    ]
+
+
+_LINE = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạếềểễệốồổỗộớờởỡợứừửữựÁÀĐƯƠ .,;:()/-", max_size=60)
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=12))
+def test_docx_and_html_lose_no_words(tmp_path_factory, lines):
+    folder = tmp_path_factory.mktemp("words")
+    doc = python_docx.Document()
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.save(folder / "w.docx")
+    (folder / "w.html").write_text(
+        "<html><body>" + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>", encoding="utf-8"
+    )
+    words = " ".join(lines).split()
+    if not words:
+        return
+    for name in ("w.docx", "w.html"):
+        assert read_file(folder / name).text.split() == words
