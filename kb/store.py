@@ -13,16 +13,20 @@ our back). A reader in another process (WAL) sees each file's rows entirely old 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import importlib.util
 import itertools
 import json
+import multiprocessing
+import os
 import sqlite3
 import sys
 import time
 import typing
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -288,18 +292,20 @@ def enrichment_hooks() -> Hooks:
 
 def build(
     paths: list[Path], db_path: Path, progress: bool = False, force: bool = False,
-    parse: Callable[[Path], ParseResult] | None = None, hooks: Hooks | None = None,
+    parse: Callable[[Path], ParseResult] | None = None, hooks: Hooks | None = None, jobs: int | None = None,
 ) -> BuildReport:
     """Parse every document file under `paths` into the KB at `db_path`, re-parsing only changed files.
 
     The KB mirrors `paths`: files stored earlier but no longer found there are dropped. A file that fails
     keeps its earlier rows (if any) and is listed in the report with its reason; the others go on.
-    `parse` and `hooks` (the enrichment functions) default to the real parser and kb modules.
+    `parse` and `hooks` (the enrichment functions) default to the real parser and kb modules; with
+    those, `jobs` worker processes parse and enrich (None: one per core, up to 4, for big builds) while
+    this process writes, file after file in name order.
     """
     started = time.perf_counter()
     files = document_files(paths)
-    if parse is None:
-        from parsers import parse_file as parse
+    custom = parse is not None or hooks is not None
+    parse = parse or _default_parse()
     hooks = hooks or enrichment_hooks()
     db = open_db(db_path, create=True)
     try:
@@ -313,18 +319,27 @@ def build(
                     _delete_file(db.conn, key)
         parsed, unchanged, failed, warnings = [], [], [], []
         bar = _progress(len(files), progress)
+        todo: list[tuple[str, Path, str]] = []
         for key, path in keys.items():
+            try:
+                sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError as exc:
+                failed.append((str(path), _reason(exc)))
+                bar.update(1)
+                continue
+            if stored.get(key) == sha:
+                unchanged.append(str(path))
+                bar.update(1)
+            else:
+                todo.append((key, path, sha))
+        workers = 1 if custom else _workers(jobs, len(todo))
+        for (key, path, sha), outcome in zip(todo, _outcomes([t[1] for t in todo], parse, hooks, workers)):
             bar.set_postfix_str(path.name[:40], refresh=False)
             try:
-                data = path.read_bytes()
-                sha = hashlib.sha256(data).hexdigest()
-                if stored.get(key) == sha:
-                    unchanged.append(str(path))
-                else:
-                    warnings += _store_file(db.conn, key, path, data, sha, parse, hooks)
-                    parsed.append(str(path))
-            except (KeyboardInterrupt, SystemExit):
-                raise
+                if isinstance(outcome, str):
+                    raise _FileFailed(outcome)
+                warnings += _write_file(db.conn, key, path, sha, outcome)
+                parsed.append(str(path))
             except Exception as exc:  # noqa: BLE001 - one file failing is reported; the build goes on
                 failed.append((str(path), _reason(exc)))
             bar.update(1)
@@ -337,6 +352,69 @@ def build(
         parsed=tuple(parsed), unchanged=tuple(unchanged), removed=tuple(removed), failed=tuple(failed),
         documents=documents, nodes=nodes, seconds=time.perf_counter() - started, warnings=tuple(warnings),
     )
+
+
+class _FileFailed(Exception):
+    """A file's parse or enrichment failed in a worker; the message is its one-line reason."""
+
+
+def _default_parse() -> Callable[[Path], ParseResult]:
+    from parsers import parse_file
+
+    return parse_file
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """A file parsed and enriched (here or in a worker), ready to be written."""
+
+    result: ParseResult
+    enriched: tuple[tuple[list[Any], list[Any], list[Any]], ...]  # per document: references, duties, actors
+
+
+def _parse_and_enrich(path: Path, parse: Callable[[Path], ParseResult], hooks: Hooks) -> _Parsed:
+    result = parse(path)
+    return _Parsed(result, tuple(_enrich(result, doc, hooks) for doc in result.documents))
+
+
+def _workers(jobs: int | None, todo: int) -> int:
+    if jobs is not None:
+        return max(1, jobs)
+    # Starting a worker costs seconds (imports, spaCy): only worth it for a big build.
+    return min(4, os.cpu_count() or 1) if todo >= 32 else 1
+
+
+def _outcomes(
+    paths: list[Path], parse: Callable[[Path], ParseResult], hooks: Hooks, workers: int,
+) -> Iterator[_Parsed | str]:
+    """Each file parsed and enriched, in order; a failure is its one-line reason instead."""
+    if workers <= 1 or len(paths) <= 1:
+        for path in paths:
+            try:
+                yield _parse_and_enrich(path, parse, hooks)
+            except Exception as exc:  # noqa: BLE001 - reported as this file's failure
+                yield _reason(exc)
+        return
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding a SQLite connection
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        try:
+            yield from pool.map(_work, paths, chunksize=4)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+def _work(path: Path) -> _Parsed | str:
+    """In a worker process: the real parser and enrichment; a failure comes back as its reason."""
+    try:
+        return _parse_and_enrich(path, _default_parse(), _worker_hooks())
+    except Exception as exc:  # noqa: BLE001 - reported as this file's failure
+        return _reason(exc)
+
+
+@functools.cache
+def _worker_hooks() -> Hooks:
+    return enrichment_hooks()
 
 
 class _NoBar:
@@ -360,7 +438,7 @@ def _key(path: Path) -> str:
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
-    if isinstance(exc, (KbError,)) or type(exc).__name__ == "ParseError":
+    if isinstance(exc, (KbError, _FileFailed)) or type(exc).__name__ == "ParseError":
         return message or type(exc).__name__
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
@@ -389,18 +467,14 @@ def _delete_file(conn: sqlite3.Connection, key: str) -> None:
     conn.execute("DELETE FROM files WHERE path = ?", (key,))
 
 
-def _store_file(
-    conn: sqlite3.Connection, key: str, path: Path, data: bytes, sha: str,
-    parse: Callable[[Path], ParseResult], hooks: Hooks,
-) -> list[str]:
-    """Parse and enrich outside the transaction, then replace the file's rows in one transaction."""
-    result = parse(path)
-    enriched = [(doc, _enrich(result, doc, hooks)) for doc in result.documents]
+def _write_file(conn: sqlite3.Connection, key: str, path: Path, sha: str, parsed: _Parsed) -> list[str]:
+    """Replace the file's rows in one transaction; the warnings about its document ids."""
+    result = parsed.result
     warnings: list[str] = []
     with _transaction(conn):
         _delete_file(conn, key)
         ids = _assign_doc_ids(conn, path, result)
-        for ord_, ((doc, (refs, duties, actors)), did) in enumerate(zip(enriched, ids)):
+        for ord_, (doc, (refs, duties, actors), did) in enumerate(zip(result.documents, parsed.enriched, ids)):
             if did != make_doc_id(doc, str(path)):
                 warnings.append(f"{path.name}: document id {make_doc_id(doc, str(path))} already used; "
                                 f"stored as {did}")
@@ -413,7 +487,7 @@ def _store_file(
         conn.execute(
             "INSERT INTO files (path, name, sha256, size, mtime, parsed_at, format, warnings) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (key, path.name, sha, len(data), stat.st_mtime, datetime.now(UTC).isoformat(timespec="seconds"),
+            (key, path.name, sha, stat.st_size, stat.st_mtime, datetime.now(UTC).isoformat(timespec="seconds"),
              result.format, json.dumps(list(result.warnings) + warnings, ensure_ascii=False)),
         )
     return warnings

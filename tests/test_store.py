@@ -270,7 +270,7 @@ def test_failing_enrichment_fails_the_file(folder: Path, tmp_path: Path) -> None
 
 def test_cli_build_and_docs(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
                             monkeypatch: pytest.MonkeyPatch) -> None:
-    def fake_build(paths, db, progress=False, force=False):
+    def fake_build(paths, db, progress=False, force=False, jobs=None):
         return build(paths, db, progress, force, parse=fake_parse, hooks=NO_HOOKS)
 
     monkeypatch.setattr(store, "build", fake_build)
@@ -395,10 +395,17 @@ def test_corpus_node_tree_is_consistent() -> None:
                 assert position[n["parent"]] < position[n["eid"]] and parent["depth"] == n["depth"] - 1
 
 
-def test_rebuild_after_editing_one_file_parses_only_that_file(tmp_path: Path) -> None:
+BAD_FILES = [
+    ("corrupt.docx", b"PK\x03\x04 this is not really a zip archive" * 20),
+    ("binary.txt", bytes(range(256)) * 40),
+]
+
+
+def test_rebuild_after_an_edit_and_with_failing_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = copy_corpus(tmp_path / "corpus")
     db_path = tmp_path / "kb.db"
     assert len(build([folder], db_path).parsed) == 5
+    # editing one file re-parses that file only
     son_la = folder / "son-la-2026-ke-hoach-van-phong-ubnd-theo-doi-thi-hanh-vbqppl.txt"
     son_la.write_text(son_la.read_text(encoding="utf-8").replace("Quý II, III năm 2026", "Quý IV năm 2026"),
                       encoding="utf-8")
@@ -407,23 +414,11 @@ def test_rebuild_after_editing_one_file_parses_only_that_file(tmp_path: Path) ->
     assert report.documents == 6
     node = get_node(open_db(db_path), KH_SL, "sec_II__item_2__bullet_3")
     assert node["text"] == "Thời gian thực hiện: Quý IV năm 2026."
-
-
-BAD_FILES = [
-    ("corrupt.docx", b"PK\x03\x04 this is not really a zip archive" * 20),
-    ("binary.txt", bytes(range(256)) * 40),
-]
-
-
-def test_failing_files_leave_the_kb_intact_and_exit_non_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    folder = copy_corpus(tmp_path / "corpus")
-    db = str(tmp_path / "kb.db")
-    assert kb_main(["build", str(folder), "--db", db]) == 0
-    before = [(d["doc_id"], d["nodes"]) for d in list_documents(open_db(db))]
+    # files that fail leave the KB as it was, each reported on one line, and the exit is non-zero
+    before = [(d["doc_id"], d["nodes"]) for d in list_documents(open_db(db_path))]
     for name, data in BAD_FILES:
         (folder / name).write_bytes(data)
-    capsys.readouterr()
-    assert kb_main(["build", str(folder), "--db", db]) == 2
+    assert kb_main(["build", str(folder), "--db", str(db_path)]) == 2
     out, err = capsys.readouterr()
     assert out.startswith("7 files: 0 parsed, 5 unchanged, 0 removed, 2 failed; 6 documents")
     lines = err.splitlines()
@@ -431,4 +426,17 @@ def test_failing_files_leave_the_kb_intact_and_exit_non_zero(tmp_path: Path, cap
         str(folder / "binary.txt"), str(folder / "corrupt.docx")]
     assert all(line.startswith("kb: error: ") and "Traceback" not in line for line in lines)
     assert "binary" in lines[0] and "corrupt .docx" in lines[1]
-    assert [(d["doc_id"], d["nodes"]) for d in list_documents(open_db(db))] == before
+    assert [(d["doc_id"], d["nodes"]) for d in list_documents(open_db(db_path))] == before
+
+
+def test_worker_processes_store_the_same_rows(tmp_path: Path) -> None:
+    folder = copy_corpus(tmp_path / "corpus")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    report = build([folder], tmp_path / "kb.db", jobs=2)
+    assert (len(report.parsed), [Path(f).name for f, _ in report.failed]) == (5, ["binary.txt"])
+    assert "binary" in report.failed[0][1]
+    sequential, parallel = open_db(corpus_kb()[1]), open_db(tmp_path / "kb.db")
+    query = 'SELECT doc_id, eid, address, text_fold FROM nodes ORDER BY doc_id, ord'
+    assert list(parallel.query(query)) == list(sequential.query(query))
+    query = 'SELECT doc_id, source_eid, target_doc, relation, start FROM "references" ORDER BY doc_id, start'
+    assert list(parallel.query(query)) == list(sequential.query(query))
