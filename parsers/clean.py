@@ -37,6 +37,8 @@ class Line:
     gap: bool = False  # a blank line (or more) came before it
     bold: bool = False  # the line ends a bold span or is a Markdown heading: a heading ends here
     bold_start: bool = False  # the line opens with bold
+    heading: bool = False  # a Markdown "#" heading: the next line never belongs to it
+    open_bold: bool = False  # a bold span goes on to the next line: that line belongs to this paragraph
     label_bold: bool = False  # only an "Điều N." label was bold: what follows is body text, not a title
     table: bool = False  # a table row, cells joined by " | "
     width: int = 0  # length of its last physical line: how full the line was before it wrapped
@@ -83,33 +85,50 @@ def nfc(draft: Draft) -> Draft:
     return replace(draft, lines=tuple(out))
 
 
-def _strip_markdown(text: str) -> tuple[str, bool, bool, bool]:
-    """(text without Markdown, ends bold or a heading?, starts bold?, only the Điều label bold?)."""
+_BOLD = re.compile(r"\*\*")
+
+
+def _strip_markdown(text: str) -> tuple[str, bool, bool]:
+    """(text without Markdown, a "#" heading?, only the Điều label bold?)."""
     heading = bool(P.MD_HEADING.match(text))
     if heading:
         text = P.MD_HEADING.sub("", text)
-    stripped = text.strip()
-    bold = heading or stripped.endswith("**")
-    bold_start = heading or stripped.startswith("**")
-    label_bold = bool(re.match(r"^\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S", stripped))
+    label_bold = bool(re.match(r"^\s*\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S", text))
     text = P.MD_ESCAPE.sub(r"\1", text)
     text = P.MD_EMPHASIS.sub("", text)
-    return _MULTI_SPACE.sub(" ", text).strip(), bold, bold_start, label_bold
+    return _MULTI_SPACE.sub(" ", text).strip(), heading, label_bold
+
+
+def _bold_edges(raw: str, in_bold: bool) -> tuple[bool, bool, bool]:
+    """(opens with bold, ends by closing a bold span, still inside bold after the line)."""
+    stripped = raw.strip()
+    opens = stripped.startswith("**") and not in_bold
+    closes_at_end = False
+    for m in _BOLD.finditer(stripped):
+        in_bold = not in_bold
+        closes_at_end = not in_bold and m.end() == len(stripped)
+    return opens, closes_at_end, in_bold
 
 
 def markdown_noise(draft: Draft) -> Draft:
     out: list[Line] = []
     gap = False
+    in_bold = False
     for line in draft.lines:
+        if line.gap:
+            in_bold = False  # emphasis never runs across a blank line
         if P.MD_RULE.match(line.text) and not P.TABLE_PIPE.match(line.text):
-            gap = True  # a rule separates like a blank line and carries no words
+            gap, in_bold = True, False  # a rule separates like a blank line and carries no words
             continue
-        text, bold, bold_start, label_bold = _strip_markdown(line.text)
-        if not text or (text == "#"):
-            gap = True
+        opens, closes, in_bold = _bold_edges(line.text, in_bold)
+        text, heading, label_bold = _strip_markdown(line.text)
+        if not text or text == "#":
+            gap = gap or not (opens or closes)
             continue
-        out.append(replace(line, text=text, gap=line.gap or gap, bold=line.bold or bold,
-                           bold_start=line.bold_start or bold_start, label_bold=line.label_bold or label_bold))
+        out.append(replace(line, text=text, gap=line.gap or gap, bold=line.bold or closes or heading,
+                           bold_start=line.bold_start or opens or heading, heading=line.heading or heading,
+                           open_bold=in_bold,
+                           label_bold=line.label_bold or label_bold))
         gap = False
     return replace(draft, lines=tuple(out))
 
@@ -137,48 +156,61 @@ def fragment_tables(draft: Draft) -> Draft:
     return replace(draft, lines=tuple(out))
 
 
+# A "cell" this long is a page's layout table holding the document's body, not a table of data.
+_BODY_CELL_LINES = 6
+_BODY_CELL_CHARS = 400
+
+
+def _flush_row(row: list[list[Line]], out: list[Line], gap: bool) -> None:
+    cells = [c for c in row if c]
+    if cells:
+        first, last = cells[0][0], cells[-1][-1]
+        text = " | ".join(" ".join(x.text for x in c) for c in cells)
+        out.append(Line(text, first.start, last.end, first.lineno, gap=gap or first.gap, table=True,
+                        width=last.width))
+    row.clear()
+
+
 def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
-    """Consume a run of '|' fragments from lines[i]; append one Line per non-empty row; return next index."""
-    row: list[str] = []
-    cell: list[str] = []
-    first: Line | None = None
-    last: Line | None = None
-    gap = lines[i].gap
+    """Consume a run of '|' fragments from lines[i]; append one Line per row; return the next index.
 
-    def flush_row() -> None:
-        nonlocal row, first, gap
-        texts = [c for c in row if c]
-        if texts and first is not None and last is not None:
-            out.append(Line(" | ".join(texts), first.start, last.end, first.lineno, gap=gap, table=True,
-                            width=last.width))
-            gap = False
-        row, first = [], None
-
+    Cells too long to be data (the body of a letter laid out in a page table) come out as ordinary lines.
+    """
+    row: list[list[Line]] = []
+    cell: list[Line] = []
     prev_pipe = False
+
+    def close_cell() -> None:
+        nonlocal cell
+        if (len(cell) > _BODY_CELL_LINES or sum(len(x.text) for x in cell) > _BODY_CELL_CHARS
+                or P.DIEU.match(cell[0].text) or P.CHUONG.match(cell[0].text) or _LABEL_ALONE.match(cell[0].text)):
+            _flush_row(row, out, False)
+            out.append(replace(cell[0], gap=True))
+            out.extend(cell[1:])
+        else:
+            row.append(cell)
+        cell = []
+
     while i < len(lines):
         line = lines[i]
         if P.TABLE_PIPE.match(line.text):
             if cell:
-                row.append(" ".join(cell))
-                cell = []
+                close_cell()
             elif prev_pipe:
-                flush_row()
+                _flush_row(row, out, True)
             prev_pipe = True
             i += 1
             continue
-        if prev_pipe is False and not cell:
+        if not prev_pipe and not cell:
             break
-        if line.gap and not cell and prev_pipe and i + 1 < len(lines) and not _table_follows(lines, i):
+        if line.gap and not cell and prev_pipe and not _table_follows(lines, i):
             break  # a blank line after a closing '|' and no more fragments: the table has ended
-        if first is None:
-            first = line
-        last = line
-        cell.append(line.text)
+        cell.append(line)
         prev_pipe = False
         i += 1
     if cell:
-        row.append(" ".join(cell))
-    flush_row()
+        close_cell()
+    _flush_row(row, out, True)
     return i
 
 
@@ -201,12 +233,15 @@ def footnotes(draft: Draft) -> Draft:
 
 # --- rejoining -----------------------------------------------------------------------------------------
 _STANDALONE = (P.DOC_TITLE, P.ENACTING, P.MOTTO, P.RECIPIENTS, P.CAPACITY, P.NUMBER)
+_LABEL_ALONE = re.compile(r"^(?:Điều|Chương|Mục|Phần|ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
 _UNIT_STARTS = (P.DIEU, P.CHUONG, P.PHAN, P.MUC, P.SUBITEM, P.KHOAN, P.DIEM, P.SECTION, P.BASIS, P.ANNEX_OF)
 
 
 def starts_unit(text: str) -> bool:
     """Does this line open a structural unit (or a part of the header) rather than continue a sentence?"""
     if any(p.match(text) for p in _UNIT_STARTS) or any(p.match(text) for p in _STANDALONE):
+        return True
+    if _LABEL_ALONE.match(text):
         return True
     return bool(P.BULLET.match(text) and len(text) > 1)
 
@@ -236,22 +271,31 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
     return widths[int(len(widths) * 0.75)]
 
 
+_BARE_LABEL = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)$|^(?:ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
+
+
 def _continues(prev: Line, nxt: Line, md: bool, wrap: int, after_title: bool = False) -> bool:
     """Is `nxt` the rest of the paragraph `prev` (a line broken by wrapping or a page break)?"""
     if nxt.table or prev.table:
         return False
     text = nxt.text
+    if _BARE_LABEL.search(prev.text) and not nxt.table:
+        return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
     bullet_lower = bool(P.BULLET.match(text)) and _starts_lower(text[1:].lstrip())
     if starts_unit(text) and not (bullet_lower and not P.SENTENCE_END.search(prev.text)):
         return False
     if any(p.match(prev.text) for p in _STANDALONE[:3]):
         return False
-    if md and not nxt.gap:
-        return True  # a Markdown soft line break
-    if P.STRONG_END.search(prev.text):
+    if prev.open_bold and not nxt.gap:
+        return True  # inside one bold span: "**ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG**"
+    if prev.heading and not (nxt.heading and _starts_lower(text)):
         return False
     if prev.bold and not nxt.bold_start:
-        return False  # a heading line never takes the paragraph after it
+        return False  # a bold title never takes the paragraph after it
+    if md and not nxt.gap:
+        return True  # a Markdown soft line break in hard-wrapped text
+    if P.STRONG_END.search(prev.text):
+        return False
     if _starts_lower(text):
         return True  # even after ";" or ":", a lower-case line goes on with the sentence
     if P.SENTENCE_END.search(prev.text):
@@ -266,9 +310,16 @@ def _continues(prev: Line, nxt: Line, md: bool, wrap: int, after_title: bool = F
     return prev.width >= 0.8 * wrap
 
 
+def _hard_wrapped(lines: tuple[Line, ...]) -> bool:
+    """Most lines stop mid-sentence: the text was wrapped at a fixed width, not one paragraph a line."""
+    long = [x for x in lines if not x.table and len(x.text) >= 30]
+    cut = sum(1 for x in long if not P.SENTENCE_END.search(x.text))
+    return len(long) >= 5 and cut >= 0.4 * len(long)
+
+
 def rejoin(draft: Draft) -> Draft:
     wrap = _wrap_width(draft.lines)
-    md = draft.fmt == "md"
+    md = draft.fmt == "md" and _hard_wrapped(draft.lines)
     out: list[Line] = []
     for line in draft.lines:
         after_title = len(out) >= 2 and bool(P.DOC_TITLE.match(out[-2].text))
@@ -276,7 +327,8 @@ def rejoin(draft: Draft) -> Draft:
             prev = out[-1]
             joined = prev.text + ("" if prev.text.endswith(("-", "/")) and line.text[:1].isalnum()
                                   and not prev.text.endswith(" -") else " ") + line.text
-            out[-1] = replace(prev, text=joined, end=line.end, width=line.width, bold=line.bold)
+            out[-1] = replace(prev, text=joined, end=line.end, width=line.width, bold=line.bold,
+                              open_bold=line.open_bold, heading=prev.heading and line.heading)
         else:
             out.append(line)
     return replace(draft, lines=tuple(out))

@@ -8,6 +8,7 @@ takes what it does not print itself (issuer, place, date) from that one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ class Layout:
     nodes: tuple[Node, ...]
     structure: str
     parent: Document | None
+    tables: tuple[Line, ...] = ()  # table rows anywhere in the document: a header table may sit at its end
 
 
 def _cells(lines: list[Line]) -> list[str]:
@@ -66,16 +68,27 @@ def _number(text: str) -> str | None:
     return number if re.match(r"^\d", number) else None
 
 
+_PORTAL_TYPE = re.compile(r"^Loại văn bản\s*:?$", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^Kính\s+gửi", re.IGNORECASE)
+
+
 def _doc_type(cells: list[str], number: str | None) -> str | None:
+    """The title line; else the type a legal portal's info table gives; else the number's code; a letter
+    addressed "Kính gửi" without a title is a Công văn."""
     for cell in cells:
         if P.DOC_TITLE.match(cell):
             key = re.sub(r"\s*:$", "", cell).strip()
             key = re.sub(r"\s+(LIÊN\s+TỊCH|MẪU)$", "", key)
             return _CANONICAL.get(key, key.capitalize())
+    for cell, nxt in itertools.pairwise(cells):
+        if _PORTAL_TYPE.match(cell) and nxt.upper() in _CANONICAL:
+            return _CANONICAL[nxt.upper()]
     if number:
         for code, name in _BY_CODE.items():
             if re.search(rf"/{code}(?:[-/]|$)", number):
                 return name
+    if any(_KINH_GUI.match(c) for c in cells) or (number and re.fullmatch(r"\d+/[A-ZĐ]+(?:-[A-ZĐ0-9]+)+", number)):
+        return "Công văn"
     return None
 
 
@@ -89,8 +102,12 @@ def _title(preamble: list[Line]) -> str | None:
 
 
 def _issuer(cells: list[str], preamble: list[Line], capacity: str | None) -> str | None:
-    for cell in cells[:8]:
+    for i, cell in enumerate(cells[:8]):
         if cell.isupper() and _ISSUER.match(cell) and not P.MOTTO.match(cell):
+            # a header printed on two lines: "ỦY BAN NHÂN DÂN" / "TỈNH CAO BẰNG"
+            nxt = cells[i + 1] if i + 1 < len(cells) else ""
+            if nxt.isupper() and not (P.MOTTO.match(nxt) or P.DOC_TITLE.match(nxt) or _ISSUER.match(nxt)):
+                return f"{cell} {nxt}"
             return cell
     for line in preamble:
         m = P.ANNEX_OF.match(line.text)
@@ -105,11 +122,44 @@ def _issuer(cells: list[str], preamble: list[Line], capacity: str | None) -> str
     return None
 
 
-def _place_date(cells: list[str]) -> tuple[str | None, str | None]:
+_NUMBER_ANY = re.compile(r"\bSố\s*(?:hiệu)?\s*:\s*(.*)$")
+_PLACE_DATE_ANY = re.compile(r"((?:\w+\s+){0,3}\w+),\s*ngày\s+[\d\s.…_]*tháng")
+_SIGNED = re.compile(r"\[|\]|\((?:đã|Đã)\s+ký\)|\(ký[^)]*\)", re.IGNORECASE)
+
+
+def _find_number(cells: list[str], anywhere: bool = False) -> str | None:
     for cell in cells:
-        m = P.PLACE_DATE.match(cell)
+        m = (_NUMBER_ANY.search if anywhere else P.NUMBER.match)(cell)
+        if m and _number(m.group(1)):
+            return _number(m.group(1))
+    return None
+
+
+def _issuer_prefix(cells: list[str]) -> str | None:
+    """An issuer printed at the start of a header cell: "CHÍNH PHỦ _______ Số: 30/2020/NĐ-CP"."""
+    for cell in cells:
+        words = []
+        for word in cell.split():
+            if not (word.isupper() and word.isalpha()):
+                break
+            words.append(word)
+        head = " ".join(words)
+        if len(words) >= 2 and _ISSUER.match(head) and not P.MOTTO.match(head):
+            return head
+    return None
+
+
+def _place_date(cells: list[str], anywhere: bool = False) -> tuple[str | None, str | None]:
+    for cell in cells:
+        m = (_PLACE_DATE_ANY.search if anywhere else P.PLACE_DATE.match)(cell)
         if m:
-            return m.group(1).strip(), find_date(cell)
+            place = m.group(1).strip()
+            if anywhere:  # keep the capitalised words just before the comma: "... Hạnh phúc Hà Nội"
+                words = place.split()
+                while words and not all(w[:1].isupper() for w in words):
+                    words.pop(0)
+                place = " ".join(words)
+            return place or None, find_date(cell[m.start():])
     for cell in cells:
         if P.ANNEX_OF.match(cell):
             return None, find_date(cell)
@@ -127,7 +177,9 @@ def _is_name(cell: str) -> bool:
     words = cell.split()
     if not 2 <= len(words) <= 6 or not all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words):
         return False
-    return not (cell.isupper() and _POSITION.search(cell))
+    if cell.isupper() and (_POSITION.search(cell) or P.DOC_TITLE.match(cell) or re.search(r"\b[IVX]+$", cell)):
+        return False
+    return not P.DOC_TITLE.match(cell.upper())
 
 
 def _signer(signature: list[Line]) -> tuple[str | None, str | None]:
@@ -146,11 +198,16 @@ def _signer(signature: list[Line]) -> tuple[str | None, str | None]:
                 signer, state = " ".join(tail), "done"
         elif state == "capacity" and cell.isupper() and not _is_name(cell):
             capacity.append(cell)
+        elif state == "capacity" and _trailing_name(cell.split()) and cell.split()[0].isupper():
+            words = cell.split()
+            tail = _trailing_name(words)
+            capacity.append(" ".join(words[: len(words) - len(tail)]))
+            signer, state = " ".join(tail), "done"
         elif state != "done" and _is_name(cell) and not cell.startswith(("-", "+")):
             signer = cell
             if state == "capacity":
                 state = "done"
-    cap = re.sub(r"\s+", " ", " ".join(capacity)).strip() or None
+    cap = re.sub(r"\s+", " ", _SIGNED.sub(" ", " ".join(capacity))).strip() or None
     if cap:
         cap = re.sub(r"^(TM|KT|Q|TL|TUQ)\s*\.\s*", r"\1. ", cap)
     return signer, cap
@@ -220,19 +277,17 @@ def _annex_number(preamble: list[Line]) -> str | None:
 
 def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Footnote, ...], span: Span) -> Document:
     cells = _cells(layout.preamble)
-    number = None
-    for cell in cells:
-        m = P.NUMBER.match(cell)
-        if m:
-            number = _number(m.group(1))
-            break
+    extra = _cells(list(layout.tables) + layout.signature)  # where the header may also be printed
+    number = _find_number(cells) or _find_number(extra, anywhere=True)
     place, date = _place_date(cells)
+    if date is None:
+        place, date = _place_date(extra, anywhere=True)
     signer, capacity = _signer(layout.signature)
     parent = layout.parent
     parent_number = None
     if any(P.ANNEX_OF.match(x.text) for x in layout.preamble):
         parent_number = (parent.number if parent else None) or _annex_number(layout.preamble)
-    issuer = _issuer(cells, layout.preamble, capacity)
+    issuer = _issuer(cells, layout.preamble, None) or _issuer_prefix(extra) or _issuer([], [], capacity)
     if parent is not None and parent_number is not None:
         issuer = issuer or parent.issuer
         place = place or parent.place

@@ -44,7 +44,7 @@ ANNEX_OF = re.compile(
     r"\s+(?:số\s*)?([^()]*?)\)?\s*$",
     re.IGNORECASE,
 )
-NUMBER = re.compile(r"^Số\s*(?:hiệu)?\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
+NUMBER = re.compile(r"^(?:(?:Luật|Pháp lệnh|Nghị quyết|Lệnh)\s+)?Số\s*(?:hiệu)?\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)
 DOC_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)")
 DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")

@@ -252,8 +252,20 @@ def _header_end(text: str, start: int) -> bool:
     return start == 0 and bool(P.MOTTO.match(text) or P.NUMBER.match(text) or P.PLACE_DATE.match(text))
 
 
-def _signature_start(lines: list[Line], body: int) -> int:
-    for i in range(body, len(lines)):
+_MAJOR = ("phan", "chuong", "muc", "dieu", "section", "item", "subitem")
+
+
+def _signature_start(lines: list[Line], body: int, family: str) -> int:
+    """The first "Nơi nhận" or "TM./KT." line after the last article, chapter or item label: a sample form
+    quoted inside an article does not end the document."""
+    last = body
+    if family != "prose":
+        for i in range(len(lines) - 1, body - 1, -1):
+            unit = _unit(lines[i].text, family)
+            if unit and unit[0] in _MAJOR and not lines[i].table:
+                last = i
+                break
+    for i in range(last, len(lines)):
         text = lines[i].text
         if P.RECIPIENTS.match(text) or (P.CAPACITY.match(text) and _capacity_line(text)):
             return i
@@ -286,13 +298,13 @@ def _prose(lines: list[Line]) -> list[_Open]:
 def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None) -> Document:
     family = _family(lines)
     body = _body_start(lines, family)
-    sign = _signature_start(lines, body)
+    sign = _signature_start(lines, body, family)
     if family == "prose":
         units, loose = _prose(lines[body:sign]), []
     else:
         units, loose = _build(lines[body:sign], family)
     nodes = tuple(u.freeze() for u in units)
-    layout = Layout(lines[:body], lines[sign:], nodes, family, parent)
+    layout = Layout(lines[:body], lines[sign:], nodes, family, parent, tuple(x for x in lines if x.table))
     preamble = "\n".join([x.text for x in lines[:body]] + loose)
     signature = "\n".join(x.text for x in lines[sign:])
     start, end = lines[0].start, lines[-1].end
