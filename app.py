@@ -19,6 +19,7 @@ PAGES = [
     page("upload", "Thêm văn bản", "upload_file", "them-van-ban", home=True),
     page("compare", "So sánh phiên bản", "compare_arrows", "so-sanh"),
     page("documents", "Văn bản", "description", "van-ban"),
+    page("graph", "Đồ thị trích dẫn", "hub", "do-thi"),
     page("search", "Tìm kiếm", "search", "tim-kiem"),
 ]
 

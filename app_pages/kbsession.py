@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +60,31 @@ def _close(db: Any) -> None:
     close = getattr(conn, "close", None)
     if close is not None:
         close()
+
+
+@dataclass(frozen=True)
+class CitationData:
+    view: Any  # kb.graph.Citations
+    graph: Any  # networkx MultiDiGraph
+    findings: tuple[Any, ...]  # kb.checks.Finding
+    catalog: Any  # kb.catalog.Catalog
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _citations(path: str, stamp: float) -> CitationData:
+    from kb import checks, graph, store
+    from kb.catalog import load_catalog
+
+    db = store.open_db(Path(path))
+    try:
+        view = graph.from_db(db)
+    finally:
+        _close(db)
+    catalog = load_catalog()
+    return CitationData(view, graph.build_graph(view, catalog), tuple(checks.run_checks(view, catalog)), catalog)
+
+
+def citations() -> CitationData:
+    """The citation graph of the whole KB and its checks, rebuilt only when the database changed."""
+    require_kb()
+    return _citations(*db_stamp())

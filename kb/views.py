@@ -130,3 +130,75 @@ def version_pair(db: sqlite_utils.Database) -> tuple[str, str] | None:
                 old, new = sorted((a, b), key=lambda r: (r["date"] or "9999", r["name"]))
                 best = (score, old["doc_id"], new["doc_id"])
     return (best[1], best[2]) if best else None
+
+
+# --- the citation graph, document by document -----------------------------------------------------------
+# Edge styles per relation, so the kind of link reads at a glance (a legend on the page explains them).
+RELATION_STYLE = {
+    "can_cu": 'color="#1f6feb", penwidth=2',
+    "thay_the": 'color="#cf222e", penwidth=2, style=bold',
+    "sua_doi_bo_sung": 'color="#bc4c00", style=dashed',
+    "huong_dan": 'color="#8250df", style=dashed',
+    "thuc_hien": 'color="#1a7f37"',
+    "ban_hanh_kem_theo": 'color="#57606a", style=dotted',
+    "dan_chieu": 'color="#8c959f"',
+}
+
+
+def _doc_of(g: Any, node: str) -> str:
+    attrs = g.nodes[node]
+    return node if attrs.get("kind") == "document" else attrs.get("doc", node)
+
+
+def document_edges(g: Any, relations: set[str] | None = None) -> list[Row]:
+    """The citation graph folded to documents: one row per (citing, cited, relation) with its count."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for u, v, attrs in g.edges(data=True):
+        rel = attrs.get("relation", "")
+        if rel == "contains" or (relations is not None and rel not in relations):
+            continue
+        source, target = _doc_of(g, u), _doc_of(g, v)
+        if source == target:
+            continue
+        counts[(source, target, rel)] = counts.get((source, target, rel), 0) + 1
+    return [{"source": s, "target": t, "relation": r, "count": n} for (s, t, r), n in sorted(counts.items())]
+
+
+def _dot(text: object) -> str:
+    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def _short(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def documents_dot(g: Any, edges: list[Row], stale: set[tuple[str, str]], labels: dict[str, str],
+                  relation_names: dict[str, str]) -> str:
+    """Graphviz DOT of documents and their citations: KB documents as white boxes, texts known only from
+    the catalog grey, replaced or expired ones red; a citation of a replaced text (`stale`, as
+    (citing doc, cited number)) drawn red and thick."""
+    nodes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    lines = ["digraph citations {", "  rankdir=LR;", '  node [shape=box, style="rounded,filled", fontsize=11];',
+             "  edge [fontsize=9];"]
+    for node in nodes:
+        attrs = g.nodes[node]
+        fill = "#ffffff" if attrs.get("in_kb") else "#eaeef2"
+        if attrs.get("status") in ("replaced", "expired"):
+            fill = "#ffd8d3"
+        label = _short(labels.get(node) or attrs.get("label") or node)
+        lines.append(f"  {_dot(node)} [label={_dot(label)}, fillcolor={_dot(fill)}];")
+    for e in edges:
+        style = RELATION_STYLE.get(e["relation"], "")
+        name = relation_names.get(e["relation"], e["relation"])
+        label = f"{name} ×{e['count']}" if e["count"] > 1 else name
+        if (e["source"], e["target"]) in stale:
+            style = 'color="#d1242f", penwidth=3, fontcolor="#d1242f"'
+            label += " (đã bị thay thế)"
+        lines.append(f"  {_dot(e['source'])} -> {_dot(e['target'])} [label={_dot(label)}, {style}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def node_addresses(db: sqlite_utils.Database, doc_id: str) -> dict[str, str]:
+    """eid → address of a stored document's nodes."""
+    return {r["eid"]: r["address"] for r in db.query("SELECT eid, address FROM nodes WHERE doc_id = ?", [doc_id])}

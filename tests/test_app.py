@@ -231,7 +231,7 @@ def test_upload_refuses_other_formats(name: str) -> None:
 def _rows(page: str) -> list[list[str]]:
     """The side-by-side table as [old cell, new cell, change cell] per row."""
     table = page.split('<table class="vb-side">')[1].split("</table>")[0]
-    return [[c.split("</td>")[0] for c in row.split("<td>")[1:]] for row in table.split("<tr>")[2:]]
+    return [[c.split("</td>")[0] for c in row.split("<td>")[1:]] for row in table.split("<tr")[2:]]
 
 
 @pytest.fixture(scope="module")
@@ -285,3 +285,34 @@ def test_compare_filters_by_status(app_env: tuple[Path, Path]) -> None:
 def test_compare_downloads_json(comparison: AppTest) -> None:
     labels = [b.proto.label for b in comparison.get("download_button")]
     assert "Kết quả so sánh (JSON)" in labels
+
+
+# --- Đồ thị trích dẫn --------------------------------------------------------------------------------
+def test_graph_marks_the_2022_reliance_on_decree_59(app_env: tuple[Path, Path]) -> None:
+    at = open_page("graph")
+    stale = at.dataframe[0].value
+    qc = stale[stale["Văn bản"].str.startswith("Quy chế — Phối hợp trong công tác theo dõi")]
+    assert "59/2012/NĐ-CP" in set(qc["Trích dẫn"])
+    assert any("80/2025/NĐ-CP" in s for s in qc[qc["Trích dẫn"] == "59/2012/NĐ-CP"]["Tình trạng"])
+    dot = at.get("graphviz_chart")[0].proto.spec
+    edge = next(line for line in dot.splitlines() if line.startswith(f'  "{QC_2022}" -> "59/2012/NĐ-CP"'))
+    assert "đã bị thay thế" in edge and "#d1242f" in edge
+
+
+def test_graph_filters_by_relation(app_env: tuple[Path, Path]) -> None:
+    at = open_page("graph")
+    assert "Dẫn chiếu" in at.get("graphviz_chart")[0].proto.spec
+    at.multiselect[0].set_value(["can_cu"]).run()
+    dot = at.get("graphviz_chart")[0].proto.spec
+    assert "Dẫn chiếu" not in dot and "Căn cứ" in dot
+
+
+def test_graph_lists_what_one_document_cites(app_env: tuple[Path, Path]) -> None:
+    at = open_page("graph")
+    at.selectbox(key="graph_doc").set_value(DRAFT_2026).run()
+    rows = _rows(html_of(at))
+    decree = [r for r in rows if r[1] == "khoản 1 Điều 13 Nghị định số 80/2025/NĐ-CP"]
+    assert decree and decree[0][0] == "Điều 8 khoản 1 điểm a"
+    # An internal reference opens the cited clause of the same document.
+    inner = [r for r in rows if r[0] == "Điều 8 khoản 1 điểm b" and r[1].startswith("điểm a khoản 1 Điều này")]
+    assert inner and "eid=art_8__para_1__point_a" in inner[0][4]

@@ -153,3 +153,10 @@ def test_comparison_and_its_download(page: object, app_url: str, tmp_path: Path)
     data = json.loads(saved.read_text(encoding="utf-8"))
     moved = [p for p in data["pairs"] if p["level"] == "dieu" and p["old"] == "art_11"]
     assert [p["new"] for p in moved] == ["art_12"]
+
+
+def test_citation_graph_draws(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/do-thi")
+    page.locator("svg g.node", has_text="59/2012/NĐ-CP").first.wait_for()
+    _settled(page)
+    _shot(page, "do-thi")

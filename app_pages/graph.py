@@ -1,0 +1,76 @@
+"""Đồ thị trích dẫn: which documents cite which, how, and which citations lean on replaced texts."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import kbsession
+from app_pages.labels import RELATION, doc_label, label
+from app_pages.markup import STYLE, esc, link, page_url
+from kb import graph, store, views
+
+STATUS_WORD = {"replaced": "đã bị thay thế", "expired": "đã hết hiệu lực"}
+
+st.title("Đồ thị trích dẫn")
+data = kbsession.citations()
+g, view = data.graph, data.view
+with kbsession.connection() as db:
+    docs = store.list_documents(db)
+    names = {d["doc_id"]: doc_label(d) for d in docs}
+
+present = sorted({e["relation"] for e in views.document_edges(g)}, key=list(RELATION).index)
+chosen = st.multiselect("Loại quan hệ", present, default=present, format_func=lambda r: label(RELATION, r))
+stale = [f for f in data.findings if f.kind == "stale"]
+stale_pairs = {(f.doc_id, view.target_id(f.target, f.doc_id)) for f in stale}
+edges = views.document_edges(g, set(chosen))
+labels = {d["doc_id"]: names[d["doc_id"]] for d in docs}
+if edges:
+    st.graphviz_chart(views.documents_dot(g, edges, stale_pairs, labels, RELATION), width="stretch")
+    legend = " · ".join(f"<b>{esc(label(RELATION, r))}</b>" for r in chosen)
+    st.html(f"<small>Mũi tên từ văn bản trích dẫn tới văn bản được trích dẫn: {legend}. Ô trắng: văn bản có "
+            "trong kho; ô xám: chỉ biết qua danh mục; ô đỏ: văn bản đã bị thay thế hoặc hết hiệu lực; "
+            "mũi tên đỏ đậm: trích dẫn văn bản đã bị thay thế.</small>")
+else:
+    st.info("Không có trích dẫn nào thuộc các loại đã chọn.")
+
+st.subheader(f"Trích dẫn văn bản đã bị thay thế hoặc hết hiệu lực ({len(stale)})")
+if stale:
+    with kbsession.connection() as db:
+        where = {d: views.node_addresses(db, d) for d in {f.doc_id for f in stale}}
+    rows = []
+    for f in stale:
+        entry = data.catalog.get(f.target) if f.target else None
+        status = STATUS_WORD.get(entry.status, "") if entry else ""
+        if entry and entry.replaced_by:
+            status += f" bởi {', '.join(entry.replaced_by)}"
+        if entry and entry.status_from:
+            status += f" từ {entry.status_from}"
+        rows.append({"Văn bản": names.get(f.doc_id, f.doc_id),
+                     "Ở đâu": where[f.doc_id].get(f.source_eid or "", "Phần mở đầu"), "Trích dẫn": f.target,
+                     "Tình trạng": status})
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+st.subheader("Trích dẫn của một văn bản")
+ids = list(names)
+doc_id = st.selectbox("Văn bản", ids, format_func=names.get, key="graph_doc")
+with kbsession.connection() as db:
+    refs = graph.refs_db(db, doc_id)
+    here = views.node_addresses(db, doc_id)
+    targets = {view.target_id(r["target_doc"], doc_id) for r in refs}
+    there = {t: views.node_addresses(db, t) for t in targets if t in names}
+if not refs:
+    st.info("Văn bản này không trích dẫn văn bản hay điều khoản nào.")
+else:
+    cells = []
+    for r in refs:
+        target = view.target_id(r["target_doc"], doc_id)
+        target_name = names.get(target, r["target_doc"] or "Chính văn bản này")
+        pin = there.get(target, {}).get(r["target_eid"] or "", r["target_eid"] or "")
+        opened = (link(page_url("van-ban", doc=target, eid=r["target_eid"]), pin or "Mở")
+                  if target in names else esc(pin))
+        mark = ' style="background:#ffd8d3"' if (doc_id, target) in stale_pairs else ""
+        cells.append(f"<tr{mark}><td>{esc(here.get(r['source_eid'] or '', 'Phần mở đầu'))}</td>"
+                     f"<td>{esc(r['text'])}</td><td>{esc(label(RELATION, r['relation']))}</td>"
+                     f"<td>{esc(target_name)}</td><td>{opened}</td></tr>")
+    st.html(STYLE + '<table class="vb-side"><tr><th>Điều khoản</th><th>Trích dẫn</th><th>Quan hệ</th>'
+            f"<th>Văn bản được dẫn</th><th>Điều khoản được dẫn</th></tr>{''.join(cells)}</table>")
