@@ -25,7 +25,7 @@ DOC_TYPES = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết",
     "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch", "Công văn", "Hướng dẫn", "Kết luận", "Quy chế",
     "Quy định", "Thông báo", "Công điện", "Lệnh", "Thông tri", "Quy định", "Đề án", "Chương trình",
-    "Văn bản", "Sắc lệnh", "Thông tư liên bộ",
+    "Văn bản", "Sắc lệnh", "Thông tư liên bộ", "Tờ trình", "Báo cáo", "Hiến pháp",
 )
 _TYPE_ALT = "|".join(_words(t) for t in sorted(set(DOC_TYPES), key=len, reverse=True))
 DOC_TYPE = rf"(?i:{_TYPE_ALT})"
@@ -36,7 +36,10 @@ DOC_TYPE_RUN = rf"(?P<type>{DOC_TYPE})(?:{_S}{DOC_TYPE})?"
 # 64/2025/QH15, 13/2015/TT- BVHTTDL. A code segment is letters; digits follow only "QH" (QH15,
 # UBTVQH14): any other trailing digit is a footnote marker glued to the number ("34/2016/NĐ-CP2").
 _SEG = rf"[{UPPER}][{UPPER}a-zđ&]*(?:(?<=QH)\d{{1,2}})?"
-_CODE = rf"{_SEG}(?:[ \t]?[-–][ \t]*(?:\n\s*)?{_SEG})*"
+# After a hyphen set off by spaces ("13/2015/TT- BVHTTDL") only an all-capitals code continues the
+# number; "95/2023/NĐ-CP - Giấy phép" ends at "CP".
+_SEG_CAPS = rf"[{UPPER}]{{2,}}(?:(?<=QH)\d{{1,2}})?(?![\w])"
+_CODE = rf"{_SEG}(?:[-–]{_SEG}|[ \t]?[-–][ \t]*(?:\n\s*)?{_SEG_CAPS})*"
 _SEQ = r"\d{1,5}(?:[.,]\d{1,3})?"
 _NUMBER_BODY = (
     r"(?<![\d/]){seq}[ \t]*(?:"
@@ -50,7 +53,9 @@ _CODE_ANY = rf"(?:{_CODE}|{_SEG_ANY}(?:[-–]{_SEG_ANY})*)"
 TYPED_NUMBER = rf"(?P<number>{_NUMBER_BODY.format(seq=_SEQ, code=_CODE_ANY, seg=_SEG_ANY)})"
 NUMBER_RE = re.compile(NUMBER)
 # A bare number is a citation only when its code names a document kind; keeps "3/2020" (a date) out.
-BARE_CODE_KIND = re.compile(r"(?:^|[-/])(?:NĐ|ND|QĐ|QD|TT|TTLT|CT|NQ|NQLT|QH|KH|KL|HD|TB|CĐ|UBTVQH)(?:\d|[-/]|$)")
+BARE_CODE_KIND = re.compile(
+    r"(?:^|[-/])(?:NĐ|ND|QĐ|QD|TT|TTLT|CT|NQ|NQLT|QH|KH|KL|HD|TB|CĐ|UBTVQH|TTR|BC)(?:\d|[-/]|$)", re.IGNORECASE
+)
 
 _DAY = r"\d{1,2}"
 _MONTH = r"\d{1,2}"
@@ -74,7 +79,7 @@ ISSUER = rf"của{_S}(?P<issuer>[{UPPER}][\w]*(?:{_S}(?!(?i:{_ISSUER_STOP})\b)[\
 # mark that cannot be part of a law's name; the catalog then decides which law it is.
 _NAME_STOP = (
     r"ngày|năm|số|và|hoặc|của|được|đã|có|thì|để|theo|tại|về|quy\s+định|hướng\s+dẫn|hiện\s+hành|các|này|"
-    r"nêu|trên|đó|với|trong|khi|nhằm|gửi|sau|trước|đến|từ|do|bởi|mới|cũ|sửa\s+đổi|thi\s+hành|năm"
+    r"nêu|trên|đó|với|trong|khi|nhằm|gửi|sau|trước|đến|từ|do|bởi|sửa\s+đổi|thi\s+hành|năm"
 )
 _NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)[\w]+"
 
@@ -91,11 +96,26 @@ BARE_CITATION = re.compile(rf"(?<![\w/])(?P<citation>{NUMBER})(?P<tail>(?:\s*,?{
 TAIL_RE = re.compile(rf"(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?")
 
 LAW_KIND = rf"(?P<kind>Bộ{_S}luật|Luật|Pháp{_S}lệnh)"
+# The Constitution has no number: "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam".
+CONSTITUTION = re.compile(
+    rf"(?<![\w])(?P<law>Hiến{_S}pháp(?:{_S}nước{_S}Cộng{_S}hòa{_S}xã{_S}hội{_S}chủ{_S}nghĩa{_S}Việt{_S}Nam)?)"
+    rf"(?P<tail>(?:\s*,?{_S}{DATE})?)"
+)
 _AMEND = rf"(?i:sửa{_S}đổi,?{_S}bổ{_S}sung(?:{_S}một{_S}số{_S}điều)?(?:{_S}của)?)"
-_PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}[{UPPER}][\w]*(?:{_S}{_NAME_WORD}){{0,12}}"
+# A name may hold one list "A, B và C" ("Luật Khoa học, công nghệ và đổi mới sáng tạo") or a fixed pair
+# ("Luật Phòng, chống tham nhũng", "Luật Quản lý, sử dụng tài sản công").
+_PAIR = r"(?i:phòng,\s+chống|quản\s+lý,\s+sử\s+dụng)"
+_LIST_IN_NAME = rf",{_S}(?!(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_S}và(?:{_S}{_NAME_WORD}){{1,5}}"
+# "và" inside a name ("Luật Bảo vệ và kiểm dịch thực vật") when what follows ends the name cleanly.
+_AND_IN_NAME = (
+    rf"{_S}và(?!{_S}(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b)(?:{_S}{_NAME_WORD}){{1,5}}"
+    rf"(?=\s*(?:[.;,)]|$|(?:năm|ngày|số){_S}\d))"
+)
+_NAME_BODY = rf"(?:{_PAIR}|[{UPPER}][\w]*)(?:{_S}{_NAME_WORD}){{0,12}}(?:{_LIST_IN_NAME}|{_AND_IN_NAME})?"
+_PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}{_NAME_BODY}"
 NAMED_LAW = re.compile(
     rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}{_PLAIN_LAW}(?:{_S}và{_S}{_PLAIN_LAW})*"
-    rf"|[{UPPER}][\w]*(?:{_S}{_NAME_WORD}){{0,12}}))"
+    rf"|{_NAME_BODY}))"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
 )
 # Words after "Luật" that make it not a law's name ("Hội Luật gia").
@@ -121,7 +141,12 @@ ARTICLES = _unit_list(r"(?i:điều)", rf"{_NUM}|{_THIS}")
 CHAPTERS = _unit_list(r"(?i:chương)", rf"{_ROMAN}|{_NUM}|{_THIS}")
 SECTIONS = _unit_list(r"(?i:mục)", rf"{_NUM}|{_ROMAN}")
 FORMS = rf"(?i:mẫu)(?:{_S}(?i:số))?\s*(?:\d{{1,3}}[a-z]?)(?:{_SEP}(?:(?i:mẫu)(?:{_S}(?i:số))?\s*)?\d{{1,3}}[a-z]?)*"
-ANNEXES = rf"(?i:phụ{_S}lục)(?:{_S}(?i:số))?(?:\s+(?:{_ROMAN}|\d{{1,3}}(?![\w/])|[A-Z](?![\w])))?"
+# An annex is cited with its number, or as the one attached ("Phụ lục kèm theo Nghị định ..."); a
+# "PHỤ LỤC" heading or "ký kết phụ lục hợp đồng" is not a citation.
+ANNEXES = (
+    rf"[Pp]hụ{_S}lục(?:{_S}(?i:số))?(?:\s+(?:{_ROMAN}|\d{{1,3}}(?![\w/])|[A-Z](?![\w]))"
+    rf"|(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm)))"
+)
 PINPOINT = re.compile(
     rf"(?<![\w])(?:"
     rf"(?:(?P<points>{POINTS})\s+(?:(?i:của)\s+)?)?(?:(?P<clauses>{CLAUSES})\s+(?:(?i:của)\s+)?)?"

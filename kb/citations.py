@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from kb import citation_patterns as P
-from kb.catalog import Catalog, load_catalog
+from kb.catalog import Catalog, load_catalog, name_key
 from kb.model import Reference
 from parsers.model import Document, ParseResult, Span
 from parsers.normalise import fold, match_key, normalise
@@ -66,7 +66,8 @@ class _Anchor:
 
 
 # --- numbers ---------------------------------------------------------------------------------------
-_LATIN_D = {"ND": "NĐ", "QD": "QĐ", "HDND": "HĐND", "NQ-HDND": "NQ-HĐND"}
+# Codes as they are conventionally printed: Đ for the Latin D people type, "TTg" (Thủ tướng), "TTr" (Tờ trình).
+_LATIN_D = {"ND": "NĐ", "QD": "QĐ", "HDND": "HĐND", "TTG": "TTg", "TTR": "TTr"}
 
 
 def canonical_number(printed: str) -> str:
@@ -78,7 +79,8 @@ def canonical_number(printed: str) -> str:
         if part in "-/" or part.isdigit():
             out.append(part)
             continue
-        up = "TTg" if part.casefold() == "ttg" else part.upper()
+        # "TTg", "TTr" are printed mixed-case on purpose; an all-lower "nđ" is a typing slip
+        up = part if part[:1].isupper() and not part.isupper() else part.upper()
         out.append(_LATIN_D.get(up, up))
     return "".join(out)
 
@@ -150,6 +152,7 @@ _CODE_TYPES = (
     ("TTLT", "Thông tư liên tịch"), ("NQLT", "Nghị quyết liên tịch"), ("UBTVQH", "Nghị quyết"),
     ("NĐ", "Nghị định"), ("QĐ", "Quyết định"), ("TT", "Thông tư"), ("CT", "Chỉ thị"), ("NQ", "Nghị quyết"),
     ("KH", "Kế hoạch"), ("KL", "Kết luận"), ("HD", "Hướng dẫn"), ("TB", "Thông báo"), ("QH", "Luật"),
+    ("TTr", "Tờ trình"), ("BC", "Báo cáo"),
 )
 
 
@@ -165,13 +168,29 @@ def _name_anchors(text: str) -> list[_Anchor]:
     found = []
     for m in P.NAMED_LAW.finditer(text):
         name = m.group("lawname")
-        if P.NOT_A_LAW_NAME.match(name):
+        if P.NOT_A_LAW_NAME.match(name) or _inside_proper_noun(text, m.start()):
             continue
         date, issuer = _tail_info(m.group("tail"))
         law = _one_line(m.group("law"))
         found.append(_Anchor("name", m.start(), m.end(), m.end("law"), doc_type=_type_name(m.group("kind")),
                              name=law, date=date, issuer=issuer))
+    for m in P.CONSTITUTION.finditer(text):
+        date, _ = _tail_info(m.group("tail"))
+        found.append(_Anchor("name", m.start(), m.end(), m.end("law"), doc_type="Hiến pháp", name="Hiến pháp",
+                             date=date))
     return found
+
+
+_WORDS_BEFORE = re.compile(r"(\S+)\s+(\S+)\s+$")
+
+
+def _inside_proper_noun(text: str, pos: int) -> bool:
+    """'Luật' after a capitalised word mid-sentence is part of a name: "Hội Luật gia", "cộng đồng Dân Luật"."""
+    m = _WORDS_BEFORE.search(text, max(0, pos - 60), pos)
+    if not m:
+        return False
+    before, word = m.group(1), m.group(2)
+    return word[:1].isupper() and word[:1].isalpha() and not re.search(r"[.:;!?)]$|^[-+•*]$", before)
 
 
 def _short_anchors(text: str) -> list[_Anchor]:
@@ -180,6 +199,25 @@ def _short_anchors(text: str) -> list[_Anchor]:
         which = _one_line(m.group("which"))
         found.append(_Anchor("short", m.start(), m.end(), m.end(), doc_type=_type_name(m.group("type")), which=which))
     return found
+
+
+_NAME_THEN_NUMBER = re.compile(r"\s+(?:số\s*:?\s*)?$")
+
+
+def _merge_name_and_number(text: str, anchors: list[_Anchor]) -> list[_Anchor]:
+    """'Luật Hỗ trợ doanh nghiệp nhỏ và vừa số 04/2017/QH14': a law's name and its number are one citation."""
+    names = [a for a in anchors if a.kind == "name"]
+    numbers = [a for a in anchors if a.kind == "number"]
+    merged, used = [], set()
+    for a in names:
+        b = next((b for b in numbers if a.core_end <= b.start <= a.core_end + 12 and id(b) not in used
+                  and _NAME_THEN_NUMBER.fullmatch(text, a.core_end, b.start)), None)
+        if b is None:
+            merged.append(a)
+            continue
+        used.add(id(b))
+        merged.append(replace(b, start=a.start, doc_type=a.doc_type, name=a.name))
+    return merged + [b for b in numbers if id(b) not in used] + [a for a in anchors if a.kind not in ("name", "number")]
 
 
 def _drop_overlaps(anchors: list[_Anchor]) -> list[_Anchor]:
@@ -298,6 +336,25 @@ def _pins(m: re.Match[str]) -> tuple[Pin, ...]:
     return tuple(pins)
 
 
+def _inherit_outer(pins: tuple[Pin, ...], following: tuple[Pin, ...]) -> tuple[Pin, ...]:
+    """'điểm c, d khoản 3, điểm b khoản 4 Điều 5': the first chain's clauses are Điều 5's too."""
+    outer = {p[0] for p in following if p and p[0][0] in ("art", "annex")}
+    if len(outer) != 1:
+        return pins
+    head = next(iter(outer))
+    return tuple(p if (p and p[0][0] in ("art", "annex", "chp", "sec")) else (head, *p) for p in pins)
+
+
+def _complete_coordinated(text: str, chains: list[tuple[int, int, tuple[Pin, ...]]]) -> list[tuple[int, int, tuple[Pin, ...]]]:
+    """'điểm c khoản 2 và điểm d khoản 3 Điều 14': a chain without its article takes the next one's."""
+    out = list(chains)
+    for i in range(len(out) - 2, -1, -1):
+        s, e, pins = out[i]
+        if P.COORDINATOR.match(text[e:out[i + 1][0]]):
+            out[i] = (s, e, _inherit_outer(pins, out[i + 1][2]))
+    return out
+
+
 def _pinpoints(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple[Pin, ...]]]:
     found = []
     for m in P.PINPOINT.finditer(text):
@@ -335,8 +392,17 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
     out: list[Citation] = []
     prev: Citation | None = None
     head_relation = "dan_chieu"
+    prev_internal: Citation | None = None
     for c in cites:
-        if c.kind == "internal" or c.which == "này":
+        if c.kind == "internal":
+            if prev_internal and P.COORDINATOR.match(text[prev_internal.end:c.start]):
+                relation = prev_internal.relation  # "Bãi bỏ điểm c khoản 2 và điểm d khoản 3 Điều 14"
+            else:
+                relation = _trigger(text[_sentence_start(text, c.start):c.start]) or "dan_chieu"
+            prev_internal = replace(c, relation=relation)
+            out.append(prev_internal)
+            continue
+        if c.which == "này":
             out.append(c)
             continue
         sentence = _sentence_start(text, c.start)
@@ -367,14 +433,15 @@ def find_citations(text: str, aliases: dict[str, _Anchor] | None = None) -> list
     """Every citation in `text`, in order; `aliases` carries abbreviations defined earlier in the document
     and receives those defined here."""
     aliases = aliases if aliases is not None else {}
-    anchors = _drop_overlaps(_number_anchors(text) + _name_anchors(text) + _short_anchors(text))
+    anchors = _drop_overlaps(_merge_name_and_number(text, _number_anchors(text) + _name_anchors(text))
+                             + _short_anchors(text))
     anchors, consumed, defined = _aliases(text, anchors)
     defined = {k: v for k, v in defined.items() if k not in aliases or v.printed_number}
     aliases.update(defined)
     taken = consumed + [(a.start, a.end) for a in anchors]
     anchors = _drop_overlaps(anchors + _alias_uses(text, aliases, taken))
     taken = consumed + [(a.start, a.end) for a in anchors]
-    pinpoints = _pinpoints(text, taken)
+    pinpoints = _complete_coordinated(text, _pinpoints(text, taken))
     cites = _glue(text, anchors, pinpoints)
     return _relations(text, cites)
 
@@ -418,8 +485,6 @@ def _citation(text: str, a: _Anchor, start: int, pins: tuple[Pin, ...], index: i
     number = _anchor_number(a)
     name = a.target[1] if a.target else a.name
     kind = "alias" if a.kind == "alias" else a.kind
-    if a.kind == "number":
-        name = None
     return Citation(kind, start, a.end, text[start:a.end], doc_type=a.doc_type, printed_number=a.printed_number,
                     number=number, name=name if kind != "short" else a.doc_type, date=a.date, issuer=a.issuer,
                     pins=pins, next_anchor=index, which=a.which)
@@ -450,6 +515,8 @@ class Context:
     catalog: Catalog | None = None
     aliases: dict[str, _Anchor] = field(default_factory=dict)
     antecedents: dict[str, Citation] = field(default_factory=dict)  # type key → last citation in scope
+    amended: str | None = None  # what an amending text amends: its bare pinpoints point there
+    learned: dict[str, str] = field(default_factory=dict)  # a law's name → the number this text gave it
     scope: str | None = None  # the enclosing article (or top plan section) of the antecedents
 
 
@@ -485,10 +552,17 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
             return None
         return replace(c, number=ante.number, name=ante.name, date=ante.date, issuer=ante.issuer,
                        printed_number=ante.printed_number)
-    if c.kind == "name" and ctx.catalog is not None:
-        entry = ctx.catalog.find_by_name(c.name or "", c.date, ctx.year)
+    if c.kind == "number" and c.name and c.number:  # "Luật Hỗ trợ doanh nghiệp nhỏ và vừa số 04/2017/QH14"
+        key = name_key(c.name)
+        ctx.learned[key if key.startswith(("luat", "bo luat", "phap lenh")) else name_key(f"{c.doc_type} {c.name}")] = c.number
+    if c.kind == "name":
+        if not c.date and name_key(c.name or "") in ctx.learned:
+            return replace(c, number=ctx.learned[name_key(c.name or "")])
+        entry = ctx.catalog.find_by_name(c.name or "", c.date, ctx.year) if ctx.catalog else None
         if entry is not None:
             return replace(c, number=entry.number)
+        if c.date:  # "Luật Đất đai năm 2013" and "Luật Đất đai năm 2024" are two laws
+            return replace(c, name=f"{c.name} năm {c.date[:4]}")
     if c.kind == "internal" and c.loose and not ctx.has_articles and c.next_anchor is not None:
         target = cites[c.next_anchor]
         resolved = next((d for d in done if d.start == target.start), target)
@@ -496,6 +570,8 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
                        doc_type=resolved.doc_type, relation=resolved.relation, loose=False)
     if c.kind == "number" and c.number and ctx.own_number and number_key(c.number) == number_key(ctx.own_number):
         return None
+    if c.kind == "internal" and ctx.amended and not any(v == "này" for pin in c.pins for _, v in pin):
+        return replace(c, kind="number", number=ctx.amended, loose=False)
     return c
 
 
@@ -531,9 +607,11 @@ def to_references(cites: Iterable[Citation], source_eid: str | None, span_of) ->
             eid = pin_eid(pin, source_eid) if pin else None
             if c.kind == "internal" and eid is None:
                 continue
+            # replacing or repealing a provision amends its document
+            relation = "sua_doi_bo_sung" if c.relation == "thay_the" and eid else c.relation
             refs.append(Reference(
                 source_eid=source_eid, text=_one_line(c.text), target_doc=target_doc, target_eid=eid,
-                relation=c.relation, span=span_of(c.start, c.end), target_type=c.doc_type,
+                relation=relation, span=span_of(c.start, c.end), target_type=c.doc_type,
                 target_date=c.date if c.date and len(c.date) == 10 else None, target_issuer=c.issuer,
                 printed_number=c.printed_number,
             ))
@@ -581,6 +659,10 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     pre_start = doc.span.start
     pre_end = doc.nodes[0].span.start if doc.nodes else doc.span.end
     refs += _refs_of(doc.preamble, None, source, pre_start, pre_end, ctx, notes, preamble=True)
+    ctx.amended = _amended_target(doc, ctx)
+    if ctx.amended:
+        refs = [replace(r, relation="sua_doi_bo_sung") if r.target_doc == ctx.amended and r.relation == "dan_chieu"
+                else r for r in refs]
     for node in doc.walk():
         start = node.span.start
         for piece in (node.heading, node.text):
@@ -610,6 +692,20 @@ def _refs_of(text: str, eid: str | None, source: str, lo: int, hi: int, ctx: Con
     if preamble:
         refs = [_issued_with(r, ctx) for r in refs]
     return refs
+
+
+_AMENDING_TITLE = re.compile(r"^\W*(?:về\s+việc\s+)?(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ)", re.IGNORECASE)
+
+
+def _amended_target(doc: Document, ctx: Context) -> str | None:
+    """An amending text ("Sửa đổi, bổ sung một số điều của Quy định ... kèm theo Quyết định số X") whose
+    title names one document: its bare "Điều 13", "điểm b khoản 3 Điều 14" are that document's."""
+    if not doc.title or not _AMENDING_TITLE.search(doc.title):
+        return None
+    probe = Context(year=ctx.year, catalog=ctx.catalog)
+    targets = {c.number or c.name for c in resolve(find_citations(doc.title, {}), None, probe)
+               if c.kind in ("number", "name", "alias") and (c.number or c.name)}
+    return targets.pop() if len(targets) == 1 else None
 
 
 _MARKER_AFTER = re.compile(r"\s*\[(\w{1,3})\]")

@@ -6,6 +6,8 @@ clause for "này" is `art_8__para_1__point_b` unless a row says otherwise.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -135,12 +137,33 @@ CASES = [
     (("Thông tư số 14/2014/TT-BTP ngày 15/5/2014 của Bộ trưởng Bộ Tư pháp quy định chi tiết thi hành Nghị "
      "định số 59/2012/NĐ-CP ngày 23/7/2012"), {},
      [("14/2014/TT-BTP", None, "dan_chieu"), ("59/2012/NĐ-CP", None, "dan_chieu")]),
+    ("Điều 70 Hiến pháp năm 2013 quy định", {}, [("Hiến pháp năm 2013", "art_70", "dan_chieu")]),
+    (("theo Luật Khoa học, công nghệ và đổi mới sáng tạo về đổi mới; Luật Phòng, chống tham nhũng, Luật Đất đai và "
+     "Luật Nhà ở"), {}, [("Luật Khoa học, công nghệ và đổi mới sáng tạo", None, "dan_chieu"),
+                       ("Luật Phòng, chống tham nhũng", None, "dan_chieu"), ("Luật Đất đai", None, "dan_chieu"),
+                       ("Luật Nhà ở", None, "dan_chieu")]),
+    ("Luật Bảo vệ và kiểm dịch thực vật.", {}, [("Luật Bảo vệ và kiểm dịch thực vật", None, "dan_chieu")]),
+    ("Luật Đất đai năm 2013 và Luật Đất đai năm 2024", {},
+     [("Luật Đất đai năm 2013", None, "dan_chieu"), ("Luật Đất đai năm 2024", None, "dan_chieu")]),
+    # a name given a number once is that number later in the text
+    (("Căn cứ Luật Hỗ trợ doanh nghiệp nhỏ và vừa số 04/2017/QH14; Nghị định số 80/2021/NĐ-CP hướng dẫn thi hành "
+     "Luật Hỗ trợ doanh nghiệp nhỏ và vừa;"), {},
+     [("04/2017/QH14", None, "can_cu"), ("80/2021/NĐ-CP", None, "can_cu"), ("04/2017/QH14", None, "dan_chieu")]),
+    ("Theo đề nghị của Sở Tư pháp tại Tờ trình số 2551/TTr-STP ngày 19/11/2025", {},
+     [("2551/TTr-STP", None, "dan_chieu")]),
+    ("Phụ lục ban hành kèm theo Nghị định số 95/2023/NĐ-CP - Giấy phép", {},
+     [("95/2023/NĐ-CP", "annex", "dan_chieu")]),
+    ("điểm c, d khoản 3, điểm b khoản 4 Điều 5 Nghị định số 58/2024/NĐ-CP", {},
+     [("58/2024/NĐ-CP", e, "dan_chieu") for e in ("art_5__para_3__point_c", "art_5__para_3__point_d",
+                                                 "art_5__para_4__point_b")]),
     # --- not citations ----------------------------------------------------------------------------
     ("Hội Luật gia tỉnh, Đoàn luật sư tỉnh cung cấp ý kiến", {}, []),
     ("thi hành pháp luật trên địa bàn tỉnh; báo cáo trước ngày 23/7/2012", {}, []),
     ("Số: 03/2022/QĐ-UBND\nCao Bằng, ngày 13 tháng 01 năm 2022", {"source": None}, []),
     ("căn cứ vào nghị quyết của Hội đồng nhân dân và quyết định của Thủ tướng", {}, []),
     ("Điều kiện, các điều khoản và một số điều của luật", {}, []),
+    ("PHỤ LỤC\nDANH MỤC THỦ TỤC; ký kết phụ lục điều chỉnh hợp đồng", {}, []),
+    ("kết nối cộng đồng Dân Luật Việt Nam", {}, []),
 ]
 
 
@@ -229,6 +252,18 @@ def test_abbreviation_defined_in_one_clause_is_resolved_in_later_ones() -> None:
     result, doc = _document(f"Điều 1. {a1}\nĐiều 2. {a2}\n", [("art_1", a1), ("art_2", a2)])
     got = [(r.source_eid, r.target_doc, r.target_eid) for r in find_references(result, doc)]
     assert got == [("art_1", "04/2021/TT-BTP", None), ("art_2", "04/2021/TT-BTP", "annex_I")]
+
+
+def test_an_amending_text_s_bare_pinpoints_point_at_what_it_amends() -> None:
+    a1 = "Bãi bỏ điểm c khoản 2 và điểm d khoản 3 Điều 14. Sửa đổi, bổ sung Điều 13 như sau:"
+    source = f"Điều 1. {a1}\n"
+    result, doc = _document(source, [("art_1", a1)], doc_type="Quyết định")
+    doc = replace(doc, title="Sửa đổi, bổ sung một số điều của Quy định ban hành kèm theo Quyết định số "
+                             "52/2024/QĐ-UBND")
+    got = [(r.target_doc, r.target_eid, r.relation) for r in find_references(result, doc)]
+    assert got == [("52/2024/QĐ-UBND", "art_14__para_2__point_c", "sua_doi_bo_sung"),
+                   ("52/2024/QĐ-UBND", "art_14__para_3__point_d", "sua_doi_bo_sung"),
+                   ("52/2024/QĐ-UBND", "art_13", "sua_doi_bo_sung")]
 
 
 def test_spans_map_back_through_rejoined_lines() -> None:
