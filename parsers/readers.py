@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,25 +40,36 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body
 def read_file(path: str | Path) -> SourceText:
     """Read and decode one file; ParseError (one line) for anything that is not a readable document."""
     p = Path(path)
-    raw = _read_bytes(p)
-    fmt = sniff_format(raw, p)
-    source = _reader(fmt)(raw, p)
+    return _one_line_errors(lambda: _decode(_read_bytes(p), p))
+
+
+def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
+    """As `read_file` for bytes already in memory (an upload); `name`'s suffix hints the format."""
+    cap = limits.current().max_file_bytes
+    if len(raw) > cap:
+        raise ParseError(f"{name}: {limits.human(len(raw))} is over the {limits.human(cap)} limit")
+    if not raw:
+        raise ParseError(f"{name}: empty file")
+    return _one_line_errors(lambda: _decode(raw, Path(name)))
+
+
+def _decode(raw: bytes, p: Path) -> SourceText:
+    source = _reader(sniff_format(raw, p))(raw, p)
     text = unicodedata.normalize("NFC", source.text)
     if not text.strip():
         raise ParseError(f"{p}: no text in the file")
     return SourceText(text, source.format, source.warnings)
 
 
-def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
-    """As `read_file` for bytes already in memory; `name`'s suffix hints the format."""
-    p = Path(name)
-    if not raw:
-        raise ParseError(f"{name}: empty file")
-    source = _reader(sniff_format(raw, p))(raw, p)
-    text = unicodedata.normalize("NFC", source.text)
-    if not text.strip():
-        raise ParseError(f"{name}: no text in the file")
-    return SourceText(text, source.format, source.warnings)
+def _one_line_errors(read: Callable[[], SourceText]) -> SourceText:
+    """Messages quote file names and library errors, which may hold line breaks: the user sees one line."""
+    try:
+        return read()
+    except ParseError as exc:
+        message = " ".join(str(exc).split())
+        if message == str(exc):
+            raise
+        raise ParseError(message) from None
 
 
 def _read_bytes(p: Path) -> bytes:

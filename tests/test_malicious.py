@@ -247,3 +247,16 @@ def test_rtf_and_odt_get_a_way_forward(tmp_path):
     }, zipfile.ZIP_STORED))
     with pytest.raises(ParseError, match=r"OpenDocument \(.odt\).*save it as .docx"):
         read_file(odt)
+
+
+def test_a_file_name_with_a_line_break_still_gives_one_line(tmp_path):
+    path = _materialise(tmp_path, "bad\nname.txt", b"")
+    with pytest.raises(ParseError) as info:
+        read_file(path)
+    assert "\n" not in str(info.value) and "empty file" in str(info.value)
+
+
+def test_uploaded_bytes_are_capped_too(monkeypatch):
+    monkeypatch.setenv("VBKB_MAX_FILE_BYTES", "100")
+    with pytest.raises(ParseError, match="over the 100 bytes limit"):
+        read_bytes(b"x" * 101, "upload.txt")
