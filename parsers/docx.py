@@ -396,11 +396,9 @@ class _Writer:
     def table(self, tbl: etree._Element) -> None:
         """A ruled table (a task table) gives one line per row; a borderless one only lays out blocks
         side by side (issuer | motto, Nơi nhận | signature), so its cells' lines are written in turn."""
-        layout = not self.styles.ruled(tbl)
-        for row in tbl.iter(f"{W}tr"):
-            if _owner(row, "tbl") is not tbl:
-                continue
-            cells = [self.cell_lines(tc) for tc in _cells(row)]
+        rows = [[self.cell_lines(tc) for tc in _cells(row)] for row in tbl.iter(f"{W}tr") if _owner(row, "tbl") is tbl]
+        layout = layout_table(self.styles.ruled(tbl), rows)
+        for cells in rows:
             if layout:
                 self.lines.extend(line for cell in cells for line in cell)
             elif any(cells):
@@ -411,6 +409,13 @@ class _Writer:
         inner.used_notes = self.used_notes
         inner.block(tc)
         return [line.strip() for line in inner.lines if line.strip()]
+
+
+def layout_table(ruled: bool, rows: list[list[list[str]]]) -> bool:
+    """Borderless tables of one or two columns, or of a few rows, place blocks side by side (issuer |
+    motto, Nơi nhận | signature); a bigger grid is data even when drawn without lines."""
+    columns = max((len(r) for r in rows), default=0)
+    return not ruled and (columns <= 2 or len(rows) <= 3)
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:

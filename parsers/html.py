@@ -16,7 +16,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from parsers.docx import format_number
+from parsers.docx import format_number, layout_table
 from parsers.encodings import decode, legacy_glyphs
 from parsers.errors import ParseError
 from parsers.readers import SourceText
@@ -200,23 +200,22 @@ class _Renderer:
         self.flush()
 
     def table(self, table: etree._Element) -> None:
-        ruled = _ruled(table)
-        for row in _rows(table):
-            cells = []
-            for cell in row:
-                if not isinstance(cell.tag, str) or cell.tag.lower() not in ("td", "th"):
-                    continue
-                inner: list[str] = []
-                _Renderer(inner).render_children(cell)
-                cells.append(inner)
-            if not ruled:
+        rows = [[self.cell_lines(cell) for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in
+                 ("td", "th")] for row in _rows(table)]
+        layout = layout_table(_ruled(table), rows)
+        for cells in rows:
+            if layout:
                 self.lines.extend(line for cell in cells for line in cell)
             elif any(cells):
                 self.lines.append("| " + " | ".join(" ".join(c).replace("|", "/") for c in cells) + " |")
 
-    def render_children(self, el: etree._Element) -> None:
-        self.inline(el)
-        self.flush()
+    @staticmethod
+    def cell_lines(cell: etree._Element) -> list[str]:
+        inner: list[str] = []
+        renderer = _Renderer(inner)
+        renderer.inline(cell)
+        renderer.flush()
+        return inner
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:

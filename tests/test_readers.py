@@ -530,3 +530,20 @@ def test_docx_and_html_lose_no_words(tmp_path_factory, lines):
         return
     for name in ("w.docx", "w.html"):
         assert read_file(folder / name).text.split() == words
+
+
+def test_a_borderless_task_grid_is_still_a_table(tmp_path):
+    rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát", "Sở Tư pháp"), ("2", "Tập huấn", "Sở Nội vụ"),
+            ("3", "Báo cáo", "Văn phòng")]
+    expected = ["| TT | Nội dung | Chủ trì |", "| 1 | Rà soát | Sở Tư pháp |", "| 2 | Tập huấn | Sở Nội vụ |",
+                "| 3 | Báo cáo | Văn phòng |"]
+    doc = python_docx.Document()
+    table = doc.add_table(rows=4, cols=3)  # no style, no borders
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    doc.save(tmp_path / "grid.docx")
+    assert read_file(tmp_path / "grid.docx").text.splitlines() == expected
+    page = "<table>" + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>" for r in rows) + "</table>"
+    (tmp_path / "grid.html").write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
+    assert read_file(tmp_path / "grid.html").text.splitlines() == expected
