@@ -92,6 +92,17 @@ def reword(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
+def rewrite(text: str, rng: random.Random, vocabulary: list[str], share: float = 0.35) -> str:
+    """A heavy redraft: about `share` of the words replaced by words of another text."""
+    words = text.split()
+    if not vocabulary:
+        return text
+    for k in range(len(words)):
+        if rng.random() < share:
+            words[k] = rng.choice(vocabulary)
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Truth:
     """The true article alignment: (old article number | None, new article number | None, status)."""
@@ -101,7 +112,7 @@ class Truth:
 
 def edit(articles: list[ArticleSpec], rng: random.Random, donors: list[ArticleSpec] | None = None,
          n_delete: int = 1, n_insert: int = 1, n_move: int = 1, n_split: int = 1,
-         n_reword: int = 2) -> tuple[list[ArticleSpec], Truth]:
+         n_reword: int = 2, n_rewrite: int = 0) -> tuple[list[ArticleSpec], Truth]:
     """Apply an edit script; returns NEW articles (renumbered 1..n) and the truth in article numbers."""
     items: list[tuple[int | None, ArticleSpec, str]] = [(i + 1, a, "") for i, a in enumerate(articles)]
     splittable = [k for k, (_, a, _) in enumerate(items) if len(a.clauses) >= 2]
@@ -118,6 +129,13 @@ def edit(articles: list[ArticleSpec], rng: random.Random, donors: list[ArticleSp
         old, a, _ = items[k]
         clauses = tuple((reword(t, rng), pts) for t, pts in a.clauses) if a.clauses else a.clauses
         items[k] = (old, replace(a, clauses=clauses, text=reword(a.text, rng) if a.text else ""), "modified")
+    vocabulary = [w for d in donors or [] for t, _ in d.clauses for w in t.split()]
+    candidates = [k for k, it in enumerate(items) if it[2] == "" and it[1].clauses]
+    for k in rng.sample(candidates, min(n_rewrite, len(candidates))):
+        old, a, _ = items[k]
+        clauses = tuple((rewrite(t, rng, vocabulary), tuple(rewrite(p, rng, vocabulary) for p in pts))
+                        for t, pts in a.clauses)
+        items[k] = (old, replace(a, clauses=clauses), "modified")
     for _ in range(n_move):
         plain = [k for k, it in enumerate(items) if it[2] in ("", "modified")]
         if len(plain) < 3:

@@ -59,6 +59,7 @@ ORDER_BONUS = 0.05
 TFIDF_WEIGHT = 0.5
 PART = 0.60
 PART_GAIN = 0.50
+PART_OVER = 0.20
 CONTAIN = 0.70
 
 LEVEL_OF_KIND = {"chuong": "chuong", "dieu": "dieu", "khoan": "khoan", "diem": "diem"}
@@ -133,12 +134,17 @@ class Side:
 
     @property
     def label(self) -> str:
+        """How a drafter names the text: "Quy chế ... (ban hành kèm theo Quyết định số 03/2022/QĐ-UBND)"."""
         d = self.doc
-        parts = [d.doc_type or "Văn bản", d.number or "(dự thảo)"]
+        parts = [d.doc_type or "Văn bản"]
+        if d.number:
+            parts.append(f"số {d.number}")
         if d.title:
-            parts.append(d.title)
+            parts.append(" ".join(d.title.split()))
         if d.parent_number:
-            parts.append(f"(kèm theo Quyết định số {d.parent_number})")
+            parts.append(f"(ban hành kèm theo Quyết định số {d.parent_number})")
+        elif not d.number:
+            parts.append("(dự thảo)")
         return " ".join(parts)
 
 
@@ -314,9 +320,26 @@ def _parts(sc: _Scores, matched: dict[int, int], free: list[int], cont: np.ndarr
     return accepted
 
 
+def _drop_parts(pairs: list[tuple[int, int]], sc: _Scores) -> list[tuple[int, int]]:
+    """Undo weak pairs whose NEW unit is plainly a part of another matched OLD unit (a split) or whose
+    OLD unit is plainly a part of another matched NEW unit (a merge): containment >= PART and
+    `PART_OVER` above the pair's own similarity."""
+    olds = {i for i, _ in pairs}
+    news = {j for _, j in pairs}
+    kept = []
+    for i, j in pairs:
+        in_other_old = max((sc.cont_new[k, j] for k in olds if k != i), default=0.0)
+        in_other_new = max((sc.cont_old[i, k] for k in news if k != j), default=0.0)
+        best = max(in_other_old, in_other_new)
+        if best >= PART and best - sc.sim[i, j] >= PART_OVER:
+            continue
+        kept.append((i, j))
+    return kept
+
+
 def _align(old: list[_Unit], new: list[_Unit]) -> list[_Link]:
     sc = _scores(old, new)
-    pairs = assign(sc.sim, MATCH, ORDER_BONUS)
+    pairs = _drop_parts(assign(sc.sim, MATCH, ORDER_BONUS), sc)
     o2n = dict(pairs)
     n2o = {j: i for i, j in pairs}
     links: list[_Link] = []
@@ -474,10 +497,9 @@ def _chapters(old: Document, new: Document, pairs: list[Pair], vocab: _Vocab) ->
     out: list[Pair] = []
     for i, j in found:
         o, n = oc[i], nc[j]
-        state = text_state(tokens_of_text(o.heading or ""), tokens_of_text(n.heading or ""))
+        state = text_state(tokens_of_node(o), tokens_of_node(n))
         renumbered = (o.num or "") != (n.num or "")
-        whole = member[i, j] > 0.999
-        status = ("moved" if (i, j) not in kept else "modified" if state == "modified" or not whole
+        status = ("moved" if (i, j) not in kept else "modified" if state == "modified"
                   else "renumbered" if renumbered else "editorial" if state == "editorial" else "unchanged")
         ops = tuple(diff_nodes(_bare(o), _bare(n))) if status != "unchanged" else ()
         out.append(Pair(Alignment("chuong", o.eid, n.eid, status, round(float(sim[i, j]), 4)), o, n, ops,

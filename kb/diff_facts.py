@@ -31,6 +31,8 @@ from parsers.normalise import fold, match_key
 SUB_MIN = 3  # a phrase swapped in at least this many places is a document-wide substitution
 SUB_GAP = 2  # changes separated by at most this many unchanged syllables form one phrase swap
 ACTOR_SWAP = 80  # names at least this similar (rapidfuzz ratio) are one actor renamed or re-levelled
+DUTY_NEAR = 60  # a duty in the aligned clause is the same duty when its action is this similar (token_sort_ratio)
+DUTY_FAR = 85  # ... and anywhere else in the document when it is this similar
 SUB_CONTEXT = 3  # at most this many shared syllables on each side are added to a swap's display
 
 _S = r"\s+"
@@ -347,10 +349,10 @@ def _duty_facts(result: DiffResult) -> list[Fact]:
             if id(e) in used:
                 continue
             near = any(e.eid == t or e.eid.startswith(t + "__") or t.startswith(e.eid + "__") for t in targets)
-            score = fuzz.token_set_ratio(match_key(d.action), match_key(e.action)) + (20 if near else 0)
-            if score > best_score:
+            score = fuzz.token_sort_ratio(match_key(d.action), match_key(e.action))
+            if score >= (DUTY_NEAR if near else DUTY_FAR) and score > best_score:
                 best, best_score = e, score
-        if best is None or best_score < 75:
+        if best is None:
             out.append(Fact("duty_lost", _duty_text(d), None, d.eid, None, actor=d.actor))
             continue
         used.add(id(best))
@@ -445,19 +447,34 @@ def _substitutions(result: DiffResult, start: int) -> tuple[list[Fact], DiffResu
     keys: dict[tuple[str, str], int] = {}
     for key, where in frequent:
         contexts = [_context(list(result.pairs[i].ops), a, b) for i, a, b in where]
-        left = list(reversed(_common_prefix([list(reversed(c[0])) for c in contexts])))
+        left: list[str] = []  # a left context is usually the tail of a longer word group: not shown
         right = _common_prefix([c[1] for c in contexts])
         i, a, b = where[0]
         ops = result.pairs[i].ops[a:b]
         old = " ".join(left + ["".join(o.text for o in ops if o.op != "insert").strip()] + right)
         new = " ".join(left + ["".join(o.text for o in ops if o.op != "delete").strip()] + right)
-        eids = tuple((result.pairs[i].alignment.old, result.pairs[i].alignment.new) for i, _, _ in where)
+        eids = tuple(dict.fromkeys((result.pairs[i].alignment.old, result.pairs[i].alignment.new)
+                                   for i, _, _ in where))
         keys[key] = start + len(facts)
-        facts.append(Fact("substitution", old, new, eids[0][0], eids[0][1], len(where), eids=eids))
+        count = max(len(where), _replaced_count(result, old, new))
+        facts.append(Fact("substitution", old, new, eids[0][0], eids[0][1], count, eids=eids))
     if not keys:
         return [], result
     pairs = [replace(p, ops=tuple(_mark(list(p.ops), keys))) if p.ops else p for p in result.pairs]
     return facts, replace(result, pairs=tuple(pairs))
+
+
+def _doc_key(doc: Document) -> str:
+    return " " + " ".join(t.key for n in doc.walk() for t in tokens_of_text(_own_text(n))) + " "
+
+
+def _replaced_count(result: DiffResult, old: str, new: str) -> int:
+    """How often OLD's phrase gave way to NEW's in the whole text: the phrase lost by OLD, capped by
+    the phrase gained by NEW (a place where the diff cut the change differently still counts)."""
+    a, b = _doc_key(result.old.doc), _doc_key(result.new.doc)
+    p = " " + " ".join(t.key for t in tokens_of_text(old)) + " "
+    q = " " + " ".join(t.key for t in tokens_of_text(new)) + " "
+    return max(0, min(a.count(p) - b.count(p), b.count(q) - a.count(q)))
 
 
 def _mark(ops: list[Op], keys: dict[tuple[str, str], int]) -> list[Op]:

@@ -64,6 +64,7 @@ class Op:
         return "" if self.op == "delete" else self.text
 
 
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Display text: Markdown emphasis removed, NFC, one tone placement, spaces folded."""
     return normalise(_MARKDOWN_RE.sub("", text or ""))
@@ -112,9 +113,19 @@ def tokens_of_node(node: Node, with_children: bool = True) -> list[Token]:
     out.extend(tokens_of_text(node.text))
     if with_children:
         for child in node.children:
-            if out:
+            if out and out[-1].kind != "break":
                 out.append(Token(BREAK, "\n", "break"))
             out.extend(tokens_of_node(child))
+    return out
+
+
+def line_eids(node: Node) -> list[str]:
+    """The eid each line of `tokens_of_node(node)` belongs to (for anchors in rendered text)."""
+    out = [node.eid]
+    if node.heading and node.text.strip():
+        out.append(node.eid)
+    for child in node.children:
+        out.extend(line_eids(child))
     return out
 
 

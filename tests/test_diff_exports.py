@@ -1,0 +1,168 @@
+"""`kb diff` outputs: the JSON shape, the HTML page (escaped, self-contained), the Bảng so sánh .docx
+(A4 landscape, Times New Roman 13, three columns, marks as run formatting), Markdown, the CLI and
+`kb versions`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import docx
+import lxml.html
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.shared import Pt
+
+from eval.diff_synthetic import build, spec
+from kb import cli
+from kb.diff import DiffResult, diff_documents, load_side
+from kb.diff_docx import HEADERS, write_docx
+from kb.diff_html import to_html
+from kb.diff_md import to_markdown
+from kb.model import STATUSES
+
+ROOT = Path(__file__).resolve().parent.parent
+OLD = ROOT / "corpus" / "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat.md"
+NEW = ROOT / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"
+
+HOSTILE = [
+    spec("Phạm vi <script>alert('x')</script>", "Quy chế này quy định <iframe src=\"http://evil\"></iframe> "
+         "việc phối hợp & báo cáo."),
+    spec("Trách nhiệm", "Sở Tư pháp chủ trì <b onmouseover=alert(1)>tổng hợp</b> báo cáo trước ngày 05 tháng 12."),
+    spec("Kinh phí", "Kinh phí do ngân sách nhà nước bảo đảm."),
+]
+
+
+@cache
+def cao_bang() -> DiffResult:
+    return diff_documents(load_side(str(OLD)), load_side(str(NEW)))
+
+
+def hostile() -> DiffResult:
+    new = [spec(HOSTILE[0].heading, HOSTILE[0].clauses[0][0].replace("phối hợp", "phối hợp <script>x()</script>")),
+           spec("Trách nhiệm", "Sở Tư pháp chủ trì <b onmouseover=alert(1)>tổng hợp</b> báo cáo trước ngày 18 "
+                               "tháng 12."),
+           spec("Thi hành", "Quy chế có hiệu lực <img src=x onerror=alert(1)> từ ngày ký.")]
+    return diff_documents(build(HOSTILE), build(new))
+
+
+def test_json_shape() -> None:
+    data = json.loads(json.dumps(cao_bang().to_dict(), ensure_ascii=False))
+    assert set(data) >= {"old", "new", "summary", "pairs", "facts"}
+    assert data["old"]["doc_type"] == "Quy chế" and data["new"]["doc_type"] == "Quy chế"
+    assert set(data["summary"]) == set(STATUSES)
+    assert sum(data["summary"].values()) == len([p for p in data["pairs"] if p["level"] == "dieu"])
+    for pair in data["pairs"]:
+        assert pair["level"] in ("chuong", "dieu", "khoan", "diem")
+        assert pair["status"] in STATUSES
+        assert 0.0 <= pair["similarity"] <= 1.0
+        assert (pair["old"] is None) == (pair["status"] == "added")
+        assert (pair["new"] is None) == (pair["status"] == "removed")
+        for op in pair["ops"]:
+            assert op["op"] in ("equal", "delete", "insert") and isinstance(op["text"], str)
+    for fact in data["facts"]:
+        assert set(fact) >= {"type", "old", "new", "old_eid", "new_eid"}
+    split = [p for p in data["pairs"] if p["status"] == "split" and p["level"] == "dieu"]
+    assert [(p["old"], p["new"]) for p in split] == [("art_1", "art_1"), ("art_1", "art_2")]
+
+
+def test_html_escapes_document_text() -> None:
+    page = to_html(hostile())
+    lowered = page.lower()
+    for raw in ("<script", "<iframe", "<img", "<b onmouseover"):
+        assert raw not in lowered
+    assert "&lt;script&gt;" in page and "&lt;iframe" in page
+    tree = lxml.html.fromstring(page)
+    assert not tree.xpath("//script | //iframe | //img | //*[@onmouseover] | //*[@onerror]")
+    assert tree.xpath("//del[contains(., '05')]") and tree.xpath("//ins[contains(., '18')]")
+
+
+def test_html_is_self_contained_with_summary_and_fact_links() -> None:
+    page = to_html(cao_bang())
+    tree = lxml.html.fromstring(page)
+    assert not tree.xpath("//link | //script | //*[@src]")
+    assert tree.xpath("//table[contains(@class, 'summary')]")
+    anchors = set(tree.xpath("//@id"))
+    targets = [h[1:] for h in tree.xpath("//li[starts-with(@id, 'fact-')]//a/@href")]
+    assert "new-art_12__para_1__point_a" in targets and "old-art_11__para_1__point_a" in targets
+    assert set(targets) <= anchors
+    headers = [th.text_content() for th in tree.xpath("//table[contains(@class, 'diff')]//th")]
+    assert headers == list(HEADERS)
+
+
+def _runs(cell) -> list:
+    return [r for p in cell.paragraphs for r in p.runs]
+
+
+def test_docx_bang_so_sanh(tmp_path: Path) -> None:
+    result = cao_bang()
+    path = write_docx(result, tmp_path / "bang-so-sanh.docx")
+    doc = docx.Document(str(path))
+    section = doc.sections[0]
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    assert doc.styles["Normal"].font.size == Pt(13)
+    title = " ".join(p.text for p in doc.paragraphs[:3])
+    assert "BẢNG SO SÁNH" in title and "03/2022/QĐ-UBND" in title and "tổ chức thi hành văn bản" in title
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(HEADERS)
+    assert len(table.rows) == 1 + len(result.top())
+    by_heading = {row.cells[1].text.split("\n")[0]: row for row in table.rows[1:]}
+    report = by_heading["Điều 12. Chế độ báo cáo"]
+    inserted = [r.text for r in _runs(report.cells[1]) if r.bold and r.underline]
+    deleted = [r.text for r in _runs(report.cells[0]) if r.font.strike]
+    assert any("18" in t for t in inserted) and any("05" in t for t in deleted)
+    assert not any(r.bold for r in _runs(report.cells[0]))
+    removed = [row for row in table.rows[1:] if row.cells[0].text.startswith("Điều 7.") and not row.cells[1].text]
+    assert len(removed) == 1 and all(r.font.strike for r in _runs(removed[0].cells[0]) if r.text.strip())
+    assert "Bãi bỏ" in removed[0].cells[2].text
+
+
+def test_markdown_marks_and_hidden_substitutions() -> None:
+    result = cao_bang()
+    shown, hidden = to_markdown(result), to_markdown(result, hide_subs=True)
+    assert "~~05~~" in shown and "**18**" in shown
+    assert shown.count("~~") > hidden.count("~~")
+    assert "~~05~~" in hidden  # a deadline is never a hidden substitution
+
+
+@pytest.mark.parametrize("flag", ["--json", "--md", None])
+def test_cli_diff(flag: str | None, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["diff", str(OLD), str(NEW)] + ([flag] if flag else [])
+    assert cli.main(argv) == 0
+    out = capsys.readouterr().out
+    if flag == "--json":
+        assert json.loads(out)["summary"]["split"] == 2
+    else:
+        assert "Điều 11" in out and "Điều 12" in out
+
+
+def test_cli_diff_writes_html_and_docx(tmp_path: Path) -> None:
+    assert cli.main(["diff", str(OLD), str(NEW), "--html", str(tmp_path / "d.html")]) == 0
+    assert cli.main(["diff", str(OLD), str(NEW), "--docx", str(tmp_path / "d.docx")]) == 0
+    assert (tmp_path / "d.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert docx.Document(str(tmp_path / "d.docx")).tables
+
+
+def test_cli_diff_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["diff", str(tmp_path / "missing.txt"), str(NEW), "--db", str(tmp_path / "no.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("kb: error:")
+
+
+def test_versions_and_diff_by_doc_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kb.store import build as build_kb
+    from kb.store import open_db
+    from kb.versions import propose_versions
+
+    db = tmp_path / "kb.db"
+    build_kb([ROOT / "corpus"], db)
+    pairs = propose_versions(open_db(db))
+    old_id = "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che"
+    new_id = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"
+    assert [(v.old, v.new) for v in pairs] == [(old_id, new_id)]
+    assert cli.main(["diff", old_id, new_id, "--db", str(db), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["old"]["doc_id"] == old_id and data["summary"]["split"] == 2
