@@ -23,6 +23,7 @@ from parsers.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = ROOT / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"
+FORMATS = ROOT / ".." / "shared" / "formats"
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _ARTICLE = re.compile(r"^Điều\s+(\d+)\.\s*(.*)$")
@@ -150,3 +151,24 @@ def test_the_docx_articles_come_from_automatic_numbering(variants):
     source = read_file(variants["docx"])
     assert "Word automatic numbering written out as text" in source.warnings
     assert re.findall(r"(?m)^Điều (\d+)\. ", source.text) == [str(i) for i in range(1, 15)]
+
+
+# --- Nghị định 30/2020 as the Government's .docx and a third party's Markdown -----------------------
+@pytest.mark.skipif(not FORMATS.is_dir(), reason="../shared/formats absent")
+def test_nd30_docx_and_md_give_the_same_38_articles():
+    def articles(name: str) -> list[tuple[str, str, int]]:
+        result = parse_file(FORMATS / name)
+        doc = result.documents[-1]
+        return [
+            (n.num, _words(n.heading), sum(1 for c in n.children if c.kind == "khoan"))
+            for n in doc.walk() if n.kind == "dieu"
+        ]
+
+    from_docx = articles("nd-30-2020-nd-cp-cong-tac-van-thu.docx")
+    from_md = articles("nd-30-2020-nd-cp-cong-tac-van-thu.md")
+    assert [a[0] for a in from_docx] == [str(i) for i in range(1, 39)]
+    assert from_docx == from_md
+    # Read from the decree itself: Điều 1 has no clauses, Điều 2 two, Điều 38 two.
+    assert from_docx[0] == ("1", "Phạm vi điều chỉnh", 0)
+    assert from_docx[1] == ("2", "Đối tượng áp dụng", 2)
+    assert from_docx[37] == ("38", "Trách nhiệm thi hành", 2)
