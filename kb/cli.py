@@ -48,6 +48,7 @@ def _setup_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
     p.add_argument("--force", action="store_true", help="re-parse every file, changed or not")
     p.add_argument("--json", action="store_true", help="the build report as JSON")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core for big builds)")
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -55,7 +56,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
     from kb.store import build
 
-    report = build([Path(p) for p in args.paths], Path(args.db), progress=sys.stderr.isatty(), force=args.force)
+    report = build([Path(p) for p in args.paths], Path(args.db), progress=sys.stderr.isatty(), force=args.force,
+                   jobs=args.jobs)
     if args.json:
         _print_json(report.to_dict())
     else:
@@ -226,6 +228,62 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kb diff / versions (kb/diff.py, kb/versions.py) --------------------------------------------------
+def _setup_diff(p: argparse.ArgumentParser) -> None:
+    p.add_argument("old", metavar="OLD", help="the current version: a file or a stored doc id")
+    p.add_argument("new", metavar="NEW", help="the new version (draft): a file or a stored doc id")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file, for doc ids (kb.db)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="pairs, ops and facts as JSON")
+    out.add_argument("--md", action="store_true", help="a Markdown report")
+    out.add_argument("--html", metavar="OUT", help="write a side-by-side HTML page")
+    out.add_argument("--docx", metavar="OUT", help="write the Bảng so sánh (.docx)")
+    p.add_argument("--hide-subs", action="store_true", help="do not mark repeated phrase substitutions in clauses")
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from kb.diff import diff_refs
+    from kb.diff_md import to_markdown, to_text
+
+    result = diff_refs(args.old, args.new, db=args.db)
+    if args.json:
+        _print_json(result.to_dict())
+    elif args.md:
+        sys.stdout.write(to_markdown(result, hide_subs=args.hide_subs))
+    elif args.html:
+        from kb.diff_html import write_html
+
+        write_html(result, args.html, hide_subs=args.hide_subs)
+        print(args.html)
+    elif args.docx:
+        from kb.diff_docx import write_docx
+
+        write_docx(result, args.docx, hide_subs=args.hide_subs)
+        print(args.docx)
+    else:
+        sys.stdout.write(to_text(result))
+    return 0
+
+
+def _setup_versions(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--min-score", type=float, default=None, help="only pairs scoring at least this (0..1)")
+    p.add_argument("--json", action="store_true", help="the pairs as JSON")
+
+
+def _cmd_versions(args: argparse.Namespace) -> int:
+    from kb.store import open_db
+    from kb.versions import MIN_SCORE, propose_versions
+
+    pairs = propose_versions(open_db(args.db), MIN_SCORE if args.min_score is None else args.min_score)
+    if args.json:
+        _print_json({"pairs": [v.to_dict() for v in pairs]})
+        return 0
+    for v in pairs:
+        print(f"{v.score:.2f}\t{v.old}\t{v.new}\t{v.reason}")
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "parse": ("parse a file and print its documents", _setup_parse, _cmd_parse),
     "build": ("build or update the knowledge base from document files", _setup_build, _cmd_build),
@@ -235,6 +293,8 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     "cited-by": ("the clauses that cite a document or provision", _setup_cited_by, _cmd_cited_by),
     "graph": ("export the citation graph (graphml, gexf, json, dot)", _setup_graph, _cmd_graph),
     "check": ("stale citations, missing pinpoints, dangling internal references", _setup_check, _cmd_check),
+    "diff": ("compare two versions of a regulation clause by clause", _setup_diff, _cmd_diff),
+    "versions": ("propose pairs of stored documents that are versions of one text", _setup_versions, _cmd_versions),
     "duties": ("every duty of an actor: role, deadline, source clause", _setup_duties, _cmd_duties),
     "matrix": ("export the clause × actor duty matrix (.xlsx, .csv, .docx)", _setup_matrix, _cmd_matrix),
 }
