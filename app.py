@@ -16,11 +16,13 @@ def page(script: str, title: str, icon: str, url_path: str, home: bool = False) 
 
 
 PAGES = [
-    page("upload", "Thêm văn bản", "upload_file", "them-van-ban", home=True),
+    page("duties", "Nghĩa vụ theo chủ thể", "checklist", "nghia-vu", home=True),
     page("compare", "So sánh phiên bản", "compare_arrows", "so-sanh"),
     page("documents", "Văn bản", "description", "van-ban"),
     page("graph", "Đồ thị trích dẫn", "hub", "do-thi"),
     page("search", "Tìm kiếm", "search", "tim-kiem"),
+    page("matrix", "Ma trận trách nhiệm", "table_chart", "ma-tran"),
+    page("upload", "Thêm văn bản", "upload_file", "them-van-ban"),
 ]
 
 st.navigation(PAGES).run()

@@ -202,3 +202,16 @@ def documents_dot(g: Any, edges: list[Row], stale: set[tuple[str, str]], labels:
 def node_addresses(db: sqlite_utils.Database, doc_id: str) -> dict[str, str]:
     """eid → address of a stored document's nodes."""
     return {r["eid"]: r["address"] for r in db.query("SELECT eid, address FROM nodes WHERE doc_id = ?", [doc_id])}
+
+
+def actors_with_duties(db: sqlite_utils.Database, limit: int = 12) -> list[tuple[str, str, int]]:
+    """(actor id, name, number of duties) of the actors with most duties in the KB, most first."""
+    from kb.actors import load_registry
+
+    if not db["duties"].exists():
+        return []
+    names = {a.id: a.name for a in load_registry().actors.values()}
+    if db["actors"].exists():
+        names |= {r["id"]: r["name"] for r in db.query("SELECT DISTINCT id, name FROM actors")}
+    rows = db.query("SELECT actor, count(*) AS n FROM duties GROUP BY actor ORDER BY n DESC, actor LIMIT ?", [limit])
+    return [(r["actor"], names.get(r["actor"], r["actor"]), r["n"]) for r in rows]

@@ -316,3 +316,79 @@ def test_graph_lists_what_one_document_cites(app_env: tuple[Path, Path]) -> None
     # An internal reference opens the cited clause of the same document.
     inner = [r for r in rows if r[0] == "Điều 8 khoản 1 điểm b" and r[1].startswith("điểm a khoản 1 Điều này")]
     assert inner and "eid=art_8__para_1__point_a" in inner[0][4]
+
+
+# --- Nghĩa vụ theo chủ thể (home) --------------------------------------------------------------------
+def _duty_rows(at: AppTest) -> list[list[str]]:
+    page = html_of(at)
+    return [r for table in page.split("<table class='vb-side duties'>")[1:]
+            for r in _rows('<table class="vb-side">' + table)]
+
+
+def test_home_is_the_duties_page(app_env: tuple[Path, Path]) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert at.title[0].value == "Nghĩa vụ theo chủ thể"
+    assert "xã" in at.get("button_group")[0].proto.options[0].content
+
+
+def test_xa_gets_the_2026_reporting_duty_with_its_deadline(app_env: tuple[Path, Path]) -> None:
+    at = open_page("duties", actor="xã")
+    rows = _duty_rows(at)
+    report = [r for r in rows if "eid=art_12__para_1__point_a" in r[0] and DRAFT_2026.split(":")[0] in r[0]]
+    assert len(report) == 1
+    address, deadline, action, actor, note = report[0]
+    assert ">Điều 12 khoản 1 điểm a</a>" in address
+    assert deadline == "trước ngày 18 tháng 12"
+    assert "18 tháng 12" in action and actor == "Ủy ban nhân dân cấp xã" and note == "gửi Sở Tư pháp"
+    # Deadlines first in the sortable table too.
+    table = at.dataframe[0].value
+    with_deadline = list(table["Thời hạn"] != "")
+    assert with_deadline == sorted(with_deadline, reverse=True)
+
+
+def test_typed_without_accents(app_env: tuple[Path, Path]) -> None:
+    at = open_page("duties")
+    at.text_input(key="actor").input("so tu phap").run()
+    assert "Sở Tư pháp" in " ".join(m.value for m in at.markdown)
+    table = at.dataframe[0].value
+    row = table[(table["Điều khoản"] == "Điều 12 khoản 1 điểm b") & table["Văn bản"].str.contains("tổ chức thi hành")]
+    assert list(row["Thời hạn"]) == ["trước ngày 25 tháng 12"]
+    assert set(table["Chủ thể"]) == {"Sở Tư pháp"}
+
+
+def test_duty_filters(app_env: tuple[Path, Path]) -> None:
+    at = open_page("duties", actor="xã")
+    total = len(at.dataframe[0].value)
+    at.radio[0].set_value("Có thời hạn").run()
+    timed = at.dataframe[0].value
+    assert 0 < len(timed) < total and all(timed["Thời hạn"] != "")
+    at.radio[0].set_value("Tất cả").run()
+    at.multiselect[1].set_value(["bao_cao"]).run()
+    assert set(at.dataframe[0].value["Vai trò"]) == {"Báo cáo"}
+    at.multiselect[0].set_value([DRAFT_2026]).run()
+    assert set(at.dataframe[0].value["Văn bản"]) == {
+        "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
+
+
+def test_unknown_actor_says_so(app_env: tuple[Path, Path]) -> None:
+    at = open_page("duties", actor="qqqq wwww")
+    assert any("Không nhận ra chủ thể" in w.value for w in at.warning)
+
+
+def test_duties_download_buttons(app_env: tuple[Path, Path]) -> None:
+    at = open_page("duties", actor="xã")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Tải bảng Excel (.xlsx)", "Tải CSV"]
+
+
+# --- Ma trận trách nhiệm -----------------------------------------------------------------------------
+def test_matrix_of_the_2026_draft(app_env: tuple[Path, Path]) -> None:
+    at = open_page("matrix")
+    at.multiselect[0].set_value([DRAFT_2026]).run()
+    table = at.dataframe[0].value
+    row = table[table["Điều khoản"] == "Điều 12.1.a"].iloc[0]
+    assert row["Ủy ban nhân dân cấp xã"] == "Báo cáo (trước ngày 18 tháng 12)"
+    assert row["Các sở, ban, ngành"] == "Báo cáo (trước ngày 18 tháng 12)"
+    assert set(table["Văn bản"]) == {
+        "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
+    assert [b.proto.label for b in at.get("download_button")] == ["Tải bảng Excel (.xlsx)", "Tải CSV"]

@@ -1,0 +1,112 @@
+"""Nghĩa vụ theo chủ thể (home): what an actor must do, by document and role, deadlines first."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from app_pages import kbsession
+from app_pages.labels import ROLE, doc_label, label
+from app_pages.markup import STYLE, esc, link, page_url
+from kb import duty_queries, matrix, store, views
+from kb.errors import KbError
+
+DEADLINE_CHOICES = ("Tất cả", "Có thời hạn", "Không có thời hạn")
+
+
+def _pick() -> None:
+    if st.session_state.get("quick"):
+        st.session_state["actor"] = st.session_state["quick"]
+
+
+st.title("Nghĩa vụ theo chủ thể")
+st.caption("Chọn hoặc gõ tên cơ quan, đơn vị (có dấu hay không dấu đều được) để xem mọi việc họ phải làm, "
+           "thời hạn và điều khoản quy định.")
+
+with kbsession.connection() as db:
+    top = views.actors_with_duties(db, limit=8)
+    docs = {d["doc_id"]: doc_label(d) for d in store.list_documents(db)}
+    # A link (?actor=xã) sets the box; what is typed is written back to the address bar.
+    wanted = st.query_params.get("actor")
+    if wanted is not None and wanted != st.session_state.get("actor_in_url"):
+        st.session_state["actor"] = st.session_state["actor_in_url"] = wanted
+    st.pills("Chọn nhanh", ["xã", *(name for _, name, _ in top)], key="quick", on_change=_pick)
+    query = st.text_input("Chủ thể", key="actor", placeholder="ví dụ: xã, sở tư pháp, so tu phap").strip()
+    if not query:
+        st.stop()
+    st.query_params["actor"] = st.session_state["actor_in_url"] = query
+    try:
+        found = duty_queries.find_duties(db, query)
+    except KbError as exc:
+        st.error(str(exc))
+        st.stop()
+    addresses = {d: views.node_addresses(db, d) for d in {r["doc_id"] for r in found["duties"]}}
+
+if not found["actors"]:
+    st.warning(f"Không nhận ra chủ thể «{query}». Hãy thử tên khác, ví dụ «Sở Tư pháp», «UBND cấp xã».")
+    st.stop()
+st.markdown("**Chủ thể tìm được:** " + ", ".join(esc(a["name"]) for a in found["actors"]))
+rows = found["duties"]
+if not rows:
+    st.info("Chưa thấy nghĩa vụ nào của chủ thể này trong các văn bản đã có.")
+    st.stop()
+
+# --- filters -------------------------------------------------------------------------------------------
+a, b, c = st.columns([3, 2, 2])
+doc_ids = list(dict.fromkeys(r["doc_id"] for r in rows))
+in_docs = a.multiselect("Văn bản", doc_ids, format_func=lambda d: docs.get(d, d), placeholder="Tất cả văn bản")
+roles = list(dict.fromkeys(r["role"] for r in rows))
+in_roles = b.multiselect("Vai trò", roles, format_func=lambda r: label(ROLE, r), placeholder="Tất cả vai trò")
+deadline = c.radio("Thời hạn", DEADLINE_CHOICES, horizontal=True)
+rows = [r for r in rows if (not in_docs or r["doc_id"] in in_docs) and (not in_roles or r["role"] in in_roles)
+        and (deadline == "Tất cả" or bool(r["deadline_text"]) == (deadline == "Có thời hạn"))]
+for r in rows:
+    r["full_address"] = addresses[r["doc_id"]].get(r["eid"], r["address"])
+
+m1, m2, m3 = st.columns(3)
+m1.metric("Nghĩa vụ", len(rows))
+m2.metric("Có thời hạn", sum(1 for r in rows if r["deadline_text"]))
+m3.metric("Văn bản", len({r["doc_id"] for r in rows}))
+
+# --- by document and role ------------------------------------------------------------------------------
+by_doc, table = st.tabs(["Theo văn bản", "Bảng (bấm tiêu đề cột để sắp xếp)"])
+with by_doc:
+    parts = [STYLE]
+    for doc_id in dict.fromkeys(r["doc_id"] for r in rows):
+        parts.append(f"<h4>{esc(docs.get(doc_id, doc_id))}</h4>")
+        mine = [r for r in rows if r["doc_id"] == doc_id]
+        for role in dict.fromkeys(r["role"] for r in mine):
+            group = sorted((r for r in mine if r["role"] == role), key=lambda r: (not r["deadline_text"], r["line"] or 0))
+            lines = "".join(
+                f"<tr><td>{link(page_url('van-ban', doc=doc_id, eid=r['eid']), r['full_address'])}</td>"
+                f"<td>{esc(r['deadline_text'] or '')}</td><td>{esc(r['action'])}</td>"
+                f"<td>{esc(r['actor_name'])}</td>"
+                f"<td>{esc('; '.join(x for x in (r['recipient'] and 'gửi ' + r['recipient'], r['condition']) if x))}</td>"
+                "</tr>" for r in group)
+            parts.append(
+                f"<p><b>{esc(label(ROLE, role))}</b> ({len(group)})</p><table class='vb-side duties'>"
+                "<colgroup><col style='width:14%'><col style='width:16%'><col style='width:44%'>"
+                "<col style='width:14%'><col style='width:12%'></colgroup>"
+                "<tr><th>Điều khoản</th><th>Thời hạn</th><th>Việc phải làm</th><th>Chủ thể</th><th>Ghi chú</th></tr>"
+                f"{lines}</table>")
+    st.html("".join(parts))
+
+with table:
+    st.dataframe(
+        [{"Thời hạn": r["deadline_text"] or "", "Ngày hạn": r["deadline_date"] or "",
+          "Điều khoản": r["full_address"], "Văn bản": docs.get(r["doc_id"], r["doc_id"]),
+          "Vai trò": label(ROLE, r["role"]), "Chủ thể": r["actor_name"], "Việc phải làm": r["action"],
+          "Gửi về": r["recipient"] or ""}
+         for r in sorted(rows, key=lambda r: (not r["deadline_text"], r["deadline_date"] or "~"))],
+        hide_index=True, width="stretch",
+    )
+
+# --- downloads -----------------------------------------------------------------------------------------
+with tempfile.TemporaryDirectory(prefix="vbkb-duties-") as tmp:
+    xlsx = matrix.export(matrix.build_matrix(rows), Path(tmp) / "nghia-vu.xlsx").read_bytes()
+d1, d2 = st.columns(2)
+d1.download_button("Tải bảng Excel (.xlsx)", xlsx, file_name="nghia-vu.xlsx",
+                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+d2.download_button("Tải CSV", "\ufeff" + duty_queries.as_csv(rows), file_name="nghia-vu.csv", mime="text/csv")

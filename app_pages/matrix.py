@@ -1,0 +1,41 @@
+"""Ma trận trách nhiệm: one row per clause that gives a duty, one column per actor, ready for Excel."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from app_pages import kbsession
+from app_pages.labels import doc_label
+from kb import duty_queries, matrix, store
+
+st.title("Ma trận trách nhiệm")
+st.caption("Mỗi dòng là một điều khoản có giao việc, mỗi cột là một cơ quan, đơn vị; ô ghi vai trò và thời hạn.")
+
+with kbsession.connection() as db:
+    docs = {d["doc_id"]: doc_label(d) for d in store.list_documents(db)}
+    chosen = st.multiselect("Văn bản", list(docs), format_func=docs.get, placeholder="Tất cả văn bản")
+    rows = duty_queries.all_duty_rows(db, chosen)
+
+if not rows:
+    st.info("Chưa thấy nghĩa vụ nào trong các văn bản đã chọn.")
+    st.stop()
+
+table = matrix.build_matrix(rows)
+header = table.header()
+st.markdown(f"**{len(table.rows)}** điều khoản × **{len(table.actors)}** cơ quan, đơn vị.")
+st.dataframe(
+    [{col: docs.get(value, value) if col == "Văn bản" else value for col, value in zip(header, line) if col != "eid"}
+     for line in table.table()],
+    hide_index=True, width="stretch", height=560,
+)
+
+with tempfile.TemporaryDirectory(prefix="vbkb-matrix-") as tmp:
+    xlsx = matrix.export(table, Path(tmp) / "ma-tran.xlsx").read_bytes()
+    csv = matrix.export(table, Path(tmp) / "ma-tran.csv").read_bytes()
+a, b = st.columns(2)
+a.download_button("Tải bảng Excel (.xlsx)", xlsx, file_name="ma-tran-trach-nhiem.xlsx",
+                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+b.download_button("Tải CSV", csv, file_name="ma-tran-trach-nhiem.csv", mime="text/csv")
