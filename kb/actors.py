@@ -13,18 +13,19 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import spacy
 from rapidfuzz import fuzz, process
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
 
 from kb.errors import KbError
 from kb.model import Actor
 from parsers.normalise import fold, match_key
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DATA = Path(__file__).resolve().parent.parent / "corpus" / "actors.json"
 LEVELS = ("trung_uong", "tinh", "huyen", "xa")
@@ -48,6 +49,7 @@ _DEFINITION = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)
 def norm_token(text: str) -> str:
     """The per-token key both patterns and documents are matched on."""
     return match_key(text).translate(_DASHES)
@@ -63,17 +65,32 @@ class Mention:
     text: str
 
 
-@Language.component("vbkb_norm")
 def _norm_component(doc: Doc) -> Doc:
+    """Set each token's NORM (what the matchers compare) and keep plain lists of the keys, words and
+    punctuation flags in `doc.user_data`: one pass, as building spaCy Token objects is the costly part."""
+    norms, words, punct = [], [], []
     for token in doc:
-        token.norm_ = norm_token(token.text)
+        key = norm_token(token.text)
+        token.norm_ = key
+        norms.append(key)
+        words.append(token.text)
+        punct.append(token.is_punct)
+    doc.user_data.update(norms=norms, words=words, punct=punct)
     return doc
 
 
 @cache
 def tokenizer_nlp() -> Language:
     """A blank multi-language pipeline: spaCy's Vietnamese tokenizer needs pyvi (not a dependency) and
-    without it splits on spaces only ("trì," stays one token); the "xx" tokenizer splits punctuation."""
+    without it splits on spaces only ("trì," stays one token); the "xx" tokenizer splits punctuation.
+
+    spaCy is imported here, not at module level: resolving what someone typed (`kb duties`) needs no
+    tokenizer, and importing spaCy costs seconds."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("vbkb_norm"):
+        Language.component("vbkb_norm", func=_norm_component)
     nlp = spacy.blank("xx")
     nlp.add_pipe("vbkb_norm")
     return nlp
@@ -83,22 +100,27 @@ def tokenizer_nlp() -> Language:
 class Registry:
     actors: dict[str, Actor]
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # match_key(phrase) -> ids
-    _matcher: PhraseMatcher | None = None
-    _phrases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # match label -> ids
+    _matcher: Any = None  # spaCy PhraseMatcher, built on first use
     _query: tuple[list[str], list[tuple[str, ...]]] | None = None
+    _extended: dict[tuple[tuple[str, tuple[str, ...]], ...], Registry] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
+    def _phrase_matcher(self) -> Any:
+        if self._matcher is not None:
+            return self._matcher
+        from spacy.matcher import PhraseMatcher
+
         nlp = tokenizer_nlp()
-        self._matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         phrases: dict[str, tuple[str, ...]] = {}
         for actor in self.actors.values():
             for name in (actor.name, *actor.aliases):
                 phrases.setdefault(norm_token(name), (actor.id,))
         for key, ids in self.groups.items():
             phrases[norm_token(key)] = ids
-        self._phrases = phrases
         for key, ids in sorted(phrases.items()):
-            self._matcher.add("+".join(ids), [nlp(key)])
+            matcher.add("+".join(ids), [nlp(key)])
+        self._matcher = matcher
+        return matcher
 
     def get(self, actor_id: str) -> Actor:
         try:
@@ -108,11 +130,14 @@ class Registry:
 
     def find(self, doc: Doc | str) -> list[Mention]:
         """Actor mentions in a text or an already tokenised doc, longest match first, no overlaps."""
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        matcher = self._phrase_matcher()
         if isinstance(doc, str):
             doc = tokenizer_nlp()(doc)
-        assert self._matcher is not None
-        spans = [Span(doc, s, e, label=m) for m, s, e in self._matcher(doc)]
-        kept = spacy.util.filter_spans(spans)
+        spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
+        kept = filter_spans(spans)
         return [
             Mention(tuple(span.label_.split("+")), span.start_char, span.end_char, span.text)
             for span in sorted(kept, key=lambda s: s.start)
@@ -123,6 +148,9 @@ class Registry:
         extra = find_definitions(text, self)
         if not extra:
             return self
+        key = tuple((term, ids) for term, ids, _ in extra)
+        if key in self._extended:  # many documents make the same definitions: reuse their matcher
+            return self._extended[key]
         actors = dict(self.actors)
         groups = dict(self.groups)
         for term, ids, new_actor in extra:
@@ -130,7 +158,10 @@ class Registry:
                 actors[new_actor.id] = new_actor
             else:
                 groups[match_key(term)] = ids
-        return Registry(actors, groups)
+        extended = Registry(actors, groups)
+        if len(self._extended) < 256:
+            self._extended[key] = extended
+        return extended
 
 
 def _actor(raw: dict) -> Actor:

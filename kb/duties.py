@@ -21,14 +21,16 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from kb.actors import Registry, load_registry, tokenizer_nlp
+from kb.deadlines import Found as FoundDeadline
 from kb.deadlines import find_deadlines, parse_deadline, pick
 from kb.docid import doc_id as make_doc_id
 from kb.model import Deadline, Duty
@@ -122,10 +124,11 @@ def _actors_component(doc: Doc) -> Doc:
 
 
 @cache
-def _role_matcher() -> Matcher:
-    matcher = Matcher(tokenizer_nlp().vocab)
+def _role_matcher() -> PhraseMatcher:
+    nlp = tokenizer_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
     for role, patterns in _ROLE_PATTERNS.items():
-        matcher.add(role, [[{"NORM": w} for w in p] for p in patterns])
+        matcher.add(role, [nlp(" ".join(p)) for p in patterns])
     return matcher
 
 
@@ -144,6 +147,33 @@ def pipeline() -> Language:
     nlp.add_pipe("vbkb_actors")
     nlp.add_pipe("vbkb_roles")
     return nlp
+
+
+class Mark(NamedTuple):
+    """A marked token range (an actor mention or a role verb), cheaper to scan than spaCy spans."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
+
+
+def _norm(doc: Doc, i: int) -> str:
+    """Token I's key (as `norm_token` gives it), from a list made once per doc: spaCy builds a Token
+    object on every `doc[i]`, which dominated the run time."""
+    return doc.user_data["norms"][i]
+
+
+def _word(doc: Doc, i: int) -> str:
+    return doc.user_data["words"][i]
+
+
+def _marks(doc: Doc, key: str) -> list[Mark]:
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = [Mark(s.start, s.end, s.label_, s.text) for s in sorted(doc.spans[key], key=lambda s: s.start)]
+        doc.user_data[key] = cached
+    return cached
 
 
 def analyse(text: str, registry: Registry | None = None) -> Doc:
@@ -170,17 +200,17 @@ class Found:
     condition: str | None = None
 
 
-def _ids(span: SpacySpan) -> list[str]:
+def _ids(span: Mark) -> list[str]:
     return span.label_.split("+")
 
 
 def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, int, list[str]]]:
     """Groups of actor mentions joined by commas/"và" within tokens [start, end): (first, last+1, ids)."""
     runs: list[tuple[int, int, list[str]]] = []
-    for span in doc.spans["actors"]:
+    for span in _marks(doc, "actors"):
         if span.start < start or span.end > end or span.start in masked:
             continue
-        if runs and all(doc[i].norm_ in _JOINERS for i in range(runs[-1][1], span.start)):
+        if runs and all(_norm(doc, i) in _JOINERS for i in range(runs[-1][1], span.start)):
             s, _e, ids = runs[-1]
             runs[-1] = (s, span.end, ids + [i for i in _ids(span) if i not in ids])
         else:
@@ -188,12 +218,12 @@ def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, i
     return runs
 
 
-def _masked(doc: Doc, start: int, end: int) -> set[int]:
+def _masked(doc: Doc, start: int, end: int, found: list[FoundDeadline] | None = None) -> set[int]:
     """Tokens inside parentheses or deadline phrases ("kể từ ngày Thủ tướng ban hành ...")."""
     out: set[int] = set()
     depth = 0
     for i in range(start, end):
-        t = doc[i].text
+        t = _word(doc, i)
         if t == "(":
             depth += 1
         if depth:
@@ -202,7 +232,7 @@ def _masked(doc: Doc, start: int, end: int) -> set[int]:
             depth -= 1
     text = doc[start:end].text if end > start else ""
     base = doc[start].idx if end > start else 0
-    for f in find_deadlines(text):
+    for f in find_deadlines(text) if found is None else found:
         span = doc.char_span(base + f.start, base + f.end, alignment_mode="expand")
         if span is not None:
             out.update(range(span.start, span.end))
@@ -219,8 +249,8 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
     # "... hướng dẫn của Bộ quản lý chuyên ngành, các Sở, ngành tỉnh chủ động ban hành": the tail of a
     # group opens the clause when a modal ("chủ động", "có trách nhiệm") marks what follows as its duty.
     for s, e, _ids in runs:
-        for span in doc.spans["actors"]:
-            if s < span.start < e and doc[span.start - 1].norm_ == "," and e < end and doc[e].norm_ in _MODALS:
+        for span in _marks(doc, "actors"):
+            if s < span.start < e and _norm(doc, span.start - 1) == "," and e < end and _norm(doc, e) in _MODALS:
                 tail = _runs(doc, span.start, e, masked)
                 if tail:
                     return tail[0]
@@ -228,35 +258,35 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
 
 
 def _opens_clause(doc: Doc, s: int, e: int, start: int, end: int) -> bool:
-    before = doc[s - 1].norm_ if s > start else None
-    after = doc[e].norm_ if e < end else None
+    before = _norm(doc, s - 1) if s > start else None
+    after = _norm(doc, e) if e < end else None
     if before is not None and before not in _SUBJECT_AFTER:
         return False
     return not (after is None or after in _NOT_PREDICATE or (after == "," and _only_actors_follow(doc, e, end)))
 
 
 def _only_actors_follow(doc: Doc, start: int, end: int) -> bool:
-    rest = [t for t in doc[start:end] if not t.is_punct]
+    rest = [i for i in range(start, end) if not doc.user_data["punct"][i]]
     return not rest
 
 
 def _role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, int]:
     """The clause's role and where its verb is: a role verb at the head of the predicate (within a few
     words, before any "của"/"về"/"để" that would put it inside an object or a purpose clause)."""
-    spans = sorted((s for s in doc.spans["roles"] if start <= s.start < end and s.start not in masked),
+    spans = sorted((s for s in _marks(doc, "roles") if start <= s.start < end and s.start not in masked),
                    key=lambda s: s.start)
     lead = start
-    while lead < end and doc[lead].norm_ in _LEAD_WORDS:
+    while lead < end and _norm(doc, lead) in _LEAD_WORDS:
         lead += 1
-    stop = next((i for i in range(lead, end) if doc[i].norm_ in _STOP_ROLE or doc[i].norm_ in _INSIDE_OBJECT), end)
+    stop = next((i for i in range(lead, end) if _norm(doc, i) in _STOP_ROLE or _norm(doc, i) in _INSIDE_OBJECT), end)
     for span in spans:
         role = span.label_
         if span.start >= stop:
             break
         if span.start - lead > _HEAD_WINDOW and role != "bao_cao":
             continue  # deep in the clause a role word names a thing ("nâng cao ... công tác ban hành")
-        window = {doc[i].norm_ for i in range(max(start, span.start - 5), span.start)}
-        prev = doc[span.start - 1].norm_ if span.start > start else ""
+        window = {_norm(doc, i) for i in range(max(start, span.start - 5), span.start)}
+        prev = _norm(doc, span.start - 1) if span.start > start else ""
         if prev in _NOUN_BEFORE.get(role, set()) or (
                 role in _VERB_OR_NOUN and (window & _NOUN_WINDOW or prev in _NOUN_NEAR)):
             continue
@@ -271,9 +301,9 @@ def _role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, int]:
 def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
     """Where the verb phrase starts after "Căn cứ ..., " / "Trên cơ sở ..., ": after the last comma before
     the first role verb when that verb opens what follows it, else after the first comma."""
-    verbs = [s.start for s in doc.spans["roles"] if start < s.start < end and s.start not in masked]
+    verbs = [s.start for s in _marks(doc, "roles") if start < s.start < end and s.start not in masked]
     limit = min(verbs) if verbs else end
-    commas = [i for i in range(start, limit) if doc[i].text == ","]
+    commas = [i for i in range(start, limit) if _word(doc, i) == ","]
     if not commas:
         return start
     if verbs and limit - commas[-1] == 1:
@@ -282,28 +312,28 @@ def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
 
 
 def _after_actor(doc: Doc, i: int) -> bool:
-    return any(s.end == i for s in doc.spans["actors"])
+    return any(s.end == i for s in _marks(doc, "actors"))
 
 
 def _coordinators(doc: Doc, verb: int, end: int, masked: set[int]) -> list[str]:
     """B in "chủ trì, phối hợp (với) B": the actors that must co-ordinate with the lead."""
-    for span in doc.spans["roles"]:
+    for span in _marks(doc, "roles"):
         if span.label_ == "phoi_hop" and verb < span.start < min(end, verb + 5):
             j = span.end
-            if j < end and doc[j].norm_ == "với":
+            if j < end and _norm(doc, j) == "với":
                 j += 1
             for s, e, ids in _runs(doc, j, end, masked):
-                return ids if s == j or (s == j + 1 and doc[j].norm_ in {"các"}) else []
+                return ids if s == j or (s == j + 1 and _norm(doc, j) in {"các"}) else []
     return []
 
 
 def _recipient(doc: Doc, start: int, end: int, registry: Registry) -> str | None:
     best: tuple[int, str] | None = None
-    for span in doc.spans["actors"]:
+    for span in _marks(doc, "actors"):
         if not start <= span.start < end or span.start < 1:
             continue
-        cue1 = doc[span.start - 1].norm_
-        cue2 = f"{doc[span.start - 2].norm_} {cue1}" if span.start >= 2 else cue1
+        cue1 = _norm(doc, span.start - 1)
+        cue2 = f"{_norm(doc, span.start - 2)} {cue1}" if span.start >= 2 else cue1
         if cue1 in _RECIPIENT_CUE or cue2 in _RECIPIENT_CUE or cue2 == "gửi về":
             rank = 0 if cue1 == "qua" else 1
             name = registry.actors[_ids(span)[0]].name if _ids(span)[0] in registry.actors else span.text
@@ -314,7 +344,7 @@ def _recipient(doc: Doc, start: int, end: int, registry: Registry) -> str | None
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut at ";" (a new clause), except after a list of actors only ("Các sở, ban, ngành; UBND ...")."""
-    cuts = [i for i in range(start, end) if doc[i].text == ";"]
+    cuts = [i for i in range(start, end) if _word(doc, i) == ";"]
     segs: list[tuple[int, int]] = []
     s = start
     for c in cuts + [end]:
@@ -335,8 +365,9 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _actors_only(doc: Doc, a: int, b: int) -> bool:
-    covered = {i for s in doc.spans["actors"] if a <= s.start and s.end <= b for i in range(s.start, s.end)}
-    rest = [t for t in doc[a:b] if t.i not in covered and t.norm_ not in _JOINERS and not t.is_punct]
+    covered = {i for s in _marks(doc, "actors") if a <= s.start and s.end <= b for i in range(s.start, s.end)}
+    punct = doc.user_data["punct"]
+    rest = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]]
     return bool(covered) and not rest
 
 
@@ -368,23 +399,24 @@ class _Clause:
 
 
 def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
-    masked = _masked(doc, a, b)
+    text = doc[a:b].text
+    deadlines = find_deadlines(text)
+    masked = _masked(doc, a, b, deadlines)
     first = a
-    while first < b and doc[first].norm_ in {"-", "+", "•", "*"}:
+    while first < b and _norm(doc, first) in {"-", "+", "•", "*"}:
         first += 1
     head = doc[first:b].text
     request = request or bool(_REQUEST.match(head))
     subject = None
     if _HANDOVER.match(head) and first + 1 < b:
-        skip = 2 if doc[first + 1].norm_ in {"cầu", "nghị", "cho"} else 1
+        skip = 2 if _norm(doc, first + 1) in {"cầu", "nghị", "cho"} else 1
         subject = _subject(doc, first + skip, b, masked)
         if subject and subject[0] != first + skip:
             subject = None
     if subject is None:
         subject = _subject(doc, first, b, masked)
-    text = doc[a:b].text
     cond = next((m for m in _CONDITION.finditer(text) if not text[: m.start()].rstrip().lower().endswith("trừ")), None)
-    return _Clause(a, b, first, masked, subject, request, pick(find_deadlines(text)),
+    return _Clause(a, b, first, masked, subject, request, pick(deadlines),
                    cond.group(1).strip(" .") if cond else None)
 
 
@@ -447,11 +479,12 @@ def heading_actors(text: str, registry: Registry | None = None) -> list[str] | N
     doc = analyse(body, registry)
     covered: set[int] = set()
     ids: list[str] = []
-    for span in doc.spans["actors"]:
+    for span in _marks(doc, "actors"):
         covered.update(range(span.start, span.end))
         ids.extend(i for i in _ids(span) if i not in ids)
-    rest = [t for t in doc if t.i not in covered and t.norm_ not in _JOINERS and not t.is_punct
-            and t.norm_ not in {"tỉnh", "trực", "thuộc"}]
+    punct = doc.user_data["punct"]
+    rest = [i for i in range(len(doc)) if i not in covered and not punct[i]
+            and _norm(doc, i) not in _JOINERS | {"tỉnh", "trực", "thuộc"}]
     return ids if ids and not rest else None
 
 
@@ -488,13 +521,13 @@ def _value_actors(value: str, registry: Registry) -> list[tuple[str, str]]:
     doc = analyse(value, registry)
     masked = _masked(doc, 0, len(doc))
     out: list[tuple[str, str]] = []
-    roles = sorted(doc.spans["roles"], key=lambda s: s.start)
+    roles = sorted(_marks(doc, "roles"), key=lambda s: s.start)
     for s, e, ids in _runs(doc, 0, len(doc), masked):
-        before = doc[s - 1].norm_ if s else None
+        before = _norm(doc, s - 1) if s else None
         if before in {"của", "cho", "giúp", "thuộc", "trình"}:
             continue
         said = None
-        if before == "với" or (before and s >= 2 and doc[s - 1].norm_ == "hợp"):
+        if before == "với" or (before and s >= 2 and _norm(doc, s - 1) == "hợp"):
             said = "phoi_hop"
         else:
             nxt = next((r for r in roles if r.start >= e), None)
