@@ -9,6 +9,8 @@ DTDs, entities or network; a DOCTYPE is refused outright (Word never writes one)
 
 from __future__ import annotations
 
+import email
+import email.policy
 import io
 import lzma
 import posixpath
@@ -21,13 +23,14 @@ from pathlib import Path
 from lxml import etree
 
 from parsers import limits
-from parsers.encodings import legacy_glyphs, tcvn3_glyphs_to_unicode, vni_to_unicode
+from parsers.encodings import decode, legacy_glyphs, tcvn3_glyphs_to_unicode, vni_to_unicode
 from parsers.errors import ParseError
 from parsers.readers import SourceText
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
 
@@ -41,10 +44,11 @@ def read(raw: bytes, path: Path) -> SourceText:
         numbering = Numbering(_optional(zf, rels.get("numbering"), path), styles)
         fonts = Fonts(styles)
         footnotes = _notes(_optional(zf, rels.get("footnotes"), path), fonts)
-    body = root.find(f"{W}body")
-    if body is None:
-        raise ParseError(f"{path}: not a Word document (no body in {main})")
-    writer = _Writer(numbering, footnotes, TableStyles(styles), fonts)
+        body = root.find(f"{W}body")
+        if body is None:
+            raise ParseError(f"{path}: not a Word document (no body in {main})")
+        chunks = _alt_chunks(zf, body, rels, path)
+    writer = _Writer(numbering, footnotes, TableStyles(styles), fonts, chunks)
     writer.block(body)
     lines = writer.lines
     if writer.used_notes:
@@ -143,7 +147,8 @@ def _main_part(zf: zipfile.ZipFile) -> str:
 
 
 def _relations(zf: zipfile.ZipFile, main: str) -> dict[str, str]:
-    """Relationship type (last path segment) → part name, for the main document's related parts."""
+    """Relationship type (last path segment) → part name, and relationship id → part name, for the main
+    document's related parts (internal ones only: an external target is never fetched)."""
     folder, base = posixpath.split(main)
     rels_name = posixpath.join(folder, "_rels", base + ".rels")
     if rels_name not in zf.namelist():
@@ -155,7 +160,43 @@ def _relations(zf: zipfile.ZipFile, main: str) -> dict[str, str]:
         if kind.startswith(_REL_TYPE) and rel.get("TargetMode") != "External":
             target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
             out[kind[len(_REL_TYPE):]] = target
+            out["id:" + rel.get("Id", "")] = target
     return out
+
+
+def _alt_chunks(zf: zipfile.ZipFile, body: etree._Element, rels: dict[str, str], path: Path) -> dict[str, str]:
+    """Text of the parts a document only points at (w:altChunk): portals' "Word" downloads are often an
+    HTML or MHT page wrapped this way."""
+    from parsers import html  # html uses this module's numbering helpers: import here, not at the top
+
+    out = {}
+    for chunk in body.iter(f"{W}altChunk"):
+        rid = chunk.get(f"{_R}id", "")
+        name = rels.get("id:" + rid)
+        if not name or name not in zf.namelist():
+            continue
+        data = read_part(zf, name)
+        if data[:400].lstrip().lower().startswith((b"mime-version", b"content-type: multipart")):
+            data = _html_of_mht(data)
+        if re.match(rb"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html)", data[:400], re.IGNORECASE):
+            out[rid] = html.read(data, path).text
+        elif data.strip() and not data.startswith((b"PK", b"{\\rtf")):  # nested .docx / RTF: not followed
+            try:
+                out[rid] = decode(data).text
+            except ParseError:
+                continue  # a binary chunk: the rest of the document still reads
+    return out
+
+
+def _html_of_mht(data: bytes) -> bytes:
+    """The HTML part of a web archive (MIME multipart)."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return payload  # its charset: the page's own declaration, else detected from the bytes
+    return b""
 
 
 def _optional(zf: zipfile.ZipFile, name: str | None, path: Path) -> etree._Element | None:
@@ -367,8 +408,12 @@ def _render(lvl: _Level, levels: dict[int, _Level], counters: dict[int, int]) ->
 
 # --- body → lines ---------------------------------------------------------------------------------
 class _Writer:
-    def __init__(self, numbering: Numbering, notes: dict[str, str], styles: TableStyles, fonts: Fonts) -> None:
+    def __init__(
+        self, numbering: Numbering, notes: dict[str, str], styles: TableStyles, fonts: Fonts,
+        chunks: dict[str, str] | None = None,
+    ) -> None:
         self.numbering = numbering
+        self.chunks = chunks or {}
         self.styles = styles
         self.fonts = fonts
         self.notes = notes
@@ -384,6 +429,8 @@ class _Writer:
                 self.table(child)
             elif tag in (f"{W}sdt", f"{W}customXml", f"{W}sdtContent", f"{W}ins", f"{W}smartTag"):
                 self.block(child)
+            elif tag == f"{W}altChunk":
+                self.lines.extend(self.chunks.get(child.get(f"{_R}id", ""), "").splitlines())
 
     def paragraph(self, p: etree._Element) -> None:
         text = _paragraph_text(p, self, self.fonts)
@@ -405,7 +452,7 @@ class _Writer:
                 self.lines.append("| " + " | ".join(" ".join(c).replace("|", "/") for c in cells) + " |")
 
     def cell_lines(self, tc: etree._Element) -> list[str]:
-        inner = _Writer(self.numbering, self.notes, self.styles, self.fonts)
+        inner = _Writer(self.numbering, self.notes, self.styles, self.fonts, self.chunks)
         inner.used_notes = self.used_notes
         inner.block(tc)
         return [line.strip() for line in inner.lines if line.strip()]

@@ -547,3 +547,34 @@ def test_a_borderless_task_grid_is_still_a_table(tmp_path):
     page = "<table>" + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>" for r in rows) + "</table>"
     (tmp_path / "grid.html").write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
     assert read_file(tmp_path / "grid.html").text.splitlines() == expected
+
+
+_MHT = (
+    "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
+    "Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+    "<html><body><p>=C4=90i=E1=BB=81u 1. Ph=E1=BA=A1m vi =C4=91i=E1=BB=81u ch=E1=BB=89nh</p></body></html>"
+    "\r\n--B--\r\n"
+)
+
+
+def test_docx_wrapping_an_mht_or_html_chunk(tmp_path):
+    """Portals' "Word" downloads: a document.xml that only points at an HTML or MHT part (w:altChunk)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    doc = python_docx.Document()
+    doc.add_paragraph("QUYẾT ĐỊNH")
+    chunk_type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"
+    for name, content_type, data in (
+        ("/word/afchunk.mht", "message/rfc822", _MHT.encode("ascii")),
+        ("/word/chunk2.htm", "text/html", "<html><body><p>Điều 2. Hiệu lực</p></body></html>".encode()),
+    ):
+        rid = doc.part.relate_to(Part(PackURI(name), content_type, data, doc.part.package), chunk_type)
+        doc.element.body.append(parse_xml(
+            f'<w:altChunk {_W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+            f'r:id="{rid}"/>'
+        ))
+    doc.save(tmp_path / "portal.docx")
+    assert read_file(tmp_path / "portal.docx").text.splitlines() == [
+        "QUYẾT ĐỊNH", "Điều 1. Phạm vi điều chỉnh", "Điều 2. Hiệu lực",
+    ]
