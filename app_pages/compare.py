@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.labels import STATUS, doc_label, label
+from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc, side_by_side
-from kb import store, views
+from kb import diff_view, store, versions, views
 from kb.diff import DiffResult, diff_documents, load_side
+from kb.diff_docx import to_docx
+from kb.diff_html import to_html
+from kb.model import STATUSES
 
 FACT_GROUPS = {
     "Thời hạn": ("deadline_changed", "deadline_added", "deadline_removed"),
@@ -30,18 +34,25 @@ def _diff(old_id: str, new_id: str, db: str, stamp: float) -> DiffResult:
     return diff_documents(load_side(old_id, db), load_side(new_id, db))
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _docx(old_id: str, new_id: str, stamp: float, hide: bool, _result: DiffResult) -> bytes:
+    out = io.BytesIO()
+    to_docx(_result, hide_subs=hide).save(out)
+    return out.getvalue()
+
+
 st.title("So sánh phiên bản")
 
 with kbsession.connection() as db:
     docs = [d for d in store.list_documents(db) if d["nodes"]]
-    proposed = views.version_pair(db)
+    proposed = versions.propose_versions(db)
 names = {d["doc_id"]: doc_label(d) for d in docs}
 ids = list(names)
 if len(ids) < 2:
     st.info("Cần ít nhất hai văn bản trong kho để so sánh.")
     st.stop()
 
-default_old, default_new = proposed or (ids[0], ids[1])
+default_old, default_new = (proposed[0].old, proposed[0].new) if proposed else (ids[0], ids[1])
 old_q, new_q = st.query_params.get("old"), st.query_params.get("new")
 left, right = st.columns(2)
 old_id = left.selectbox("Văn bản cũ (quy định hiện hành)", ids, format_func=names.get,
@@ -52,7 +63,8 @@ if old_id == new_id:
     st.info("Hãy chọn hai văn bản khác nhau.")
     st.stop()
 
-result = _diff(old_id, new_id, str(kbsession.db_path()), kbsession.db_stamp()[1])
+stamp = kbsession.db_stamp()[1]
+result = _diff(old_id, new_id, str(kbsession.db_path()), stamp)
 old_at, new_at = views.addresses(result.old.doc), views.addresses(result.new.doc)
 
 # --- summary -------------------------------------------------------------------------------------------
@@ -60,7 +72,7 @@ unit = "điều" if result.levels[0] == "dieu" else "mục"
 counts = {s: n for s, n in result.summary().items() if n}
 st.subheader(f"Tóm tắt ({sum(counts.values())} {unit})")
 for col, (status, n) in zip(st.columns(max(len(counts), 1)), counts.items()):
-    col.metric(label(STATUS, status), n)
+    col.metric(diff_view.STATUS_VI[status], n)
 
 # --- facts ---------------------------------------------------------------------------------------------
 def _fact_row(fact: Any) -> dict[str, Any]:
@@ -82,30 +94,32 @@ for tab, name in zip(st.tabs([f"{n} ({len(groups[n])})" for n in tabs]), tabs):
 
 # --- clauses side by side ------------------------------------------------------------------------------
 st.subheader("Đối chiếu từng điều")
-present = [s for s in STATUS if counts.get(s)]
+present = [s for s in STATUSES if counts.get(s)]
 a, b = st.columns([3, 1])
 shown = a.multiselect("Hiện các điều", present, default=[s for s in present if s != "unchanged"],
-                      format_func=lambda s: label(STATUS, s))
-subs = {i for i, f in enumerate(result.facts) if f.type == "substitution"}
-hide = b.toggle("Ẩn cụm từ thay thế hàng loạt", value=False, disabled=not subs,
-                help="Các cụm từ được thay ở nhiều chỗ (xem thẻ «Cụm từ thay thế hàng loạt»)")
+                      format_func=diff_view.STATUS_VI.get)
+hide_subs = b.toggle("Ẩn cụm từ thay thế hàng loạt", value=False, disabled=not result.hidden_subs,
+                     help="Các cụm từ được thay ở nhiều chỗ (xem thẻ «Cụm từ thay thế hàng loạt»)")
+hide = diff_view.hidden(result, hide_subs)
 
 rows = []
-for pair in result.top():
-    if pair.status not in shown:
+for row in diff_view.rows(result):
+    if row.pair.status not in shown:
         continue
-    old_html, new_html = side_by_side(pair.ops, subs if hide else set())
-    if not pair.ops:  # unchanged, added or removed: the whole unit as it reads
-        old_html = esc(views.node_text(pair.old_node)).replace("\n", "<br>") if pair.old_node else ""
-        new_html = esc(views.node_text(pair.new_node)).replace("\n", "<br>") if pair.new_node else ""
-    where = " → ".join(x for x in (old_at.get(pair.alignment.old or ""), new_at.get(pair.alignment.new or "")) if x)
-    rows.append(f"<tr><td>{old_html}</td><td>{new_html}</td>"
-                f"<td><b>{esc(label(STATUS, pair.status))}</b><br>{esc(where)}</td></tr>")
-st.html(STYLE + '<table class="vb-side"><colgroup><col style="width:42%"><col style="width:42%">'
-        '<col style="width:16%"></colgroup><tr><th>Quy định hiện hành</th><th>Dự thảo</th>'
+    old_html, new_html = side_by_side(row.ops, hide)
+    rows.append(f"<tr><td>{old_html if row.pair.old_node else ''}</td><td>{new_html if row.pair.new_node else ''}</td>"
+                f"<td>{esc(row.note)}</td></tr>")
+st.html(STYLE + '<table class="vb-side"><colgroup><col style="width:40%"><col style="width:40%">'
+        '<col style="width:20%"></colgroup><tr><th>Quy định hiện hành</th><th>Dự thảo</th>'
         f"<th>Nội dung thay đổi</th></tr>{''.join(rows)}</table>")
 
 # --- downloads -----------------------------------------------------------------------------------------
 st.subheader("Tải về")
-st.download_button("Kết quả so sánh (JSON)", json.dumps(result.to_dict(), ensure_ascii=False, indent=1),
+d1, d2, d3 = st.columns(3)
+d1.download_button("Bảng so sánh (.docx)", _docx(old_id, new_id, stamp, hide_subs, result),
+                   file_name="bang-so-sanh.docx",
+                   mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+d2.download_button("Trang so sánh (HTML)", to_html(result, hide_subs=hide_subs), file_name="so-sanh.html",
+                   mime="text/html")
+d3.download_button("Kết quả so sánh (JSON)", json.dumps(result.to_dict(), ensure_ascii=False, indent=1),
                    file_name="so-sanh.json", mime="application/json")

@@ -16,7 +16,6 @@ from kb.store import node_address
 from parsers.model import Document, Node
 
 Row = dict[str, Any]
-_SAME_TITLE = 60  # rapidfuzz token_set_ratio of folded titles: versions of one text say the same thing
 
 
 def stored_files(db: sqlite_utils.Database) -> list[Path]:
@@ -93,43 +92,6 @@ def tree_rows(doc: Document) -> list[Row]:
 def addresses(doc: Document) -> dict[str, str]:
     """eid → the address people cite ("Điều 12 khoản 1 điểm a") for every node of a parsed document."""
     return {row["eid"]: row["address"] for row in tree_rows(doc)}
-
-
-def node_text(node: Node) -> str:
-    """A unit as it reads: number, heading, text and every unit below it, one per line."""
-    from kb.diff_ops import label_of
-
-    lines = [x.strip() for x in (node.heading or "", *node.text.splitlines()) if x.strip()]
-    label = label_of(node)
-    if label:
-        lines = [f"{label} {lines[0]}" if lines else label, *lines[1:]]
-    return "\n".join([*lines, *(node_text(c) for c in node.children)])
-
-
-def version_pair(db: sqlite_utils.Database) -> tuple[str, str] | None:
-    """The likeliest (older, newer) pair of versions of one text in the KB, or None.
-
-    Two documents of the same type whose titles are most alike (at least `_SAME_TITLE`), older first by
-    date, then by file name.
-    """
-    from rapidfuzz import fuzz
-
-    from parsers.normalise import fold
-
-    rows = [r for r in db.query(
-        "SELECT d.doc_id, d.type, d.title, d.date, f.name FROM documents d JOIN files f ON f.path = d.file "
-        "WHERE EXISTS (SELECT 1 FROM nodes n WHERE n.doc_id = d.doc_id AND n.kind = 'dieu')"
-    )]
-    best: tuple[float, str, str] | None = None
-    for i, a in enumerate(rows):
-        for b in rows[i + 1:]:
-            if a["type"] != b["type"] or not a["title"] or not b["title"]:
-                continue
-            score = fuzz.token_set_ratio(fold(a["title"]), fold(b["title"]))
-            if score >= _SAME_TITLE and (best is None or score > best[0]):
-                old, new = sorted((a, b), key=lambda r: (r["date"] or "9999", r["name"]))
-                best = (score, old["doc_id"], new["doc_id"])
-    return (best[1], best[2]) if best else None
 
 
 # --- the citation graph, document by document -----------------------------------------------------------

@@ -260,7 +260,7 @@ def test_compare_shows_2022_article_11_opposite_2026_article_12(comparison: AppT
 
 def test_compare_summary_and_key_facts(comparison: AppTest) -> None:
     metrics = {m.label: int(m.value) for m in comparison.metric}
-    assert metrics["Bổ sung mới"] >= 1 and metrics["Bỏ đi"] >= 1  # 2026 adds and drops articles
+    assert metrics["Bổ sung mới"] >= 1 and metrics["Bãi bỏ"] >= 1  # 2026 adds and drops articles
     deadlines = comparison.dataframe[0].value
     row = deadlines[deadlines["Mới"] == "trước ngày 18 tháng 12"].iloc[0]
     assert row["Cũ"] == "trước ngày 05 tháng 12"
@@ -282,9 +282,9 @@ def test_compare_filters_by_status(app_env: tuple[Path, Path]) -> None:
     assert rows and all("Bổ sung mới" in r[2] and r[0] == "" for r in rows)
 
 
-def test_compare_downloads_json(comparison: AppTest) -> None:
+def test_compare_downloads(comparison: AppTest) -> None:
     labels = [b.proto.label for b in comparison.get("download_button")]
-    assert "Kết quả so sánh (JSON)" in labels
+    assert labels == ["Bảng so sánh (.docx)", "Trang so sánh (HTML)", "Kết quả so sánh (JSON)"]
 
 
 # --- Đồ thị trích dẫn --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from docx import Document as DocxDocument
 
 from kb.store import build
 
@@ -163,6 +164,8 @@ def test_comparison_and_its_download(page: object, app_url: str, tmp_path: Path)
     assert "Điều 12. Chế độ báo cáo" in row.inner_text()
     _settled(page)
     _shot(page, "so-sanh")
+    row.scroll_into_view_if_needed()
+    _shot(page, "so-sanh-doi-chieu")
     with page.expect_download() as info:
         page.get_by_role("button", name="Kết quả so sánh (JSON)").click()
     saved = tmp_path / "so-sanh.json"
@@ -170,6 +173,14 @@ def test_comparison_and_its_download(page: object, app_url: str, tmp_path: Path)
     data = json.loads(saved.read_text(encoding="utf-8"))
     moved = [p for p in data["pairs"] if p["level"] == "dieu" and p["old"] == "art_11"]
     assert [p["new"] for p in moved] == ["art_12"]
+    # The Bảng so sánh a drafting team hands in: the same pairing, in Word.
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Bảng so sánh (.docx)").click()
+    info.value.save_as(tmp_path / "bang-so-sanh.docx")
+    table = DocxDocument(str(tmp_path / "bang-so-sanh.docx")).tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Quy định hiện hành", "Dự thảo", "Nội dung thay đổi"]
+    report = [r for r in table.rows if r.cells[0].text.startswith("Điều 11. Chế độ báo cáo")]
+    assert len(report) == 1 and report[0].cells[1].text.startswith("Điều 12. Chế độ báo cáo")
 
 
 def test_citation_graph_draws(page: object, app_url: str) -> None:
