@@ -9,8 +9,6 @@ DTDs, entities or network; a DOCTYPE is refused outright (Word never writes one)
 
 from __future__ import annotations
 
-import email
-import email.policy
 import io
 import lzma
 import posixpath
@@ -176,8 +174,8 @@ def _alt_chunks(zf: zipfile.ZipFile, body: etree._Element, rels: dict[str, str],
         if not name or name not in zf.namelist():
             continue
         data = read_part(zf, name)
-        if data[:400].lstrip().lower().startswith((b"mime-version", b"content-type: multipart")):
-            data = _html_of_mht(data)
+        if html.is_web_archive(data):
+            data = html.html_of_mht(data)
         if re.match(rb"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html)", data[:400], re.IGNORECASE):
             out[rid] = html.read(data, path).text
         elif data.strip() and not data.startswith((b"PK", b"{\\rtf")):  # nested .docx / RTF: not followed
@@ -187,16 +185,6 @@ def _alt_chunks(zf: zipfile.ZipFile, body: etree._Element, rels: dict[str, str],
                 continue  # a binary chunk: the rest of the document still reads
     return out
 
-
-def _html_of_mht(data: bytes) -> bytes:
-    """The HTML part of a web archive (MIME multipart)."""
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes):
-                return payload  # its charset: the page's own declaration, else detected from the bytes
-    return b""
 
 
 def _optional(zf: zipfile.ZipFile, name: str | None, path: Path) -> etree._Element | None:

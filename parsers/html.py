@@ -9,6 +9,8 @@ containers is taken whole. Block elements become lines, ruled tables one line pe
 
 from __future__ import annotations
 
+import email
+import email.policy
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -48,6 +50,10 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b\u2002-\u200a\u202f\u3000]+")
 
 
 def read(raw: bytes, path: Path) -> SourceText:
+    if is_web_archive(raw):
+        raw = html_of_mht(raw)
+        if not raw:
+            raise ParseError(f"{path}: web archive (.mht) without an HTML page in it")
     text, warnings = _decode(raw)
     root = _parse(text, path)
     _strip(root)
@@ -60,6 +66,23 @@ def read(raw: bytes, path: Path) -> SourceText:
     if legacy is not None:
         return SourceText(legacy.text, "html", warnings + legacy.warnings)
     return SourceText(text, "html", warnings)
+
+
+def is_web_archive(raw: bytes) -> bool:
+    """A saved web page (.mht, .mhtml): a MIME message around the HTML."""
+    head = raw[:400].lstrip().lower()
+    return head.startswith((b"mime-version:", b"content-type: multipart", b"from:")) and b"multipart" in head
+
+
+def html_of_mht(data: bytes) -> bytes:
+    """The HTML part of a web archive; its charset is the page's own declaration, else detected."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return payload
+    return b""
 
 
 def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:

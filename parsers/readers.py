@@ -27,7 +27,7 @@ class SourceText:
 
 _SUFFIX_FORMAT = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".pdf": "pdf", ".doc": "doc", ".rtf": "doc",
+    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".mht": "html", ".mhtml": "html", ".pdf": "pdf", ".doc": "doc", ".rtf": "doc",
 }
 # format → module holding `read(raw: bytes, path: Path) -> SourceText`
 _READERS = {
@@ -109,7 +109,7 @@ def sniff_format(raw: bytes, p: Path) -> str:
         return "pdf"
     if raw.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "doc"
-    if _HTML_START.match(raw[:4096]) and by_suffix in (None, "html", "doc"):
+    if html_page(raw) and by_suffix in (None, "html", "doc"):
         return "html"  # portals often serve an HTML page named .doc
     if raw.startswith(b"{\\rtf"):
         return "doc"  # RTF, whatever its name: LibreOffice converts it like a .doc
@@ -118,6 +118,14 @@ def sniff_format(raw: bytes, p: Path) -> str:
     if by_suffix == "html":
         return "html"
     return by_suffix or "txt"
+
+
+def html_page(raw: bytes) -> bool:
+    """An HTML page or a saved web archive (.mht) by its first bytes."""
+    head = raw[:4096]
+    return bool(_HTML_START.match(head)) or (
+        head.lstrip().lower().startswith((b"mime-version:", b"from:")) and b"multipart" in head.lower()
+    )
 
 
 def _reader(fmt: str):

@@ -578,3 +578,12 @@ def test_docx_wrapping_an_mht_or_html_chunk(tmp_path):
     assert read_file(tmp_path / "portal.docx").text.splitlines() == [
         "QUYẾT ĐỊNH", "Điều 1. Phạm vi điều chỉnh", "Điều 2. Hiệu lực",
     ]
+
+
+@pytest.mark.parametrize("name", ["trang.mht", "van-ban.doc"])
+def test_web_archive_files_read_as_html(tmp_path, name):
+    """A saved page (.mht), or one a portal serves under a .doc name, is HTML inside a MIME message."""
+    path = tmp_path / name
+    path.write_bytes(_MHT.encode("ascii"))
+    source = read_file(path)
+    assert (source.format, source.text) == ("html", "Điều 1. Phạm vi điều chỉnh\n")
