@@ -86,6 +86,7 @@ _NO_DUTY_HEADING = re.compile(
     r"phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|^\s*kinh\s+phí|mục\s+đích",
     re.IGNORECASE,
 )
+_NO_DUTY_PARAGRAPH = re.compile(r"^\s*(?:[-+•*]\s*)?đối\s+tượng\b", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\(?\b(nếu\s+(?:thấy\s+)?cần\s+thiết|nếu\s+có\s+[^,;.()]+|khi\s+có\s+yêu\s+cầu(?:\s+của\s+[^,;()]+)?|"
     r"khi\s+được\s+[^,;.()]+|trường\s+hợp\s+[^,;()]+|khi\s+cần\s+thiết|khi\s+có\s+[^,;.()]+)",
@@ -616,8 +617,65 @@ class _Walker:
 
     def walk(self, nodes: tuple[Node, ...], context: list[str] | None, request: bool, parent: Node | None) -> None:
         labelled_siblings = sum(1 for n in nodes if _task_has_actor_or_time(n))
+        table: _Columns | None = None
+        previous: list[str] = []
         for node in nodes:
+            cells = _cells(node.text) if " | " in node.text and "\n" not in node.text else None
+            if cells is not None:
+                header = _header(cells)
+                if header is not None:
+                    table, previous = header, []
+                    continue
+                if table is not None:
+                    previous = self.table_row(node, table, cells, previous)
+                    continue
+            table = None
             self.visit(node, context, request, parent, labelled_siblings)
+
+    def align(self, cells: list[str], table: _Columns) -> list[str]:
+        """A row with fewer cells than its header (blank cells dropped, merged cells): the task's text
+        first, then each cell where its content says it belongs (a date → the deadline, actors → the
+        lead, then the partners, anything else → the product)."""
+        out = [""] * table.width
+        rest = list(cells)
+        if rest and re.fullmatch(r"[0-9IVXivx.]+", rest[0]):
+            out[0] = rest.pop(0)
+        if table.content is not None and rest:
+            out[table.content] = rest.pop(0)
+        for cell in rest:
+            if table.deadline is not None and not out[table.deadline] and parse_deadline(cell, loose=True):
+                out[table.deadline] = cell
+            elif self.registry.find(cell) and table.lead is not None and not out[table.lead]:
+                out[table.lead] = cell
+            elif self.registry.find(cell) and table.partners is not None and not out[table.partners]:
+                out[table.partners] = cell
+            elif table.product is not None and not out[table.product]:
+                out[table.product] = cell
+        return out
+
+    def table_row(self, node: Node, table: _Columns, cells: list[str], previous: list[str]) -> list[str]:
+        """One row of a task table (content | lead | co-ordinators | deadline | product): one task."""
+        if sum(1 for c in cells if c) <= 2 and re.fullmatch(r"[IVXLA-D]+\.?", cells[0]):
+            return []  # a group row ("II | Xây dựng hạ tầng ..."): nothing spans across it
+        if len(cells) < table.width:
+            cells = self.align(cells, table)
+        # merged cells (rowspan): a blank lead, partner or deadline is the row above's
+        filled = [c or (previous[i] if i < len(previous) and i in table.spanned else "") for i, c in enumerate(cells)]
+        lead = filled[table.lead] if table.lead is not None else ""
+        if not lead.strip():
+            return filled
+        action = cells[table.content] if table.content is not None else " ".join(cells)
+        deadline = parse_deadline(filled[table.deadline], loose=True) if table.deadline is not None else None
+        product = (cells[table.product] or None) if table.product is not None else None
+        sentence = " | ".join(c for c in cells if c)
+        for m in self.registry.find(lead):
+            for actor in m.ids:
+                self.add(node, Found(actor, table.lead_role, action, sentence, 0, deadline), product)
+        if table.partners is not None:
+            for m in self.registry.find(filled[table.partners]):
+                for actor in m.ids:
+                    self.add(node, Found(actor, "phoi_hop", action, sentence, 0, deadline), product)
+        return filled
 
     def visit(self, node: Node, context: list[str] | None, request: bool, parent: Node | None,
               labelled_siblings: int) -> None:
@@ -650,9 +708,20 @@ class _Walker:
         else:
             timed = _TIME_LINE.search(_own_text(node))
             default = parse_deadline(timed.group(1), loose=True) if timed else None
+            table: _Columns | None = None
+            previous: list[str] = []
             for paragraph in paragraphs:
-                for found in read_text(paragraph, context, self.registry, request):
-                    self.add(node, replace(found, deadline=found.deadline or default))
+                cells = _cells(paragraph) if " | " in paragraph else None
+                if cells is not None and (header := _header(cells)) is not None:
+                    table, previous = header, []
+                elif cells is not None and table is not None:
+                    previous = self.table_row(node, table, cells, previous)  # a table kept inside one clause
+                elif _NO_DUTY_PARAGRAPH.match(paragraph):
+                    table = None  # "Đối tượng thực hiện thủ tục hành chính: Sở ..." says who may apply
+                else:
+                    table = None
+                    for found in read_text(paragraph, context, self.registry, request):
+                        self.add(node, replace(found, deadline=found.deadline or default))
         child_context = context
         if paragraphs and paragraphs[-1].rstrip().endswith(":"):
             subject = read_text(paragraphs[-1], None, self.registry)
@@ -691,6 +760,47 @@ class _Walker:
             for extra in task.extra:
                 for f in read_text(extra, None, self.registry):
                     self.add(t, replace(f, deadline=f.deadline or task.deadline))
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Which columns of a task table hold what (indexes into a row's cells)."""
+
+    width: int
+    lead: int | None
+    lead_role: str
+    partners: int | None
+    deadline: int | None
+    product: int | None
+    content: int | None
+
+    @property
+    def spanned(self) -> set[int]:
+        return {i for i in (self.lead, self.partners, self.deadline) if i is not None}
+
+
+_LEAD_HEAD = re.compile(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận|người|trách\s+nhiệm|chủ\s+trì)", re.IGNORECASE)
+_PARTNER_HEAD = re.compile(r"phối\s+hợp", re.IGNORECASE)
+_TIME_HEAD = re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|hạn\s+hoàn\s+thành)", re.IGNORECASE)
+_PRODUCT_HEAD = re.compile(r"^(?:sản\s+phẩm|kết\s+quả)", re.IGNORECASE)
+_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|tên\s+)", re.IGNORECASE)
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip(" *") for c in text.split(" | ")]
+
+
+def _header(cells: list[str]) -> _Columns | None:
+    """The columns of a task table's header row, or None when the row is not one."""
+    def find(pattern: re.Pattern[str], skip: set[int] = set()) -> int | None:  # noqa: B006 - never mutated
+        return next((i for i, c in enumerate(cells) if i not in skip and pattern.search(c)), None)
+
+    partners = find(_PARTNER_HEAD)
+    lead = find(_LEAD_HEAD, {partners} if partners is not None else set())
+    if lead is None or len(cells) < 3 or any(len(c) > 60 for c in cells):
+        return None
+    role = "chu_tri" if re.search(r"chủ\s+trì", cells[lead], re.IGNORECASE) else "thuc_hien"
+    return _Columns(len(cells), lead, role, partners, find(_TIME_HEAD), find(_PRODUCT_HEAD), find(_CONTENT_HEAD))
 
 
 def _task_has_actor_or_time(node: Node) -> bool:

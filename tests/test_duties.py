@@ -214,3 +214,35 @@ def test_plan_task_blocks() -> None:
         ("sec_II__item_2", "so_tu_phap", "chu_tri", "2025-09", None),
         ("sec_II__item_2", "so_tai_chinh", "phoi_hop", "2025-09", None),
     }
+
+
+TABLE_ROWS = """KẾ HOẠCH
+
+I. NHIỆM VỤ
+
+1. Các nhiệm vụ cụ thể
+
+| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Sản phẩm |
+|---|---|---|---|---|---|
+| I | Hoàn thiện thể chế | | | | |
+| 1 | Rà soát văn bản | Sở Tư pháp | Các sở, ngành, UBND xã, phường | Quý IV/2025 | Báo cáo rà soát |
+| | Tổng hợp kết quả rà soát | Sở Nội vụ | | | |
+| II | Tập huấn | | | | |
+| 1 | Tập huấn nghiệp vụ | Ủy ban nhân dân cấp huyện | | Năm 2026 | Hội nghị |
+"""
+
+
+def test_task_table_rows() -> None:
+    result = parse_text(TABLE_ROWS, source="table.md", fmt="md")
+    duties = [d for doc in result.documents for d in extract_duties(result, doc, "t")]
+    got = {(d.actor, d.role, d.deadline.date if d.deadline else None, d.product, d.action) for d in duties}
+    assert got == {
+        ("so_tu_phap", "chu_tri", "2025-Q4", "Báo cáo rà soát", "Rà soát văn bản"),
+        ("cac_so_ban_nganh", "phoi_hop", "2025-Q4", "Báo cáo rà soát", "Rà soát văn bản"),
+        ("ubnd_cap_xa", "phoi_hop", "2025-Q4", "Báo cáo rà soát", "Rà soát văn bản"),
+        # a row under merged cells: its own text and lead, the deadline of the row above (its partners are
+        # the row above's too, already duties of this clause: one duty per actor and role per clause)
+        ("so_noi_vu", "chu_tri", "2025-Q4", None, "Tổng hợp kết quả rà soát"),
+        # nothing spans across a group row
+        ("ubnd_cap_huyen", "chu_tri", "2026", "Hội nghị", "Tập huấn nghiệp vụ"),
+    }

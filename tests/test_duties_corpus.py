@@ -144,3 +144,23 @@ def test_task_block_product_and_duty_details() -> None:
     assert xa.sentence.startswith("Các sở, ban, ngành, Ủy ban nhân dân cấp xã tổng hợp")
     text = _parsed(DRAFT_2026).text
     assert text[xa.span.start:xa.span.start + 30] == xa.sentence[:30]
+
+
+WILD = ROOT.parent / "shared" / "corpus-wild"
+WILD_TABLE = WILD / "001c610b2efdcf0c.md"
+# Rows of the task table in the appendix of a Hà Nội-style plan (content | lead | partners | deadline | result),
+# read from the file: TT 1 of group I, TT 3 of group III.
+WILD_ROWS = [
+    ("para_4", {"so_tai_chinh chu_tri 2025-Q4", "cac_so_ban_nganh phoi_hop 2025-Q4", "ubnd_cap_xa phoi_hop 2025-Q4"}),
+    ("para_16", {"ubnd_cap_xa chu_tri 2026-Q4", "cac_so_ban_nganh phoi_hop 2026-Q4"}),
+    ("para_3", set()),  # a group row ("I | Hoàn thiện thể chế ...")
+]
+
+
+@pytest.mark.skipif(not WILD_TABLE.exists(), reason="../shared/corpus-wild is absent")
+@pytest.mark.parametrize(("eid", "expected"), WILD_ROWS)
+def test_wild_task_table_rows(eid: str, expected: set[str]) -> None:
+    result = parse_file(WILD_TABLE)
+    (appendix,) = [d for d in result.documents if d.find("para_4") is not None]
+    got = {_key(d) for d in extract_duties(result, appendix, None) if d.eid == eid}
+    assert got == expected
