@@ -68,6 +68,11 @@ _COMMON_WORDS = frozenset(
 _VIET_MARKS = frozenset(_GRAVE + _ACUTE + _HOOK + _TILDE + _DOT + _CIRC + _BREVE + _HORN)
 
 
+def nfc(text: str) -> str:
+    """NFC; the quick check first, since almost every file already is."""
+    return text if unicodedata.is_normalized(_NFC, text) else unicodedata.normalize(_NFC, text)
+
+
 def _is_viet_letter(ch: str) -> bool:
     if ch.isascii():
         return ch.isalnum()
@@ -229,7 +234,7 @@ def _clean_controls(text: str) -> tuple[str, tuple[str, ...]]:
 def decode(raw: bytes) -> Decoded:
     """The text of a plain-text file; ParseError when the bytes are not text in a known encoding."""
     decoded = _decode(raw)
-    text, warnings = _clean_controls(unicodedata.normalize(_NFC, decoded.text))
+    text, warnings = _clean_controls(nfc(decoded.text))
     return Decoded(text, decoded.encoding, decoded.warnings + warnings)
 
 

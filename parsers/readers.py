@@ -55,7 +55,7 @@ def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
 
 def _decode(raw: bytes, p: Path) -> SourceText:
     source = _reader(sniff_format(raw, p))(raw, p)
-    text = unicodedata.normalize("NFC", source.text)
+    text = source.text if unicodedata.is_normalized("NFC", source.text) else unicodedata.normalize("NFC", source.text)
     if not text.strip():
         raise ParseError(f"{p}: no text in the file")
     return SourceText(text, source.format, source.warnings)
