@@ -17,7 +17,9 @@ from parsers import docx, limits
 from parsers.errors import ParseError
 from parsers.readers import SourceText
 
-_HOW_TO = "open it in Word or LibreOffice and save as .docx, or run: soffice --headless --convert-to docx FILE"
+_HOW_TO = (
+    "open it in Word or LibreOffice and save as .docx, or run: soffice --headless --convert-to docx FILE"
+)
 
 
 def soffice() -> str | None:
@@ -48,13 +50,26 @@ def read(raw: bytes, path: Path) -> SourceText:
 def _convert(binary: str, source: Path, work: Path, path: Path) -> None:
     timeout = limits.current().convert_timeout_s
     cmd = [
-        binary, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
-        "--nolockcheck", "--convert-to", "docx", "--outdir", str(work), str(source),
+        binary,
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        "docx",
+        "--outdir",
+        str(work),
+        str(source),
     ]
     env = dict(os.environ, HOME=str(work))
     try:
         proc = subprocess.Popen(
-            cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+            cmd,
+            cwd=work,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
     except OSError as exc:
         raise ParseError(f"{path}: cannot start LibreOffice ({exc.strerror or exc}): {_HOW_TO}") from None
@@ -64,4 +79,6 @@ def _convert(binary: str, source: Path, work: Path, path: Path) -> None:
         # LibreOffice forks helpers: end the whole session it leads, not just the first process.
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-        raise ParseError(f"{path}: LibreOffice took over {timeout} s to convert the .doc and was stopped") from None
+        raise ParseError(
+            f"{path}: LibreOffice took over {timeout} s to convert the .doc and was stopped"
+        ) from None

@@ -69,22 +69,31 @@ def open_zip(raw: bytes, path: Path) -> zipfile.ZipFile:
     try:
         zf = zipfile.ZipFile(io.BytesIO(raw))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise ParseError(f"{path}: corrupt .docx (not a readable zip: {exc})") from None
     if len(infos) > lim.max_zip_entries:
-        raise ParseError(f"{path}: .docx has {len(infos)} zip entries, over the limit of {lim.max_zip_entries}")
+        raise ParseError(
+            f"{path}: .docx has {len(infos)} zip entries, over the limit of {lim.max_zip_entries}"
+        )
     total = sum(i.file_size for i in infos)
     if total > lim.max_inflated_bytes:
         raise ParseError(
-            f"{path}: .docx would inflate to {limits.human(total)}, over the {limits.human(lim.max_inflated_bytes)}"
-            f" limit (zip bomb?)"
+            f"{path}: .docx would inflate to {limits.human(total)}, over the "
+            f"{limits.human(lim.max_inflated_bytes)} limit (zip bomb?)"
         )
     for info in infos:
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > lim.ratio_floor_bytes and ratio > lim.max_zip_ratio:
             raise ParseError(
-                f"{path}: .docx entry {info.filename} compresses {ratio:.0f}:1, over the {lim.max_zip_ratio}:1 "
-                f"limit (zip bomb?)"
+                f"{path}: .docx entry {info.filename} compresses {ratio:.0f}:1, "
+                f"over the {lim.max_zip_ratio}:1 limit (zip bomb?)"
             )
     return zf
 
@@ -97,8 +106,16 @@ def read_part(zf: zipfile.ZipFile, name: str) -> bytes:
             data = fh.read(cap + 1)
     except KeyError:
         raise ParseError(f"not a Word document: {name} missing from the .docx") from None
-    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, OSError, ValueError, EOFError, NotImplementedError,
-            RuntimeError) as exc:  # RuntimeError: an encrypted entry
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        lzma.LZMAError,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:  # RuntimeError: an encrypted entry
         raise ParseError(f"corrupt .docx: cannot inflate {name} ({' '.join(str(exc).split())})") from None
     if len(data) > cap:
         raise ParseError(f".docx part {name} inflates past the {limits.human(cap)} limit (zip bomb?)")
@@ -157,12 +174,14 @@ def _relations(zf: zipfile.ZipFile, main: str) -> dict[str, str]:
         kind = rel.get("Type", "")
         if kind.startswith(_REL_TYPE) and rel.get("TargetMode") != "External":
             target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-            out[kind[len(_REL_TYPE):]] = target
+            out[kind[len(_REL_TYPE) :]] = target
             out["id:" + rel.get("Id", "")] = target
     return out
 
 
-def _alt_chunks(zf: zipfile.ZipFile, body: etree._Element, rels: dict[str, str], path: Path) -> dict[str, str]:
+def _alt_chunks(
+    zf: zipfile.ZipFile, body: etree._Element, rels: dict[str, str], path: Path
+) -> dict[str, str]:
     """Text of the parts a document only points at (w:altChunk): portals' "Word" downloads are often an
     HTML or MHT page wrapped this way."""
     from parsers import html  # html uses this module's numbering helpers: import here, not at the top
@@ -184,7 +203,6 @@ def _alt_chunks(zf: zipfile.ZipFile, body: etree._Element, rels: dict[str, str],
             except ParseError:
                 continue  # a binary chunk: the rest of the document still reads
     return out
-
 
 
 def _optional(zf: zipfile.ZipFile, name: str | None, path: Path) -> etree._Element | None:
@@ -318,7 +336,10 @@ class Numbering:
 def _num_pr(num_pr: etree._Element) -> tuple[str | None, int | None]:
     num = num_pr.find(f"{W}numId")
     lvl = num_pr.find(f"{W}ilvl")
-    return (num.get(f"{W}val") if num is not None else None, _int(lvl.get(f"{W}val"), 0) if lvl is not None else None)
+    return (
+        num.get(f"{W}val") if num is not None else None,
+        _int(lvl.get(f"{W}val"), 0) if lvl is not None else None,
+    )
 
 
 def _level(lvl: etree._Element) -> _Level:
@@ -344,8 +365,21 @@ def _int(value: str | None, default: int) -> int:
         return default
 
 
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def _roman(n: int) -> str:
@@ -382,6 +416,7 @@ def _render(lvl: _Level, levels: dict[int, _Level], counters: dict[int, int]) ->
         char = lvl.text.strip()
         label = char if char in ("-", "+", "–", "*", "•", "o") else "-"
     else:
+
         def sub(m: re.Match[str]) -> str:
             k = int(m.group(1)) - 1
             other = levels.get(k, _Level())
@@ -397,7 +432,11 @@ def _render(lvl: _Level, levels: dict[int, _Level], counters: dict[int, int]) ->
 # --- body → lines ---------------------------------------------------------------------------------
 class _Writer:
     def __init__(
-        self, numbering: Numbering, notes: dict[str, str], styles: TableStyles, fonts: Fonts,
+        self,
+        numbering: Numbering,
+        notes: dict[str, str],
+        styles: TableStyles,
+        fonts: Fonts,
         chunks: dict[str, str] | None = None,
     ) -> None:
         self.numbering = numbering
@@ -431,7 +470,11 @@ class _Writer:
     def table(self, tbl: etree._Element) -> None:
         """A ruled table (a task table) gives one line per row; a borderless one only lays out blocks
         side by side (issuer | motto, Nơi nhận | signature), so its cells' lines are written in turn."""
-        rows = [[self.cell_lines(tc) for tc in _cells(row)] for row in tbl.iter(f"{W}tr") if _owner(row, "tbl") is tbl]
+        rows = [
+            [self.cell_lines(tc) for tc in _cells(row)]
+            for row in tbl.iter(f"{W}tr")
+            if _owner(row, "tbl") is tbl
+        ]
         layout = layout_table(self.styles.ruled(tbl), rows)
         for cells in rows:
             if layout:
@@ -526,7 +569,9 @@ def _inside_fallback(el: etree._Element, stop: etree._Element) -> bool:
     return False
 
 
-_SKIP = {f"{W}{t}" for t in ("del", "moveFrom", "txbxContent", "instrText", "delText", "fldData")} | {_MC_FALLBACK}
+_SKIP = {f"{W}{t}" for t in ("del", "moveFrom", "txbxContent", "instrText", "delText", "fldData")} | {
+    _MC_FALLBACK
+}
 
 
 def _paragraph_text(p: etree._Element, writer: _Writer | None, fonts: Fonts | None = None) -> str:
@@ -586,7 +631,7 @@ def _font_of(rpr: etree._Element | None) -> str | None:
 
 
 def legacy_kind(font: str | None) -> str | None:
-    """"tcvn3" for the ABC fonts (.VnTime, .VnArial; their capitals-only twins end in H), "vni" for
+    """ "tcvn3" for the ABC fonts (.VnTime, .VnArial; their capitals-only twins end in H), "vni" for
     VNI-Times and kin, None for a Unicode font."""
     name = (font or "").strip().lower()
     if name.startswith(".vn"):

@@ -39,8 +39,7 @@ F5 ừ  F6 ử  F7 ữ  F8 ứ  F9 ự
 FA ỳ  FB ỷ  FC ỹ  FD ý  FE ỵ
 """
 TCVN3: dict[int, str] = {
-    int(code, 16): char
-    for code, char in zip(_TCVN3_TABLE.split()[0::2], _TCVN3_TABLE.split()[1::2])
+    int(code, 16): char for code, char in zip(_TCVN3_TABLE.split()[0::2], _TCVN3_TABLE.split()[1::2])
 }
 
 # VNI-Windows: a base letter followed by a modifier byte (read as its cp1252 glyph), or one byte for
@@ -214,7 +213,9 @@ def legacy_glyphs(text: str) -> Decoded | None:
     )
     if score(best[1]) > max(base, 0) + 5 and score(best[1]) > 2 * abs(base):
         name = _LEGACY_NAMES[best[0]]
-        return Decoded(best[1], best[0], (f"text was typed in the {name} font encoding: converted to Unicode",))
+        return Decoded(
+            best[1], best[0], (f"text was typed in the {name} font encoding: converted to Unicode",)
+        )
     return None
 
 
@@ -283,8 +284,12 @@ def _mostly_utf8(raw: bytes, bad_offset: int) -> Decoded:
     text = raw.decode("utf-8", errors="replace")
     broken = text.count("\ufffd") - raw.decode("utf-8", errors="ignore").count("\ufffd")
     if broken <= max(1, len(raw) // 2000) and score(text) > 0:
-        return Decoded(text, "utf-8", (f"{broken} undecodable byte(s) replaced, the first at offset {bad_offset}",))
-    raise ParseError(f"undecodable bytes at offset {bad_offset}: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text")
+        return Decoded(
+            text, "utf-8", (f"{broken} undecodable byte(s) replaced, the first at offset {bad_offset}",)
+        )
+    raise ParseError(
+        f"undecodable bytes at offset {bad_offset}: not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text"
+    )
 
 
 def to_cp1258(text: str) -> bytes:

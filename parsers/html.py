@@ -24,21 +24,95 @@ from parsers.errors import ParseError
 from parsers.readers import SourceText
 
 _DROP = {
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "button", "select",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "iframe",
+    "button",
+    "select",
     # not "form": ASP.NET portals wrap the whole page in one
-    "svg", "template", "object", "embed", "input", "textarea", "head", "title", "meta", "link", "map", "canvas",
+    "svg",
+    "template",
+    "object",
+    "embed",
+    "input",
+    "textarea",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "map",
+    "canvas",
 }
 _BLOCK = {
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "dd", "dt", "dl",
-    "section", "article", "main", "center", "address", "figure", "figcaption", "hr", "tr", "body", "html",
+    "p",
+    "div",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "blockquote",
+    "dd",
+    "dt",
+    "dl",
+    "section",
+    "article",
+    "main",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "tr",
+    "body",
+    "html",
 }
 _INLINE = {
-    "a", "b", "i", "u", "s", "em", "strong", "span", "font", "sup", "sub", "small", "big", "label", "abbr",
-    "code", "mark", "strike", "q", "cite", "ins", "del", "time", "var", "kbd", "samp", "dfn", "tt", "nobr",
+    "a",
+    "b",
+    "i",
+    "u",
+    "s",
+    "em",
+    "strong",
+    "span",
+    "font",
+    "sup",
+    "sub",
+    "small",
+    "big",
+    "label",
+    "abbr",
+    "code",
+    "mark",
+    "strike",
+    "q",
+    "cite",
+    "ins",
+    "del",
+    "time",
+    "var",
+    "kbd",
+    "samp",
+    "dfn",
+    "tt",
+    "nobr",
 }
 _PARAGRAPHS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "blockquote", "td", "dd", "div")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_MARKER = re.compile(r"^\s*(Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+(thứ\s+)?\w+|[IVX]+\.\s)", re.IGNORECASE)
+_MARKER = re.compile(
+    r"^\s*(Điều\s+\d+|Chương\s+[IVXLC\d]+|Mục\s+\d+|Phần\s+(thứ\s+)?\w+|[IVX]+\.\s)", re.IGNORECASE
+)
 _RULED = re.compile(
     r"border(?:-(?:top|bottom|left|right))?(?:-style)?\s*:[^;\"]*\b(solid|dotted|dashed|double|windowtext)",
     re.IGNORECASE,
@@ -115,7 +189,8 @@ def _parse(text: str, path: Path) -> etree._Element:
 def _strip(root: etree._Element) -> None:
     """Drop what a reader never sees: scripts, styles, navigation, forms, hidden elements."""
     doomed = [
-        el for el in root.iter()
+        el
+        for el in root.iter()
         if not isinstance(el.tag, str)
         or el.tag.lower() in _DROP
         or _HIDDEN.search(el.get("style", ""))
@@ -223,8 +298,14 @@ class _Renderer:
         self.flush()
 
     def table(self, table: etree._Element) -> None:
-        rows = [[self.cell_lines(cell) for cell in row if isinstance(cell.tag, str) and cell.tag.lower() in
-                 ("td", "th")] for row in _rows(table)]
+        rows = [
+            [
+                self.cell_lines(cell)
+                for cell in row
+                if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")
+            ]
+            for row in _rows(table)
+        ]
         layout = layout_table(_ruled(table), rows)
         for cells in rows:
             if layout:

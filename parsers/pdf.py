@@ -31,15 +31,29 @@ def read(raw: bytes, path: Path) -> SourceText:
         raise
     except FileNotDecryptedError:
         raise ParseError(f"{path}: encrypted PDF: it needs a password to be read") from None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
-            RecursionError, ZeroDivisionError, AssertionError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        IndexError,
+        OSError,
+        RecursionError,
+        ZeroDivisionError,
+        AssertionError,
+    ) as exc:
         raise ParseError(f"{path}: corrupt PDF ({type(exc).__name__}: {_one_line(exc)})") from None
     with_text = [t for t in pages if len("".join(t.split())) >= _MIN_PAGE_CHARS]
     if not with_text:
-        raise ParseError(f"{path}: scanned PDF, no text layer: run OCR first (e.g. ocrmypdf) or use the .docx")
+        raise ParseError(
+            f"{path}: scanned PDF, no text layer: run OCR first (e.g. ocrmypdf) or use the .docx"
+        )
     warnings = []
     if len(with_text) < len(pages):
-        warnings.append(f"{len(pages) - len(with_text)} of {len(pages)} PDF pages have no text layer (scanned?)")
+        warnings.append(
+            f"{len(pages) - len(with_text)} of {len(pages)} PDF pages have no text layer (scanned?)"
+        )
     # A blank line between pages: the structure parser rejoins sentences broken across them.
     return SourceText("\n\n".join(t.strip("\n") for t in pages) + "\n", "pdf", tuple(warnings))
 

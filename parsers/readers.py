@@ -26,15 +26,32 @@ class SourceText:
 
 
 _SUFFIX_FORMAT = {
-    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-    ".docx": "docx", ".html": "html", ".htm": "html", ".xhtml": "html", ".mht": "html", ".mhtml": "html", ".pdf": "pdf", ".doc": "doc", ".rtf": "doc",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".mht": "html",
+    ".mhtml": "html",
+    ".pdf": "pdf",
+    ".doc": "doc",
+    ".rtf": "doc",
 }
 # format → module holding `read(raw: bytes, path: Path) -> SourceText`
 _READERS = {
-    "txt": "parsers.encodings", "md": "parsers.encodings",
-    "docx": "parsers.docx", "html": "parsers.html", "pdf": "parsers.pdf", "doc": "parsers.doc",
+    "txt": "parsers.encodings",
+    "md": "parsers.encodings",
+    "docx": "parsers.docx",
+    "html": "parsers.html",
+    "pdf": "parsers.pdf",
+    "doc": "parsers.doc",
 }
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL
+)
 
 
 def read_file(path: str | Path) -> SourceText:
@@ -55,7 +72,9 @@ def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
 
 def _decode(raw: bytes, p: Path) -> SourceText:
     source = _reader(sniff_format(raw, p))(raw, p)
-    text = source.text if unicodedata.is_normalized("NFC", source.text) else unicodedata.normalize("NFC", source.text)
+    text = source.text
+    if not unicodedata.is_normalized("NFC", text):  # the quick check: almost every file already is
+        text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise ParseError(f"{p}: no text in the file")
     return SourceText(text, source.format, source.warnings)

@@ -17,7 +17,7 @@ def make_pdf(pages: list[list[str] | None]) -> bytes:
         return len(objects)
 
     cmap_entries = "".join(f"<{code[ch]:04X}> <{ord(ch):04X}>\n" for ch in chars)
-    blocks = [cmap_entries.splitlines(keepends=True)[i:i + 100] for i in range(0, len(chars), 100)]
+    blocks = [cmap_entries.splitlines(keepends=True)[i : i + 100] for i in range(0, len(chars), 100)]
     cmap = (
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         "/CMapName /Test def /CMapType 2 def\n1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
@@ -42,10 +42,12 @@ def make_pdf(pages: list[list[str] | None]) -> bytes:
             ops.append(f"BT /F1 10 Tf 40 {800 - 14 * i} Td <{hexed}> Tj ET")
         stream = "\n".join(ops).encode()
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        page_ids.append(add(
-            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)
-        ))
+        page_ids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+                b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (pages_id, content, font)
+            )
+        )
     kids = " ".join(f"{p} 0 R" for p in page_ids).encode()
     assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))) == pages_id
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
@@ -57,5 +59,9 @@ def make_pdf(pages: list[list[str] | None]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        catalog,
+        xref,
+    )
     return bytes(out)

@@ -57,10 +57,14 @@ def _markdown(lines: list[str]) -> str:
 def _docx(lines: list[str], path: Path) -> None:
     doc = python_docx.Document()
     numbering = doc.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {_W} w:abstractNumId="70"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
-        '<w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/><w:suff w:val="space"/></w:lvl></w:abstractNum>'
-    ))
+    numbering.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {_W} w:abstractNumId="70"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %1."/><w:suff w:val="space"/>'
+            "</w:lvl></w:abstractNum>"
+        ),
+    )
     numbering.append(parse_xml(f'<w:num {_W} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
     for line in lines:
         article = _ARTICLE.match(line)
@@ -82,7 +86,8 @@ def _html(lines: list[str]) -> str:
     return (
         "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Dự thảo</title>"
         "<script>var x = 'Điều 99. Quảng cáo';</script></head><body>"
-        "<div class='menu'><ul><li><a href='/'>Trang chủ</a></li><li><a href='/vb'>Văn bản</a></li></ul></div>"
+        "<div class='menu'><ul><li><a href='/'>Trang chủ</a></li>"
+        "<li><a href='/vb'>Văn bản</a></li></ul></div>"
         f"<div class='noi-dung'>{body}</div>"
         "<div class='footer'><p><a href='/lh'>Liên hệ cổng thông tin điện tử tỉnh</a></p></div></body></html>"
     )
@@ -161,7 +166,8 @@ def test_nd30_docx_and_md_give_the_same_38_articles():
         doc = result.documents[-1]
         return [
             (n.num, _words(n.heading), sum(1 for c in n.children if c.kind == "khoan"))
-            for n in doc.walk() if n.kind == "dieu"
+            for n in doc.walk()
+            if n.kind == "dieu"
         ]
 
     from_docx = articles("nd-30-2020-nd-cp-cong-tac-van-thu.docx")

@@ -47,11 +47,13 @@ def _docx_xml(document_xml: str) -> bytes:
 
 def _lying_directory(declared: int) -> bytes:
     """A small, valid .docx whose zip directory claims `declared` inflated bytes for document.xml."""
-    raw = bytearray(_docx_xml(f'<w:document {_W}><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>'))
+    raw = bytearray(
+        _docx_xml(f"<w:document {_W}><w:body><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>")
+    )
     at = raw.find(b"PK\x01\x02")
     while at != -1:
         name_len = struct.unpack_from("<H", raw, at + 28)[0]
-        if raw[at + 46: at + 46 + name_len] == b"word/document.xml":
+        if raw[at + 46 : at + 46 + name_len] == b"word/document.xml":
             struct.pack_into("<I", raw, at + 24, declared)  # uncompressed size in the central directory
         at = raw.find(b"PK\x01\x02", at + 4)
     return bytes(raw)
@@ -60,7 +62,7 @@ def _lying_directory(declared: int) -> bytes:
 def _xxe_docx() -> bytes:
     doc = (
         '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-        f'<w:document {_W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>'
+        f"<w:document {_W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>"
     )
     return _docx_xml(doc)
 
@@ -69,7 +71,7 @@ def _laughs_docx() -> bytes:
     lol = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     doc = (
         f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{lol}]>'
-        f'<w:document {_W}><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>'
+        f"<w:document {_W}><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>"
     )
     return _docx_xml(doc)
 
@@ -94,7 +96,11 @@ BAD_FILES = [
     ("blank.md", b" \n\t\n  \n", "no text"),
     ("binary.txt", bytes(range(256)) * 8, "binary file"),
     ("garbage.txt", b"\x81\x8d\x8f\x90\x9d\xff\xfe\xfd" * 50, "undecodable bytes"),
-    ("noise.txt", "Điều 1. Phạm vi".encode() + b" \xc3\x28\xa0\xa1 \x83\x84\x85\x86\x87\x88 \x89\x8b\x8c", "undecodable"),
+    (
+        "noise.txt",
+        "Điều 1. Phạm vi".encode() + b" \xc3\x28\xa0\xa1 \x83\x84\x85\x86\x87\x88 \x89\x8b\x8c",
+        "undecodable",
+    ),
     ("not-a-zip.docx", b"PK\x03\x04 this is not really a zip archive at all", "corrupt .docx"),
     ("pdf-named.docx", b"%PDF-1.4 but truncated", "corrupt PDF"),
     ("text-named.docx", "Điều 1. Phạm vi".encode(), "not a docx file"),
@@ -107,9 +113,17 @@ BAD_FILES = [
     ("laughs.docx", _laughs_docx, "DOCTYPE"),
     ("empty-body.docx", _empty_docx, "no text"),
     ("scan.pdf", lambda: make_pdf([None, None, None]), "scanned PDF, no text layer"),
-    ("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 9 0 R >>\n%%EOF", "PDF"),
+    (
+        "corrupt.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 9 0 R >>\n%%EOF",
+        "PDF",
+    ),
     ("locked.pdf", _encrypted_pdf, "encrypted PDF"),
-    ("scripts-only.html", b"<html><body><script>alert('Dieu 1')</script><style>p{}</style></body></html>", "no text"),
+    (
+        "scripts-only.html",
+        b"<html><body><script>alert('Dieu 1')</script><style>p{}</style></body></html>",
+        "no text",
+    ),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024, "LibreOffice"),
 ]
 
@@ -176,14 +190,29 @@ def test_html_external_entity_is_not_resolved(tmp_path):
 
 
 # --- through the command line ---------------------------------------------------------------------
-CLI_CASES = [b for b in BAD_FILES if b[0] in ("empty.txt", "binary.txt", "garbage.txt", "bomb-ratio.docx",
-                                            "xxe.docx", "scan.pdf", "locked.pdf", "old.doc")]
+CLI_CASES = [
+    b
+    for b in BAD_FILES
+    if b[0]
+    in (
+        "empty.txt",
+        "binary.txt",
+        "garbage.txt",
+        "bomb-ratio.docx",
+        "xxe.docx",
+        "scan.pdf",
+        "locked.pdf",
+        "old.doc",
+    )
+]
 
 
 @pytest.mark.skipif(not KB.exists(), reason="the kb console script is installed by `make test`")
-@pytest.mark.parametrize("name,content,words", CLI_CASES + [("missing.txt", None, "no such file"),
-                                                              ("folder", "dir", "is a directory")],
-                         ids=[c[0] for c in CLI_CASES] + ["missing", "directory"])
+@pytest.mark.parametrize(
+    "name,content,words",
+    CLI_CASES + [("missing.txt", None, "no such file"), ("folder", "dir", "is a directory")],
+    ids=[c[0] for c in CLI_CASES] + ["missing", "directory"],
+)
 def test_kb_parse_exits_2_with_one_line(tmp_path, name, content, words):
     if content == "dir":
         (tmp_path / name).mkdir()
@@ -205,7 +234,7 @@ def test_kb_parse_exits_2_with_one_line(tmp_path, name, content, words):
 
 # --- fuzzing: whatever the bytes, a reader returns text or raises ParseError, nothing else ------------
 _SEED_DOCX = _docx_xml(
-    f'<w:document {_W}><w:body><w:p><w:r><w:t>Điều 1. Phạm vi điều chỉnh</w:t></w:r></w:p>'
+    f"<w:document {_W}><w:body><w:p><w:r><w:t>Điều 1. Phạm vi điều chỉnh</w:t></w:r></w:p>"
     "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"
 )
 _SEED_PDF = make_pdf([["Điều 1. Phạm vi điều chỉnh của văn bản"]])
@@ -221,7 +250,9 @@ def _read_or_parse_error(raw: bytes, name: str) -> None:
 
 
 @settings(derandomize=True, max_examples=150, deadline=None)
-@given(raw=st.binary(min_size=1, max_size=400), suffix=st.sampled_from([".txt", ".md", ".html", ".docx", ".pdf"]))
+@given(
+    raw=st.binary(min_size=1, max_size=400), suffix=st.sampled_from([".txt", ".md", ".html", ".docx", ".pdf"])
+)
 def test_random_bytes_never_crash_a_reader(raw, suffix):
     _read_or_parse_error(raw, "fuzz" + suffix)
 
@@ -242,9 +273,17 @@ def test_rtf_and_odt_get_a_way_forward(tmp_path):
     rtf = _materialise(tmp_path, "quyet-dinh.txt", rb"{\rtf1\ansi Dieu 1. Pham vi}")
     with pytest.raises(ParseError, match="RTF file needs LibreOffice.*--convert-to docx"):
         read_file(rtf)
-    odt = _materialise(tmp_path, "van-ban.odt", _zip({
-        "mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office:document-content/>",
-    }, zipfile.ZIP_STORED))
+    odt = _materialise(
+        tmp_path,
+        "van-ban.odt",
+        _zip(
+            {
+                "mimetype": b"application/vnd.oasis.opendocument.text",
+                "content.xml": b"<office:document-content/>",
+            },
+            zipfile.ZIP_STORED,
+        ),
+    )
     with pytest.raises(ParseError, match=r"OpenDocument \(.odt\).*save it as .docx"):
         read_file(odt)
 

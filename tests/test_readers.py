@@ -39,21 +39,33 @@ ENCODED = [
     ("utf-8 NFD", unicodedata.normalize("NFD", SENTENCE).encode("utf-8"), SENTENCE, "utf-8", False),
     (
         "cp1258 (tone marks combining)",
-        (b"Quy\xea\xect \xf0i\xf2nh s\xf4\xec 03 v\xea\xcc vi\xea\xf2c ban h\xe0nh quy ch\xea\xec ph\xf4\xeci "
-        b"h\xf5\xf2p cu\xd2a c\xe1c c\xf5 quan trong ti\xd2nh Cao B\xe3\xccng"),
-        SENTENCE, "cp1258", True,
+        (
+            b"Quy\xea\xect \xf0i\xf2nh s\xf4\xec 03 v\xea\xcc vi\xea\xf2c ban h\xe0nh quy "
+            b"ch\xea\xec ph\xf4\xeci h\xf5\xf2p cu\xd2a c\xe1c c\xf5 quan trong ti\xd2nh Cao B\xe3\xccng"
+        ),
+        SENTENCE,
+        "cp1258",
+        True,
     ),
     (
         "TCVN3 (ABC)",
-        (b"Quy\xd5t \xae\xdenh s\xe8 03 v\xd2 vi\xd6c ban h\xb5nh quy ch\xd5 ph\xe8i h\xeep c\xf1a c\xb8c c\xac quan "
-        b"trong t\xd8nh Cao B\xbbng"),
-        SENTENCE, "tcvn3", True,
+        (
+            b"Quy\xd5t \xae\xdenh s\xe8 03 v\xd2 vi\xd6c ban h\xb5nh quy ch\xd5 ph\xe8i h\xeep "
+            b"c\xf1a c\xb8c c\xac quan trong t\xd8nh Cao B\xbbng"
+        ),
+        SENTENCE,
+        "tcvn3",
+        True,
     ),
     (
         "VNI-Windows",
-        (b"Quye\xe1t \xf1\xf2nh so\xe1 03 ve\xe0 vie\xe4c ban ha\xf8nh quy che\xe1 pho\xe1i h\xf4\xefp cu\xfba ca\xf9c "
-        b"c\xf4 quan trong t\xe6nh Cao Ba\xe8ng"),
-        SENTENCE, "vni", True,
+        (
+            b"Quye\xe1t \xf1\xf2nh so\xe1 03 ve\xe0 vie\xe4c ban ha\xf8nh quy che\xe1 pho\xe1i "
+            b"h\xf4\xefp cu\xfba ca\xf9c c\xf4 quan trong t\xe6nh Cao Ba\xe8ng"
+        ),
+        SENTENCE,
+        "vni",
+        True,
     ),
 ]
 
@@ -134,7 +146,8 @@ _ABSTRACT = f"""<w:abstractNum {_W} w:abstractNumId="90">
 </w:abstractNum>"""
 _SECTIONS = f"""<w:abstractNum {_W} w:abstractNumId="91">
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
-  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/><w:isLgl/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/>
+    <w:isLgl/></w:lvl>
 </w:abstractNum>"""
 
 
@@ -214,10 +227,12 @@ def test_docx_start_override_restarts_a_list(tmp_path):
     numbering = doc.part.numbering_part.element
     numbering.insert(0, parse_xml(_ABSTRACT))
     numbering.append(parse_xml(f'<w:num {_W} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    numbering.append(parse_xml(
-        f'<w:num {_W} w:numId="92"><w:abstractNumId w:val="90"/>'
-        '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:num {_W} w:numId="92"><w:abstractNumId w:val="90"/>'
+            '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        )
+    )
     _numbered(doc, "một", 90, 1)
     _numbered(doc, "hai", 90, 1)
     _numbered(doc, "năm", 92, 1)
@@ -235,7 +250,9 @@ def test_docx_skips_deleted_revisions_and_keeps_footnotes(tmp_path):
     doc.save(tmp_path / "f.docx")
     _add_footnotes(tmp_path / "f.docx", {"7": "Luật số 77/2015/QH13."})
     assert read_file(tmp_path / "f.docx").text.splitlines() == [
-        "Căn cứ Luật Tổ chức chính quyền địa phương1;", "", "1 Luật số 77/2015/QH13.",
+        "Căn cứ Luật Tổ chức chính quyền địa phương1;",
+        "",
+        "1 Luật số 77/2015/QH13.",
     ]
 
 
@@ -250,10 +267,13 @@ def _add_footnotes(path: Path, notes: dict[str, str]) -> None:
     with zipfile.ZipFile(path) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
     rels = parts["word/_rels/document.xml.rels"].decode()
-    rels = rels.replace("</Relationships>", (
-        '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        'footnotes" Target="footnotes.xml"/></Relationships>'
-    ))
+    rels = rels.replace(
+        "</Relationships>",
+        (
+            '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'footnotes" Target="footnotes.xml"/></Relationships>'
+        ),
+    )
     parts["word/_rels/document.xml.rels"] = rels.encode()
     parts["word/footnotes.xml"] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -275,7 +295,8 @@ PORTAL_PAGE = """<!DOCTYPE html><html><head><title>Văn bản</title>
 <p>1. Quy chế này quy định việc <i>phối hợp</i> giữa các cơ quan trong tỉnh.</p>
 <p style="display:none">Nội dung ẩn không hiển thị cho người đọc.</p>
 <p>a) Theo dõi thi hành pháp luật trên địa bàn tỉnh;</p>
-<table border="1"><tr><th>TT</th><th>Nội dung</th></tr><tr><td>1</td><td><p>Rà soát</p><p>văn bản</p></td></tr></table>
+<table border="1"><tr><th>TT</th><th>Nội dung</th></tr>
+<tr><td>1</td><td><p>Rà soát</p><p>văn bản</p></td></tr></table>
 <p><a name="dieu_2"><b>Điều 2. Hiệu lực thi hành</b></a></p>
 <p>Quy chế này có hiệu lực kể từ ngày ký ban hành.</p>
 </div></div>
@@ -311,10 +332,14 @@ def test_html_declared_legacy_charset(tmp_path):
 # --- pdf ------------------------------------------------------------------------------------------
 def test_pdf_text_layer_pages_joined(tmp_path):
     path = tmp_path / "qd.pdf"
-    path.write_bytes(make_pdf([
-        ["Điều 1. Phạm vi điều chỉnh", "Quy chế này quy định việc phối hợp"],
-        ["giữa các cơ quan, đơn vị trên địa bàn tỉnh."],
-    ]))
+    path.write_bytes(
+        make_pdf(
+            [
+                ["Điều 1. Phạm vi điều chỉnh", "Quy chế này quy định việc phối hợp"],
+                ["giữa các cơ quan, đơn vị trên địa bàn tỉnh."],
+            ]
+        )
+    )
     source = read_file(path)
     assert source.format == "pdf"
     assert source.text == (
@@ -338,9 +363,7 @@ def test_doc_goes_through_libreoffice(tmp_path, monkeypatch):
     doc.save(converted)
     fake = tmp_path / "soffice"
     fake.write_text(
-        "#!/bin/sh\n"
-        'while [ "$1" != "--outdir" ]; do shift; done\n'
-        f'cp "{converted}" "$2/input.docx"\n'
+        f'#!/bin/sh\nwhile [ "$1" != "--outdir" ]; do shift; done\ncp "{converted}" "$2/input.docx"\n'
     )
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("VBKB_SOFFICE", str(fake))
@@ -374,8 +397,13 @@ def test_real_portal_page_gives_the_law_only():
     source = read_file(FORMATS / "luat-24-2018-qh14-an-ninh-mang.html")
     lines = source.text.splitlines()
     assert lines[:7] == [
-        "QUỐC HỘI", "--------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "---------------", "Luật số: 24/2018/QH14", "Hà Nội, ngày 12 tháng 6 năm 2018",
+        "QUỐC HỘI",
+        "--------",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "---------------",
+        "Luật số: 24/2018/QH14",
+        "Hà Nội, ngày 12 tháng 6 năm 2018",
     ]
     articles = _ARTICLE.findall(source.text)
     assert [int(n) for n, _ in articles] == list(range(1, 44))
@@ -388,13 +416,17 @@ def test_real_portal_page_gives_the_law_only():
 def test_docx_articles_numbered_through_chapters(tmp_path):
     """Chapters restart nothing: with lvlRestart 0 the article level counts on across chapters."""
     doc = python_docx.Document()
-    doc.part.numbering_part.element.insert(0, parse_xml(
-        f'<w:abstractNum {_W} w:abstractNumId="93">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="Chương %1"/>'
-        '<w:suff w:val="nothing"/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>'
-        '<w:lvlText w:val="Điều %2."/><w:suff w:val="space"/></w:lvl></w:abstractNum>'
-    ))
+    doc.part.numbering_part.element.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {_W} w:abstractNumId="93">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>'
+            '<w:lvlText w:val="Chương %1"/>'
+            '<w:suff w:val="nothing"/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:numFmt w:val="decimal"/>'
+            '<w:lvlText w:val="Điều %2."/><w:suff w:val="space"/></w:lvl></w:abstractNum>'
+        ),
+    )
     doc.part.numbering_part.element.append(
         parse_xml(f'<w:num {_W} w:numId="93"><w:abstractNumId w:val="93"/></w:num>')
     )
@@ -402,7 +434,11 @@ def test_docx_articles_numbered_through_chapters(tmp_path):
         _numbered(doc, text, 93, level)
     doc.save(tmp_path / "c.docx")
     assert read_file(tmp_path / "c.docx").text.splitlines() == [
-        "Chương I", "Điều 1. Phạm vi", "Điều 2. Đối tượng", "Chương II", "Điều 3. Hiệu lực",
+        "Chương I",
+        "Điều 1. Phạm vi",
+        "Điều 2. Đối tượng",
+        "Chương II",
+        "Điều 3. Hiệu lực",
     ]
 
 
@@ -454,10 +490,13 @@ def test_strict_ooxml_docx(tmp_path):
         parts = {n: zf.read(n) for n in zf.namelist()}
     with zipfile.ZipFile(tmp_path / "strict.docx", "w") as zf:
         for name, data in parts.items():
-            zf.writestr(name, data.replace(
-                b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                b"http://purl.oclc.org/ooxml/wordprocessingml/main",
-            ))
+            zf.writestr(
+                name,
+                data.replace(
+                    b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+                ),
+            )
     assert read_file(tmp_path / "strict.docx").text == "Điều 1. Phạm vi điều chỉnh\n"
 
 
@@ -477,7 +516,10 @@ def test_html_list_labels_are_written_out(tmp_path):
     path = tmp_path / "l.html"
     path.write_text(page, encoding="utf-8")
     assert read_file(path).text.splitlines() == [
-        "Điều 3. Nguyên tắc phối hợp giữa các cơ quan", "1. Tuân thủ pháp luật;", "2. Kịp thời", "b. hiệu quả;",
+        "Điều 3. Nguyên tắc phối hợp giữa các cơ quan",
+        "1. Tuân thủ pháp luật;",
+        "2. Kịp thời",
+        "b. hiệu quả;",
         "- một dòng gạch đầu dòng",
     ]
 
@@ -485,13 +527,16 @@ def test_html_list_labels_are_written_out(tmp_path):
 def test_docx_heading_styles_linked_to_numbering(tmp_path):
     """Headings numbered through their style: the style names the list, the list level names the style."""
     doc = python_docx.Document()
-    doc.part.numbering_part.element.insert(0, parse_xml(
-        f'<w:abstractNum {_W} w:abstractNumId="94">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading1"/><w:numFmt w:val="upperRoman"/>'
-        '<w:lvlText w:val="Chương %1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:pStyle w:val="Heading2"/>'
-        '<w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %2."/></w:lvl></w:abstractNum>'
-    ))
+    doc.part.numbering_part.element.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {_W} w:abstractNumId="94">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading1"/><w:numFmt w:val="upperRoman"/>'
+            '<w:lvlText w:val="Chương %1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:lvlRestart w:val="0"/><w:pStyle w:val="Heading2"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="Điều %2."/></w:lvl></w:abstractNum>'
+        ),
+    )
     doc.part.numbering_part.element.append(
         parse_xml(f'<w:num {_W} w:numId="94"><w:abstractNumId w:val="94"/></w:num>')
     )
@@ -506,7 +551,10 @@ def test_docx_heading_styles_linked_to_numbering(tmp_path):
     doc.add_heading("Hiệu lực", 2)
     doc.save(tmp_path / "h.docx")
     assert read_file(tmp_path / "h.docx").text.splitlines() == [
-        "Chương I. QUY ĐỊNH CHUNG", "Điều 1. Phạm vi", "Quy chế này quy định.", "Chương II. TỔ CHỨC THỰC HIỆN",
+        "Chương I. QUY ĐỊNH CHUNG",
+        "Điều 1. Phạm vi",
+        "Quy chế này quy định.",
+        "Chương II. TỔ CHỨC THỰC HIỆN",
         "Điều 2. Hiệu lực",
     ]
 
@@ -533,10 +581,18 @@ def test_docx_and_html_lose_no_words(tmp_path_factory, lines):
 
 
 def test_a_borderless_task_grid_is_still_a_table(tmp_path):
-    rows = [("TT", "Nội dung", "Chủ trì"), ("1", "Rà soát", "Sở Tư pháp"), ("2", "Tập huấn", "Sở Nội vụ"),
-            ("3", "Báo cáo", "Văn phòng")]
-    expected = ["| TT | Nội dung | Chủ trì |", "| 1 | Rà soát | Sở Tư pháp |", "| 2 | Tập huấn | Sở Nội vụ |",
-                "| 3 | Báo cáo | Văn phòng |"]
+    rows = [
+        ("TT", "Nội dung", "Chủ trì"),
+        ("1", "Rà soát", "Sở Tư pháp"),
+        ("2", "Tập huấn", "Sở Nội vụ"),
+        ("3", "Báo cáo", "Văn phòng"),
+    ]
+    expected = [
+        "| TT | Nội dung | Chủ trì |",
+        "| 1 | Rà soát | Sở Tư pháp |",
+        "| 2 | Tập huấn | Sở Nội vụ |",
+        "| 3 | Báo cáo | Văn phòng |",
+    ]
     doc = python_docx.Document()
     table = doc.add_table(rows=4, cols=3)  # no style, no borders
     for r, values in enumerate(rows):
@@ -544,14 +600,16 @@ def test_a_borderless_task_grid_is_still_a_table(tmp_path):
             table.cell(r, c).text = value
     doc.save(tmp_path / "grid.docx")
     assert read_file(tmp_path / "grid.docx").text.splitlines() == expected
-    page = "<table>" + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>" for r in rows) + "</table>"
+    page = (
+        "<table>" + "".join("<tr>" + "".join(f"<td>{v}</td>" for v in r) + "</tr>" for r in rows) + "</table>"
+    )
     (tmp_path / "grid.html").write_text(f"<html><body>{page}</body></html>", encoding="utf-8")
     assert read_file(tmp_path / "grid.html").text.splitlines() == expected
 
 
 _MHT = (
-    "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n--B\r\n"
-    "Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+    'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+    'Content-Type: text/html; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
     "<html><body><p>=C4=90i=E1=BB=81u 1. Ph=E1=BA=A1m vi =C4=91i=E1=BB=81u ch=E1=BB=89nh</p></body></html>"
     "\r\n--B--\r\n"
 )
@@ -570,13 +628,17 @@ def test_docx_wrapping_an_mht_or_html_chunk(tmp_path):
         ("/word/chunk2.htm", "text/html", "<html><body><p>Điều 2. Hiệu lực</p></body></html>".encode()),
     ):
         rid = doc.part.relate_to(Part(PackURI(name), content_type, data, doc.part.package), chunk_type)
-        doc.element.body.append(parse_xml(
-            f'<w:altChunk {_W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
-            f'r:id="{rid}"/>'
-        ))
+        doc.element.body.append(
+            parse_xml(
+                f'<w:altChunk {_W} r:id="{rid}" '
+                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+            )
+        )
     doc.save(tmp_path / "portal.docx")
     assert read_file(tmp_path / "portal.docx").text.splitlines() == [
-        "QUYẾT ĐỊNH", "Điều 1. Phạm vi điều chỉnh", "Điều 2. Hiệu lực",
+        "QUYẾT ĐỊNH",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Điều 2. Hiệu lực",
     ]
 
 
