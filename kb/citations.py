@@ -330,10 +330,18 @@ def _pins(m: re.Match[str]) -> tuple[Pin, ...]:
                       ("clauses2", "para"), ("points", "point"), ("points2", "point"), ("points3", "point")):
         if g.get(key):
             levels.append((unit, _unit_values(g[key])))
+    # "khoản 1 Điều 3 và Điều 5": the clause is Điều 3's; Điều 5 is cited whole
+    inner_start = next((i for i, (unit, _) in enumerate(levels) if unit in ("para", "point")), len(levels))
+    extra: list[Pin] = []
+    if 0 < inner_start < len(levels) and len(levels[inner_start - 1][1]) > 1:
+        unit, values = levels[inner_start - 1]
+        outer = [(u, [v[0]]) for u, v in levels[:inner_start - 1]]
+        extra = [tuple((u, v[0]) for u, v in outer) + ((unit, v),) for v in values[1:]]
+        levels[inner_start - 1] = (unit, values[:1])
     pins: list[Pin] = [()]
     for unit, values in levels:
         pins = [p + ((unit, v),) for p in pins for v in values]
-    return tuple(pins)
+    return tuple(pins) + tuple(extra)
 
 
 def _inherit_outer(pins: tuple[Pin, ...], following: tuple[Pin, ...]) -> tuple[Pin, ...]:
@@ -683,7 +691,7 @@ def _refs_of(text: str, eid: str | None, source: str, lo: int, hi: int, ctx: Con
              notes: dict[str, str] | None = None, preamble: bool = False) -> list[Reference]:
     if not text:
         return []
-    cites = find_citations(text, ctx.aliases)
+    cites = [c for c in find_citations(text, ctx.aliases) if not _own_label(c, text, eid)]
     if notes:
         cites = [_with_footnote_tail(c, text, notes) for c in cites]
     cites = resolve(cites, eid, ctx)
@@ -706,6 +714,12 @@ def _amended_target(doc: Document, ctx: Context) -> str | None:
     targets = {c.number or c.name for c in resolve(find_citations(doc.title, {}), None, probe)
                if c.kind in ("number", "name", "alias") and (c.number or c.name)}
     return targets.pop() if len(targets) == 1 else None
+
+
+def _own_label(c: Citation, text: str, eid: str | None) -> bool:
+    """'Điều 1. Phạm vi' at the start of art_1's own text is its label, not a reference."""
+    return (c.kind == "internal" and eid is not None and not text[:c.start].strip(" *#\t\n")
+            and re.match(r"\s*[.:]", text[c.end:]) is not None and pin_eid(c.pins[0], eid) == eid)
 
 
 _MARKER_AFTER = re.compile(r"\s*\[(\w{1,3})\]")
