@@ -26,9 +26,11 @@ from parsers import patterns as P
 from parsers.model import Footnote
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
-    """One line (or, after `rejoin`, one paragraph) of cleaned text and its place in the original."""
+    """One line (or, after `rejoin`, one paragraph) of cleaned text and its place in the original.
+
+    Mutable for speed: the steps own the lines of the draft they were handed by `clean`."""
 
     text: str
     start: int  # offset of its first character in the original text
@@ -44,11 +46,12 @@ class Line:
     width: int = 0  # length of its last physical line: how full the line was before it wrapped
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Draft:
     lines: tuple[Line, ...]
     fmt: str = "txt"
     footnotes: tuple[Footnote, ...] = ()
+    source: str | None = None  # the whole original text, when known: lets a step skip work it cannot do
 
 
 Step = Callable[[Draft], Draft]
@@ -58,8 +61,29 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
 
 
+_LINE = re.compile(r"[^\n]*\n?")
+_OTHER_BREAKS = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
 def split_lines(text: str) -> list[Line]:
     """The original text as lines with offsets; blank lines become `gap` flags of the next line."""
+    if _OTHER_BREAKS.search(text):
+        return _split_lines_slow(text)
+    lines: list[Line] = []
+    pos = 0
+    gap = False
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            lines.append(Line(raw, pos, pos + len(raw), lineno, gap, width=len(stripped)))
+            gap = False
+        else:
+            gap = True
+        pos += len(raw) + 1
+    return lines
+
+
+def _split_lines_slow(text: str) -> list[Line]:
     lines: list[Line] = []
     pos = 0
     gap = False
@@ -75,17 +99,24 @@ def split_lines(text: str) -> list[Line]:
 
 
 def nfc(draft: Draft) -> Draft:
-    out = []
+    whole = draft.source
+    if (whole is not None and not _SPACES.search(whole) and not _INVISIBLE.search(whole)
+            and (whole.isascii() or unicodedata.is_normalized("NFC", whole))):
+        return draft  # already NFC, no tabs or odd spaces: nothing to do line by line
     for line in draft.lines:
-        text = unicodedata.normalize("NFC", line.text)
-        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
-        if text != line.text:
-            line = replace(line, text=text)
-        out.append(line)
-    return replace(draft, lines=tuple(out))
+        text = line.text
+        if not text.isascii():
+            if not unicodedata.is_normalized("NFC", text):
+                text = unicodedata.normalize("NFC", text)
+            text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+        elif "\t" in text:
+            text = text.replace("\t", " ")
+        line.text = text
+    return draft
 
 
 _BOLD = re.compile(r"\*\*")
+_LABEL_BOLD = re.compile(r"^\s*\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S")
 
 
 def _strip_markdown(text: str) -> tuple[str, bool, bool]:
@@ -93,7 +124,7 @@ def _strip_markdown(text: str) -> tuple[str, bool, bool]:
     heading = bool(P.MD_HEADING.match(text))
     if heading:
         text = P.MD_HEADING.sub("", text)
-    label_bold = bool(re.match(r"^\s*\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S", text))
+    label_bold = bool(_LABEL_BOLD.match(text))
     text = P.MD_ESCAPE.sub(r"\1", text)
     text = P.MD_EMPHASIS.sub("", text)
     return _MULTI_SPACE.sub(" ", text).strip(), heading, label_bold
@@ -110,6 +141,9 @@ def _bold_edges(raw: str, in_bold: bool) -> tuple[bool, bool, bool]:
     return opens, closes_at_end, in_bold
 
 
+_MD_SPECIAL = re.compile(r"[*_#\\]")
+
+
 def markdown_noise(draft: Draft) -> Draft:
     out: list[Line] = []
     gap = False
@@ -117,6 +151,18 @@ def markdown_noise(draft: Draft) -> Draft:
     for line in draft.lines:
         if line.gap:
             in_bold = False  # emphasis never runs across a blank line
+        if not _MD_SPECIAL.search(line.text) and line.text.lstrip()[:1] not in "-=~":  # nothing to strip
+            text = _MULTI_SPACE.sub(" ", line.text).strip() if "  " in line.text else line.text.strip()
+            if not text:
+                gap = True
+                continue
+            if gap:
+                line.gap = True
+            line.text = text
+            line.open_bold = in_bold
+            out.append(line)
+            gap = False
+            continue
         if P.MD_RULE.match(line.text) and not P.TABLE_PIPE.match(line.text):
             gap, in_bold = True, False  # a rule separates like a blank line and carries no words
             continue
@@ -125,22 +171,29 @@ def markdown_noise(draft: Draft) -> Draft:
         if not text or text == "#":
             gap = gap or not (opens or closes)
             continue
-        out.append(replace(line, text=text, gap=line.gap or gap, bold=line.bold or closes or heading,
-                           bold_start=line.bold_start or opens or heading, heading=line.heading or heading,
-                           open_bold=in_bold,
-                           label_bold=line.label_bold or label_bold))
+        line.text = text
+        line.gap = line.gap or gap
+        line.bold = line.bold or closes or heading
+        line.bold_start = line.bold_start or opens or heading
+        line.heading = line.heading or heading
+        line.open_bold = in_bold
+        line.label_bold = line.label_bold or label_bold
+        out.append(line)
         gap = False
-    return replace(draft, lines=tuple(out))
+    draft.lines = tuple(out)
+    return draft
 
 
 def fragment_tables(draft: Draft) -> Draft:
     """Rebuild table rows from '|' fragments: a row starts at '|', each cell ends at '|', '|' '|' ends it."""
     lines = draft.lines
+    if not any("|" in x.text for x in lines):
+        return draft
     out: list[Line] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if P.MD_TABLE_RULE.match(line.text):
+        if "-" in line.text and "|" in line.text and P.MD_TABLE_RULE.match(line.text):
             i += 1
             continue
         if line.text.startswith("|") and line.text.endswith("|") and len(line.text) > 1:
@@ -148,7 +201,7 @@ def fragment_tables(draft: Draft) -> Draft:
             out.append(replace(line, text=" | ".join(c for c in cells if c), table=True))
             i += 1
             continue
-        if not P.TABLE_PIPE.match(line.text):
+        if line.text != "|":
             out.append(line)
             i += 1
             continue
@@ -193,7 +246,7 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
 
     while i < len(lines):
         line = lines[i]
-        if P.TABLE_PIPE.match(line.text):
+        if line.text == "|":
             if cell:
                 close_cell()
             elif prev_pipe:
@@ -216,13 +269,24 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
 
 def _table_follows(lines: tuple[Line, ...], i: int) -> bool:
     """Is there a '|' fragment within the next few lines (the cell goes on after a blank line)?"""
-    return any(P.TABLE_PIPE.match(x.text) for x in lines[i:i + 4] if not x.gap or x is lines[i])
+    return any(x.text == "|" for x in lines[i:i + 4] if not x.gap or x is lines[i])
+
+
+def _page_noise_line(line: Line) -> bool:
+    text = line.text
+    if line.table:
+        return False
+    if len(text) <= 16 and P.PAGE_NUMBER.match(text):
+        return True
+    return text[:1] in "hHwW" and " " not in text and bool(P.URL_LINE.match(text))
 
 
 def page_noise(draft: Draft) -> Draft:
     keep = [line for line in draft.lines
-            if not (P.URL_LINE.match(line.text) or (P.PAGE_NUMBER.match(line.text) and not line.table))]
-    return replace(draft, lines=tuple(keep)) if len(keep) != len(draft.lines) else draft
+            if not ((len(line.text) <= 16 or line.text[:1] in "hHwW") and _page_noise_line(line))]
+    if len(keep) != len(draft.lines):
+        draft.lines = tuple(keep)
+    return draft
 
 
 def footnotes(draft: Draft) -> Draft:
@@ -237,18 +301,46 @@ _LABEL_ALONE = re.compile(r"^(?:Điều|Chương|Mục|Phần|ĐIỀU|CHƯƠNG|M
 _UNIT_STARTS = (P.DIEU, P.CHUONG, P.PHAN, P.MUC, P.SUBITEM, P.KHOAN, P.DIEM, P.SECTION, P.BASIS, P.ANNEX_OF)
 
 
+# What a unit's first line can begin with; a line that does not is a continuation, whatever follows.
+_UPPER_WORD = "[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]{2,}(?:\\s|:|$)"
+_UNIT_PREFIX = re.compile(
+    r"^(?:[\d\-+•*–—·▪◦●○(\[]|[IVXLC]+\s?[.)/]|[a-zđ]\d?\)|[A-ZĐ]\s?[.)]|"
+    r"(?i:điều|chương|mục|phần|căn|n[ơo]i|tm|kt|q\s*\.|tl|tuq|số|luật|pháp|nghị|lệnh|cộng|độc|kèm|ban)\b|"
+    + _UPPER_WORD + ")"
+)
+
+
+def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One regex matching where any of `patterns` matches (each keeps its own case rule)."""
+    return re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+                               for p in patterns))
+
+
+_ANY_UNIT = _either(_UNIT_STARTS + _STANDALONE + (_LABEL_ALONE,))
+
+
 def starts_unit(text: str) -> bool:
     """Does this line open a structural unit (or a part of the header) rather than continue a sentence?"""
-    if any(p.match(text) for p in _UNIT_STARTS) or any(p.match(text) for p in _STANDALONE):
-        return True
-    if _LABEL_ALONE.match(text):
-        return True
-    return bool(P.BULLET.match(text) and len(text) > 1)
+    if not _UNIT_PREFIX.match(text):
+        return False
+    return bool(_ANY_UNIT.match(text)) or (len(text) > 1 and bool(P.BULLET.match(text)))
+
+
+def _ends(pattern: re.Pattern[str], text: str) -> bool:
+    """Does `text` end with what `pattern` (anchored at $) describes? Only the tail is searched: a
+    search over a whole paragraph would retry the pattern at every position."""
+    return bool(pattern.search(text[-24:]))
+
+
+def _ends_continuing(text: str) -> bool:
+    tail = text.rstrip()
+    if tail[-1:] in P.CONTINUING_CHARS:
+        return bool(tail)
+    return tail.rsplit(None, 1)[-1].lower() in P.CONTINUING_WORDS if tail else False
 
 
 def _is_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(text) > 1 and text.isupper()
 
 
 def _starts_lower(text: str) -> bool:
@@ -274,71 +366,104 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
 _BARE_LABEL = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)$|^(?:ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
 
 
-def _continues(prev: Line, nxt: Line, md: bool, wrap: int, after_title: bool = False) -> bool:
+@dataclass(slots=True)
+class _Para:
+    """A paragraph being rejoined: its first line (where later lines go) and what the checks need."""
+
+    line: Line
+    parts: list[str]
+    upper: bool  # every line so far in capitals
+    length: int
+    unit: bool  # its first line opens a unit
+    standalone: bool  # a title / enacting / motto line: nothing joins it
+
+    @property
+    def last(self) -> str:
+        return self.parts[-1]
+
+
+def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, after_title: bool) -> bool:
     """Is `nxt` the rest of the paragraph `prev` (a line broken by wrapping or a page break)?"""
-    if nxt.table or prev.table:
+    line = prev.line
+    if nxt.table or line.table:
         return False
-    text = nxt.text
-    if _BARE_LABEL.search(prev.text) and not nxt.table:
+    text, last = nxt.text, prev.last
+    if _ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
-    bullet_lower = bool(P.BULLET.match(text)) and _starts_lower(text[1:].lstrip())
-    if starts_unit(text) and not (bullet_lower and not P.SENTENCE_END.search(prev.text)):
+    if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not _ends(P.SENTENCE_END, last)):
         return False
-    if any(p.match(prev.text) for p in _STANDALONE[:3]):
+    if prev.standalone:
         return False
-    if prev.open_bold and not nxt.gap:
+    if line.open_bold and not nxt.gap:
         return True  # inside one bold span: "**ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG**"
-    if prev.heading and not (nxt.heading and _starts_lower(text)):
+    if line.heading and not (nxt.heading and _starts_lower(text)):
         return False
-    if prev.bold and not nxt.bold_start:
+    if line.bold and not nxt.bold_start:
         return False  # a bold title never takes the paragraph after it
     if md and not nxt.gap:
         return True  # a Markdown soft line break in hard-wrapped text
-    if P.STRONG_END.search(prev.text):
+    if _ends(P.STRONG_END, last):
         return False
     if _starts_lower(text):
         return True  # even after ";" or ":", a lower-case line goes on with the sentence
-    if P.SENTENCE_END.search(prev.text):
+    if _ends(P.SENTENCE_END, last):
         return False
-    if _is_upper(prev.text) != _is_upper(text):
+    if prev.upper != _is_upper(text):
         return False
-    if P.ENDS_CONTINUING.search(prev.text):
+    if _ends_continuing(last):
         return True
-    if (len(prev.text) >= 80 and not prev.bold and not after_title and not _is_upper(prev.text)
-            and not starts_unit(prev.text)):
+    if prev.length >= 80 and not line.bold and not after_title and not prev.upper and not prev.unit:
         return True  # body prose does not stop without punctuation: a page or line break cut it
-    return prev.width >= 0.8 * wrap
+    return line.width >= 0.8 * wrap
+
+
+_BULLETS = "-+•*–—·▪◦●○"
 
 
 def _hard_wrapped(lines: tuple[Line, ...]) -> bool:
     """Most lines stop mid-sentence: the text was wrapped at a fixed width, not one paragraph a line."""
     long = [x for x in lines if not x.table and len(x.text) >= 30]
-    cut = sum(1 for x in long if not P.SENTENCE_END.search(x.text))
+    cut = sum(1 for x in long if not _ends(P.SENTENCE_END, x.text))
     return len(long) >= 5 and cut >= 0.4 * len(long)
+
+
+def _glue(before: str, after: str) -> str:
+    """How two pieces of a broken line join: a word cut at "-" or "/" ("06-" "CT/TU") joins without a space."""
+    return "" if before.endswith(("-", "/")) and after[:1].isalnum() and not before.endswith(" -") else " "
 
 
 def rejoin(draft: Draft) -> Draft:
     wrap = _wrap_width(draft.lines)
     md = draft.fmt == "md" and _hard_wrapped(draft.lines)
-    out: list[Line] = []
+    paras: list[_Para] = []
     for line in draft.lines:
-        after_title = len(out) >= 2 and bool(P.DOC_TITLE.match(out[-2].text))
-        if out and _continues(out[-1], line, md, wrap, after_title):
-            prev = out[-1]
-            joined = prev.text + ("" if prev.text.endswith(("-", "/")) and line.text[:1].isalnum()
-                                  and not prev.text.endswith(" -") else " ") + line.text
-            out[-1] = replace(prev, text=joined, end=line.end, width=line.width, bold=line.bold,
-                              open_bold=line.open_bold, heading=prev.heading and line.heading)
-        else:
-            out.append(line)
-    return replace(draft, lines=tuple(out))
+        unit = starts_unit(line.text)
+        if paras:
+            prev = paras[-1]
+            after_title = len(paras) >= 2 and bool(P.DOC_TITLE.match(paras[-2].parts[0]))
+            if _continues(prev, line, unit, md, wrap, after_title):
+                prev.parts.append(_glue(prev.last, line.text))
+                prev.parts.append(line.text)
+                prev.upper = prev.upper and _is_upper(line.text)
+                prev.length += len(line.text) + 1
+                first = prev.line
+                first.end, first.width, first.bold = line.end, line.width, line.bold
+                first.open_bold, first.heading = line.open_bold, first.heading and line.heading
+                continue
+        standalone = unit and any(p.match(line.text) for p in _STANDALONE[:3])
+        paras.append(_Para(line, [line.text], _is_upper(line.text), len(line.text), unit, standalone))
+    for para in paras:
+        if len(para.parts) > 1:
+            para.line.text = "".join(para.parts)
+    draft.lines = tuple(p.line for p in paras)
+    return draft
 
 
 STEPS: tuple[Step, ...] = (nfc, markdown_noise, fragment_tables, page_noise, footnotes, rejoin)
 
 
 def clean(text: str, fmt: str = "txt") -> Draft:
-    draft = Draft(tuple(split_lines(text)), fmt=fmt)
+    draft = Draft(tuple(split_lines(text)), fmt=fmt, source=text)
     for step in STEPS:
         draft = step(draft)
     return draft

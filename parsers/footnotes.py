@@ -28,7 +28,7 @@ def extract(draft: Draft) -> Draft:
 
 
 def _markdown_footnotes(draft: Draft) -> Draft:
-    if not any("[^" in line.text for line in draft.lines):
+    if not any("[^" in line.text for line in draft.lines):  # the cheap test first
         return draft
     notes = list(draft.footnotes)
     body: list[Line] = []
@@ -53,7 +53,7 @@ def _markers(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]:
 
 def _page_footnotes(draft: Draft) -> Draft:
     lines = draft.lines
-    if not any(P.FOOTNOTE_LINE.match(x.text) for x in lines):
+    if not any(x.text[:1].isdigit() and P.FOOTNOTE_LINE.match(x.text) for x in lines):
         return draft
     markers = _markers(lines)
     if 1 not in markers:
@@ -79,7 +79,7 @@ def _page_footnotes(draft: Draft) -> Draft:
                 used[expected] = nxt
                 last_marker = nxt
                 members = [i]
-            elif not P.SENTENCE_END.search(lines[members[-1]].text):
+            elif not P.SENTENCE_END.search(lines[members[-1]].text[-24:]):
                 members.append(i)
             else:
                 break

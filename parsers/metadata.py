@@ -151,6 +151,8 @@ def _issuer_prefix(cells: list[str]) -> str | None:
 
 def _place_date(cells: list[str], anywhere: bool = False) -> tuple[str | None, str | None]:
     for cell in cells:
+        if "ngày" not in cell:
+            continue
         m = (_PLACE_DATE_ANY.search if anywhere else P.PLACE_DATE.match)(cell)
         if m:
             place = m.group(1).strip()

@@ -77,9 +77,12 @@ MD_FOOTNOTE_DEF = re.compile(r"^\s*\[\^(\w+)\]:\s*(.*)$")
 SENTENCE_END = re.compile(r"(?:[.!?;:…]|\./\.|\.\s*/\s*\.)[\s\"”’')\]*]*$")
 STRONG_END = re.compile(r"(?:[.!?…]|\./\.|\.\s*/\s*\.)[\s\"”’')\]*]*$")
 STARTS_LOWER = re.compile(rf"^[\"“‘(\[]?[{LOWER}0-9]")
-ENDS_CONTINUING = re.compile(
-    r"(?:[,\-–(/&]|\b(?:và|của|về|với|tại|theo|cho|các|những|là|được|trong|từ|đến|hoặc|hay|nếu|thì|để|do|"
-    r"bởi|như|số|nhằm|gồm|bằng|mà|nhưng|giữa|đối|tới|sự|một|hai|ba|bốn|mỗi|mọi|cả|phải|sẽ|đã|đang))\s*$",
-    re.IGNORECASE)
+# A line ending with one of these words (or characters) cannot end a sentence: the next line goes on.
+CONTINUING_WORDS = frozenset({
+    "và", "của", "về", "với", "tại", "theo", "cho", "các", "những", "là", "được", "trong", "từ", "đến",
+    "hoặc", "hay", "nếu", "thì", "để", "do", "bởi", "như", "số", "nhằm", "gồm", "bằng", "mà", "nhưng",
+    "giữa", "đối", "tới", "sự", "một", "hai", "ba", "bốn", "mỗi", "mọi", "cả", "phải", "sẽ", "đã", "đang",
+})
+CONTINUING_CHARS = ",-–(/&"
 WORD = re.compile(r"\w+")
 HAS_WORD = re.compile(r"[^\W_]")  # a letter or a digit: text that says something

@@ -19,6 +19,8 @@ _ISSUER_WORDS = re.compile(
     r"BAN|CỤC|TỔNG CỤC|ĐẢNG|TỈNH ỦY|THANH TRA|KIỂM TOÁN|NGÂN HÀNG|TÒA ÁN|VIỆN)\b"
 )
 _BODY = (P.DIEU, P.SECTION, P.KHOAN, P.RECIPIENTS, P.CAPACITY)
+_ANY_BODY = re.compile("|".join(f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})"
+                                for p in _BODY))
 
 
 def _is_header(line: Line) -> bool:
@@ -51,7 +53,7 @@ def split(lines: list[Line]) -> list[list[Line]]:
                 starts.append(start)
                 seen_body = False
             continue
-        if any(p.match(line.text) for p in _BODY):
+        if _ANY_BODY.match(line.text):
             seen_body = True
     bounds = starts + [len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds) if b > a]

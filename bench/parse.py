@@ -1,0 +1,55 @@
+"""Parse throughput on the benchmark corpus (>= 2,000 documents): MB/s and documents/s on one core, and
+peak memory (tracemalloc, on the largest file, and the process's maximum resident set).
+
+Files are read into memory first, so the figures are the parser's (`parse_text`), not the disk's.
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+import tracemalloc
+from pathlib import Path
+
+from bench.corpus import build
+from parsers import parse_text
+
+
+def _load(folder: Path) -> list[tuple[str, str, str]]:
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix in (".md", ".txt"):
+            out.append((path.name, path.read_text(encoding="utf-8", errors="replace"), path.suffix[1:]))
+    return out
+
+
+def run() -> dict[str, object]:
+    docs = _load(build())
+    size = sum(len(text.encode("utf-8")) for _, text, _ in docs)
+    nodes = 0
+    start = time.perf_counter()
+    for name, text, fmt in docs:
+        result = parse_text(text, source=name, fmt=fmt)
+        nodes += sum(1 for doc in result.documents for _ in doc.walk())
+    seconds = time.perf_counter() - start
+    name, text, fmt = max(docs, key=lambda d: len(d[1]))
+    tracemalloc.start()
+    parse_text(text, source=name, fmt=fmt)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {
+        "files": len(docs),
+        "megabytes": round(size / 1e6, 1),
+        "seconds": round(seconds, 2),
+        "MB/s (one core)": round(size / 1e6 / seconds, 2),
+        "documents/s": round(len(docs) / seconds, 1),
+        "nodes": nodes,
+        "largest file (MB)": round(len(text.encode("utf-8")) / 1e6, 2),
+        "peak memory parsing it (MB)": round(peak / 1e6, 1),
+        "max resident set (MB)": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+if __name__ == "__main__":
+    for key, value in run().items():
+        print(f"{key:<32} {value}")
