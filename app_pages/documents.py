@@ -1,49 +1,70 @@
-"""Văn bản: the list of documents, and one document's text as a tree, opened at a clause when asked."""
+"""Văn bản: the list of documents, and one document — its text as a tree (opened at a clause when asked),
+what it cites, what cites it, and the duties in each clause."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import streamlit as st
 
-from app_pages import kbsession
-from app_pages.labels import doc_label
+from app_pages import citations_view, kbsession
+from app_pages.labels import ROLE, doc_label, label
 from app_pages.markup import STYLE, esc
 from app_pages.tree import tree_html
-from kb import store, views
+from kb import duty_queries, store, views
 
 st.title("Văn bản")
+data = kbsession.citations()
 
 with kbsession.connection() as db:
     docs = store.list_documents(db)
     if not docs:
         st.info("Chưa có văn bản nào. Hãy thêm văn bản ở trang «Thêm văn bản».")
         st.stop()
-
-    st.dataframe(
-        [{"Loại": d["type"], "Số hiệu": d["number"] or "(chưa có số)", "Trích yếu": d["title"] or "",
-          "Ngày": d["date"] or "", "Cơ quan ban hành": d["issuer"] or "", "Tệp": d["file"]} for d in docs],
-        hide_index=True, width="stretch",
-    )
-
-    ids = [d["doc_id"] for d in docs]
     names = {d["doc_id"]: doc_label(d) for d in docs}
     wanted = st.query_params.get("doc")
-    doc_id = st.selectbox(
-        "Chọn văn bản để đọc", ids, index=ids.index(wanted) if wanted in ids else 0,
-        format_func=lambda i: names[i],
-    )
+    with st.expander(f"Danh sách văn bản ({len(docs)})", expanded=wanted not in names):
+        st.dataframe(
+            [{"Loại": d["type"], "Số hiệu": d["number"] or "(chưa có số)", "Trích yếu": d["title"] or "",
+              "Ngày": d["date"] or "", "Cơ quan ban hành": d["issuer"] or "",
+              "Hiệu lực": views.validity(data.catalog, data.view, d), "Tệp": d["file"]} for d in docs],
+            hide_index=True, width="stretch",
+        )
+    ids = list(names)
+    doc_id = st.selectbox("Chọn văn bản để đọc", ids, index=ids.index(wanted) if wanted in ids else 0,
+                          format_func=names.get)
     focus = st.query_params.get("eid") if doc_id == wanted else None
 
     doc = store.get_document(db, doc_id)
     nodes = store.get_nodes(db, doc_id)
     warnings = views.file_warnings(db, doc_id)
+    duties = duty_queries.all_duty_rows(db, [doc_id])
+    stale = {(f.doc_id, data.view.target_id(f.target, f.doc_id)) for f in data.findings if f.kind == "stale"}
+    outgoing = citations_view.outgoing_html(db, data.view, doc_id, names, stale)
+    incoming = citations_view.incoming_html(db, doc_id, names)
+
+by_clause: dict[str, list[dict]] = defaultdict(list)
+for duty in duties:
+    by_clause[duty["eid"]].append(duty)
+
+
+def duty_notes(node: dict) -> str:
+    """The duties a clause gives, under its text."""
+    items = [f"{esc(d['actor_name'])}: {esc(label(ROLE, d['role']))}"
+             + (f" ({esc(d['deadline_text'])})" if d["deadline_text"] else "") for d in by_clause.get(node["eid"], [])]
+    return f'<div class="vb-addr">→ Nghĩa vụ: {"; ".join(items)}</div>' if items else ""
+
 
 st.html(STYLE)
 st.subheader(names[doc_id])
 facts = [("Loại", doc["type"]), ("Số hiệu", doc["number"]), ("Ngày ban hành", doc["date"]),
          ("Cơ quan ban hành", doc["issuer"]), ("Người ký", doc["signer"]),
          ("Ngày có hiệu lực", doc["effective_date"]), ("Ban hành kèm theo văn bản", doc["parent_number"]),
+         ("Hiệu lực", views.validity(data.catalog, data.view, {"doc_id": doc_id, "number": doc["number"]})),
          ("Tệp", doc["file_name"])]
-st.html("<br>".join(f"<b>{label}:</b> {esc(value)}" for label, value in facts if value))
+st.html("<br>".join(f"<b>{k}:</b> {esc(v)}" for k, v in facts if v))
+if any(pair[0] == doc_id for pair in stale):
+    st.warning("Văn bản này còn trích dẫn văn bản đã bị thay thế hoặc hết hiệu lực (tô đỏ ở thẻ «Trích dẫn»).")
 if doc["bases"]:
     with st.expander(f"Căn cứ ban hành ({len(doc['bases'])})"):
         st.html("<br>".join(esc(b) for b in doc["bases"]))
@@ -55,12 +76,36 @@ if focus:
     context = views.context_of(nodes, focus)
     if context:
         st.markdown("#### Điều khoản được mở")
-        st.html(tree_html(context, focus=focus))
+        st.html(tree_html(context, focus=focus, extra=duty_notes))
     else:
         st.warning(f"Không tìm thấy điều khoản {focus} trong văn bản này.")
 
-st.markdown("#### Toàn văn")
-if not nodes:
-    st.info("Văn bản này không có điều, khoản hay mục nào được nhận ra.")
-else:
-    st.html(tree_html(nodes, focus=focus))
+text_tab, out_tab, in_tab, duty_tab = st.tabs([
+    "Toàn văn", f"Trích dẫn ({outgoing.count('<tr') - 1 if outgoing else 0})",
+    f"Được trích dẫn ({incoming.count('<tr') - 1 if incoming else 0})", f"Nghĩa vụ ({len(duties)})",
+])
+with text_tab:
+    if nodes:
+        st.html(tree_html(nodes, focus=focus, extra=duty_notes))
+    else:
+        st.info("Văn bản này không có điều, khoản hay mục nào được nhận ra.")
+with out_tab:
+    if outgoing:
+        st.html(STYLE + outgoing)
+    else:
+        st.info("Văn bản này không trích dẫn văn bản nào.")
+with in_tab:
+    if incoming:
+        st.html(STYLE + incoming)
+    else:
+        st.info("Chưa có văn bản nào trong kho trích dẫn văn bản này.")
+with duty_tab:
+    addresses = {n["eid"]: n["address"] for n in nodes}
+    if duties:
+        st.dataframe(
+            [{"Điều khoản": addresses.get(d["eid"], d["address"]), "Chủ thể": d["actor_name"],
+              "Vai trò": label(ROLE, d["role"]), "Thời hạn": d["deadline_text"] or "", "Việc phải làm": d["action"]}
+             for d in duties], hide_index=True, width="stretch",
+        )
+    else:
+        st.info("Không thấy nghĩa vụ nào trong văn bản này.")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import kbsession
+from app_pages import citations_view, kbsession
 from app_pages.labels import RELATION, doc_label, label
-from app_pages.markup import STYLE, esc, link, page_url
-from kb import graph, store, views
+from app_pages.markup import STYLE, esc
+from kb import store, views
 
 STATUS_WORD = {"replaced": "đã bị thay thế", "expired": "đã hết hiệu lực"}
 
@@ -54,23 +54,8 @@ st.subheader("Trích dẫn của một văn bản")
 ids = list(names)
 doc_id = st.selectbox("Văn bản", ids, format_func=names.get, key="graph_doc")
 with kbsession.connection() as db:
-    refs = graph.refs_db(db, doc_id)
-    here = views.node_addresses(db, doc_id)
-    targets = {view.target_id(r["target_doc"], doc_id) for r in refs}
-    there = {t: views.node_addresses(db, t) for t in targets if t in names}
-if not refs:
-    st.info("Văn bản này không trích dẫn văn bản hay điều khoản nào.")
+    table = citations_view.outgoing_html(db, view, doc_id, names, stale_pairs)
+if table:
+    st.html(STYLE + table)
 else:
-    cells = []
-    for r in refs:
-        target = view.target_id(r["target_doc"], doc_id)
-        target_name = names.get(target, r["target_doc"] or "Chính văn bản này")
-        pin = there.get(target, {}).get(r["target_eid"] or "", r["target_eid"] or "")
-        opened = (link(page_url("van-ban", doc=target, eid=r["target_eid"]), pin or "Mở")
-                  if target in names else esc(pin))
-        mark = ' style="background:#ffd8d3"' if (doc_id, target) in stale_pairs else ""
-        cells.append(f"<tr{mark}><td>{esc(here.get(r['source_eid'] or '', 'Phần mở đầu'))}</td>"
-                     f"<td>{esc(r['text'])}</td><td>{esc(label(RELATION, r['relation']))}</td>"
-                     f"<td>{esc(target_name)}</td><td>{opened}</td></tr>")
-    st.html(STYLE + '<table class="vb-side"><tr><th>Điều khoản</th><th>Trích dẫn</th><th>Quan hệ</th>'
-            f"<th>Văn bản được dẫn</th><th>Điều khoản được dẫn</th></tr>{''.join(cells)}</table>")
+    st.info("Văn bản này không trích dẫn văn bản hay điều khoản nào.")

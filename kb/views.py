@@ -177,3 +177,19 @@ def actors_with_duties(db: sqlite_utils.Database, limit: int = 12) -> list[tuple
         names |= {r["id"]: r["name"] for r in db.query("SELECT DISTINCT id, name FROM actors")}
     rows = db.query("SELECT actor, count(*) AS n FROM duties GROUP BY actor ORDER BY n DESC, actor LIMIT ?", [limit])
     return [(r["actor"], names.get(r["actor"], r["actor"]), r["n"]) for r in rows]
+
+
+def validity(catalog: Any, view: Any, doc: Row) -> str:
+    """What is known of a document's force: the catalog's status, or a text of the KB that replaces it."""
+    replacers = sorted({r["doc_id"] for r in view.references if r["relation"] == "thay_the"
+                        and r["target_doc"] and view.target_id(r["target_doc"], r["doc_id"]) == doc["doc_id"]})
+    entry = catalog.get(doc["number"]) if doc.get("number") else None
+    if replacers:
+        return "Bị thay thế bởi " + ", ".join(replacers)
+    if entry is None or not entry.status:
+        return "Chưa rõ"
+    words = {"in_force": "Còn hiệu lực", "replaced": "Đã bị thay thế", "expired": "Hết hiệu lực",
+             "amended": "Đã được sửa đổi, bổ sung"}
+    text = words.get(entry.status, entry.status)
+    by = entry.replaced_by or entry.amended_by
+    return f"{text} bởi {', '.join(by)}" if by and entry.status != "in_force" else text

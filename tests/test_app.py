@@ -104,6 +104,35 @@ def test_documents_page_opens_a_clause_in_its_article(app_env: tuple[Path, Path]
     assert "trước ngày 25 tháng 12" in context  # điểm b of the same khoản
 
 
+def test_documents_page_shows_the_duties_of_each_clause(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", doc=DRAFT_2026, eid="art_12__para_1__point_a")
+    opened = html_of(at).split('id="art_12__para_1__point_a"')[1].split('<div class="vb-clause')[0]
+    assert "→ Nghĩa vụ:" in opened
+    assert "Ủy ban nhân dân cấp xã: Báo cáo (trước ngày 18 tháng 12)" in opened
+    duties = at.dataframe[1].value
+    assert "Điều 12 khoản 1 điểm a" in set(duties["Điều khoản"])
+
+
+def test_documents_page_citations_both_ways(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", doc=DRAFT_2026)
+    page = html_of(at)
+    assert "khoản 1 Điều 13 Nghị định số 80/2025/NĐ-CP" in page
+    assert "eid=art_8__para_1__point_a" in page  # "điểm a khoản 1 Điều này" opens that point
+    at = open_page("documents", doc="03/2022/QĐ-UBND")
+    cited = [r for r in _rows(html_of(at), "Văn bản trích dẫn") if r[0].startswith("Quy chế — Phối hợp trong công tác theo dõi")]
+    assert cited and cited[0][3] == "Ban hành kèm theo"
+    assert f"doc={QC_2022.replace(':', '%3A')}" in cited[0][1]
+
+
+def test_documents_page_warns_of_stale_citations(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", doc=QC_2022)
+    assert any("đã bị thay thế" in w.value for w in at.warning)
+    rows = _rows(html_of(at), "Văn bản được dẫn")
+    assert any("59/2012/NĐ-CP" in r[1] for r in rows)
+    at = open_page("documents", doc=DRAFT_2026)
+    assert not any("đã bị thay thế" in w.value for w in at.warning)
+
+
 def test_documents_page_unknown_clause_says_so(app_env: tuple[Path, Path]) -> None:
     at = open_page("documents", doc=DRAFT_2026, eid="art_99")
     assert any("Không tìm thấy điều khoản art_99" in w.value for w in at.warning)
@@ -228,9 +257,10 @@ def test_upload_refuses_other_formats(name: str) -> None:
 
 
 # --- So sánh phiên bản -------------------------------------------------------------------------------
-def _rows(page: str) -> list[list[str]]:
-    """The side-by-side table as [old cell, new cell, change cell] per row."""
-    table = page.split('<table class="vb-side">')[1].split("</table>")[0]
+def _rows(page: str, header: str = "") -> list[list[str]]:
+    """The cells of each row of the first of our tables whose header has `header`."""
+    tables = [t.split("</table>")[0] for t in page.split('<table class="vb-side">')[1:]]
+    table = next(t for t in tables if header in t.split("</tr>")[0])
     return [[c.split("</td>")[0] for c in row.split("<td>")[1:]] for row in table.split("<tr")[2:]]
 
 
