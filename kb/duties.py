@@ -263,10 +263,10 @@ def _opens_clause(doc: Doc, s: int, e: int, start: int, end: int) -> bool:
     after = _norm(doc, e) if e < end else None
     if before is not None and before not in _SUBJECT_AFTER:
         return False
-    return not (after is None or after in _NOT_PREDICATE or (after == "," and _only_actors_follow(doc, e, end)))
+    return not (after is None or after in _NOT_PREDICATE or (after == "," and _nothing_follows(doc, e, end)))
 
 
-def _only_actors_follow(doc: Doc, start: int, end: int) -> bool:
+def _nothing_follows(doc: Doc, start: int, end: int) -> bool:
     rest = [i for i in range(start, end) if not doc.user_data["punct"][i]]
     return not rest
 
