@@ -27,12 +27,16 @@ def spec(heading: str, *clauses: str | tuple[str, tuple[str, ...]], text: str = 
     return ArticleSpec(heading, tuple(c if isinstance(c, tuple) else (c, ()) for c in clauses), text)
 
 
+def _letter(k: int) -> str:
+    return _LETTERS[k] if k < len(_LETTERS) else f"{_LETTERS[k % len(_LETTERS)]}{k // len(_LETTERS)}"
+
+
 def _article(num: int, a: ArticleSpec) -> Node:
     art = f"art_{num}"
     clauses = []
     for k, (text, points) in enumerate(a.clauses, 1):
         para = f"{art}__para_{k}"
-        kids = tuple(Node("diem", _LETTERS[p], None, t, f"{para}__point_{_LETTERS[p]}", _ZERO)
+        kids = tuple(Node("diem", _letter(p), None, t, f"{para}__point_{_letter(p)}", _ZERO)
                      for p, t in enumerate(points))
         clauses.append(Node("khoan", str(k), None, text, para, _ZERO, kids))
     return Node("dieu", str(num), a.heading, a.text, art, _ZERO, tuple(clauses))

@@ -57,6 +57,9 @@ MATCH = 0.30
 HEADING_WEIGHT = 0.35
 ORDER_BONUS = 0.05
 TFIDF_WEIGHT = 0.5
+DENSE_PAIRS = 2500  # up to this many OLD × NEW pairs every LCS is computed (rapidfuzz cdist)
+CANDIDATES = 5
+CANDIDATE_COSINE = 0.15
 PART = 0.60
 PART_GAIN = 0.50
 PART_OVER = 0.20
@@ -190,6 +193,15 @@ class _Vocab:
 
     def __init__(self) -> None:
         self.codes: dict[str, str] = {}
+        self.units: dict[int, _Unit] = {}
+
+    def unit(self, node: Node) -> _Unit:
+        """A node's strings, computed once per diff (clauses are seen again at every level)."""
+        found = self.units.get(id(node))
+        if found is None or found.node is not node:
+            found = _Unit(node, self.encode(tokens_of_node(node)), self.encode(tokens_of_text(node.heading or "")))
+            self.units[id(node)] = found
+        return found
 
     def encode(self, tokens: Sequence[Token]) -> str:
         out = []
@@ -211,8 +223,7 @@ class _Unit:
 
 
 def _units(nodes: Sequence[Node], vocab: _Vocab) -> list[_Unit]:
-    return [_Unit(n, vocab.encode(tokens_of_node(n)), vocab.encode(tokens_of_text(n.heading or "")))
-            for n in nodes]
+    return [vocab.unit(n) for n in nodes]
 
 
 def _lcs(a: list[str], b: list[str]) -> np.ndarray:
@@ -246,16 +257,41 @@ def _tfidf(old: list[_Unit], new: list[_Unit]) -> np.ndarray:
     col = {g: k for k, g in enumerate(shared)}
     mat = np.zeros((total, len(shared)), dtype=np.float32)
     for r, c in enumerate(grams):
-        weights = {g: (1 + math.log(k)) * idf[g] for g, k in c.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        for g, w in weights.items():
-            if g in col:
-                mat[r, col[g]] = w / norm
+        weights = [((1 + math.log(k)) * idf[g], col.get(g)) for g, k in c.items()]
+        norm = math.sqrt(sum(w * w for w, _ in weights)) or 1.0
+        hits = [(j, w) for w, j in weights if j is not None]
+        if hits:
+            cols, vals = zip(*hits)
+            mat[r, list(cols)] = np.array(vals, dtype=np.float32) / norm
     return (mat[:len(old)] @ mat[len(old):].T).astype(float)
 
 
+def _candidates(cos: np.ndarray) -> np.ndarray:
+    """Pairs worth an LCS in a long document: TF-IDF cosine >= `CANDIDATE_COSINE`, or among the
+    `CANDIDATES` best of their row or column. Any pair that could reach `MATCH` or `PART` is among them
+    (checked on the evaluation sets); the others keep LCS 0."""
+    keep = cos >= CANDIDATE_COSINE
+    k = min(CANDIDATES, cos.shape[1])
+    rows = np.argsort(-cos, axis=1, kind="stable")[:, :k]
+    keep[np.arange(cos.shape[0])[:, None], rows] = True
+    k = min(CANDIDATES, cos.shape[0])
+    cols = np.argsort(-cos, axis=0, kind="stable")[:k, :]
+    keep[cols, np.arange(cos.shape[1])[None, :]] = True
+    return keep
+
+
+def _body_lcs(old: list[_Unit], new: list[_Unit], cos: np.ndarray) -> np.ndarray:
+    if len(old) * len(new) <= DENSE_PAIRS:
+        return _lcs([u.body for u in old], [u.body for u in new])
+    lcs = np.zeros((len(old), len(new)))
+    for i, j in zip(*np.nonzero(_candidates(cos))):
+        lcs[i, j] = LCSseq.similarity(old[i].body, new[j].body)
+    return lcs
+
+
 def _scores(old: list[_Unit], new: list[_Unit]) -> _Scores:
-    lcs = _lcs([u.body for u in old], [u.body for u in new])
+    cos = _tfidf(old, new) if old and new else np.zeros((len(old), len(new)))
+    lcs = _body_lcs(old, new, cos)
     lo = np.array([max(1, len(u.body)) for u in old], dtype=float)[:, None]
     ln = np.array([max(1, len(u.body)) for u in new], dtype=float)[None, :]
     body = 2 * lcs / (lo + ln)
@@ -272,7 +308,7 @@ def _scores(old: list[_Unit], new: list[_Unit]) -> _Scores:
         cont_old = np.where(both, 0.5 * cont_old + 0.5 * hl / np.maximum(1, ho), cont_old)
     else:
         seq = body
-    sim = (1 - TFIDF_WEIGHT) * seq + TFIDF_WEIGHT * _tfidf(old, new) if old and new else seq
+    sim = (1 - TFIDF_WEIGHT) * seq + TFIDF_WEIGHT * cos
     return _Scores(sim, cont_new, cont_old)
 
 

@@ -445,6 +445,7 @@ def _substitutions(result: DiffResult, start: int) -> tuple[list[Fact], DiffResu
     frequent = sorted(((k, v) for k, v in seen.items() if len(v) >= SUB_MIN), key=lambda kv: (-len(kv[1]), kv[0]))
     facts: list[Fact] = []
     keys: dict[tuple[str, str], int] = {}
+    doc_keys = (_doc_key(result.old.doc), _doc_key(result.new.doc)) if frequent else ("", "")
     for key, where in frequent:
         contexts = [_context(list(result.pairs[i].ops), a, b) for i, a, b in where]
         left: list[str] = []  # a left context is usually the tail of a longer word group: not shown
@@ -456,7 +457,7 @@ def _substitutions(result: DiffResult, start: int) -> tuple[list[Fact], DiffResu
         eids = tuple(dict.fromkeys((result.pairs[i].alignment.old, result.pairs[i].alignment.new)
                                    for i, _, _ in where))
         keys[key] = start + len(facts)
-        count = max(len(where), _replaced_count(result, old, new))
+        count = max(len(where), _replaced_count(doc_keys, old, new))
         facts.append(Fact("substitution", old, new, eids[0][0], eids[0][1], count, eids=eids))
     if not keys:
         return [], result
@@ -468,10 +469,11 @@ def _doc_key(doc: Document) -> str:
     return " " + " ".join(t.key for n in doc.walk() for t in tokens_of_text(_own_text(n))) + " "
 
 
-def _replaced_count(result: DiffResult, old: str, new: str) -> int:
-    """How often OLD's phrase gave way to NEW's in the whole text: the phrase lost by OLD, capped by
-    the phrase gained by NEW (a place where the diff cut the change differently still counts)."""
-    a, b = _doc_key(result.old.doc), _doc_key(result.new.doc)
+def _replaced_count(keys: tuple[str, str], old: str, new: str) -> int:
+    """How often OLD's phrase gave way to NEW's in the whole text (`keys`: both texts as keys): the
+    phrase lost by OLD, capped by the phrase gained by NEW (a place where the diff cut the change
+    differently still counts)."""
+    a, b = keys
     p = " " + " ".join(t.key for t in tokens_of_text(old)) + " "
     q = " " + " ".join(t.key for t in tokens_of_text(new)) + " "
     return max(0, min(a.count(p) - b.count(p), b.count(q) - a.count(q)))

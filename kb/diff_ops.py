@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from parsers.model import Node
 from parsers.normalise import fold, normalise
@@ -28,6 +27,7 @@ from parsers.normalise import fold, normalise
 _TOKEN_RE = re.compile(r"\w+(?:[./\-–]\w+)*|[^\w\s]")
 _MARKDOWN_RE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|\\(?=[^\w\s])|^#+\s*|^[-+]\s+(?=\w\))", re.MULTILINE)
 _SENTENCE_END = {".", ";", "!", "?", ":"}
+MIN_EQUAL = 2  # inside a changed sentence, a single shared syllable between two changes is not shown as kept
 LABEL = "\x00label"
 BREAK = "\x00br"
 
@@ -146,10 +146,10 @@ def text_state(old: Sequence[Token], new: Sequence[Token]) -> str:
     if a == b:
         return "editorial"
     budget = max(2, len(b) // 50)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in blocks(a, b):
         if tag == "equal":
             continue
-        if tag != "replace" or i2 - i1 != j2 - j1 or i2 - i1 > 2:
+        if i2 - i1 != j2 - j1 or i2 - i1 > 2:
             return "modified"
         for x, y in zip(a[i1:i2], b[j1:j2]):
             if not _spelling_variant(x, y):
@@ -192,9 +192,29 @@ def _equal(old: Sequence[Token], new: Sequence[Token]) -> Iterator[Op]:
         yield Op("equal", text, None, None if old_text == text else old_text)
 
 
+def blocks(a: Sequence[object], b: Sequence[object], min_equal: int = 1) -> list[tuple[str, int, int, int, int]]:
+    """("equal" | "change", i1, i2, j1, j2) runs of an optimal (LCS) alignment, rapidfuzz's bit-parallel
+    Indel. An equal run shorter than `min_equal` between two changes joins them, so a rewritten passage
+    reads as one change instead of being cut at every shared "của" or "và"."""
+    runs: list[list] = []
+    for op in Indel.opcodes(list(a), list(b)):
+        tag = "equal" if op.tag == "equal" else "change"
+        if runs and runs[-1][0] == tag == "change":
+            runs[-1][2], runs[-1][4] = op.src_end, op.dest_end
+        else:
+            runs.append([tag, op.src_start, op.src_end, op.dest_start, op.dest_end])
+    out: list[list] = []
+    for k, run in enumerate(runs):
+        short = run[0] == "equal" and 0 < k < len(runs) - 1 and run[2] - run[1] < min_equal
+        if (short or run[0] == "change") and out and out[-1][0] == "change":
+            out[-1][2], out[-1][4] = run[2], run[4]
+        else:
+            out.append(["change" if short else run[0], *run[1:]])
+    return [(r[0], r[1], r[2], r[3], r[4]) for r in out]
+
+
 def _diff_syllables(old: Sequence[Token], new: Sequence[Token]) -> Iterator[Op]:
-    sm = SequenceMatcher(None, [t.key for t in old], [t.key for t in new], autojunk=False)
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+    for tag, i1, i2, j1, j2 in blocks([t.key for t in old], [t.key for t in new], MIN_EQUAL):
         if tag == "equal":
             yield from _equal(old[i1:i2], new[j1:j2])
         else:
@@ -205,10 +225,10 @@ def _diff_syllables(old: Sequence[Token], new: Sequence[Token]) -> Iterator[Op]:
 def diff_tokens(old: Sequence[Token], new: Sequence[Token]) -> list[Op]:
     """Sentences first, then syllables inside the runs of sentences that differ."""
     so, sn = _sentences(old), _sentences(new)
-    keys_o = [tuple(t.key for t in old[a:b]) for a, b in so]
-    keys_n = [tuple(t.key for t in new[a:b]) for a, b in sn]
+    keys_o = ["\x01".join(t.key for t in old[a:b]) for a, b in so]
+    keys_n = ["\x01".join(t.key for t in new[a:b]) for a, b in sn]
     ops: list[Op] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_o, keys_n, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in blocks(keys_o, keys_n):
         o = old[so[i1][0]:so[i2 - 1][1]] if i2 > i1 else ()
         n = new[sn[j1][0]:sn[j2 - 1][1]] if j2 > j1 else ()
         if tag == "equal":
