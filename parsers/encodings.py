@@ -196,26 +196,53 @@ _LEGACY_NAMES = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI-W
 
 
 def legacy_glyphs(text: str) -> Decoded | None:
-    """UTF-8 text that is really TCVN3/VNI glyphs pasted as Latin-1 letters ("Quyeát ñònh")."""
+    """Unicode text that is really TCVN3/VNI glyphs stored as Latin-1 letters ("Quyeát ñònh"): pasted
+    from a legacy font, or extracted from a PDF or Word file set in one. Each stretch of lines made only
+    of such letters is judged on its own, so a Unicode header above a legacy body does not hide it."""
     if text.isascii():
         return None
+    lines = text.split("\n")
+    out: list[str] = []
+    found: list[str] = []
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and _latin(lines[end]):
+            end += 1
+        if end == start:
+            out.append(lines[start])
+            start += 1
+            continue
+        block = "\n".join(lines[start:end])
+        converted = _legacy_block(block) if not block.isascii() else None
+        out.append(converted[1] if converted else block)
+        if converted and converted[0] not in found:
+            found.append(converted[0])
+        start = end
+    if not found:
+        return None
+    names = " and ".join(_LEGACY_NAMES[name] for name in found)
+    warning = f"text typed in the {names} font encoding: converted to Unicode"
+    return Decoded("\n".join(out), found[0], (warning,))
+
+
+def _latin(line: str) -> bool:
     try:
-        raw = text.encode("cp1252")
+        line.encode("cp1252")
     except UnicodeEncodeError:
-        try:
-            raw = text.encode("latin-1")
-        except UnicodeEncodeError:
-            return None
+        return False
+    return True
+
+
+def _legacy_block(text: str) -> tuple[str, str] | None:
+    raw = text.encode("cp1252")
     base = score(text)
-    best = max(
+    name, best = max(
         ((name, t) for name, t in _legacy_candidates(raw) if name != "cp1258"),
         key=lambda c: score(c[1]),
     )
-    if score(best[1]) > max(base, 0) + 5 and score(best[1]) > 2 * abs(base):
-        name = _LEGACY_NAMES[best[0]]
-        return Decoded(
-            best[1], best[0], (f"text was typed in the {name} font encoding: converted to Unicode",)
-        )
+    if score(best) > max(base, 0) + 5 and score(best) > 2 * abs(base):
+        return name, best
     return None
 
 

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError, PyPdfError
 
 from parsers import limits
+from parsers.encodings import legacy_glyphs
 from parsers.errors import ParseError
 from parsers.readers import SourceText
 
@@ -55,7 +56,11 @@ def read(raw: bytes, path: Path) -> SourceText:
             f"{len(pages) - len(with_text)} of {len(pages)} PDF pages have no text layer (scanned?)"
         )
     # A blank line between pages: the structure parser rejoins sentences broken across them.
-    return SourceText("\n\n".join(t.strip("\n") for t in pages) + "\n", "pdf", tuple(warnings))
+    text = "\n\n".join(t.strip("\n") for t in pages) + "\n"
+    legacy = legacy_glyphs(text)  # an old PDF set in .VnTime / VNI fonts extracts as their glyphs
+    if legacy is not None:
+        text, warnings = legacy.text, warnings + list(legacy.warnings)
+    return SourceText(text, "pdf", tuple(warnings))
 
 
 def _unlock(reader: PdfReader, path: Path) -> None:

@@ -649,3 +649,20 @@ def test_web_archive_files_read_as_html(tmp_path, name):
     path.write_bytes(_MHT.encode("ascii"))
     source = read_file(path)
     assert (source.format, source.text) == ("html", "Điều 1. Phạm vi điều chỉnh\n")
+
+
+def test_a_legacy_body_under_a_unicode_header_is_converted():
+    vni_body = next(e[1] for e in ENCODED if e[0] == "VNI-Windows").decode("cp1252")
+    text = "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 03/2022/QĐ-UBND\n" + vni_body + "\n" + vni_body
+    decoded = decode(text.encode("utf-8"))
+    assert decoded.text == f"ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 03/2022/QĐ-UBND\n{SENTENCE}\n{SENTENCE}"
+    assert decoded.warnings == ("text typed in the VNI-Windows font encoding: converted to Unicode",)
+
+
+def test_pdf_set_in_a_tcvn3_font_is_converted(tmp_path):
+    tcvn3 = next(e[1] for e in ENCODED if e[0] == "TCVN3 (ABC)").decode("cp1252")
+    path = tmp_path / "old.pdf"
+    path.write_bytes(make_pdf([[tcvn3, tcvn3]]))
+    source = read_file(path)
+    assert source.text == f"{SENTENCE}\n{SENTENCE}\n"
+    assert source.warnings == ("text typed in the TCVN3 (ABC) font encoding: converted to Unicode",)
