@@ -45,6 +45,11 @@ def article_rows(result: DiffResult) -> list[Row]:
     return [(_num(p.alignment.old), _num(p.alignment.new), p.status) for p in result.pairs if p.level == "dieu"]
 
 
+def _words(doc: Document, num: int) -> list[str]:
+    node = doc.find(f"art_{num}")
+    return [t.key for t in tokens_of_node(node) if t.kind == "word"] if node else []
+
+
 def _prf(got: set, want: set) -> tuple[float, float, float]:
     tp = len(got & want)
     p = tp / len(got) if got else 1.0
@@ -168,7 +173,7 @@ def _synthetic() -> dict[str, float]:
                 status_ok += s == truth_status[(o, n)]
         base_pairs, base_changed = baseline(old, new)
         base_all |= {(name, o, n) for o, n in base_pairs}
-        same_text = {o for o, n, s in truth.pairs if s in ("unchanged", "renumbered", "moved") and o}
+        same_text = {o for o, n, s in truth.pairs if o and n and s != "split" and _words(old, o) == _words(new, n)}
         same_n += len(same_text)
         ok_same = {o for o, n, s in rows if o in same_text and (o, n) in truth_status}
         texts = {p.alignment.old: p.text for p in result.pairs if p.level == "dieu"}
