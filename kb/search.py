@@ -8,8 +8,11 @@ never handed to FTS5 as syntax: it is cut into word tokens, each quoted, so quot
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+import string
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +24,8 @@ from parsers.normalise import fold
 _WORD = re.compile(r"\w+")
 # FTS5's unicode61 tokenizer keeps letters and digits only: "_" separates words there too.
 _TOKEN = re.compile(r"[^\W_]+")
+# A word of decomposed text keeps its combining marks ("pha" + U+0301 + "p" is one word).
+_DECOMPOSED_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _SNIPPET_CHARS = 240
 # What may separate two matched words that are marked as one: spaces, or the "/" "-" "." inside a number.
 _JOINER = re.compile(r"\s*|[/.\-]")
@@ -80,39 +85,48 @@ def fts_query(tokens: list[str], phrase: bool) -> str:
 def search(
     db: sqlite_utils.Database, query: str, limit: int = 20, doc_id: str | None = None,
 ) -> list[SearchHit]:
-    """Clauses matching every word of `query` (exact phrase first, then bm25), after number hits."""
+    """Number hits, then clauses: those whose address is the query ("dieu 12"), those holding the exact
+    phrase, then those holding every word, each group in bm25 order."""
     limit = max(0, int(limit))
     hits = _number_hits(db, query, doc_id)[:limit]
     tokens = query_tokens(query)
     if not tokens or len(hits) >= limit:
         return hits
-    seen: set[tuple[str, str | None]] = set()
-    rows: list[dict[str, Any]] = []
-    expressions = [fts_query(tokens, phrase=True)]
+    rows: dict[int, dict[str, Any]] = {}
+    groups = [lambda n: _address_rows(db, " ".join(tokens), doc_id, n),
+              lambda n: _fts_rows(db, fts_query(tokens, phrase=True), doc_id, n)]
     if len(tokens) > 1:
-        expressions.append(fts_query(tokens, phrase=False))
-    for expression in expressions:
-        for row in _fts_rows(db, expression, " ".join(tokens), doc_id, limit - len(hits) + len(rows)):
-            key = (row["doc_id"], row["eid"])
-            if key not in seen and len(rows) < limit - len(hits):
-                seen.add(key)
-                rows.append(row)
-    return hits + [_node_hit(row, tokens) for row in rows]
+        groups.append(lambda n: _fts_rows(db, fts_query(tokens, phrase=False), doc_id, n))
+    wanted = limit - len(hits)
+    for group in groups:
+        if len(rows) >= wanted:
+            break
+        for row in group(wanted + len(rows)):  # enough to fill up after dropping the ones already in
+            if len(rows) < wanted:
+                rows.setdefault(row["id"], row)
+    return hits + [_node_hit(row, tokens) for row in rows.values()]
 
 
-def _fts_rows(
-    db: sqlite_utils.Database, expression: str, folded: str, doc_id: str | None, limit: int,
-) -> list[dict]:
-    """Matching nodes, best first: a node whose address is the query ("dieu 12") before bm25 order."""
+_HIT_COLUMNS = "n.id, n.doc_id, n.eid, n.address, n.heading, n.kind, n.text"
+
+
+def _address_rows(db: sqlite_utils.Database, folded: str, doc_id: str | None, limit: int) -> list[dict]:
+    """Nodes whose address is the query (an indexed lookup)."""
+    sql = (f"SELECT {_HIT_COLUMNS}, 0.0 AS score FROM nodes n WHERE n.address_fold = ? "
+           + ("AND n.doc_id = ? " if doc_id is not None else "") + "ORDER BY n.doc_id, n.ord LIMIT ?")
+    return list(db.query(sql, [folded] + ([doc_id] if doc_id is not None else []) + [limit]))
+
+
+def _fts_rows(db: sqlite_utils.Database, expression: str, doc_id: str | None, limit: int) -> list[dict]:
+    """The best `limit` matching nodes by bm25, ranked inside FTS5 before the join."""
     weights = ", ".join(str(w) for w in _WEIGHTS)
+    only_doc = "AND rowid IN (SELECT id FROM nodes WHERE doc_id = ?) " if doc_id is not None else ""
     sql = (
-        f"SELECT n.doc_id, n.eid, n.address, n.heading, n.kind, n.text, bm25(nodes_fts, {weights}) AS score "
-        "FROM nodes_fts JOIN nodes n ON n.id = nodes_fts.rowid WHERE nodes_fts MATCH ? "
-        + ("AND n.doc_id = ? " if doc_id is not None else "")
-        + "ORDER BY n.address_fold = ? DESC, score LIMIT ?"
+        f"SELECT {_HIT_COLUMNS}, f.score FROM (SELECT rowid, bm25(nodes_fts, {weights}) AS score "
+        f"FROM nodes_fts WHERE nodes_fts MATCH ? {only_doc}ORDER BY score LIMIT ?) f "
+        "JOIN nodes n ON n.id = f.rowid ORDER BY f.score"
     )
-    params: list[Any] = [expression] + ([doc_id] if doc_id is not None else []) + [folded, limit]
-    return list(db.query(sql, params))
+    return list(db.query(sql, [expression] + ([doc_id] if doc_id is not None else []) + [limit]))
 
 
 def _number_hits(db: sqlite_utils.Database, query: str, doc_id: str | None) -> list[SearchHit]:
@@ -121,9 +135,10 @@ def _number_hits(db: sqlite_utils.Database, query: str, doc_id: str | None) -> l
     if len(key) < 3 or not re.search(r"\d|[/-]", key):
         return []
     like = "%" + re.sub(r"([\\%_])", r"\\\1", key) + "%"
+    # The LIKE scans the narrow number_key index, not the wide document rows.
     sql = (
-        "SELECT doc_id, type, number, title, number_key = ? AS exact FROM documents "
-        "WHERE (number_key = ? OR number_key LIKE ? ESCAPE '\\')"
+        "SELECT doc_id, type, number, title, number_key = ? AS exact FROM documents WHERE rowid IN "
+        "(SELECT rowid FROM documents WHERE number_key = ? OR number_key LIKE ? ESCAPE '\\')"
         + (" AND doc_id = ?" if doc_id is not None else "")
         + " ORDER BY exact DESC, date DESC, doc_id LIMIT 20"
     )
@@ -156,7 +171,7 @@ def highlight(
     Words are compared folded, so "so tu phap" marks "Sở Tư pháp" as printed. Where the query's words
     occur together as a phrase only those occurrences are marked, else every query word.
     """
-    words = [(m.start(), m.end(), fold(m.group(0))) for m in _TOKEN.finditer(text)]
+    words = _folded_words(text)
     spans = _phrase_spans(words, tokens) or [(a, b) for a, b, w in words if w in set(tokens)]
     start, end = _window(text, spans, width)
     prefix = "…" if start > 0 else ""
@@ -166,13 +181,41 @@ def highlight(
     return prefix + text[start:end] + suffix, marks
 
 
+def _fold_table() -> dict[int, str]:
+    """Each precomposed Latin letter → its bare lower-case letter (đ → d): one character for one."""
+    table = {ord(c): c.lower() for c in string.ascii_uppercase}
+    for cp in range(0xC0, 0x1F00):
+        base = unicodedata.normalize("NFD", chr(cp))[0]
+        if base != chr(cp) and base.isascii() and base.isalpha():
+            table[cp] = base.lower()
+    table.update({ord("đ"): "d", ord("Đ"): "d"})
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
+def _folded_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) of each word of `text`, offsets in `text` itself."""
+    if unicodedata.is_normalized("NFC", text):
+        # One character folds to one: the folded text's offsets are the original's (fast for long texts).
+        folded = text.translate(_FOLD_TABLE)
+        return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
+    return [(m.start(), m.end(), _fold_word(m.group(0))) for m in _DECOMPOSED_WORD.finditer(text)]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
 def _phrase_spans(words: list[tuple[int, int, str]], tokens: list[str]) -> list[tuple[int, int]]:
     n = len(tokens)
     if n < 2:
         return []
     spans: list[tuple[int, int]] = []
-    for i in range(len(words) - n + 1):
-        if [w for _, _, w in words[i:i + n]] == tokens:
+    for i, (_, _, word) in enumerate(words[: len(words) - n + 1]):
+        if word == tokens[0] and all(words[i + k][2] == tokens[k] for k in range(1, n)):
             spans += [(a, b) for a, b, _ in words[i:i + n]]
     return sorted(set(spans))
 

@@ -44,7 +44,7 @@ from parsers.normalise import fold, normalise
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", ".doc")
 _SKIPPED_NAMES = ("readme.md", "readme.txt")
 ROOT = Path(__file__).resolve().parent.parent
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 # The kb modules whose code shapes the stored rows (the others only read the KB).
 _BUILD_MODULES = ("store", "docid", "model", "citation", "duties", "duty", "actor")
 
@@ -67,6 +67,8 @@ def open_db(path: str | Path, create: bool = False) -> sqlite_utils.Database:
         if create:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # Searches read index pages all over the file: map it rather than copy pages through a small cache.
+        conn.execute("PRAGMA mmap_size = 1073741824")
         is_kb = create or _table_exists(conn, "documents")
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -101,6 +103,7 @@ def _columns_of(cls: type, prefix: str = "") -> dict[str, type]:
 
 
 def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """A dataclass as column → value, the way `_columns_of` names the columns; None values left out."""
     row: dict[str, Any] = {}
     for f in fields(value):
         v = getattr(value, f.name)
@@ -110,15 +113,14 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
             row.update(_flatten(v, f"{prefix}{f.name}_"))
         elif isinstance(v, (tuple, list)):
             row[f"{prefix}{f.name}"] = json.dumps(list(v), ensure_ascii=False)
-        else:
+        elif v is not None:
             row[f"{prefix}{f.name}"] = v
     return row
 
 
-def _flatten_or_none(cls: type, value: Any, prefix: str) -> dict[str, Any]:
-    if value is not None:
-        return _flatten(value, prefix)
-    return dict.fromkeys(_columns_of(cls, prefix))
+def _row(columns: dict[str, type], value: Any, doc_id: str) -> dict[str, Any]:
+    """Every column of the table (so all rows share one INSERT), filled from `value`."""
+    return {**dict.fromkeys(columns), **_flatten(value), "doc_id": doc_id}
 
 
 DOCUMENT_COLUMNS: dict[str, type] = {
@@ -136,14 +138,17 @@ NODE_COLUMNS: dict[str, type] = {
 FTS_COLUMNS = ("address_fold", "heading_fold", "text_fold")
 
 
+@functools.cache
 def _reference_columns() -> dict[str, type]:
     return {"doc_id": str, **_columns_of(Reference)}
 
 
+@functools.cache
 def _duty_columns() -> dict[str, type]:
-    return _columns_of(Duty)
+    return _columns_of(Duty)  # Duty has its doc_id; its deadline becomes deadline_text, deadline_kind ...
 
 
+@functools.cache
 def _actor_columns() -> dict[str, type]:
     return {"doc_id": str, **_columns_of(Actor)}
 
@@ -160,6 +165,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["documents"].create_index(["number_key"])
     db["nodes"].create(NODE_COLUMNS, pk="id")
     db["nodes"].create_index(["doc_id", "eid"], unique=True)
+    db["nodes"].create_index(["address_fold"])
     db["nodes"].enable_fts(list(FTS_COLUMNS), create_triggers=True, tokenize="unicode61 remove_diacritics 2")
     for name, cols in (("references", _reference_columns()), ("duties", _duty_columns()),
                        ("actors", _actor_columns())):
@@ -480,9 +486,9 @@ def _write_file(conn: sqlite3.Connection, key: str, path: Path, sha: str, parsed
                                 f"stored as {did}")
             _insert_document(conn, key, ord_, doc, did, _parent_id(doc, result, ids))
             _insert_rows(conn, "nodes", list(_node_rows(doc, did)))
-            _insert_rows(conn, "references", [{"doc_id": did, **_flatten(r)} for r in refs])
-            _insert_rows(conn, "duties", [_duty_row(d, did) for d in duties])
-            _insert_rows(conn, "actors", [{"doc_id": did, **_flatten(a)} for a in actors])
+            _insert_rows(conn, "references", [_row(_reference_columns(), r, did) for r in refs])
+            _insert_rows(conn, "duties", [_row(_duty_columns(), d, did) for d in duties])
+            _insert_rows(conn, "actors", [_row(_actor_columns(), a, did) for a in actors])
         stat = path.stat()
         conn.execute(
             "INSERT INTO files (path, name, sha256, size, mtime, parsed_at, format, warnings) "
@@ -499,18 +505,6 @@ def _enrich(result: ParseResult, doc: Document, hooks: Hooks) -> tuple[list[Any]
     duties = list(hooks.duties(result, doc, did)) if hooks.duties else []
     actors = list(hooks.actors(result, doc)) if hooks.actors else []
     return refs, duties, actors
-
-
-def _duty_row(duty: Duty, did: str) -> dict[str, Any]:
-    row = {k: v for k, v in _flatten(duty).items() if not k.startswith("deadline")}
-    row.update(_flatten_or_none(type(duty.deadline) if duty.deadline else _deadline_cls(), duty.deadline,
-                                "deadline_"))
-    row["doc_id"] = did
-    return row
-
-
-def _deadline_cls() -> type:
-    return typing.get_type_hints(Duty)["deadline"].__args__[0]
 
 
 def _assign_doc_ids(conn: sqlite3.Connection, path: Path, result: ParseResult) -> list[str]:

@@ -6,6 +6,8 @@ tests/test_store.py.
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -117,6 +119,10 @@ HIGHLIGHTS = [
     ("Phối hợp với Sở Tư pháp kiểm tra pháp luật", "so tu phap", "Phối hợp với «Sở Tư pháp» kiểm tra pháp luật"),
     ("Nghị định số 80/2025/NĐ-CP ngày 01/4/2025", "80/2025", "Nghị định số «80/2025»/NĐ-CP ngày 01/4/2025"),
     ("Sở Nội vụ và Tư pháp", "so tu phap", "«Sở» Nội vụ và «Tư pháp»"),  # no phrase: every word
+    # decomposed (NFD) text, as some converters write it, is marked as printed too
+    (unicodedata.normalize("NFD", "Giám đốc Sở Tư pháp"), "so tu phap",
+     unicodedata.normalize("NFD", "Giám đốc «Sở Tư pháp»")),
+    ("ĐÔN ĐỐC, kiểm tra", "don doc", "«ĐÔN ĐỐC», kiểm tra"),
 ]
 
 
