@@ -44,6 +44,7 @@ class Line:
     label_bold: bool = False  # only an "Điều N." label was bold: what follows is body text, not a title
     table: bool = False  # a table row, cells joined by " | "
     width: int = 0  # length of its last physical line: how full the line was before it wrapped
+    head: str = ""  # after `rejoin`: its first physical line, which decides how it may join what precedes
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Draft:
     fmt: str = "txt"
     footnotes: tuple[Footnote, ...] = ()
     source: str | None = None  # the whole original text, when known: lets a step skip work it cannot do
+    layout: tuple[int, bool] | None = None  # (wrap width, hard-wrapped?) measured once on the physical lines
 
 
 Step = Callable[[Draft], Draft]
@@ -303,7 +305,7 @@ _UNIT_STARTS = (P.DIEU, P.CHUONG, P.PHAN, P.MUC, P.SUBITEM, P.KHOAN, P.DIEM, P.S
 
 # What a unit's first line can begin with; a line that does not is a continuation, whatever follows.
 _UPPER_WORD = "[A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ]{2,}(?:\\s|:|$)"
-_UNIT_PREFIX = re.compile(
+UNIT_PREFIX = re.compile(
     r"^(?:[\d\-+•*–—·▪◦●○(\[]|[IVXLC]+\s?[.)/]|[a-zđ]\d?\)|[A-ZĐ]\s?[.)]|"
     r"(?i:điều|chương|mục|phần|căn|n[ơo]i|tm|kt|q\s*\.|tl|tuq|số|luật|pháp|nghị|lệnh|cộng|độc|kèm|ban)\b|"
     + _UPPER_WORD + ")"
@@ -317,11 +319,12 @@ def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 
 
 _ANY_UNIT = _either(_UNIT_STARTS + _STANDALONE + (_LABEL_ALONE,))
+_TITLE_LIKE = _either(_STANDALONE[:3])
 
 
 def starts_unit(text: str) -> bool:
     """Does this line open a structural unit (or a part of the header) rather than continue a sentence?"""
-    if not _UNIT_PREFIX.match(text):
+    if not UNIT_PREFIX.match(text):
         return False
     return bool(_ANY_UNIT.match(text)) or (len(text) > 1 and bool(P.BULLET.match(text)))
 
@@ -363,6 +366,7 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
     return widths[int(len(widths) * 0.75)]
 
 
+_LABEL_WORDS = ("Điều", "Chương", "Mục", "Phần", "ĐIỀU", "CHƯƠNG", "MỤC", "PHẦN")
 _BARE_LABEL = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)$|^(?:ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
 
 
@@ -376,6 +380,7 @@ class _Para:
     length: int
     unit: bool  # its first line opens a unit
     standalone: bool  # a title / enacting / motto line: nothing joins it
+    title: bool  # a document title line ("QUYẾT ĐỊNH"): the paragraph after it is the trích yếu
 
     @property
     def last(self) -> str:
@@ -387,8 +392,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
     line = prev.line
     if nxt.table or line.table:
         return False
-    text, last = nxt.text, prev.last
-    if _ends(_BARE_LABEL, last):
+    text, last = nxt.head or nxt.text, prev.last
+    if last.endswith(_LABEL_WORDS) and _ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not _ends(P.SENTENCE_END, last)):
         return False
@@ -433,26 +438,31 @@ def _glue(before: str, after: str) -> str:
 
 
 def rejoin(draft: Draft) -> Draft:
-    wrap = _wrap_width(draft.lines)
-    md = draft.fmt == "md" and _hard_wrapped(draft.lines)
+    if draft.layout is None:  # measured on physical lines only: a second pass must decide alike
+        draft.layout = (_wrap_width(draft.lines), _hard_wrapped(draft.lines))
+    wrap, wrapped = draft.layout
+    md = draft.fmt == "md" and wrapped
     paras: list[_Para] = []
     for line in draft.lines:
-        unit = starts_unit(line.text)
+        head = line.head or line.text
+        unit = starts_unit(head)
         if paras:
             prev = paras[-1]
-            after_title = len(paras) >= 2 and bool(P.DOC_TITLE.match(paras[-2].parts[0]))
+            after_title = len(paras) >= 2 and paras[-2].title
             if _continues(prev, line, unit, md, wrap, after_title):
                 prev.parts.append(_glue(prev.last, line.text))
                 prev.parts.append(line.text)
-                prev.upper = prev.upper and _is_upper(line.text)
+                prev.upper = prev.upper and _is_upper(head)
                 prev.length += len(line.text) + 1
                 first = prev.line
                 first.end, first.width, first.bold = line.end, line.width, line.bold
                 first.open_bold, first.heading = line.open_bold, first.heading and line.heading
                 continue
-        standalone = unit and any(p.match(line.text) for p in _STANDALONE[:3])
-        paras.append(_Para(line, [line.text], _is_upper(line.text), len(line.text), unit, standalone))
+        standalone = unit and bool(_TITLE_LIKE.match(head))
+        title = standalone and bool(P.DOC_TITLE.match(head))
+        paras.append(_Para(line, [line.text], _is_upper(head), len(line.text), unit, standalone, title))
     for para in paras:
+        para.line.head = para.line.head or para.parts[0]
         if len(para.parts) > 1:
             para.line.text = "".join(para.parts)
     draft.lines = tuple(p.line for p in paras)

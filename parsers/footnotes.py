@@ -53,7 +53,8 @@ def _markers(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]:
 
 def _page_footnotes(draft: Draft) -> Draft:
     lines = draft.lines
-    if not any(x.text[:1].isdigit() and P.FOOTNOTE_LINE.match(x.text) for x in lines):
+    # numbering starts at 1: without a line "1 <text>" there are no page footnotes
+    if not any(x.text[:1] == "1" and P.FOOTNOTE_LINE.match(x.text) for x in lines):
         return draft
     markers = _markers(lines)
     if 1 not in markers:

@@ -295,6 +295,7 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
         place = place or parent.place
         date = date or parent.date
     body = _body_text(layout.nodes)
+    lowered = body.lower()
     return Document(
         doc_type=_doc_type(cells, number) or ("Văn bản"),
         number=number,
@@ -306,8 +307,8 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
         signer_capacity=capacity,
         bases=tuple(x.text.strip() for x in layout.preamble if P.BASIS.match(x.text)),
         recipients=_recipients(layout.signature),
-        effective_date=_effective(body, date),
-        replaces=_replaces(body),
+        effective_date=_effective(body, date) if "hiệu lực" in lowered else None,
+        replaces=_replaces(body) if "thay thế" in lowered else (),
         footnotes=footnotes,
         nodes=layout.nodes,
         structure=layout.structure,

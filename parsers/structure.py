@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from parsers import patterns as P
-from parsers.clean import Line, clean
+from parsers.clean import UNIT_PREFIX, Line, clean
 from parsers.errors import ParseError
 from parsers.metadata import Layout, metadata
 from parsers.model import Document, Footnote, Node, ParseResult, Span
@@ -40,6 +40,10 @@ _EID_FROM_ROOT = {"phan", "chuong", "dieu", "section", "paragraph"}
 _BULLET_LEVEL = {"-": 1, "–": 1, "—": 1, "•": 1, "·": 1, "+": 2, "*": 2, "▪": 2, "◦": 3, "●": 1, "○": 2}
 
 
+_EID_UNSAFE = re.compile(r"[^\w.]+")
+_ROMAN = re.compile(r"[ivxlcIVXLC]+")
+
+
 class EidGenerator:
     """Akoma Ntoso style eids, unique within one document.
 
@@ -52,7 +56,7 @@ class EidGenerator:
         self._seen: set[str] = set()
 
     def make(self, kind: str, num: str | None, parent_eid: str | None) -> str:
-        label = re.sub(r"[^\w.]+", "_", num or "1").strip("_") or "1"
+        label = _EID_UNSAFE.sub("_", num or "1").strip("_") or "1"
         base = f"{_EID_PREFIX[kind]}_{label}"
         if parent_eid and kind not in _EID_FROM_ROOT:
             base = f"{parent_eid}__{base}"
@@ -79,19 +83,20 @@ class _Open:
     level: int = 0  # bullets: 1 for "-", 2 for "+"
     want_heading: bool = False  # a Chương/Điều label alone on its line: the next title line is its heading
 
-    def end(self) -> int:
-        ends = [(self.last or self.first).end] + [c.end() for c in self.children]
-        return max(ends)
-
     def freeze(self) -> Node:
-        span = Span(self.first.start, self.end(), self.first.lineno)
+        """The finished node; its span runs to the end of its last descendant."""
+        children = tuple(c.freeze() for c in self.children)
+        end = max([(self.last or self.first).end] + [c.span.end for c in children])
         text = "\n".join(t for t in self.texts if t)
-        return Node(self.kind, self.num, self.heading, text, self.eid, span, tuple(c.freeze() for c in self.children))
+        return Node(self.kind, self.num, self.heading, text, self.eid, Span(self.first.start, end, self.first.lineno),
+                    children)
 
 
 # --- classifying a paragraph --------------------------------------------------------------------------
 def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
     """(kind, num, rest of the line, marker) if the paragraph opens a unit of this family of documents."""
+    if not UNIT_PREFIX.match(text):
+        return None
     text = P.DASH_BEFORE_POINT.sub("", text)
     if family == "normative":
         for kind, pattern in (("phan", P.PHAN), ("chuong", P.CHUONG), ("muc", P.MUC)):
@@ -130,7 +135,7 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
 
 
 def _roman_or_num(num: str) -> str:
-    return num.upper() if re.fullmatch(r"[ivxlcIVXLC]+", num) else num
+    return num.upper() if _ROMAN.fullmatch(num) else num
 
 
 def _family(lines: list[Line]) -> str:
@@ -225,11 +230,10 @@ def _heading_line(line: Line, kind: str) -> bool:
     return (line.bold or line.text.isupper()) and len(line.text) <= 300
 
 
-def _body_start(lines: list[Line], family: str) -> int:
+def _body_start(lines: list[Line], units: list, family: str) -> int:
     if family == "prose":
         return _prose_start(lines)
-    for i, line in enumerate(lines):
-        unit = _unit(line.text, family)
+    for i, unit in enumerate(units):
         if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem"):
             return i
     return len(lines)
@@ -255,13 +259,13 @@ def _header_end(text: str, start: int) -> bool:
 _MAJOR = ("phan", "chuong", "muc", "dieu", "section", "item", "subitem")
 
 
-def _signature_start(lines: list[Line], body: int, family: str) -> int:
+def _signature_start(lines: list[Line], units: list, body: int, family: str) -> int:
     """The first "Nơi nhận" or "TM./KT." line after the last article, chapter or item label: a sample form
     quoted inside an article does not end the document."""
     last = body
     if family != "prose":
         for i in range(len(lines) - 1, body - 1, -1):
-            unit = _unit(lines[i].text, family)
+            unit = units[i]
             if unit and unit[0] in _MAJOR and not lines[i].table:
                 last = i
                 break
@@ -277,10 +281,9 @@ def _capacity_line(text: str) -> bool:
     return bool(m) and (m.group(2)[:1].isupper() or not m.group(2))
 
 
-def _build(lines: list[Line], family: str) -> tuple[list[_Open], list[str]]:
+def _build(lines: list[Line], units: list, family: str) -> tuple[list[_Open], list[str]]:
     builder = _Builder(family)
-    for line in lines:
-        unit = None if line.table else _unit(line.text, family)
+    for line, unit in zip(lines, units, strict=True):
         if unit is None or not builder.add_unit(*unit, line):
             builder.add_text(line)
     return builder.root, builder.loose
@@ -297,13 +300,14 @@ def _prose(lines: list[Line]) -> list[_Open]:
 
 def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None) -> Document:
     family = _family(lines)
-    body = _body_start(lines, family)
-    sign = _signature_start(lines, body, family)
+    units = [None if x.table else _unit(x.text, family) for x in lines]
+    body = _body_start(lines, units, family)
+    sign = _signature_start(lines, units, body, family)
     if family == "prose":
-        units, loose = _prose(lines[body:sign]), []
+        tops, loose = _prose(lines[body:sign]), []
     else:
-        units, loose = _build(lines[body:sign], family)
-    nodes = tuple(u.freeze() for u in units)
+        tops, loose = _build(lines[body:sign], units[body:sign], family)
+    nodes = tuple(u.freeze() for u in tops)
     layout = Layout(lines[:body], lines[sign:], nodes, family, parent, tuple(x for x in lines if x.table))
     preamble = "\n".join([x.text for x in lines[:body]] + loose)
     signature = "\n".join(x.text for x in lines[sign:])

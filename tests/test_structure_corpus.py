@@ -17,6 +17,7 @@ import pytest
 from parse_invariants import lost_words, tree_problems
 
 from parsers import parse_text
+from parsers.clean import STEPS, clean
 from parsers.model import Document, Node, ParseResult
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -341,3 +342,13 @@ def test_golden(name: str) -> None:
         path.write_text(got, encoding="utf-8")
     assert path.exists(), f"no golden file {path.name}: run with UPDATE_GOLDEN=1 and review it"
     assert json.loads(got) == json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_cleaning_steps_are_idempotent(name: str) -> None:
+    """Running the named cleaning steps again over their own output changes nothing."""
+    draft = clean(source(name), name.rsplit(".", 1)[1])
+    for step in STEPS:
+        before = [(x.text, x.start, x.end) for x in draft.lines]
+        draft = step(draft)
+        assert [(x.text, x.start, x.end) for x in draft.lines] == before, step.__name__
