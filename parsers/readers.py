@@ -57,7 +57,7 @@ _HTML_START = re.compile(
 def read_file(path: str | Path) -> SourceText:
     """Read and decode one file; ParseError (one line) for anything that is not a readable document."""
     p = Path(path)
-    return _one_line_errors(lambda: _decode(_read_bytes(p), p))
+    return _one_line_errors(lambda: _decode(_read_bytes(p), p), str(p))
 
 
 def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
@@ -67,7 +67,7 @@ def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
         raise ParseError(f"{name}: {limits.human(len(raw))} is over the {limits.human(cap)} limit")
     if not raw:
         raise ParseError(f"{name}: empty file")
-    return _one_line_errors(lambda: _decode(raw, Path(name)))
+    return _one_line_errors(lambda: _decode(raw, Path(name)), name)
 
 
 def _decode(raw: bytes, p: Path) -> SourceText:
@@ -80,15 +80,14 @@ def _decode(raw: bytes, p: Path) -> SourceText:
     return SourceText(text, source.format, source.warnings)
 
 
-def _one_line_errors(read: Callable[[], SourceText]) -> SourceText:
-    """Messages quote file names and library errors, which may hold line breaks: the user sees one line."""
+def _one_line_errors(read: Callable[[], SourceText], name: str) -> SourceText:
+    """Every message names the file, and is one line even when a file name or a library's message
+    holds line breaks."""
     try:
         return read()
     except ParseError as exc:
-        message = " ".join(str(exc).split())
-        if message == str(exc):
-            raise
-        raise ParseError(message) from None
+        message = str(exc) if str(exc).startswith(f"{name}: ") else f"{name}: {exc}"
+        raise ParseError(" ".join(message.split())) from None
 
 
 def _read_bytes(p: Path) -> bytes:

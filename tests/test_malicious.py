@@ -147,6 +147,7 @@ def test_bad_file_is_one_clear_parse_error(tmp_path, name, content, words):
         read_file(path)
     message = str(info.value)
     assert "\n" not in message
+    assert message.startswith(f"{path}: ")  # the user learns which file, even in a folder build
     assert words in message
     assert "root:" not in message
 
