@@ -34,10 +34,9 @@ def _diff(old_id: str, new_id: str, db: str, stamp: float) -> DiffResult:
     return diff_documents(load_side(old_id, db), load_side(new_id, db))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
-def _docx(old_id: str, new_id: str, stamp: float, hide: bool, _result: DiffResult) -> bytes:
+def _docx(result: DiffResult, hide: bool) -> bytes:
     out = io.BytesIO()
-    to_docx(_result, hide_subs=hide).save(out)
+    to_docx(result, hide_subs=hide).save(out)
     return out.getvalue()
 
 
@@ -116,10 +115,10 @@ st.html(STYLE + '<table class="vb-side"><colgroup><col style="width:40%"><col st
 # --- downloads -----------------------------------------------------------------------------------------
 st.subheader("Tải về")
 d1, d2, d3 = st.columns(3)
-d1.download_button("Bảng so sánh (.docx)", _docx(old_id, new_id, stamp, hide_subs, result),
-                   file_name="bang-so-sanh.docx",
-                   mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-d2.download_button("Trang so sánh (HTML)", to_html(result, hide_subs=hide_subs), file_name="so-sanh.html",
-                   mime="text/html")
-d3.download_button("Kết quả so sánh (JSON)", json.dumps(result.to_dict(), ensure_ascii=False, indent=1),
-                   file_name="so-sanh.json", mime="application/json")
+# Files are made when a button is clicked, not on every render.
+d1.download_button("Bảng so sánh (.docx)", lambda: _docx(result, hide_subs), file_name="bang-so-sanh.docx",
+                   mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document", on_click="ignore")
+d2.download_button("Trang so sánh (HTML)", lambda: to_html(result, hide_subs=hide_subs), file_name="so-sanh.html",
+                   mime="text/html", on_click="ignore")
+d3.download_button("Kết quả so sánh (JSON)", lambda: json.dumps(result.to_dict(), ensure_ascii=False, indent=1),
+                   file_name="so-sanh.json", mime="application/json", on_click="ignore")

@@ -104,9 +104,14 @@ with table:
     )
 
 # --- downloads -----------------------------------------------------------------------------------------
-with tempfile.TemporaryDirectory(prefix="vbkb-duties-") as tmp:
-    xlsx = matrix.export(matrix.build_matrix(rows), Path(tmp) / "nghia-vu.xlsx").read_bytes()
+def as_xlsx() -> bytes:
+    """The duties as a workbook (matrix sheet and duty list), made when the button is clicked."""
+    with tempfile.TemporaryDirectory(prefix="vbkb-duties-") as tmp:
+        return matrix.export(matrix.build_matrix(rows), Path(tmp) / "nghia-vu.xlsx").read_bytes()
+
+
 d1, d2 = st.columns(2)
-d1.download_button("Tải bảng Excel (.xlsx)", xlsx, file_name="nghia-vu.xlsx",
+d1.download_button("Tải bảng Excel (.xlsx)", as_xlsx, file_name="nghia-vu.xlsx", on_click="ignore",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-d2.download_button("Tải CSV", "\ufeff" + duty_queries.as_csv(rows), file_name="nghia-vu.csv", mime="text/csv")
+d2.download_button("Tải CSV", lambda: "\ufeff" + duty_queries.as_csv(rows), file_name="nghia-vu.csv",
+                   mime="text/csv", on_click="ignore")

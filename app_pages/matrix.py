@@ -32,10 +32,16 @@ st.dataframe(
     hide_index=True, width="stretch", height=560,
 )
 
-with tempfile.TemporaryDirectory(prefix="vbkb-matrix-") as tmp:
-    xlsx = matrix.export(table, Path(tmp) / "ma-tran.xlsx").read_bytes()
-    csv = matrix.export(table, Path(tmp) / "ma-tran.csv").read_bytes()
+
+
+def exported(suffix: str) -> bytes:
+    """The matrix as a file, made when its button is clicked (openpyxl is slow on every render)."""
+    with tempfile.TemporaryDirectory(prefix="vbkb-matrix-") as tmp:
+        return matrix.export(table, Path(tmp) / f"ma-tran{suffix}").read_bytes()
+
+
 a, b = st.columns(2)
-a.download_button("Tải bảng Excel (.xlsx)", xlsx, file_name="ma-tran-trach-nhiem.xlsx",
-                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-b.download_button("Tải CSV", csv, file_name="ma-tran-trach-nhiem.csv", mime="text/csv")
+a.download_button("Tải bảng Excel (.xlsx)", lambda: exported(".xlsx"), file_name="ma-tran-trach-nhiem.xlsx",
+                  mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+b.download_button("Tải CSV", lambda: exported(".csv"), file_name="ma-tran-trach-nhiem.csv", mime="text/csv",
+                  on_click="ignore")

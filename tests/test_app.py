@@ -191,6 +191,28 @@ def test_search_snippets_are_escaped(hostile_kb: str) -> None:
     assert "<mark>alert</mark>" in page
 
 
+def test_compared_text_is_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    changed = HOSTILE.replace("<script>alert(2)</script>", '<iframe src="https://evil.example/y"></iframe>')
+    corpus, db = _kb(tmp_path, {"a.txt": HOSTILE, "b.txt": changed + "2. Ủy ban nhân dân cấp xã <b>báo cáo</b>.\n"})
+    monkeypatch.setenv("VBKB_CORPUS", str(corpus))
+    monkeypatch.setenv("VBKB_DB", str(db))
+    conn = open_db(db)
+    old, new = (d["doc_id"] for d in list_documents(conn))
+    conn.conn.close()
+    at = open_page("compare", old=old, new=new)
+    page = html_of(at).split('<table class="vb-side">')[1]
+    _assert_inert(page)
+    assert "<del>script&gt;alert(2)</del>" in page
+    assert "<ins>iframe src=&quot;https://evil.example/y&quot;&gt;</ins>" in page
+
+
+def test_duties_text_is_escaped(hostile_kb: str) -> None:
+    at = open_page("duties", actor="so tu phap")
+    page = html_of(at)
+    assert "Sở Tư pháp" in page
+    _assert_inert(page)
+
+
 # --- Thêm văn bản ------------------------------------------------------------------------------------
 NEW_TEXT = """QUYẾT ĐỊNH
 Về việc thử nghiệm

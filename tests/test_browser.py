@@ -188,3 +188,11 @@ def test_citation_graph_draws(page: object, app_url: str) -> None:
     page.locator("svg g.node", has_text="59/2012/NĐ-CP").first.wait_for()
     _settled(page)
     _shot(page, "do-thi")
+
+
+def test_matrix_page_draws(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/ma-tran")
+    page.get_by_text("cơ quan, đơn vị.").first.wait_for()
+    page.get_by_test_id("stDataFrame").first.wait_for()
+    _settled(page)
+    _shot(page, "ma-tran")
