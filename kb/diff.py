@@ -545,7 +545,7 @@ def _chapters(old: Document, new: Document, pairs: list[Pair], vocab: _Vocab) ->
         renumbered = (o.num or "") != (n.num or "")
         status = ("moved" if (i, j) not in kept else "modified" if state == "modified"
                   else "renumbered" if renumbered else "editorial" if state == "editorial" else "unchanged")
-        ops = tuple(diff_nodes(_bare(o), _bare(n))) if status != "unchanged" else ()
+        ops = tuple(diff_nodes(bare(o), bare(n))) if status != "unchanged" else ()
         out.append(Pair(Alignment("chuong", o.eid, n.eid, status, round(float(sim[i, j]), 4)), o, n, ops,
                         state, renumbered))
     done_o = {i for i, _ in found}
@@ -555,7 +555,8 @@ def _chapters(old: Document, new: Document, pairs: list[Pair], vocab: _Vocab) ->
     return out
 
 
-def _bare(node: Node) -> Node:
+def bare(node: Node) -> Node:
+    """A unit without its text and sub-units: a chapter's label and heading."""
     return Node(node.kind, node.num, node.heading, "", node.eid, node.span)
 
 

@@ -21,7 +21,7 @@ from docx.table import _Cell
 
 from kb.diff import DiffResult
 from kb.diff_ops import Op
-from kb.diff_view import STATUS_VI, fact_line, hidden, marked, rows
+from kb.diff_view import STATUS_VI, address, fact_line, hidden, marked, rows
 from kb.model import STATUSES
 
 FONT = "Times New Roman"
@@ -91,7 +91,7 @@ def to_docx(result: DiffResult, hide_subs: bool = False) -> DocxDocument:
         cell.paragraphs[0].add_run(title).bold = True
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         cell.width = width
-    for row in rows(result):
+    for row in rows(result, chapters=True):
         cells = table.add_row().cells
         for cell, width in zip(cells, WIDTHS):
             cell.width = width
@@ -101,10 +101,13 @@ def to_docx(result: DiffResult, hide_subs: bool = False) -> DocxDocument:
         if row.pair.new_node is not None:
             _fill(cells[1], ops, "new", hide)
         cells[2].text = row.note
+        if row.pair.level == "chuong":
+            for run in (r for c in cells for p in c.paragraphs for r in p.runs):
+                run.bold = True
     if result.facts:
         _paragraph(doc, "Những thay đổi chính", bold=True)
         for f in result.facts:
-            where = " → ".join(x for x in (f.old_eid, f.new_eid) if x)
+            where = " → ".join(address(x) for x in (f.old_eid, f.new_eid) if x)
             _paragraph(doc, f"- {fact_line(f)}" + (f" ({where})" if where else ""))
     return doc
 

@@ -113,7 +113,16 @@ def deadlines(text: str) -> list[tuple[str, str]]:
     return [(_key(m.group(0)), " ".join(m.group(0).split())) for m in DEADLINE_RE.finditer(clean(text))]
 
 
+def _related(old_eid: str, new_eid: str, o2n: dict[str, set[str]]) -> bool:
+    """NEW unit `new_eid` is where OLD unit `old_eid` went (itself, inside it, or around it)."""
+    return any(new_eid == t or new_eid.startswith(t + "__") or t.startswith(new_eid + "__")
+               for t in _mapped(old_eid, o2n))
+
+
 def _deadline_facts(result: DiffResult) -> list[Fact]:
+    """Deadlines that differ in an aligned unit: a changed one pairs an old and a new deadline whose
+    clauses are aligned; the others are added or removed."""
+    o2n = _old_to_new(result)
     out: list[Fact] = []
     for olds, news in _groups(result):
         a, b = _found(olds, deadlines), _found(news, deadlines)
@@ -121,13 +130,29 @@ def _deadline_facts(result: DiffResult) -> list[Fact]:
         for tag, i1, i2, j1, j2 in sm.get_opcodes():
             if tag == "equal":
                 continue
-            for k in range(max(i2 - i1, j2 - j1)):
-                x = a[i1 + k] if i1 + k < i2 else None
-                y = b[j1 + k] if j1 + k < j2 else None
-                kind = "deadline_changed" if x and y else "deadline_removed" if x else "deadline_added"
-                out.append(Fact(kind, x[1] if x else None, y[1] if y else None,
-                                x[2] if x else None, y[2] if y else None))
-    return out
+            came = list(b[j1:j2])
+            for x in a[i1:i2]:
+                y = next((y for y in came if _related(x[2], y[2], o2n)), None)
+                if y is None:
+                    out.append(Fact("deadline_removed", x[1], None, x[2], None))
+                else:
+                    came.remove(y)
+                    out.append(Fact("deadline_changed", x[1], y[1], x[2], y[2]))
+            out += [Fact("deadline_added", None, y[1], None, y[2]) for y in came]
+    new_at, old_at = _positions(result.new.doc), _positions(result.old.doc)
+    return sorted(out, key=lambda f: (new_at.get(f.new_eid or "", -1), old_at.get(f.old_eid or "", -1)))
+
+
+def _positions(doc: Document) -> dict[str, int]:
+    return {n.eid: k for k, n in enumerate(doc.walk())}
+
+
+def _old_to_new(result: DiffResult) -> dict[str, set[str]]:
+    o2n: dict[str, set[str]] = defaultdict(set)
+    for p in result.pairs:
+        if p.alignment.old and p.alignment.new:
+            o2n[p.alignment.old].add(p.alignment.new)
+    return o2n
 
 
 # --- actors ----------------------------------------------------------------------------------------
@@ -333,10 +358,7 @@ def _duty_facts(result: DiffResult) -> list[Fact]:
     old, new = _duties(result.old), _duties(result.new)
     if old is None or new is None:
         return []
-    o2n: dict[str, set[str]] = defaultdict(set)
-    for p in result.pairs:
-        if p.alignment.old and p.alignment.new:
-            o2n[p.alignment.old].add(p.alignment.new)
+    o2n = _old_to_new(result)
     by_actor_new: dict[str, list[Any]] = defaultdict(list)
     for d in new:
         by_actor_new[d.actor].append(d)
@@ -491,12 +513,17 @@ def _mark(ops: list[Op], keys: dict[tuple[str, str], int]) -> list[Op]:
 
 # --- all -------------------------------------------------------------------------------------------
 def extract_facts(result: DiffResult) -> DiffResult:
+    """All facts, most telling first: legal bases, deadlines, duty-bearers replaced, definitions, repeated
+    substitutions, then bodies added or dropped and the duty delta per actor."""
+    actors = _actor_facts(result)
     facts: list[Fact] = []
-    facts += _deadline_facts(result)
-    facts += _actor_facts(result)
     facts += _basis_facts(result)
+    facts += _deadline_facts(result)
+    facts += [f for f in actors if f.type == "actor_replaced"]
     facts += _definition_facts(result)
-    facts += _duty_facts(result)
     subs, result = _substitutions(result, len(facts))
+    start = len(facts)
     facts += subs
-    return replace(result, facts=tuple(facts), hidden_subs=frozenset(range(len(facts) - len(subs), len(facts))))
+    facts += [f for f in actors if f.type != "actor_replaced"]
+    facts += _duty_facts(result)
+    return replace(result, facts=tuple(facts), hidden_subs=frozenset(range(start, start + len(subs))))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kb.diff import DiffResult
 from kb.diff_ops import Op
-from kb.diff_view import STATUS_VI, fact_line, hidden, marked, rows, unit_name
+from kb.diff_view import STATUS_VI, address, fact_line, hidden, marked, rows, unit_name
 from kb.model import STATUSES
 
 
@@ -24,7 +24,7 @@ def to_text(result: DiffResult) -> str:
     if result.facts:
         out += ["", "Những thay đổi chính:"]
         for f in result.facts:
-            where = " / ".join(x for x in (f.old_eid, f.new_eid) if x)
+            where = " → ".join(address(x) for x in (f.old_eid, f.new_eid) if x)
             out.append(f"- {fact_line(f)}" + (f"  [{where}]" if where else ""))
     return "\n".join(out) + "\n"
 
@@ -56,7 +56,7 @@ def to_markdown(result: DiffResult, hide_subs: bool = False) -> str:
            f"**Tổng hợp (Điều):** {_summary_line(result)}", ""]
     if result.facts:
         out += ["## Những thay đổi chính", ""]
-        out += [f"- {_md_escape(fact_line(f))}" + (f" ({f.old_eid or '—'} → {f.new_eid or '—'})")
+        out += [f"- {_md_escape(fact_line(f))} ({address(f.old_eid) or '—'} → {address(f.new_eid) or '—'})"
                 for f in result.facts]
         out.append("")
     out += ["## Theo từng điều", ""]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb.diff import DiffResult, Fact, Pair
+from kb.diff import DiffResult, Fact, Pair, bare
 from kb.diff_ops import Op, tokens_of_node
 
 STATUS_VI = {
@@ -155,11 +155,67 @@ def facts_of(result: DiffResult, pair: Pair) -> tuple[int, ...]:
     return tuple(out)
 
 
-def rows(result: DiffResult) -> list[Row]:
-    """One row per main-level pair, in NEW order (the order of `result.pairs`)."""
+def _chapter_row(result: DiffResult, k: int) -> Row:
+    p = result.pairs[k]
+    ops = list(p.ops)
+    if not ops:
+        node = p.new_node or p.old_node
+        text = "".join(t.text for t in tokens_of_node(bare(node))) if node else ""
+        kind = "equal" if p.new_node and p.old_node else "insert" if p.new_node else "delete"
+        ops = [Op(kind, text)]
+    title = f"{STATUS_VI[p.status]}" + (f" ({unit_name(p, 'old')} → {unit_name(p, 'new')})" if p.renumbered else "")
+    if p.old_node and p.new_node:
+        same = " ".join((p.old_node.heading or "").lower().split()) == " ".join((p.new_node.heading or "").lower().split())
+        title += ": tên chương giữ nguyên" if same else ": sửa tên chương"
+    return Row(k, p, tuple(ops), title, ())
+
+
+def _chapter_of(result: DiffResult, side: str) -> dict[str, str]:
+    doc = result.new.doc if side == "new" else result.old.doc
+    return {n.eid: c.eid for c in doc.walk() if c.kind == "chuong" for n in c.walk() if n is not c}
+
+
+def rows(result: DiffResult, chapters: bool = False) -> list[Row]:
+    """One row per main-level pair, in NEW order (the order of `result.pairs`); with `chapters`, each
+    chapter's row goes before the first row of its articles (a dropped chapter before its first
+    dropped article)."""
     top = result.levels[0]
-    return [Row(k, p, tuple(display_ops(p)), note(result, k), facts_of(result, p))
-            for k, p in enumerate(result.pairs) if p.level == top]
+    out = [Row(k, p, tuple(display_ops(p)), note(result, k), facts_of(result, p))
+           for k, p in enumerate(result.pairs) if p.level == top]
+    if not chapters:
+        return out
+    in_new, in_old = _chapter_of(result, "new"), _chapter_of(result, "old")
+    by_new = {p.alignment.new: k for k, p in enumerate(result.pairs) if p.level == "chuong" and p.alignment.new}
+    by_old = {p.alignment.old: k for k, p in enumerate(result.pairs) if p.level == "chuong" and p.alignment.old}
+    done: set[int] = set()
+    merged: list[Row] = []
+    for row in out:
+        a = row.pair.alignment
+        here = [by_old.get(in_old.get(a.old or "", ""), -1), by_new.get(in_new.get(a.new or "", ""), -1)]
+        for k in here:
+            removed_only = k >= 0 and result.pairs[k].new_node is None
+            if k >= 0 and k not in done and (removed_only or result.pairs[k].new_node is not None) and (
+                    removed_only or k == here[1]):
+                done.add(k)
+                merged.append(_chapter_row(result, k))
+        merged.append(row)
+    merged += [_chapter_row(result, k) for k in sorted(set(by_new.values()) | set(by_old.values())) if k not in done]
+    return merged
+
+
+_EID_VI = {"art": "Điều", "para": "khoản", "point": "điểm", "chp": "Chương", "sec": "Mục", "item": "mục",
+           "subitem": "tiểu mục", "bullet": "ý", "part": "Phần"}
+
+
+def address(eid: str | None) -> str:
+    """"art_11__para_1__point_a" → "điểm a khoản 1 Điều 11", as Vietnamese texts cite."""
+    if not eid:
+        return ""
+    out = []
+    for part in eid.split("__"):
+        kind, _, num = part.partition("_")
+        out.append(f"{_EID_VI.get(kind, kind)} {num}".strip())
+    return " ".join(reversed(out))
 
 
 def fact_line(f: Fact) -> str:

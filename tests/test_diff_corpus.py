@@ -111,6 +111,10 @@ def test_cao_bang_deadlines() -> None:
             "art_12__para_1__point_b") in changed
     assert ("đến ngày 30 tháng 11", "đến ngày 14 tháng 12", "art_11__para_1__point_c",
             "art_12__para_1__point_c") in changed
+    # Sở Tư pháp's plan: "trước ngày 30 tháng 01" became "within 15 days" of the Prime Minister's plan,
+    # now in point a of the merged clause 2 of Điều 6, not the 20 days of the new clause 1.
+    assert ("trước ngày 30 tháng 01", "Trong thời hạn 15 ngày", "art_4__para_1", "art_6__para_2__point_a") in changed
+    assert (None, "trong thời hạn 20 ngày", None, "art_6__para_1") in _facts("deadline_added")
 
 
 def test_cao_bang_legal_bases() -> None:

@@ -108,7 +108,14 @@ def test_docx_bang_so_sanh(tmp_path: Path) -> None:
     assert "BẢNG SO SÁNH" in title and "03/2022/QĐ-UBND" in title and "tổ chức thi hành văn bản" in title
     table = doc.tables[0]
     assert [c.text for c in table.rows[0].cells] == list(HEADERS)
-    assert len(table.rows) == 1 + len(result.top())
+    chapters = [p for p in result.pairs if p.level == "chuong"]
+    assert len(chapters) == 3
+    assert len(table.rows) == 1 + len(result.top()) + len(chapters)
+    firsts = [row.cells[1].text.split("\n")[0] for row in table.rows[1:]]
+    # each chapter of the draft heads its first article
+    assert firsts[firsts.index("Chương II NỘI DUNG PHỐI HỢP CỤ THỂ") + 1] == (
+        "Điều 6. Xây dựng kế hoạch triển khai thi hành văn bản quy phạm pháp luậtt pháp luật; xây dựng kế "
+        "hoạch theo dõi việc thi hành văn bản quy phạm pháp luật")
     by_heading = {row.cells[1].text.split("\n")[0]: row for row in table.rows[1:]}
     report = by_heading["Điều 12. Chế độ báo cáo"]
     inserted = [r.text for r in _runs(report.cells[1]) if r.bold and r.underline]
