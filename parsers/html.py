@@ -206,6 +206,7 @@ def content_block(body: etree._Element) -> etree._Element:
     """The element holding the document: best paragraph score, widened to take in more headings."""
     scores: dict[etree._Element, float] = defaultdict(float)
     markers: dict[etree._Element, int] = defaultdict(int)
+    text: dict[etree._Element, int] = defaultdict(int)  # paragraph text held anywhere below
     for el in body.iter(*_PARAGRAPHS):
         own = _own_text(el)
         if len(own) < 20 or _link_share(el) > 0.5:
@@ -216,14 +217,20 @@ def content_block(body: etree._Element) -> etree._Element:
             scores[parent] += weight
             if parent.getparent() is not None:
                 scores[parent.getparent()] += weight / 2
-        if _MARKER.match(own):
-            for anc in el.iterancestors():
-                markers[anc] += 1
+        for anc in el.iterancestors():
+            text[anc] += len(own)
+            markers[anc] += 1 if _MARKER.match(own) else 0
     if not scores:
         return body
     best = max(scores, key=lambda e: scores[e])
     parent = best.getparent()
-    while parent is not None and markers[parent] > markers[best]:
+    # Widen to a parent holding more headings only when its other children hold real text too (the
+    # document split over sibling blocks), not a few heading-like lines of a sidebar.
+    while (
+        parent is not None
+        and markers[parent] > markers[best]
+        and text[parent] - text[best] >= 0.25 * text[best]
+    ):
         best, parent = parent, parent.getparent()
     return best
 

@@ -666,3 +666,31 @@ def test_pdf_set_in_a_tcvn3_font_is_converted(tmp_path):
     source = read_file(path)
     assert source.text == f"{SENTENCE}\n{SENTENCE}\n"
     assert source.warnings == ("text typed in the TCVN3 (ABC) font encoding: converted to Unicode",)
+
+
+def _articles_page(chapters: list[list[int]], sidebar: str) -> str:
+    blocks = "".join(
+        "<div class='chuong'>"
+        + "".join(
+            f"<p>Điều {n}. Nội dung điều {n}</p>"
+            f"<p>1. Các cơ quan, đơn vị thực hiện điều {n} theo quy định.</p>"
+            for n in arts
+        )
+        + "</div>"
+        for arts in chapters
+    )
+    return f"<html><body><div id='page'><div id='doc'>{blocks}</div>{sidebar}</div></body></html>"
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_html_block_widens_to_a_split_document_but_not_to_a_sidebar(tmp_path, split):
+    sidebar = (
+        "<div class='hoi-dap'><p>Điều 5. Câu hỏi thường gặp của bạn đọc</p>"
+        "<p>Điều 9. Văn bản mới nhất trong tuần này</p></div>"
+    )
+    chapters = [[1, 2, 3, 4], [5, 6]] if split else [[1, 2, 3, 4, 5, 6]]
+    path = tmp_path / "p.html"
+    path.write_text(_articles_page(chapters, sidebar), encoding="utf-8")
+    text = read_file(path).text
+    assert re.findall(r"(?m)^Điều (\d+)\.", text) == ["1", "2", "3", "4", "5", "6"]
+    assert "Câu hỏi thường gặp" not in text
