@@ -10,6 +10,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import app_kb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -44,9 +45,8 @@ def _kb(folder: Path, files: dict[str, Path | str]) -> tuple[Path, Path]:
 
 
 @pytest.fixture(scope="module")
-def corpus_kb(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    files = {p.name: p for p in sorted((ROOT / "corpus").iterdir()) if p.is_file()}
-    return _kb(tmp_path_factory.mktemp("kb"), files)
+def corpus_kb() -> tuple[Path, Path]:
+    return app_kb.corpus_kb()
 
 
 @pytest.fixture

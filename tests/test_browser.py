@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,10 +17,9 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import app_kb
 import pytest
 from docx import Document as DocxDocument
-
-from kb.store import build
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -63,11 +61,8 @@ def _wait_healthy(url: str, proc: subprocess.Popen, seconds: float = 60) -> None
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("browser-kb")
-    corpus = folder / "corpus"
-    shutil.copytree(ROOT / "corpus", corpus)
-    db = folder / "kb.db"
-    assert build([corpus], db).ok
+    corpus, db = app_kb.corpus_kb()
+    folder = tmp_path_factory.mktemp("browser")
     port = _free_port()
     env = {**os.environ, "VBKB_DB": str(db), "VBKB_CORPUS": str(corpus)}
     log = (folder / "streamlit.log").open("w")
