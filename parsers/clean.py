@@ -123,17 +123,21 @@ _LABEL_BOLD = re.compile(r"^\s*\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S")
 
 def _strip_markdown(text: str) -> tuple[str, bool, bool]:
     """(text without Markdown, a "#" heading?, only the Điều label bold?)."""
-    heading = bool(P.MD_HEADING.match(text))
+    heading = "#" in text and bool(P.MD_HEADING.match(text))
     if heading:
         text = P.MD_HEADING.sub("", text)
-    label_bold = bool(_LABEL_BOLD.match(text))
-    text = P.MD_ESCAPE.sub(r"\1", text)
-    text = P.MD_EMPHASIS.sub("", text)
-    return _MULTI_SPACE.sub(" ", text).strip(), heading, label_bold
+    label_bold = "**" in text and bool(_LABEL_BOLD.match(text))
+    if "\\" in text:
+        text = P.MD_ESCAPE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = P.MD_EMPHASIS.sub("", text)
+    return (_MULTI_SPACE.sub(" ", text) if "  " in text else text).strip(), heading, label_bold
 
 
 def _bold_edges(raw: str, in_bold: bool) -> tuple[bool, bool, bool]:
     """(opens with bold, ends by closing a bold span, still inside bold after the line)."""
+    if "**" not in raw:
+        return False, False, in_bold
     stripped = raw.strip()
     opens = stripped.startswith("**") and not in_bold
     closes_at_end = False
@@ -366,6 +370,7 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
     return widths[int(len(widths) * 0.75)]
 
 
+_KINH_GUI = re.compile(r"^Kính\s+gửi", re.IGNORECASE)
 _LABEL_WORDS = ("Điều", "Chương", "Mục", "Phần", "ĐIỀU", "CHƯƠNG", "MỤC", "PHẦN")
 _BARE_LABEL = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)$|^(?:ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
 
@@ -381,6 +386,7 @@ class _Para:
     unit: bool  # its first line opens a unit
     standalone: bool  # a title / enacting / motto line: nothing joins it
     title: bool  # a document title line ("QUYẾT ĐỊNH"): the paragraph after it is the trích yếu
+    addressee: bool  # "Kính gửi: ...": only a lower-case line goes on with it
 
     @property
     def last(self) -> str:
@@ -397,8 +403,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not _ends(P.SENTENCE_END, last)):
         return False
-    if prev.standalone:
-        return False
+    if prev.standalone or (prev.addressee and not _starts_lower(text)):
+        return False  # "Kính gửi: Sở Tư pháp." does not take the letter's first paragraph
     if line.open_bold and not nxt.gap:
         return True  # inside one bold span: "**ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG**"
     if line.heading and not (nxt.heading and _starts_lower(text)):
@@ -460,7 +466,8 @@ def rejoin(draft: Draft) -> Draft:
                 continue
         standalone = unit and bool(_TITLE_LIKE.match(head))
         title = standalone and bool(P.DOC_TITLE.match(head))
-        paras.append(_Para(line, [line.text], _is_upper(head), len(line.text), unit, standalone, title))
+        addressee = head[:1] in "Kk" and bool(_KINH_GUI.match(head))
+        paras.append(_Para(line, [line.text], _is_upper(head), len(line.text), unit, standalone, title, addressee))
     for para in paras:
         para.line.head = para.line.head or para.parts[0]
         if len(para.parts) > 1:

@@ -21,7 +21,7 @@ _CANONICAL = {t.upper(): t for t in P.DOC_TYPES}
 _BY_CODE = {"QĐ": "Quyết định", "NĐ": "Nghị định", "TT": "Thông tư", "NQ": "Nghị quyết", "CT": "Chỉ thị",
             "KH": "Kế hoạch", "TB": "Thông báo", "HD": "Hướng dẫn", "BC": "Báo cáo", "QH": "Luật"}
 _ISSUER = re.compile(
-    r"^(ỦY BAN|UBND|BỘ|CHÍNH PHỦ|QUỐC HỘI|HỘI ĐỒNG|SỞ|VĂN PHÒNG|THỦ TƯỚNG|BAN|CỤC|TỔNG CỤC|THANH TRA|"
+    r"^(ỦY BAN|UBND|BỘ|CHÍNH PHỦ|QUỐC HỘI|HỘI ĐỒNG|SỞ|VĂN PHÒNG|THỦ TƯỚNG|BAN(?! HÀNH)|CỤC|TỔNG CỤC|THANH TRA|"
     r"NGÂN HÀNG|TÒA ÁN|VIỆN|KIỂM TOÁN|ĐẢNG|TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|ĐOÀN|UỶ BAN)"
 )
 
@@ -92,12 +92,23 @@ def _doc_type(cells: list[str], number: str | None) -> str | None:
     return None
 
 
+_ABOUT = re.compile(r"^(?:V/v|Về việc)\b", re.IGNORECASE)
+
+
 def _title(preamble: list[Line]) -> str | None:
+    """The line under the title ("QUYẾT ĐỊNH" / "Ban hành ..."); a letter's "V/v ..." line."""
     for i, line in enumerate(preamble):
         if P.DOC_TITLE.match(line.text) and i + 1 < len(preamble):
             nxt = preamble[i + 1].text
             if not (P.BASIS.match(nxt) or P.ANNEX_OF.match(nxt) or P.ENACTING.match(nxt) or _ISSUER.match(nxt)):
                 return nxt.strip()
+    for cell in _cells(preamble):
+        m = _ABOUT.search(cell)
+        if m:
+            return cell.strip()
+        at = cell.find("V/v ")
+        if at > 0:  # "Số: 5348/CT-CS V/v hướng dẫn góp vốn điều lệ": a header cell holding both
+            return cell[at:].strip()
     return None
 
 
@@ -252,11 +263,9 @@ def _body_text(nodes: tuple[Node, ...]) -> str:
 
 def _effective(body: str, date: str | None) -> str | None:
     m = P.EFFECTIVE.search(body)
-    if m:
-        return find_date("ngày " + m.group(1))
-    if re.search(r"có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+ký", body, re.IGNORECASE):
-        return date
-    return None
+    if not m:
+        return None
+    return date if m.group(1).lower() == "ký" else find_date("ngày " + m.group(1))
 
 
 def _replaces(body: str) -> tuple[str, ...]:

@@ -139,10 +139,11 @@ def _roman_or_num(num: str) -> str:
 
 
 def _family(lines: list[Line]) -> str:
-    if any(P.DIEU.match(x.text) for x in lines):
+    if any(x.text[:1] in "Đđ" and P.DIEU.match(x.text) for x in lines):
         return "normative"
-    sections = sum(1 for x in lines if P.SECTION.match(x.text) or P.SECTION_LETTER.match(x.text))
-    items = sum(1 for x in lines if P.KHOAN.match(x.text) or P.SUBITEM.match(x.text))
+    sections = sum(1 for x in lines
+                   if x.text[:1].isupper() and (P.SECTION.match(x.text) or P.SECTION_LETTER.match(x.text)))
+    items = sum(1 for x in lines if x.text[:1].isdigit() and (P.KHOAN.match(x.text) or P.SUBITEM.match(x.text)))
     return "plan" if sections or items >= 2 else "prose"
 
 
@@ -239,21 +240,30 @@ def _body_start(lines: list[Line], units: list, family: str) -> int:
     return len(lines)
 
 
+_KINH_GUI = re.compile(r"^Kính\s+gửi", re.IGNORECASE)
+
+
 def _prose_start(lines: list[Line]) -> int:
-    """After the title and its trích yếu, the "Kính gửi" line, or the last header line."""
+    """Where a letter's body begins: after the first "Kính gửi" (or the title and its trích yếu when no
+    "Kính gửi" follows them), after the "Căn cứ" lines, else after the last header line."""
     start = 0
     for i, line in enumerate(lines[:40]):
-        if P.DOC_TITLE.match(line.text):
-            start = i + 2 if i + 1 < len(lines) and not P.BASIS.match(lines[i + 1].text) else i + 1
-        elif _header_end(line.text, start):
+        text = line.text
+        if _KINH_GUI.match(text):
+            return _after_bases(lines, i + 1)
+        if P.DOC_TITLE.match(text):
+            after = i + 2 if i + 1 < len(lines) and not P.BASIS.match(lines[i + 1].text) else i + 1
+            near = next((j for j in range(after, min(after + 3, len(lines))) if _KINH_GUI.match(lines[j].text)), None)
+            return _after_bases(lines, near + 1 if near is not None else min(after, len(lines)))
+        if P.MOTTO.match(text) or P.NUMBER.match(text) or P.PLACE_DATE.match(text) or line.table:
             start = i + 1
-    return min(start, len(lines))
+    return _after_bases(lines, min(start, len(lines)))
 
 
-def _header_end(text: str, start: int) -> bool:
-    if re.match(r"^Kính\s+gửi", text, re.IGNORECASE) or P.BASIS.match(text):
-        return True
-    return start == 0 and bool(P.MOTTO.match(text) or P.NUMBER.match(text) or P.PLACE_DATE.match(text))
+def _after_bases(lines: list[Line], start: int) -> int:
+    while start < len(lines) and P.BASIS.match(lines[start].text):
+        start += 1
+    return start
 
 
 _MAJOR = ("phan", "chuong", "muc", "dieu", "section", "item", "subitem")
