@@ -18,6 +18,7 @@ One duty per (actor, role) per clause; a clause naming several actors gives each
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -169,6 +170,24 @@ def _word(doc: Doc, i: int) -> str:
     return doc.user_data["words"][i]
 
 
+def _span_text(doc: Doc, a: int, b: int) -> str:
+    """The text of tokens [a, b), cut from the analysed string (spaCy rebuilds it token by token)."""
+    if b <= a:
+        return ""
+    idx, words = doc.user_data["idx"], doc.user_data["words"]
+    return doc.user_data["text"][idx[a]: idx[b - 1] + len(words[b - 1])]
+
+
+def _token_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The tokens that overlap characters [a, b) (spaCy's char_span with alignment "expand")."""
+    idx, words = doc.user_data["idx"], doc.user_data["words"]
+    first = max(0, bisect_right(idx, a) - 1)
+    if first < len(idx) and idx[first] + len(words[first]) <= a:
+        first += 1
+    last = bisect_left(idx, b)
+    return (first, last) if first < last else None
+
+
 def _marks(doc: Doc, key: str) -> list[Mark]:
     cached = doc.user_data.get(key)
     if cached is None:
@@ -183,6 +202,8 @@ def analyse(text: str, registry: Registry | None = None) -> Doc:
     doc._.vbkb_registry = registry
     for _name, component in nlp.pipeline:
         doc = component(doc)
+    doc.user_data["text"] = text
+    doc.user_data["idx"] = [t.idx for t in doc]
     return doc
 
 
@@ -231,12 +252,12 @@ def _masked(doc: Doc, start: int, end: int, found: list[FoundDeadline] | None = 
             out.add(i)
         if t == ")" and depth:
             depth -= 1
-    text = doc[start:end].text if end > start else ""
-    base = doc[start].idx if end > start else 0
+    text = _span_text(doc, start, end)
+    base = doc.user_data["idx"][start] if end > start else 0
     for f in find_deadlines(text) if found is None else found:
-        span = doc.char_span(base + f.start, base + f.end, alignment_mode="expand")
-        if span is not None:
-            out.update(range(span.start, span.end))
+        tokens = _token_range(doc, base + f.start, base + f.end)
+        if tokens is not None:
+            out.update(range(*tokens))
     return out
 
 
@@ -375,16 +396,12 @@ def _actors_only(doc: Doc, a: int, b: int) -> bool:
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(doc.text):
+    text = doc.user_data["text"]
+    for m in _SENTENCE_END.finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
-    out.append((pos, len(doc.text)))
-    spans = []
-    for a, b in out:
-        span = doc.char_span(a, b, alignment_mode="expand") if b > a else None
-        if span is not None and len(span):
-            spans.append((span.start, span.end))
-    return spans
+    out.append((pos, len(text)))
+    return [t for a, b in out if b > a and (t := _token_range(doc, a, b)) is not None]
 
 
 @dataclass(frozen=True)
@@ -400,13 +417,13 @@ class _Clause:
 
 
 def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
-    text = doc[a:b].text
+    text = _span_text(doc, a, b)
     deadlines = find_deadlines(text)
     masked = _masked(doc, a, b, deadlines)
     first = a
     while first < b and _norm(doc, first) in {"-", "+", "•", "*"}:
         first += 1
-    head = doc[first:b].text
+    head = _span_text(doc, first, b)
     request = request or bool(_REQUEST.match(head))
     subject = None
     if _HANDOVER.match(head) and first + 1 < b:
@@ -428,7 +445,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
     doc = analyse(text, registry)
     out: list[Found] = []
     for s_start, s_end in _sentences(doc):
-        sentence = doc[s_start:s_end]
+        sentence = _span_text(doc, s_start, s_end).strip()
+        sentence_at = doc.user_data["idx"][s_start]
         clauses = [_clause(doc, a, b, request) for a, b in _segments(doc, s_start, s_end)]
         first_subject = next((i for i, c in enumerate(clauses) if c.subject is not None), len(clauses))
         previous: list[str] | None = None
@@ -452,19 +470,18 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
                 actors, pred = list(context), c.first
             else:
                 continue
-            if c.subject is None and _OPENER.match(doc[c.first:c.end].text):
+            if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
                 pred = _after_opener(doc, c.first, c.end, c.masked)
             previous, previous_request = actors, requested
             role, verb = ("de_nghi", pred) if requested else _role(doc, pred, c.end, c.masked)
-            action = doc[pred:c.end].text.strip(" ,.;:/") or doc[c.start:c.end].text.strip(" ,.;:/")
+            action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)
-            text = sentence.text.strip()
             for actor in actors:
-                out.append(Found(actor, role, action, text, sentence.start_char, deadline, recipient, condition))
+                out.append(Found(actor, role, action, sentence, sentence_at, deadline, recipient, condition))
             if role == "chu_tri":
                 for actor in _coordinators(doc, verb, c.end, c.masked):
                     if actor not in actors:
-                        out.append(Found(actor, "phoi_hop", action, text, sentence.start_char, deadline,
+                        out.append(Found(actor, "phoi_hop", action, sentence, sentence_at, deadline,
                                          recipient, condition))
     return out
 
@@ -474,7 +491,7 @@ def heading_actors(text: str, registry: Registry | None = None) -> list[str] | N
     ban, ngành", "Giao Phòng Tổ chức - Hành chính - Quản trị", "Giám đốc các sở, ...:"), else None."""
     registry = registry or load_registry()
     text = text.strip()
-    if not text or len(text) > 220:
+    if not text or len(text) > 220 or len(text.split()) > 40:
         return None
     body = _HEADING_PREFIX.sub("", text, count=1)
     doc = analyse(body, registry)

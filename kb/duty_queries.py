@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ _SHORT = {"art": "Điều ", "para": ".", "point": ".", "chp": "Chương ", "sec
           "p": " đoạn ", "part": "Phần ", "muc": " Mục "}
 
 
+@lru_cache(maxsize=65_536)
 def short_address(eid: str) -> str:
     """"art_12__para_1__point_a" → "Điều 12.1.a"; "sec_II__item_2__subitem_2.1" → "II.2.1"."""
     out = ""
@@ -77,10 +79,15 @@ def _result(actor_text: str, actors: list[Actor], rows: list[dict[str, Any]]) ->
 
 
 # --- from the knowledge base ------------------------------------------------------------------------
-_DUTY_SQL = (
+_DUTY_COLUMNS = (
     "SELECT d.doc_id, doc.title AS doc_title, doc.type AS doc_type, doc.number AS doc_number, d.eid, d.actor, d.role,"
     " d.action, d.sentence, d.line, d.deadline_text, d.deadline_kind, d.deadline_date, d.deadline_days,"
-    " d.deadline_recurrence, d.recipient, d.condition, d.product, n.text AS clause, n.heading AS clause_heading"
+    " d.deadline_recurrence, d.recipient, d.condition, d.product"
+)
+# The by-actor listing shows each duty's own sentence; only the matrix needs its clause's whole text.
+_DUTY_SQL = _DUTY_COLUMNS + " FROM duties d JOIN documents doc ON doc.doc_id = d.doc_id"
+_DUTY_CLAUSE_SQL = (
+    _DUTY_COLUMNS + ", n.text AS clause, n.heading AS clause_heading"
     " FROM duties d JOIN documents doc ON doc.doc_id = d.doc_id"
     " LEFT JOIN nodes n ON n.doc_id = d.doc_id AND n.eid = d.eid"
 )
@@ -99,7 +106,7 @@ def _row(raw: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     row["address"] = short_address(raw["eid"])
     row["actor_name"] = names.get(raw["actor"], raw["actor"])
     heading = raw.get("clause_heading") or ""
-    row["clause"] = " ".join(x for x in (heading, raw.get("clause") or "") if x).strip()
+    row["clause"] = " ".join(x for x in (heading, raw.get("clause") or "") if x).strip() or None
     return row
 
 
@@ -137,7 +144,7 @@ def all_duty_rows(db: sqlite_utils.Database, doc_ids: Iterable[str] = ()) -> lis
     where = f" WHERE d.doc_id IN ({', '.join('?' * len(wanted))})" if wanted else ""
     registry = load_registry()
     names = {a.id: a.name for a in registry.actors.values()} | {a.id: a.name for a in _stored_actors(db)}
-    return sorted((_row(r, names) for r in db.query(_DUTY_SQL + where, wanted)), key=_sort_key)
+    return sorted((_row(r, names) for r in db.query(_DUTY_CLAUSE_SQL + where, wanted)), key=_sort_key)
 
 
 # --- straight from files ----------------------------------------------------------------------------
