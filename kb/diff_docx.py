@@ -21,7 +21,7 @@ from docx.table import _Cell
 
 from kb.diff import DiffResult
 from kb.diff_ops import Op
-from kb.diff_view import STATUS_VI, address, fact_line, hidden, marked, rows
+from kb.diff_view import STATUS_VI, address, fact_line, hidden, level_name, marked, rows
 from kb.model import STATUSES
 
 FONT = "Times New Roman"
@@ -81,7 +81,7 @@ def to_docx(result: DiffResult, hide_subs: bool = False) -> DocxDocument:
     _paragraph(doc, f"giữa {result.old.label}", center=True)
     _paragraph(doc, f"và {result.new.label}", center=True)
     counts = result.summary()
-    _paragraph(doc, "Tổng hợp (Điều): " + "; ".join(f"{STATUS_VI[s].lower()}: {counts[s]}" for s in STATUSES
+    _paragraph(doc, f"Tổng hợp ({level_name(result)}): " + "; ".join(f"{STATUS_VI[s].lower()}: {counts[s]}" for s in STATUSES
                                                     if counts[s]))
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"

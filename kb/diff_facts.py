@@ -355,34 +355,48 @@ def _duties(side: Side) -> list[Any] | None:
 
 
 def _duty_facts(result: DiffResult) -> list[Fact]:
+    """Duty delta per actor. A duty is kept when the same actor has, where its clause went (or anywhere,
+    if nearly word for word), a duty with a similar action; kept duties with another deadline or role
+    are `duty_changed`. A lost duty whose clause now gives a similar action to another actor is
+    `duty_transferred` (UBND cấp huyện's duty now UBND cấp xã's); the rest are lost or gained."""
     old, new = _duties(result.old), _duties(result.new)
     if old is None or new is None:
         return []
     o2n = _old_to_new(result)
-    by_actor_new: dict[str, list[Any]] = defaultdict(list)
-    for d in new:
-        by_actor_new[d.actor].append(d)
     used: set[int] = set()
+    lost: list[Any] = []
     out: list[Fact] = []
     for d in old:
-        targets = _mapped(d.eid, o2n)
-        best, best_score = None, 0.0
-        for k, e in enumerate(by_actor_new.get(d.actor, [])):
-            if id(e) in used:
-                continue
-            near = any(e.eid == t or e.eid.startswith(t + "__") or t.startswith(e.eid + "__") for t in targets)
-            score = fuzz.token_sort_ratio(match_key(d.action), match_key(e.action))
-            if score >= (DUTY_NEAR if near else DUTY_FAR) and score > best_score:
-                best, best_score = e, score
+        best = _counterpart(d, [e for e in new if e.actor == d.actor and id(e) not in used], o2n, DUTY_FAR)
         if best is None:
-            out.append(Fact("duty_lost", _duty_text(d), None, d.eid, None, actor=d.actor))
+            lost.append(d)
             continue
         used.add(id(best))
-        changes = _duty_changes(d, best)
-        if changes:
+        if _duty_changes(d, best):
             out.append(Fact("duty_changed", _duty_text(d), _duty_text(best), d.eid, best.eid, actor=d.actor))
+    for d in lost:
+        heir = _counterpart(d, [e for e in new if e.actor != d.actor and id(e) not in used], o2n, None)
+        if heir is None:
+            out.append(Fact("duty_lost", _duty_text(d), None, d.eid, None, actor=d.actor))
+        else:
+            used.add(id(heir))
+            out.append(Fact("duty_transferred", _duty_text(d), f"{heir.actor}: {_duty_text(heir)}", d.eid, heir.eid,
+                            actor=d.actor))
     out += [Fact("duty_gained", None, _duty_text(e), None, e.eid, actor=e.actor) for e in new if id(e) not in used]
     return sorted(out, key=lambda f: (f.actor or "", f.type, f.new_eid or f.old_eid or ""))
+
+
+def _counterpart(d: Any, candidates: list[Any], o2n: dict[str, set[str]], far: int | None) -> Any:
+    """The most similar candidate duty where `d`'s clause went (>= DUTY_NEAR), or elsewhere (>= far)."""
+    best, best_score = None, 0.0
+    for e in candidates:
+        near = _related(d.eid, e.eid, o2n)
+        if not near and far is None:
+            continue
+        score = fuzz.token_sort_ratio(match_key(d.action), match_key(e.action))
+        if score >= (DUTY_NEAR if near else far or 101) and score > best_score:
+            best, best_score = e, score
+    return best
 
 
 def _mapped(eid: str, o2n: dict[str, set[str]]) -> set[str]:

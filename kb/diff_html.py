@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kb.diff import DiffResult, Pair
 from kb.diff_ops import Op, line_eids
-from kb.diff_view import STATUS_VI, address, fact_line, hidden, rows, unit_name
+from kb.diff_view import STATUS_VI, address, fact_line, hidden, level_name, rows, unit_name
 from kb.model import STATUSES
 
 _CSS = """
@@ -115,7 +115,7 @@ def to_html(result: DiffResult, hide_subs: bool = False) -> str:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
         f"<title>So sánh: {old} → {new}</title><style>{_CSS}</style></head><body>"
         f"<h1>Bảng so sánh</h1><p><b>Quy định hiện hành:</b> {old}<br><b>Dự thảo:</b> {new}</p>"
-        f'<table class="summary"><caption>Tổng hợp theo Điều</caption>{summary}</table>'
+        f'<table class="summary"><caption>Tổng hợp theo {html.escape(level_name(result))}</caption>{summary}</table>'
         f"<h2>Những thay đổi chính</h2><ul>{facts or '<li>Không có</li>'}</ul>"
         f'<input type="checkbox" id="hide-subs"{checked}><label for="hide-subs"> Ẩn các cụm từ được thay thế '
         "lặp lại trong toàn văn bản</label>"

@@ -38,9 +38,11 @@ FACT_VI = {
     "duty_gained": "Nhiệm vụ mới",
     "duty_lost": "Bỏ nhiệm vụ",
     "duty_changed": "Nhiệm vụ thay đổi",
+    "duty_transferred": "Chuyển nhiệm vụ sang chủ thể khác",
     "substitution": "Thay cụm từ trong toàn văn bản",
 }
-_UNIT_VI = {"chuong": "Chương", "dieu": "Điều", "khoan": "khoản", "diem": "điểm"}
+_UNIT_VI = {"chuong": "Chương", "dieu": "Điều", "khoan": "khoản", "diem": "điểm", "section": "mục", "item": "mục",
+            "subitem": "tiểu mục", "bullet": "ý", "paragraph": "đoạn"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,11 @@ def hidden(result: DiffResult, hide_subs: bool) -> frozenset[int]:
 
 def marked(op: Op, hide: frozenset[int]) -> bool:
     return op.op != "equal" and not (op.sub is not None and op.sub in hide)
+
+
+def level_name(result: DiffResult) -> str:
+    """What the rows are: "Điều" for a regulation, "mục" for a plan's sections."""
+    return _UNIT_VI.get(result.levels[0], "mục")
 
 
 def unit_name(pair: Pair, side: str = "new") -> str:

@@ -142,9 +142,16 @@ def test_cao_bang_repeated_substitution_reported_once() -> None:
     assert subs[0].count >= 5  # Điều 1 k1, k2 (now Điều 2), Điều 2 k3, Điều 12 k1 and k2 at least
 
 
-def test_duty_delta_names_actors() -> None:
+def test_duty_delta_per_actor() -> None:
     duty = [f for f in cao_bang().facts if f.type.startswith("duty_")]
     assert duty and all(f.actor for f in duty)
+    by_place = {(f.type, f.actor, f.old_eid, f.new_eid): f for f in duty}
+    # Sở Tư pháp keeps its yearly report to the Ministry, due 25 December instead of 10 December.
+    kept = by_place[("duty_changed", "so_tu_phap", "art_11__para_1__point_b", "art_12__para_1__point_b")]
+    assert "10 tháng 12" in kept.old and "25 tháng 12" in kept.new
+    # The district people's committees' report now falls to the commune level.
+    moved = by_place[("duty_transferred", "ubnd_cap_huyen", "art_11__para_1__point_a", "art_12__para_1__point_a")]
+    assert moved.new.startswith("ubnd_cap_xa:") and "18 tháng 12" in moved.new
 
 
 def test_the_same_file_against_itself_is_unchanged() -> None:
