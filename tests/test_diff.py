@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eval.diff_synthetic import build, edit, spec
 from kb.diff import diff_documents
@@ -183,3 +185,31 @@ def test_facts_deadlines_bases_actors_and_substitutions() -> None:
     marked = [o for p in result.pairs if p.level == "dieu" for o in p.ops if o.sub == sub_index]
     assert {o.op for o in marked} == {"delete", "insert"}
     assert result.hidden_subs == frozenset({sub_index})
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(st.permutations(range(len(ARTICLES))), st.sets(st.integers(0, len(ARTICLES) - 1), max_size=2),
+       st.integers(0, len(ARTICLES) - 1))
+def test_alignment_invariants(order: list[int], dropped: set[int], split: int) -> None:
+    """Any reordering, dropping and splitting: each kept article is found again with its own text,
+    every unit is in exactly one pair (a split source in one per part), statuses are from the vocabulary."""
+    new_articles, truth = [], {}
+    for k in order:
+        if k in dropped:
+            continue
+        a = ARTICLES[k]
+        if k == split and len(a.clauses) >= 2:
+            new_articles += [spec(a.heading, a.clauses[0]), spec(a.heading, *a.clauses[1:])]
+            continue
+        new_articles.append(a)
+        truth[f"art_{k + 1}"] = f"art_{len(new_articles)}"
+    result = diff_documents(build(ARTICLES), build(new_articles), facts=False)
+    arts = [p for p in result.pairs if p.level == "dieu"]
+    assert {p.status for p in result.pairs} <= set(STATUSES)
+    for old, new in truth.items():
+        assert any(p.alignment.old == old and p.alignment.new == new and p.text == "same" for p in arts)
+    news = [p.alignment.new for p in arts if p.alignment.new]
+    assert sorted(news) == sorted(f"art_{j}" for j in range(1, len(new_articles) + 1))
+    olds = [p.alignment.old for p in arts if p.alignment.old and p.status != "split"]
+    assert len(olds) == len(set(olds))
+    assert {p.alignment.old for p in arts if p.alignment.old} == {f"art_{k + 1}" for k in range(len(ARTICLES))}
