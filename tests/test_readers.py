@@ -562,7 +562,7 @@ def test_docx_heading_styles_linked_to_numbering(tmp_path):
 _LINE = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạếềểễệốồổỗộớờởỡợứừửữựÁÀĐƯƠ .,;:()/-", max_size=60)
 
 
-@settings(derandomize=True, max_examples=25, deadline=None)
+@settings(derandomize=True, max_examples=10, deadline=None)
 @given(st.lists(_LINE, min_size=1, max_size=12))
 def test_docx_and_html_lose_no_words(tmp_path_factory, lines):
     folder = tmp_path_factory.mktemp("words")
