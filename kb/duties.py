@@ -87,6 +87,8 @@ _NO_DUTY_HEADING = re.compile(
     r"phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|^\s*kinh\s+phí|mục\s+đích",
     re.IGNORECASE,
 )
+# A lead-in whose list gives cases or conditions, not tasks ("... trong các trường hợp sau:").
+_LISTS_CASES = re.compile(r"trường\s+hợp|điều\s+kiện|\bgồm\b|tiêu\s+chí|hồ\s+sơ|nguyên\s+tắc", re.IGNORECASE)
 _NO_DUTY_PARAGRAPH = re.compile(r"^\s*(?:[-+•*]\s*)?đối\s+tượng\b", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\(?\b(nếu\s+(?:thấy\s+)?cần\s+thiết|nếu\s+có\s+[^,;.()]+|khi\s+có\s+yêu\s+cầu(?:\s+của\s+[^,;()]+)?|"
@@ -740,7 +742,7 @@ class _Walker:
                     for found in read_text(paragraph, context, self.registry, request):
                         self.add(node, replace(found, deadline=found.deadline or default))
         child_context = context
-        if paragraphs and paragraphs[-1].rstrip().endswith(":"):
+        if paragraphs and paragraphs[-1].rstrip().endswith(":") and not _LISTS_CASES.search(paragraphs[-1]):
             subject = read_text(paragraphs[-1], None, self.registry)
             if subject:
                 child_context = sorted({f.actor for f in subject}, key=[f.actor for f in subject].index)

@@ -246,3 +246,26 @@ def test_task_table_rows() -> None:
         # nothing spans across a group row
         ("ubnd_cap_huyen", "chu_tri", "2026", "Hội nghị", "Tập huấn nghiệp vụ"),
     }
+
+
+LEAD_INS = """QUY CHẾ
+Thử
+
+Điều 1. Thu hồi phân cấp
+Bộ trưởng Bộ Tư pháp quyết định thu hồi nội dung đã phân cấp trong các trường hợp sau:
+1. Đơn vị vi phạm các quy định về công tác cán bộ.
+2. Đơn vị xảy ra tình trạng mất đoàn kết nội bộ.
+Điều 2. Nhiệm vụ
+Sở Tư pháp tập trung thực hiện các nhiệm vụ trọng tâm sau:
+1. Rà soát văn bản quy phạm pháp luật.
+2. Tổ chức tập huấn.
+"""
+
+
+def test_a_lead_in_hands_its_subject_to_tasks_not_to_cases() -> None:
+    assert _duties(LEAD_INS) == {
+        ("art_1", "bo_tu_phap", "thuc_hien"),
+        ("art_2", "so_tu_phap", "thuc_hien"),
+        ("art_2__para_1", "so_tu_phap", "thuc_hien"),
+        ("art_2__para_2", "so_tu_phap", "thuc_hien"),
+    }
