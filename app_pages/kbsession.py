@@ -45,10 +45,15 @@ def require_kb() -> None:
 @contextmanager
 def connection() -> Iterator[Any]:
     """The knowledge base for this run, closed when the page is done."""
+    from kb.errors import KbError
     from kb.store import open_db
 
     require_kb()
-    db = open_db(db_path())
+    try:
+        db = open_db(db_path())
+    except KbError as exc:
+        st.error(f"Không mở được cơ sở dữ liệu văn bản: {exc}")
+        st.stop()
     try:
         yield db
     finally:
@@ -86,5 +91,11 @@ def _citations(path: str, stamp: float) -> CitationData:
 
 def citations() -> CitationData:
     """The citation graph of the whole KB and its checks, rebuilt only when the database changed."""
+    from kb.errors import KbError
+
     require_kb()
-    return _citations(*db_stamp())
+    try:
+        return _citations(*db_stamp())
+    except KbError as exc:
+        st.error(f"Không mở được cơ sở dữ liệu văn bản: {exc}")
+        st.stop()

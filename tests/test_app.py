@@ -83,6 +83,27 @@ def html_of(at: AppTest) -> str:
     return "\n".join(h.proto.body for h in at.html)
 
 
+# --- every page, without a KB or with a broken one -------------------------------------------------------
+PAGES = ["duties", "compare", "documents", "graph", "search", "matrix", "upload"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_without_a_kb_explain_what_to_do(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VBKB_DB", str(tmp_path / "missing.db"))
+    monkeypatch.setenv("VBKB_CORPUS", str(tmp_path / "corpus"))
+    at = open_page(page)
+    if page != "upload":  # uploading is how a first document gets in
+        assert any("Chưa có cơ sở dữ liệu văn bản" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("page", ["duties", "documents", "graph"])
+def test_pages_with_a_broken_kb_say_so_in_one_line(page: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "kb.db").write_bytes(b"not a database at all")
+    monkeypatch.setenv("VBKB_DB", str(tmp_path / "kb.db"))
+    at = open_page(page)
+    assert [e.value.startswith("Không mở được cơ sở dữ liệu văn bản") for e in at.error] == [True]
+
+
 # --- Văn bản ---------------------------------------------------------------------------------------
 def test_documents_page_lists_the_corpus(app_env: tuple[Path, Path]) -> None:
     at = open_page("documents")
@@ -444,3 +465,14 @@ def test_matrix_of_the_2026_draft(app_env: tuple[Path, Path]) -> None:
     assert set(table["Văn bản"]) == {
         "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
     assert [b.proto.label for b in at.get("download_button")] == ["Tải bảng Excel (.xlsx)", "Tải CSV"]
+
+
+def test_first_upload_creates_the_kb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus, db = tmp_path / "corpus", tmp_path / "kb.db"
+    monkeypatch.setenv("VBKB_DB", str(db))
+    monkeypatch.setenv("VBKB_CORPUS", str(corpus))
+    at = open_page("upload")
+    at.file_uploader[0].set_value(("qd.txt", NEW_TEXT.encode(), "text/plain")).run()
+    at.button[0].click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert _state(corpus, db) == (["qd.txt"], 1)
