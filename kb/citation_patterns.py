@@ -63,7 +63,7 @@ _YEAR = r"(?:19|20)\d{2}"
 DATE = (
     rf"(?:ngày{_S}(?P<d1>{_DAY}){_S}tháng{_S}(?P<m1>{_MONTH}){_S}năm{_S}(?P<y1>{_YEAR})"
     rf"|ngày{_S}(?P<d2>{_DAY})\s*[/.-]\s*(?P<m2>{_MONTH})\s*[/.-]\s*(?P<y2>{_YEAR})"
-    rf"|năm{_S}(?P<y3>{_YEAR}))"
+    rf"|năm\s*(?P<y3>{_YEAR}))"
 )
 DATE_RE = re.compile(DATE)
 
@@ -79,9 +79,11 @@ ISSUER = rf"của{_S}(?P<issuer>[{UPPER}][\w]*(?:{_S}(?!(?i:{_ISSUER_STOP})\b)[\
 # mark that cannot be part of a law's name; the catalog then decides which law it is.
 _NAME_STOP = (
     r"ngày|năm|số|và|hoặc|của|được|đã|có|thì|để|theo|tại|về|quy\s+định|hướng\s+dẫn|hiện\s+hành|các|này|"
-    r"nêu|trên|đó|với|trong|khi|nhằm|gửi|sau|trước|đến|từ|do|bởi|sửa\s+đổi|thi\s+hành|năm"
+    r"nêu|trên|đó|với|trong|khi|nhằm|gửi|sau|trước|đến|từ|do|bởi|sửa\s+đổi|thi\s+hành|năm|"
+    r"mà|đối|không|phải|nếu|cho|như|xem|cũng|đều|vẫn|là|hoặc|đang|sẽ|được|bị|về|tại"
 )
-_NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)[\w]+"
+# A word of a name: not a stop word, not a number, not a unit of a pinpoint ("Luật A và Điều 77 Luật B").
+_NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)(?!\d|năm\d)(?!(?:Điều|khoản|điểm|Chương|Mục)\b)[\w]+"
 
 # A document cited by type and number, with its date and issuer when printed after it.
 # A document cited by type and number, with its date and issuer when printed after it. Only a law (code,
@@ -143,9 +145,18 @@ SECTIONS = _unit_list(r"(?i:mục)", rf"{_NUM}|{_ROMAN}")
 FORMS = rf"(?i:mẫu)(?:{_S}(?i:số))?\s*(?:\d{{1,3}}[a-z]?)(?:{_SEP}(?:(?i:mẫu)(?:{_S}(?i:số))?\s*)?\d{{1,3}}[a-z]?)*"
 # An annex is cited with its number, or as the one attached ("Phụ lục kèm theo Nghị định ..."); a
 # "PHỤ LỤC" heading or "ký kết phụ lục hợp đồng" is not a citation.
+_ANNEX_NO = rf"(?:{_ROMAN}|\d{{1,3}}(?![\w/])|[A-Z](?![\w]))"
 ANNEXES = (
-    rf"[Pp]hụ{_S}lục(?:{_S}(?i:số))?(?:\s+(?:{_ROMAN}|\d{{1,3}}(?![\w/])|[A-Z](?![\w]))"
+    rf"[Pp]hụ{_S}lục(?:{_S}(?i:số))?(?:\s+{_ANNEX_NO}(?:{_SEP}(?:[Pp]hụ{_S}lục\s+(?:(?i:số)\s+)?)?{_ANNEX_NO})*"
     rf"|(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm)))"
+)
+# After an annex that no document follows: "Nghị định số X ... và các Phụ lục ban hành kèm theo."
+ANNEX_OF_PREVIOUS = re.compile(r"^\s*(?:ban\s+hành\s+)?(?:kèm\s+theo|đính\s+kèm)(?:\s+theo)?\s*(?:[.;,)]|$)",
+                               re.IGNORECASE)
+# A clause that introduces a list of texts it repeals or replaces: "Bãi bỏ các Quyết định sau:".
+LIST_RELATIONS = (
+    ("thay_the", re.compile(r"(?i:bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực)[^.:;]{0,80}(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$")),
+    ("can_cu", re.compile(r"^\W*(?i:căn\s+cứ)[^.:;]{0,40}:\s*$")),
 )
 PINPOINT = re.compile(
     rf"(?<![\w])(?:"

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from kb import citation_patterns as P
 from kb.catalog import Catalog, load_catalog, name_key
 from kb.model import Reference
-from parsers.model import Document, ParseResult, Span
+from parsers.model import Document, Node, ParseResult, Span
 from parsers.normalise import fold, match_key, normalise
 
 Pin = tuple[tuple[str, str], ...]  # (unit, value) outermost first: (("art", "5"), ("para", "1"))
@@ -171,8 +171,12 @@ def _name_anchors(text: str) -> list[_Anchor]:
         if P.NOT_A_LAW_NAME.match(name) or _inside_proper_noun(text, m.start()):
             continue
         date, issuer = _tail_info(m.group("tail"))
+        end = m.end()
+        bare_year = None if date else _BARE_YEAR.match(text, m.end("law"))
+        if bare_year:  # "Luật Năng lượng nguyên tử 2025"
+            date, end = bare_year.group(1), max(end, bare_year.end())
         law = _one_line(m.group("law"))
-        found.append(_Anchor("name", m.start(), m.end(), m.end("law"), doc_type=_type_name(m.group("kind")),
+        found.append(_Anchor("name", m.start(), end, m.end("law"), doc_type=_type_name(m.group("kind")),
                              name=law, date=date, issuer=issuer))
     for m in P.CONSTITUTION.finditer(text):
         date, _ = _tail_info(m.group("tail"))
@@ -181,6 +185,7 @@ def _name_anchors(text: str) -> list[_Anchor]:
     return found
 
 
+_BARE_YEAR = re.compile(r"\s+((?:19|20)\d{2})(?![\d/])")
 _WORDS_BEFORE = re.compile(r"(\S+)\s+(\S+)\s+$")
 
 
@@ -320,11 +325,12 @@ def _pins(m: re.Match[str]) -> tuple[Pin, ...]:
     """Every target provision a pinpoint chain names, outermost unit first."""
     g = m.groupdict()
     if g["annexes"] is not None:
-        annex = re.sub(r"^(?i:phụ\s+lục)(?:\s+(?i:số))?\s*", "", _one_line(g["annexes"])).strip()
-        base: Pin = (("annex", annex),) if annex else (("annex", ""),)
+        body = re.sub(r"(?i:phụ\s+lục)(?:\s+(?i:số))?", " ", _one_line(g["annexes"]))
+        annexes = re.findall(r"(?<![\w])(?:[IVXLC]{1,6}|\d{1,3}|[A-Z])(?![\w])", body) or [""]
+        bases: list[Pin] = [(("annex", a),) for a in annexes]
         if g["forms"]:
-            return tuple(base + (("form", f),) for f in P.FORM_VALUE.findall(g["forms"]))
-        return (base,)
+            return tuple(b + (("form", f),) for b in bases[:1] for f in P.FORM_VALUE.findall(g["forms"]))
+        return tuple(bases)
     levels: list[tuple[str, list[str]]] = []
     for key, unit in (("chapters", "chp"), ("sections", "sec"), ("articles", "art"), ("clauses", "para"),
                       ("clauses2", "para"), ("points", "point"), ("points2", "point"), ("points3", "point")):
@@ -482,11 +488,25 @@ def _glue(text: str, anchors: list[_Anchor], pinpoints: list[tuple[int, int, tup
         pins = tuple(p for i in pins_idx for p in pinpoints[i][2])
         cites.append(_citation(text, a, start, pins, k))
     for i, (s, e, pins) in enumerate(pinpoints):
+        owner = _annex_owner(text, anchors, s, e, pins) if i not in attach else None
+        if owner is not None:
+            a = anchors[owner]
+            cites.append(replace(_citation(text, a, s, pins, owner), start=s, end=e, text=text[s:e]))
+            continue
         if i not in attach:
             cites.append(Citation("internal", s, e, text[s:e], pins=pins, loose=i in loose_next,
                                   next_anchor=loose_next.get(i)))
     cites.sort(key=lambda c: c.start)
     return _renumber_next(cites, anchors)
+
+
+def _annex_owner(text: str, anchors: list[_Anchor], start: int, end: int, pins: tuple[Pin, ...]) -> int | None:
+    """'Nghị định số 174/2025/NĐ-CP ... và các Phụ lục ban hành kèm theo.': the sentence's first document."""
+    if not pins or any(p[0][0] != "annex" for p in pins) or not P.ANNEX_OF_PREVIOUS.match(text[end:]):
+        return None
+    sentence = _sentence_start(text, start)
+    return next((k for k, a in enumerate(anchors) if sentence <= a.start and a.end <= start
+                 and a.kind in ("number", "name", "alias")), None)
 
 
 def _citation(text: str, a: _Anchor, start: int, pins: tuple[Pin, ...], index: int) -> Citation:
@@ -671,11 +691,11 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     if ctx.amended:
         refs = [replace(r, relation="sua_doi_bo_sung") if r.target_doc == ctx.amended and r.relation == "dan_chieu"
                 else r for r in refs]
-    for node in doc.walk():
+    for node, listed in _walk_with_list_relation(doc.nodes, None):
         start = node.span.start
         for piece in (node.heading, node.text):
             if piece:
-                found = _refs_of(piece, node.eid, source, start, node.span.end, ctx, notes)
+                found = _refs_of(piece, node.eid, source, start, node.span.end, ctx, notes, listed=listed)
                 refs += found
                 start = _mapped_end(piece, source, start, node.span.end)
     for note in doc.footnotes:
@@ -687,11 +707,24 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     return _dedupe(_self_type_filter(refs, ctx))
 
 
+def _walk_with_list_relation(nodes: tuple[Node, ...], listed: str | None) -> Iterator[tuple[Node, str | None]]:
+    """Each node with the relation its parent gives a list ("Bãi bỏ các Quyết định sau:" → thay_the)."""
+    for node in nodes:
+        yield node, listed
+        own = next((rel for rel, pattern in P.LIST_RELATIONS if pattern.search(node.text or node.heading or "")),
+                   None)
+        yield from _walk_with_list_relation(node.children, own)
+
+
 def _refs_of(text: str, eid: str | None, source: str, lo: int, hi: int, ctx: Context,
-             notes: dict[str, str] | None = None, preamble: bool = False) -> list[Reference]:
+             notes: dict[str, str] | None = None, preamble: bool = False,
+             listed: str | None = None) -> list[Reference]:
     if not text:
         return []
     cites = [c for c in find_citations(text, ctx.aliases) if not _own_label(c, text, eid)]
+    if listed:  # an item of "Bãi bỏ các Quyết định sau:" that starts with its citation
+        cites = [replace(c, relation=listed) if c.relation == "dan_chieu" and c.kind != "internal"
+                 and not re.search(r"\w", text[:c.start]) else c for c in cites]
     if notes:
         cites = [_with_footnote_tail(c, text, notes) for c in cites]
     cites = resolve(cites, eid, ctx)
