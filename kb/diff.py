@@ -21,7 +21,9 @@ bags: the parts of a split need not keep the old order), makes a `split` (one pa
 unmatched OLD unit inside a NEW unit likewise makes a `merged`; a weak pair of step 1 whose unit is
 plainly such a part (containment `PART_OVER` above the pair's similarity) is undone first; (4) what is left and lies in order with
 containment >= `CONTAIN` of the shorter in the longer is paired as a rewrite (a clause dropped or many
-added); (5) the rest is `added` / `removed`.
+added); (5) the rest is `added` / `removed`. Finally a clause that left one article for another (an
+unpaired old clause, also of a dropped article, and an added clause elsewhere with similarity >=
+`MOVE_MATCH` = 0.6, set high because nothing but the words supports such a pair) becomes one `moved` pair.
 
 Statuses of a one-to-one pair: `moved` when off the chain, else `modified` when the words changed, else
 `renumbered` when the number changed, else `editorial` (whitespace, punctuation, case, tone placement,
@@ -47,7 +49,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +74,7 @@ PART = 0.60
 PART_GAIN = 0.50
 PART_OVER = 0.20
 CONTAIN = 0.70
+MOVE_MATCH = 0.60  # a clause paired across articles must be clearly the same clause
 
 LEVEL_OF_KIND = {"chuong": "chuong", "dieu": "dieu", "khoan": "khoan", "diem": "diem"}
 
@@ -560,12 +563,48 @@ def bare(node: Node) -> Node:
     return Node(node.kind, node.num, node.heading, "", node.eid, node.span)
 
 
+def _cross_moves(builder: _Builder) -> None:
+    """Clauses that left one article for another: an unpaired OLD clause (of a kept or a dropped
+    article) and an added NEW clause elsewhere with similarity >= `MOVE_MATCH` become one `moved` pair
+    (the added pair's place and parent are kept)."""
+    pairs = builder.pairs
+    top = {k for k, p in enumerate(pairs) if p.parent is None}
+    added = [k for k, p in enumerate(pairs) if p.status == "added" and p.parent in top]
+    gone = [(k, p.old_node) for k, p in enumerate(pairs) if p.status == "removed" and p.parent in top]
+    gone += [(k, c) for k, p in enumerate(pairs) if p.status == "removed" and p.parent is None and p.old_node
+             for c in _kids([p.old_node])]
+    if not added or not gone:
+        return
+    new_units = _units([pairs[k].new_node for k in added], builder.vocab)  # type: ignore[misc]
+    old_units = _units([c for _, c in gone], builder.vocab)  # type: ignore[misc]
+    sc = _scores(old_units, new_units)
+    drop: set[int] = set()
+    for i, j in assign(sc.sim, MOVE_MATCH, 0.0):
+        k_old, node = gone[i]
+        k_new = added[j]
+        if pairs[k_old].old_node is node:
+            drop.add(k_old)
+        target = pairs[k_new]
+        state = text_state(tokens_of_node(node), tokens_of_node(target.new_node))  # type: ignore[arg-type]
+        pairs[k_new] = Pair(Alignment(target.level, node.eid, target.alignment.new, "moved", round(float(sc.sim[i, j]), 4)),
+                            node, target.new_node, tuple(diff_nodes(node, target.new_node)), state,
+                            (node.num or "") != (target.new_node.num or ""), target.parent)  # type: ignore[union-attr]
+    if drop:
+        remap, kept = {}, []
+        for k, p in enumerate(pairs):
+            if k not in drop:
+                remap[k] = len(kept)
+                kept.append(p)
+        builder.pairs = [replace(p, parent=None if p.parent is None else remap.get(p.parent)) for p in kept]
+
+
 def align_documents(old: Document, new: Document) -> tuple[str, list[Pair]]:
     """Every aligned pair of OLD and NEW: chapters first, then articles in NEW order with their clauses."""
     builder = _Builder()
     level, old_units = _primary(old)
     _, new_units = _primary(new)
     builder.level(old_units, new_units, None)
+    _cross_moves(builder)
     chapters = _chapters(old, new, builder.pairs, builder.vocab)
     offset = len(chapters)
     shifted = [Pair(p.alignment, p.old_node, p.new_node, p.ops, p.text, p.renumbered,

@@ -122,7 +122,9 @@ def _clause_notes(result: DiffResult, index: int) -> list[str]:
             notes.append(f"tách {_num_list(ps, 'old')} thành {_num_list(ps, 'new')}")
         elif status == "merged":
             notes.append(f"gộp {_num_list(ps, 'old')} thành {_num_list(ps, 'new')}")
-        elif status in ("renumbered", "moved"):
+        elif status == "moved":
+            notes += [f"chuyển {address(p.alignment.old)} đến {unit_name(p)}" for p in ps]
+        elif status == "renumbered":
             notes.append(f"{STATUS_VI[status].lower()} {_num_list(ps, 'old')} → {_num_list(ps, 'new')}")
         else:
             notes.append(f"{STATUS_VI[status].lower()} {_num_list(ps, 'new')}")

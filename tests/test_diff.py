@@ -213,3 +213,17 @@ def test_alignment_invariants(order: list[int], dropped: set[int], split: int) -
     olds = [p.alignment.old for p in arts if p.alignment.old and p.status != "split"]
     assert len(olds) == len(set(olds))
     assert {p.alignment.old for p in arts if p.alignment.old} == {f"art_{k + 1}" for k in range(len(ARTICLES))}
+
+
+def test_a_clause_moved_to_another_article_is_one_moved_pair() -> None:
+    kinh_phi, to_chuc = ARTICLES[4], ARTICLES[5]
+    new_articles = [*ARTICLES[:4], spec(kinh_phi.heading, kinh_phi.clauses[0]),
+                    spec(to_chuc.heading, *to_chuc.clauses, kinh_phi.clauses[1])]
+    result = diff_documents(build(ARTICLES), build(new_articles))
+    moved = [(p.alignment.old, p.alignment.new, p.status, p.text) for p in result.pairs if p.level == "khoan"
+             and p.status not in ("unchanged",)]
+    assert moved == [("art_5__para_2", "art_6__para_3", "moved", "same")]
+    from kb.diff_view import rows
+
+    notes = {r.pair.alignment.new: r.note for r in rows(result)}
+    assert "chuyển khoản 2 Điều 5 đến khoản 3" in notes["art_6"]
