@@ -69,7 +69,7 @@ def own_kb(corpus_kb: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def open_page(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     at.switch_page(f"app_pages/{page}.py")
     for key, value in query.items():
@@ -399,7 +399,7 @@ def _duty_rows(at: AppTest) -> list[list[str]]:
 
 
 def test_home_is_the_duties_page(app_env: tuple[Path, Path]) -> None:
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = AppTest.from_file(APP, default_timeout=120).run()
     assert at.title[0].value == "Nghĩa vụ theo chủ thể"
     assert "xã" in at.get("button_group")[0].proto.options[0].content
 
