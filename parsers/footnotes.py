@@ -54,7 +54,7 @@ def _markers(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]:
 def _page_footnotes(draft: Draft) -> Draft:
     lines = draft.lines
     # numbering starts at 1: without a line "1 <text>" there are no page footnotes
-    if not any(x.text[:1] == "1" and P.FOOTNOTE_LINE.match(x.text) for x in lines):
+    if not any(x.text[:1] == "1" and not x.table and P.FOOTNOTE_LINE.match(x.text) for x in lines):
         return draft
     markers = _markers(lines)
     if 1 not in markers:
@@ -95,7 +95,7 @@ def _page_footnotes(draft: Draft) -> Draft:
 def _footnote_start(line: Line, number: int, markers: dict[int, list[tuple[int, int]]],
                     after: tuple[int, int], index: int) -> tuple[int, int] | None:
     """The marker position this line is footnote `number` of, or None if it is not that footnote."""
-    m = P.FOOTNOTE_LINE.match(line.text)
+    m = None if line.table else P.FOOTNOTE_LINE.match(line.text)
     if not m or int(m.group(1)) != number:
         return None
     for pos in markers.get(number, ()):

@@ -352,3 +352,14 @@ def test_cleaning_steps_are_idempotent(name: str) -> None:
         before = [(x.text, x.start, x.end) for x in draft.lines]
         draft = step(draft)
         assert [(x.text, x.start, x.end) for x in draft.lines] == before, step.__name__
+
+
+def test_outline_is_readable() -> None:
+    from parsers.outline import outline
+
+    lines = outline(parsed(CB22)).splitlines()
+    assert lines[0].startswith("Quyết định 03/2022/QĐ-UBND: Ban hành Quy chế phối hợp")
+    assert "  Người ký: TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Hoàng Xuân Ánh" in lines
+    assert "  Chương II TRÁCH NHIỆM PHỐI HỢP CỦA CÁC SỞ, BAN, NGÀNH, ỦY BAN NHÂN DÂN CẤP HUYỆN" in lines
+    assert "    Điều 11. Chế độ báo cáo" in lines
+    assert "        đ) Kinh phí thực hiện kế hoạch." in lines  # a point, three levels under its chapter
