@@ -34,7 +34,11 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 _MONTH_YEARLY = re.compile(rf"tháng{_S}(?P<m>\d{{1,2}}){_S}(?:hàng|hằng){_S}năm", re.IGNORECASE)
-_YEAR = re.compile(rf"(?P<cue>{_CUE}){_S}năm{_S}(?P<y>\d{{4}})|^\s*năm{_S}(?P<y2>\d{{4}})", re.IGNORECASE)
+# "năm 2026 - 2027": the task's deadline is the end of the range.
+_YEAR = re.compile(
+    rf"(?:(?P<cue>{_CUE}){_S}năm{_S}(?P<y>\d{{4}})|^\s*năm{_S}(?P<y2>\d{{4}}))(?:\s*[-–]\s*(?:năm\s+)?(?P<y3>\d{{4}}))?",
+    re.IGNORECASE,
+)
 _RELATIVE = re.compile(
     rf"(?P<cue>trong\s+thời\s+hạn|trong\s+vòng|trong|chậm\s+nhất(?:\s+là)?|sau|không\s+quá){_S}(?:(?:không\s+quá|tối\s+đa){_S})?"
     rf"(?P<n>\d{{1,3}}){_S}(?P<unit>ngày(?:\s+làm\s+việc)?|tháng|năm)"
@@ -99,7 +103,7 @@ def _absolute(text: str, loose: bool) -> list[Found]:
     for m in _MONTH.finditer(text):
         add(m, _iso(m.group("y"), m.group("m")), need_cue=True)
     for m in _YEAR.finditer(text):
-        year = m.group("y") or m.group("y2")
+        year = m.group("y3") or m.group("y") or m.group("y2")
         if m.group("y2"):
             taken.append((m.start(), m.end()))
             out.append(Found(m.start(), m.end(), Deadline(m.group(0).strip(), "absolute", date=year)))

@@ -63,7 +63,7 @@ _LEAD_WORDS = {"có", "trách", "nhiệm", "chủ", "động", "tiếp", "tục"
 # Tokens allowed between the actors of one subject ("Các sở, ban, ngành; UBND cấp huyện và ...").
 _JOINERS = {",", "và", "các", "hoặc", "cùng", ";", "/", "-"}
 # A subject starts a clause: at its start, after punctuation, or after a word that hands the task over.
-_SUBJECT_AFTER = {",", ";", ":", "thì", ".", "giao", "cầu", "đó"}
+_SUBJECT_AFTER = {",", ";", ":", "thì", ".", "giao", "cầu", "đó", "nghị"}
 # What cannot follow a subject (the actors are a modifier or an enumeration, not a clause's subject).
 _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
 _STOP_ROLE = {"để", "nhằm"}
@@ -84,11 +84,18 @@ _HEADING_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _NO_DUTY_HEADING = re.compile(
-    r"phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|^\s*kinh\s+phí|mục\s+đích",
+    r"phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|mục\s+đích",
     re.IGNORECASE,
 )
 # A lead-in whose list gives cases or conditions, not tasks ("... trong các trường hợp sau:").
 _LISTS_CASES = re.compile(r"trường\s+hợp|điều\s+kiện|\bgồm\b|tiêu\s+chí|hồ\s+sơ|nguyên\s+tắc", re.IGNORECASE)
+# A sentence opening with a noun like these has a subject of its own, one the registry does not know
+# ("Người đứng đầu trực tiếp chỉ đạo ..."): it does not continue the sentence before.
+_NAMES_SOMEONE = re.compile(
+    r"^\s*(?:người|cơ\s+quan|đơn\s+vị|các|công\s+chức|cán\s+bộ|cá\s+nhân|lãnh\s+đạo|thủ\s+trưởng|việc|"
+    r"trường\s+hợp|nội\s+dung|kinh\s+phí|hồ\s+sơ)\b",
+    re.IGNORECASE,
+)
 _NO_DUTY_PARAGRAPH = re.compile(r"^\s*(?:[-+•*]\s*)?đối\s+tượng\b", re.IGNORECASE)
 _CONDITION = re.compile(
     r"\(?\b(nếu\s+(?:thấy\s+)?cần\s+thiết|nếu\s+có\s+[^,;.()]+|khi\s+có\s+yêu\s+cầu(?:\s+của\s+[^,;()]+)?|"
@@ -99,7 +106,7 @@ _RECIPIENT_CUE = ("qua", "gửi", "về", "thông qua", "nộp", "tới", "đế
 # Labels of a plan's task block.
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)\s+(?P<what>chủ\s+trì|thực\s+hiện|phối\s+hợp|thực\s+hiện\s+chính)"
-    r"[^:]{0,80}|thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành|dự\s+kiến(?:\s+hoàn\s+thành)?))?|"
+    r"[^:]{0,80}|thời\s+(?:gian|hạn)[^:\n]{0,40}|"
     r"sản\s+phẩm(?:\s+\(?đầu\s+ra\)?|\s+dự\s+kiến)?|kết\s+quả(?:\s+(?:dự\s+kiến|đầu\s+ra))?|"
     r"nội\s+dung(?:\s+(?:thực\s+hiện|công\s+việc))?)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -435,6 +442,9 @@ def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
             subject = None
     if subject is None:
         subject = _subject(doc, first, b, masked)
+    if subject is not None and subject[0] - 2 >= a and _norm(doc, subject[0] - 1) == "nghị" \
+            and _norm(doc, subject[0] - 2) == "đề":
+        request = True  # "..., nếu có vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh ..."
     cond = next((m for m in _CONDITION.finditer(text) if not text[: m.start()].rstrip().lower().endswith("trừ")), None)
     return _Clause(a, b, first, masked, subject, request, pick(deadlines),
                    cond.group(1).strip(" .") if cond else None)
@@ -446,6 +456,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
     registry = registry or load_registry()
     doc = analyse(text, registry)
     out: list[Found] = []
+    last_subject: list[str] | None = None  # a sentence without subject or heading continues the one before
+    last_request = False
     for s_start, s_end in _sentences(doc):
         sentence = _span_text(doc, s_start, s_end).strip()
         sentence_at = doc.user_data["idx"][s_start]
@@ -470,11 +482,16 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
                 requested = requested or previous_request  # "Đề nghị X ...; tuyên truyền ..." is still asked of X
             elif context:
                 actors, pred = list(context), c.first
+            elif last_subject is not None and not _NAMES_SOMEONE.match(_span_text(doc, c.first, c.end)):
+                actors, pred = last_subject, c.first
+                requested = requested or last_request
             else:
                 continue
             if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
                 pred = _after_opener(doc, c.first, c.end, c.masked)
             previous, previous_request = actors, requested
+            if c.subject is not None:
+                last_subject, last_request = actors, requested
             role, verb = ("de_nghi", pred) if requested else _role(doc, pred, c.end, c.masked)
             action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)

@@ -55,6 +55,14 @@ SENTENCES = [
     ("Nâng cao nhận thức về vị trí, vai trò của công tác xây dựng, ban hành văn bản.", ["so_tu_phap"],
      {("so_tu_phap", "thuc_hien")}),
     ("Chủ động rà soát văn bản do HĐND, UBND ban hành.", ["so_tu_phap"], {("so_tu_phap", "thuc_hien")}),
+    # "đề nghị" in the middle of a sentence still makes a request
+    ("Trong quá trình thực hiện, nếu có khó khăn, đề nghị các bộ, ngành kịp thời phản ánh về Bộ Công an.", None,
+     {("cac_bo_nganh", "de_nghi")}),
+    # a sentence without a subject continues the one before, unless it opens with a subject of its own
+    ("Sở Tư pháp xây dựng kế hoạch. Hằng năm báo cáo kết quả về Ủy ban nhân dân tỉnh.", None,
+     {("so_tu_phap", "thuc_hien"), ("so_tu_phap", "bao_cao")}),
+    ("Các sở, ban, ngành nêu cao kỷ luật. Người đứng đầu trực tiếp chỉ đạo công tác này.", None,
+     {("cac_so_ban_nganh", "thuc_hien")}),
     # no actor and no heading: no duty (a principle, a content list)
     ("Đảm bảo sự phối hợp chặt chẽ giữa các sở, ban, ngành, Ủy ban nhân dân cấp xã và các tổ chức.", None, set()),
     ("Nội dung báo cáo theo Mẫu số 01 tại Phụ lục kèm theo Nghị định số 80/2025/NĐ-CP.", None, set()),
@@ -105,6 +113,7 @@ DEADLINES = [
     ("tháng 9/2021.", "absolute", "2021-09", None, None),
     ("Trong tháng 02 năm 2025.", "absolute", "2025-02", None, None),
     ("Năm 2026.", "absolute", "2026", None, None),
+    ("năm 2026 - 2027.", "absolute", "2027", None, None),
     ("trong thời hạn 20 ngày kể từ ngày văn bản được thông qua", "relative", None, 20, None),
     ("Hàng năm, trước ngày 02/12 báo cáo", "absolute", "--12-02", None, "hang_nam"),
     ("hàng năm", "recurring", None, None, "hang_nam"),
@@ -197,7 +206,7 @@ II. NỘI DUNG
 - Sản phẩm: Danh mục văn bản.
 2. Tập huấn
 - Cơ quan thực hiện: Sở Tư pháp chủ trì, phối hợp với Sở Tài chính.
-- Thời gian hoàn thành: tháng 9/2025.
+- Thời hạn ban hành: tháng 9/2025.
 III. KINH PHÍ
 1. Sở Tư pháp: Đảm bảo trong nguồn kinh phí được giao.
 """
@@ -213,6 +222,8 @@ def test_plan_task_blocks() -> None:
         ("sec_II__item_1", "ubnd_cap_xa", "phoi_hop", "2025-Q3", "Danh mục văn bản"),
         ("sec_II__item_2", "so_tu_phap", "chu_tri", "2025-09", None),
         ("sec_II__item_2", "so_tai_chinh", "phoi_hop", "2025-09", None),
+        # funding lines name who pays: a duty too
+        ("sec_III__item_1", "so_tu_phap", "thuc_hien", None, None),
     }
 
 

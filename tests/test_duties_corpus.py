@@ -100,7 +100,8 @@ TASK_BLOCKS = [
     (BAC_GIANG, "sec_II__item_1__bullet_1",
      {"so_tu_phap chu_tri rel", "van_phong_ubnd_tinh phoi_hop rel", "so_thong_tin_truyen_thong phoi_hop rel",
       "co_quan_lien_quan phoi_hop rel"}),
-    (BAC_GIANG, "sec_II__item_1__bullet_2", {"nguoi_dung_dau chi_dao 2021-07"}),
+    # "... phải trực tiếp chỉ đạo ... Kịp thời quán triệt, triển khai ...": the second sentence continues the first
+    (BAC_GIANG, "sec_II__item_1__bullet_2", {"nguoi_dung_dau chi_dao 2021-07", "nguoi_dung_dau thuc_hien 2021-07"}),
     # "Cơ quan thực hiện các nội dung từ 3.1 đến 3.4 nêu trên" reaches back to 3.1-3.3
     (BAC_GIANG, "sec_II__item_3__subitem_3.2",
      {"cac_so_ban_nganh thuc_hien thuong_xuyen", "hoi_dong_pbgdpl_tinh thuc_hien thuong_xuyen",
