@@ -70,13 +70,22 @@ def open_db(path: str | Path, create: bool = False) -> sqlite_utils.Database:
         # Searches read index pages all over the file: map it rather than copy pages through a small cache.
         conn.execute("PRAGMA mmap_size = 1073741824")
         is_kb = create or _table_exists(conn, "documents")
+        current = create or not is_kb or _stored_schema(conn) == _schema_key()
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise KbError(f"{path} is not a knowledge base ({exc}): run `kb build` again") from None
-    if not is_kb:
+    if not is_kb or not current:
         conn.close()
-        raise KbError(f"{path} is not a knowledge base: run `kb build` first")
+        what = "is not a knowledge base" if not is_kb else "was built by another version of vbkb"
+        raise KbError(f"{path} {what}: run `kb build` again")
     return sqlite_utils.Database(conn)
+
+
+def _stored_schema(conn: sqlite3.Connection) -> str | None:
+    if not _table_exists(conn, "meta"):
+        return None
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return row[0] if row else None
 
 
 def _table_exists(conn: sqlite3.Connection, name: str) -> bool:

@@ -141,6 +141,17 @@ def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
         open_db(junk)
 
 
+def test_kb_of_another_version_is_one_clear_error(folder: Path, tmp_path: Path) -> None:
+    build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
+    with sqlite3.connect(tmp_path / "kb.db") as conn:
+        conn.execute("UPDATE meta SET value = 'old' WHERE key = 'schema'")
+    with pytest.raises(KbError, match="was built by another version of vbkb: run `kb build` again"):
+        open_db(tmp_path / "kb.db")
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)  # rebuilt whole
+    assert (len(report.parsed), report.documents) == (3, 3)
+    assert len(list_documents(open_db(tmp_path / "kb.db"))) == 3
+
+
 def test_missing_path_is_one_clear_error(tmp_path: Path) -> None:
     with pytest.raises(KbError, match="no such file or folder"):
         build([tmp_path / "nowhere"], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
@@ -440,3 +451,12 @@ def test_worker_processes_store_the_same_rows(tmp_path: Path) -> None:
     assert list(parallel.query(query)) == list(sequential.query(query))
     query = 'SELECT doc_id, source_eid, target_doc, relation, start FROM "references" ORDER BY doc_id, start'
     assert list(parallel.query(query)) == list(sequential.query(query))
+
+
+def test_progress_bar_and_json_report(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build([folder], tmp_path / "kb.db", progress=True, parse=fake_parse, hooks=NO_HOOKS)
+    assert "0/3 [" in capsys.readouterr().err  # a tqdm bar over the 3 files, on stderr
+    (folder / "b.md").unlink()
+    report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS).to_dict()
+    assert {k: report[k] for k in ("parsed", "removed", "failed", "documents")} == {
+        "parsed": [], "removed": [str((folder / "b.md").resolve())], "failed": [], "documents": 2}
