@@ -298,9 +298,12 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
     parent_number = None
     if any(P.ANNEX_OF.match(x.text) for x in layout.preamble):
         parent_number = (parent.number if parent else None) or _annex_number(layout.preamble)
-    issuer = _issuer(cells, layout.preamble, None) or _issuer_prefix(extra) or _issuer([], [], capacity)
+    # its own header first; an attached document's issuer is its Quyết định's, not "của Chủ tịch ..." of the note
+    issuer = _issuer(cells, [], None)
     if parent is not None and parent_number is not None:
         issuer = issuer or parent.issuer
+    issuer = issuer or _issuer([], layout.preamble, None) or _issuer_prefix(extra) or _issuer([], [], capacity)
+    if parent is not None and parent_number is not None:
         place = place or parent.place
         date = date or parent.date
     body = _body_text(layout.nodes)

@@ -37,7 +37,7 @@ _EID_PREFIX = {"phan": "part", "chuong": "chp", "muc": "sec", "dieu": "art", "kh
                "section": "sec", "item": "item", "subitem": "subitem", "bullet": "bullet", "paragraph": "para"}
 # Articles are numbered through the whole document: their eid ignores chapters ("art_6", not "chp_II__art_6").
 _EID_FROM_ROOT = {"phan", "chuong", "dieu", "section", "paragraph"}
-_BULLET_LEVEL = {"-": 1, "–": 1, "—": 1, "•": 1, "·": 1, "+": 2, "*": 2, "▪": 2, "◦": 3, "●": 1, "○": 2}
+_BULLET_LEVEL = {"a)": 0, "-": 1, "–": 1, "—": 1, "•": 1, "·": 1, "+": 2, "*": 2, "▪": 2, "◦": 3, "●": 1, "○": 2}
 
 
 _EID_UNSAFE = re.compile(r"[^\w.]+")
