@@ -10,6 +10,15 @@ from app_pages.markup import STYLE, esc
 from kb import store, views
 
 STATUS_WORD = {"replaced": "đã bị thay thế", "expired": "đã hết hiệu lực"}
+WHOLE_KB_MAX = 60  # documents in the KB up to which the whole graph is drawn at first; beyond, one neighbourhood
+
+
+
+def _follow() -> None:
+    """Choosing a document to draw around also lists its citations below."""
+    if st.session_state.get("graph_around"):
+        st.session_state["graph_doc"] = st.session_state["graph_around"]
+
 
 st.title("Đồ thị trích dẫn")
 data = kbsession.citations()
@@ -18,11 +27,16 @@ with kbsession.connection() as db:
     docs = store.list_documents(db)
     names = {d["doc_id"]: doc_label(d) for d in docs}
 
+ids = list(names)
+a, b = st.columns(2)
+around = a.selectbox("Vẽ quanh văn bản", [None, *ids], index=0 if len(ids) <= WHOLE_KB_MAX else 1,
+                     format_func=lambda d: "Toàn bộ kho" if d is None else names[d], key="graph_around",
+                     on_change=_follow)
 present = sorted({e["relation"] for e in views.document_edges(g)}, key=list(RELATION).index)
-chosen = st.multiselect("Loại quan hệ", present, default=present, format_func=lambda r: label(RELATION, r))
+chosen = b.multiselect("Loại quan hệ", present, default=present, format_func=lambda r: label(RELATION, r))
 stale = [f for f in data.findings if f.kind == "stale"]
 stale_pairs = {(f.doc_id, view.target_id(f.target, f.doc_id)) for f in stale}
-edges = views.document_edges(g, set(chosen))
+edges = [e for e in views.document_edges(g, set(chosen)) if around in (None, e["source"], e["target"])]
 labels = {d["doc_id"]: names[d["doc_id"]] for d in docs}
 if edges:
     st.graphviz_chart(views.documents_dot(g, edges, stale_pairs, labels, RELATION), width="stretch")
@@ -51,8 +65,8 @@ if stale:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 st.subheader("Trích dẫn của một văn bản")
-ids = list(names)
-doc_id = st.selectbox("Văn bản", ids, format_func=names.get, key="graph_doc")
+doc_id = st.selectbox("Văn bản", ids, index=ids.index(around) if around else 0, format_func=names.get,
+                      key="graph_doc")
 with kbsession.connection() as db:
     table = citations_view.outgoing_html(db, view, doc_id, names, stale_pairs)
 if table:

@@ -380,6 +380,15 @@ def test_graph_filters_by_relation(app_env: tuple[Path, Path]) -> None:
     assert "Dẫn chiếu" not in dot and "Căn cứ" in dot
 
 
+def test_graph_around_one_document(app_env: tuple[Path, Path]) -> None:
+    at = open_page("graph")
+    at.selectbox[0].set_value(DRAFT_2026).run()
+    edges = [line for line in at.get("graphviz_chart")[0].proto.spec.splitlines() if " -> " in line]
+    assert edges and all(f'"{DRAFT_2026}"' in line for line in edges)
+    assert any('"80/2025/NĐ-CP"' in line for line in edges)
+    assert at.selectbox(key="graph_doc").value == DRAFT_2026
+
+
 def test_graph_lists_what_one_document_cites(app_env: tuple[Path, Path]) -> None:
     at = open_page("graph")
     at.selectbox(key="graph_doc").set_value(DRAFT_2026).run()
