@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -386,6 +387,11 @@ def _duty_facts(result: DiffResult) -> list[Fact]:
     return sorted(out, key=lambda f: (f.actor or "", f.type, f.new_eid or f.old_eid or ""))
 
 
+@lru_cache(maxsize=16384)
+def _action_key(action: str) -> str:
+    return match_key(action)
+
+
 def _counterpart(d: Any, candidates: list[Any], o2n: dict[str, set[str]], far: int | None) -> Any:
     """The most similar candidate duty where `d`'s clause went (>= DUTY_NEAR), or elsewhere (>= far)."""
     best, best_score = None, 0.0
@@ -393,7 +399,7 @@ def _counterpart(d: Any, candidates: list[Any], o2n: dict[str, set[str]], far: i
         near = _related(d.eid, e.eid, o2n)
         if not near and far is None:
             continue
-        score = fuzz.token_sort_ratio(match_key(d.action), match_key(e.action))
+        score = fuzz.token_sort_ratio(_action_key(d.action), _action_key(e.action))
         if score >= (DUTY_NEAR if near else far or 101) and score > best_score:
             best, best_score = e, score
     return best
