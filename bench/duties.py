@@ -19,7 +19,7 @@ from kb.store import build, open_db
 from parsers import ParseError, parse_file
 
 OUT = Path(__file__).parent / "out"
-SAMPLE = 5
+SAMPLE = 10
 QUERIES = ("xã", "xa", "UBND xã", "so tu phap", "Sở Tư pháp", "sở ban ngành", "ubnd cap huyen", "so tu phao",
            "van phong ubnd tinh", "chu tich ubnd tinh", "thanh tra tinh", "phong tu phap", "huyện", "vien kiem sat")
 ROUNDS = 5

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -59,13 +59,14 @@ def _check_role(role: str | None) -> None:
         raise KbError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
 
 
-def _actors(actor_text: str, extra: Iterable[Actor] = ()) -> list[Actor]:
+def _actors(actor_text: str, extra: Callable[[], Iterable[Actor]] = tuple) -> list[Actor]:
     found = resolve_actor_query(actor_text)
     if found:
         return found
-    # Bodies a document defines for itself ("Ban Chỉ đạo") are not in the shared registry.
+    # Bodies a document defines for itself ("Ban Chỉ đạo") are not in the shared registry; EXTRA gives
+    # them only when needed (reading them from a KB costs a scan of its actors table).
     key = fold(actor_text)
-    return [a for a in extra if key in fold(a.name)]
+    return [a for a in extra() if key in fold(a.name)]
 
 
 def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -116,7 +117,7 @@ def find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None =
     _check_role(role)
     if not db["duties"].exists():
         raise KbError("the knowledge base has no duties table: run `kb build` again")
-    actors = _actors(actor_text, _stored_actors(db))
+    actors = _actors(actor_text, lambda: _stored_actors(db))
     if doc_id is not None and db.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is None:
         raise KbError(f"no document {doc_id!r} in the knowledge base (see `kb docs`)")
     if not actors:
@@ -202,7 +203,7 @@ def find_duties_in_files(paths: Iterable[str | Path], actor_text: str, doc_id: s
     """`find_duties` without a database: parse the files and read their duties."""
     _check_role(role)
     rows, defined = rows_from_files(paths, [doc_id] if doc_id else [])
-    actors = _actors(actor_text, defined)
+    actors = _actors(actor_text, lambda: defined)
     ids = {a.id for a in actors}
     return _result(actor_text, actors, [r for r in rows if r["actor"] in ids and (role is None or r["role"] == role)])
 
