@@ -23,11 +23,12 @@ with kbsession.connection() as db:
         st.stop()
     names = {d["doc_id"]: doc_label(d) for d in docs}
     wanted = st.query_params.get("doc")
+    replaced = views.replaced_in_kb(data.view)
     with st.expander(f"Danh sách văn bản ({len(docs)})", expanded=wanted not in names):
         st.dataframe(
             [{"Loại": d["type"], "Số hiệu": d["number"] or "(chưa có số)", "Trích yếu": d["title"] or "",
               "Ngày": d["date"] or "", "Cơ quan ban hành": d["issuer"] or "",
-              "Hiệu lực": views.validity(data.catalog, data.view, d), "Tệp": d["file"]} for d in docs],
+              "Hiệu lực": views.validity(data.catalog, replaced, d), "Tệp": d["file"]} for d in docs],
             hide_index=True, width="stretch",
         )
     ids = list(names)
@@ -60,7 +61,7 @@ st.subheader(names[doc_id])
 facts = [("Loại", doc["type"]), ("Số hiệu", doc["number"]), ("Ngày ban hành", doc["date"]),
          ("Cơ quan ban hành", doc["issuer"]), ("Người ký", doc["signer"]),
          ("Ngày có hiệu lực", doc["effective_date"]), ("Ban hành kèm theo văn bản", doc["parent_number"]),
-         ("Hiệu lực", views.validity(data.catalog, data.view, {"doc_id": doc_id, "number": doc["number"]})),
+         ("Hiệu lực", views.validity(data.catalog, replaced, {"doc_id": doc_id, "number": doc["number"]})),
          ("Tệp", doc["file_name"])]
 st.html("<br>".join(f"<b>{k}:</b> {esc(v)}" for k, v in facts if v))
 if any(pair[0] == doc_id for pair in stale):

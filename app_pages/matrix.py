@@ -11,12 +11,19 @@ from app_pages import kbsession
 from app_pages.labels import doc_label
 from kb import duty_queries, matrix, store
 
+WHOLE_KB_MAX = 30  # documents up to which the matrix of the whole KB is shown without choosing
+
 st.title("Ma trận trách nhiệm")
 st.caption("Mỗi dòng là một điều khoản có giao việc, mỗi cột là một cơ quan, đơn vị; ô ghi vai trò và thời hạn.")
 
 with kbsession.connection() as db:
     docs = {d["doc_id"]: doc_label(d) for d in store.list_documents(db)}
-    chosen = st.multiselect("Văn bản", list(docs), format_func=docs.get, placeholder="Tất cả văn bản")
+    whole = len(docs) <= WHOLE_KB_MAX
+    chosen = st.multiselect("Văn bản", list(docs), format_func=docs.get,
+                            placeholder="Tất cả văn bản" if whole else "Chọn văn bản")
+    if not chosen and not whole:
+        st.info(f"Kho có {len(docs)} văn bản: hãy chọn những văn bản cần lập ma trận.")
+        st.stop()
     rows = duty_queries.all_duty_rows(db, chosen)
 
 if not rows:

@@ -179,13 +179,22 @@ def actors_with_duties(db: sqlite_utils.Database, limit: int = 12) -> list[tuple
     return [(r["actor"], names.get(r["actor"], r["actor"]), r["n"]) for r in rows]
 
 
-def validity(catalog: Any, view: Any, doc: Row) -> str:
-    """What is known of a document's force: the catalog's status, or a text of the KB that replaces it."""
-    replacers = sorted({r["doc_id"] for r in view.references if r["relation"] == "thay_the"
-                        and r["target_doc"] and view.target_id(r["target_doc"], r["doc_id"]) == doc["doc_id"]})
+def replaced_in_kb(view: Any) -> dict[str, list[str]]:
+    """doc_id → the documents of the KB that say they replace it ("thay thế")."""
+    out: dict[str, list[str]] = {}
+    for r in view.references:
+        if r["relation"] == "thay_the" and r["target_doc"]:
+            target = view.target_id(r["target_doc"], r["doc_id"])
+            if r["doc_id"] not in out.setdefault(target, []):
+                out[target].append(r["doc_id"])
+    return out
+
+
+def validity(catalog: Any, replaced: dict[str, list[str]], doc: Row) -> str:
+    """What is known of a document's force: a text of the KB that replaces it, or the catalog's status."""
     entry = catalog.get(doc["number"]) if doc.get("number") else None
-    if replacers:
-        return "Bị thay thế bởi " + ", ".join(replacers)
+    if replaced.get(doc["doc_id"]):
+        return "Bị thay thế bởi " + ", ".join(sorted(replaced[doc["doc_id"]]))
     if entry is None or not entry.status:
         return "Chưa rõ"
     words = {"in_force": "Còn hiệu lực", "replaced": "Đã bị thay thế", "expired": "Hết hiệu lực",
