@@ -225,7 +225,6 @@ class Found:
     role: str
     action: str
     sentence: str
-    offset: int  # where the sentence starts in the analysed text
     deadline: Deadline | None = None
     recipient: str | None = None
     condition: str | None = None
@@ -460,7 +459,6 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
     last_request = False
     for s_start, s_end in _sentences(doc):
         sentence = _span_text(doc, s_start, s_end).strip()
-        sentence_at = doc.user_data["idx"][s_start]
         clauses = [_clause(doc, a, b, request) for a, b in _segments(doc, s_start, s_end)]
         first_subject = next((i for i, c in enumerate(clauses) if c.subject is not None), len(clauses))
         previous: list[str] | None = None
@@ -496,12 +494,11 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)
             for actor in actors:
-                out.append(Found(actor, role, action, sentence, sentence_at, deadline, recipient, condition))
+                out.append(Found(actor, role, action, sentence, deadline, recipient, condition))
             if role == "chu_tri":
                 for actor in _coordinators(doc, verb, c.end, c.masked):
                     if actor not in actors:
-                        out.append(Found(actor, "phoi_hop", action, sentence, sentence_at, deadline,
-                                         recipient, condition))
+                        out.append(Found(actor, "phoi_hop", action, sentence, deadline, recipient, condition))
     return out
 
 
@@ -534,7 +531,6 @@ class _Task:
     product: str | None
     action: str | None
     extra: list[str]  # sentences after a label's value ("Sở Tài chính tổng hợp, tham mưu ...")
-    label_nodes: set[str]  # eids of the label children
 
 
 def _labels(node: Node) -> list[tuple[Node, re.Match[str]]]:
@@ -606,7 +602,7 @@ def _task(node: Node, registry: Registry) -> _Task | None:
             product = value.strip(" .")
         elif label.startswith("nội"):
             action = value.strip(" .") or None
-    return _Task(leads, coordinators, deadline, product, action, extra, {c.eid for c, _ in labels})
+    return _Task(leads, coordinators, deadline, product, action, extra)
 
 
 def _num_key(num: str | None) -> tuple[int, ...]:
@@ -706,11 +702,11 @@ class _Walker:
         sentence = " | ".join(c for c in cells if c)
         for m in self.registry.find(lead):
             for actor in m.ids:
-                self.add(node, Found(actor, table.lead_role, action, sentence, 0, deadline), product)
+                self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product)
         if table.partners is not None:
             for m in self.registry.find(filled[table.partners]):
                 for actor in m.ids:
-                    self.add(node, Found(actor, "phoi_hop", action, sentence, 0, deadline), product)
+                    self.add(node, Found(actor, "phoi_hop", action, sentence, deadline), product)
         return filled
 
     def visit(self, node: Node, context: list[str] | None, request: bool, parent: Node | None,
@@ -790,9 +786,9 @@ class _Walker:
                     self.add(t, replace(f, deadline=f.deadline or task.deadline), task.product)
         for t in targets:
             for actor, role in leads:
-                self.add(t, Found(actor, role, action, sentence, 0, task.deadline), task.product)
+                self.add(t, Found(actor, role, action, sentence, task.deadline), task.product)
             for actor in task.coordinators:
-                self.add(t, Found(actor, "phoi_hop", action, sentence, 0, task.deadline), task.product)
+                self.add(t, Found(actor, "phoi_hop", action, sentence, task.deadline), task.product)
             for extra in task.extra:
                 for f in read_text(extra, None, self.registry):
                     self.add(t, replace(f, deadline=f.deadline or task.deadline))

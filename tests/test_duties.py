@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.deadlines import parse_deadline
 from kb.duties import extract_duties, heading_actors, read_text
+from kb.model import ROLES
 from parsers import parse_text
 
 SENTENCES = [
@@ -280,3 +283,20 @@ def test_a_lead_in_hands_its_subject_to_tasks_not_to_cases() -> None:
         ("art_2__para_1", "so_tu_phap", "thuc_hien"),
         ("art_2__para_2", "so_tu_phap", "thuc_hien"),
     }
+
+
+WORDS = ["Sở Tư pháp", "chủ trì", ",", "phối hợp với", "các sở, ban, ngành", "Ủy ban nhân dân cấp xã", ";", ".",
+         "trước ngày 18 tháng 12", "(qua Sở Tư pháp)", "Đề nghị", "báo cáo", "nếu cần thiết", "Hàng năm", ":",
+         "ban hành", "kế hoạch", "của", "Giao", "trong thời hạn 20 ngày", "|", "\n", "- Cơ quan chủ trì:", "Quý II/2025"]
+
+
+@settings(derandomize=True, max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=40))
+def test_read_text_never_fails_and_names_known_actors(parts: list[str]) -> None:
+    from kb.actors import load_registry
+
+    known = load_registry().actors
+    found = read_text(" ".join(parts), ["so_tu_phap"])
+    assert all(f.actor in known for f in found)
+    assert all(f.role in ROLES for f in found)
+    parse_deadline(" ".join(parts))
