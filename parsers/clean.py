@@ -60,6 +60,8 @@ class Draft:
 Step = Callable[[Draft], Draft]
 
 _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_TABLE = str.maketrans({c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                                  "\u2009\u200a\u202f\u205f\u3000"})
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTI_SPACE = re.compile(r" {2,}")
 
@@ -481,6 +483,8 @@ STEPS: tuple[Step, ...] = (nfc, markdown_noise, fragment_tables, page_noise, foo
 
 
 def clean(text: str, fmt: str = "txt") -> Draft:
+    if _SPACES.search(text):  # one character for one: offsets stay those of the text we were given
+        text = text.translate(_SPACE_TABLE)
     draft = Draft(tuple(split_lines(text)), fmt=fmt, source=text)
     for step in STEPS:
         draft = step(draft)
