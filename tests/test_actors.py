@@ -106,3 +106,21 @@ def test_definitions_extend_the_registry_for_one_document() -> None:
     extended = base.with_definitions("Sở Tư pháp (sau đây gọi tắt là Cơ quan thường trực). ")
     assert [m.ids for m in extended.find("Cơ quan thường trực có trách nhiệm")] == [("so_tu_phap",)]
     assert base.find("Cơ quan thường trực có trách nhiệm") == []
+
+
+def test_document_actors_lists_who_a_document_names() -> None:
+    from pathlib import Path
+
+    from kb.actors import document_actors
+    from parsers import parse_file
+
+    path = Path(__file__).resolve().parent.parent / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"
+    result = parse_file(path)
+    ids = [a.id for a in document_actors(result, result.documents[-1])]
+    assert len(ids) == len(set(ids))
+    # named in the draft (Điều 2, 6, 9, 12 ...)
+    assert {"cac_so_ban_nganh", "ubnd_cap_xa", "so_tu_phap", "thu_tuong", "bo_tu_phap", "vks_tinh", "toa_an_tinh",
+            "mttq_tinh", "van_phong_hdnd_ubnd_cap_xa", "chu_tich_ubnd_tinh", "hdnd_cap_xa"} <= set(ids)
+    # never named in it
+    assert not {"so_noi_vu", "so_tai_chinh", "ubnd_cap_huyen", "phong_tu_phap", "hoi_luat_gia"} & set(ids)
+    assert ids[0] == "ubnd_tinh"  # first mention first: "(Ban hành kèm theo ... của Ủy ban nhân dân tỉnh Cao Bằng)"
