@@ -126,6 +126,11 @@ def evaluate() -> dict[str, dict[str, float]]:
         scored = _score(wild)
         results["duties_wild"] = scored["duties"]
         results["duties_wild_actor"] = scored["duties_actor"]
+    held = [e for e in wild if e.get("held_out")]  # labelled last, nothing tuned after it
+    if held:
+        scored = _score(held)
+        results["duties_held_out"] = scored["duties"]
+        results["duties_held_out_actor"] = scored["duties_actor"]
     return results
 
 
