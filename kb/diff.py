@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -342,7 +342,7 @@ def _covered(one: str, many: list[str]) -> int:
     return sum((Counter(one) & Counter("".join(many))).values())
 
 
-def _parts(sc: _Scores, matched: dict[int, int], free: list[int], cont: np.ndarray,
+def _parts(matched: dict[int, int], free: list[int], cont: np.ndarray,
            bodies_src: list[str], bodies_part: list[str]) -> dict[int, list[int]]:
     """For split (or, transposed, merged): source index → extra part indices that belong to it."""
     groups: dict[int, list[int]] = {}
@@ -386,20 +386,29 @@ def _drop_parts(pairs: list[tuple[int, int]], sc: _Scores) -> list[tuple[int, in
 
 def _align(old: list[_Unit], new: list[_Unit]) -> list[_Link]:
     sc = _scores(old, new)
-    pairs = _drop_parts(assign(sc.sim, MATCH, ORDER_BONUS), sc)
-    o2n = dict(pairs)
-    n2o = {j: i for i, j in pairs}
-    links: list[_Link] = []
-    free_new = [j for j in range(len(new)) if j not in n2o]
-    splits = _parts(sc, o2n, free_new, sc.cont_new, [u.body for u in old], [u.body for u in new])
+    o2n = dict(_drop_parts(assign(sc.sim, MATCH, ORDER_BONUS), sc))
+    links = _splits_and_merges(sc, old, new, o2n)
+    _rewrites(sc, o2n, links)
+    one = sorted(o2n.items())
+    kept = chain(one, [float(sc.sim[i, j]) for i, j in one])
+    links += [_Link((i,), (j,), "" if (i, j) in kept else "moved", float(sc.sim[i, j])) for i, j in one]
+    taken_old = {i for lk in links for i in lk.old}
+    taken_new = {j for lk in links for j in lk.new}
+    links += [_Link((i,), (), "removed", 0.0) for i in range(len(old)) if i not in taken_old]
+    links += [_Link((), (j,), "added", 0.0) for j in range(len(new)) if j not in taken_new]
+    return links
+
+
+def _splits_and_merges(sc: _Scores, old: list[_Unit], new: list[_Unit], o2n: dict[int, int]) -> list[_Link]:
+    """Split and merged links; their one-to-one pairs leave `o2n`."""
+    n2o = {j: i for i, j in o2n.items()}
+    old_bodies, new_bodies = [u.body for u in old], [u.body for u in new]
+    splits = _parts(o2n, [j for j in range(len(new)) if j not in n2o], sc.cont_new, old_bodies, new_bodies)
     used_new = {j for extra in splits.values() for j in extra}
-    free_old = [i for i in range(len(old)) if i not in o2n]
-    merges = _parts(
-        _Scores(sc.sim.T, sc.cont_old.T, sc.cont_new.T), n2o, free_old, sc.cont_old.T,
-        [u.body for u in new], [u.body for u in old],
-    )
-    merges = {j: [i for i in extra] for j, extra in merges.items() if j not in used_new}
+    merges = _parts(n2o, [i for i in range(len(old)) if i not in o2n], sc.cont_old.T, new_bodies, old_bodies)
+    merges = {j: extra for j, extra in merges.items() if j not in used_new}
     used_old = {i for extra in merges.values() for i in extra}
+    links: list[_Link] = []
     for i, extra in splits.items():
         if i in used_old:
             continue
@@ -414,11 +423,16 @@ def _align(old: list[_Unit], new: list[_Unit]) -> list[_Link]:
             links.append(_Link(tuple(group), (j,), "merged", max(parts), parts))
             if j in n2o:
                 o2n.pop(n2o[j], None)
-    # rewrites: leftover units in order where the shorter lies mostly inside the longer
+    return links
+
+
+def _rewrites(sc: _Scores, o2n: dict[int, int], links: list[_Link]) -> None:
+    """Pair leftover units, in order, where the shorter lies mostly (>= CONTAIN) inside the longer."""
     taken_old = set(o2n) | {i for lk in links for i in lk.old}
     taken_new = set(o2n.values()) | {j for lk in links for j in lk.new}
-    rest = np.where(np.maximum(sc.cont_new, sc.cont_old) >= CONTAIN, np.maximum(sc.cont_new, sc.cont_old), 0.0)
-    for i in sorted(set(range(len(old))) - taken_old):
+    inside = np.maximum(sc.cont_new, sc.cont_old)
+    rest = np.where(inside >= CONTAIN, inside, 0.0)
+    for i in sorted(set(range(rest.shape[0])) - taken_old):
         for j in np.argsort(-rest[i], kind="stable"):
             j = int(j)
             if rest[i, j] <= 0:
@@ -427,16 +441,6 @@ def _align(old: list[_Unit], new: list[_Unit]) -> list[_Link]:
                 o2n[i] = j
                 taken_new.add(j)
                 break
-    one = sorted(o2n.items())
-    weights = [float(sc.sim[i, j]) for i, j in one]
-    kept = chain(one, weights)
-    for i, j in one:
-        links.append(_Link((i,), (j,), "" if (i, j) in kept else "moved", float(sc.sim[i, j])))
-    taken_old = {i for lk in links for i in lk.old}
-    taken_new = {j for lk in links for j in lk.new}
-    links += [_Link((i,), (), "removed", 0.0) for i in range(len(old)) if i not in taken_old]
-    links += [_Link((), (j,), "added", 0.0) for j in range(len(new)) if j not in taken_new]
-    return links
 
 
 def _in_order(i: int, j: int, o2n: dict[int, int]) -> bool:
@@ -678,6 +682,6 @@ def _source_of(ref: str, db: str | None) -> str:
     return str(source)
 
 
-def diff_refs(old: str, new: str, db: str | None = None, progress: Callable[[str], None] | None = None) -> DiffResult:
+def diff_refs(old: str, new: str, db: str | None = None) -> DiffResult:
     """`kb diff OLD NEW`: each side a file or a doc_id."""
     return diff_documents(load_side(old, db), load_side(new, db))
