@@ -273,9 +273,9 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
     """The actors a clause is about: a group of actors that opens the clause (at its start, after a comma
     or after "Giao"/"Yêu cầu") and is followed by its predicate."""
     runs = _runs(doc, start, end, masked)
-    for s, e, ids in runs:
+    for k, (s, e, ids) in enumerate(runs):
         if _opens_clause(doc, s, e, start, end):
-            return s, e, ids
+            return _extend(doc, (s, e, list(ids)), runs[k + 1:], end)
     # "... hướng dẫn của Bộ quản lý chuyên ngành, các Sở, ngành tỉnh chủ động ban hành": the tail of a
     # group opens the clause when a modal ("chủ động", "có trách nhiệm") marks what follows as its duty.
     for s, e, _ids in runs:
@@ -285,6 +285,24 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
                 if tail:
                     return tail[0]
     return None
+
+
+def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int, int, list[str]]],
+            end: int) -> tuple[int, int, list[str]]:
+    """A list of bearers broken by a name the registry does not know ("Giám đốc các Sở, Thủ trưởng các
+    ngành, cơ quan cấp tỉnh, UBND các xã, phường ..."): the list goes on after a comma and a capitalised
+    name, up to the next group of actors, as long as no role verb or ";" comes between."""
+    s, e, ids = subject
+    verbs = {m.start for m in _marks(doc, "roles")}
+    for s2, e2, ids2 in later:
+        gap = range(e, s2)
+        name = e + 2 if e + 2 < end and _norm(doc, e + 1) == "các" else e + 1
+        if (s2 - e > 12 or _norm(doc, e) not in {",", "và"} or name >= end or not _word(doc, name)[:1].isupper()
+                or any(i in verbs or _word(doc, i) in {";", "."} for i in gap)):
+            break
+        e = e2
+        ids = ids + [i for i in ids2 if i not in ids]
+    return s, e, ids
 
 
 def _opens_clause(doc: Doc, s: int, e: int, start: int, end: int) -> bool:
@@ -317,7 +335,8 @@ def _role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, int]:
             continue  # deep in the clause a role word names a thing ("nâng cao ... công tác ban hành")
         window = {_norm(doc, i) for i in range(max(start, span.start - 5), span.start)}
         prev = _norm(doc, span.start - 1) if span.start > start else ""
-        if prev in _NOUN_BEFORE.get(role, set()) or (
+        timed = span.start - 2 >= start and _norm(doc, span.start - 2) == "định" and prev == "kỳ"  # "định kỳ báo cáo"
+        if (prev in _NOUN_BEFORE.get(role, set()) and not timed) or (
                 role in _VERB_OR_NOUN and (window & _NOUN_WINDOW or prev in _NOUN_NEAR)):
             continue
         if role == "ban_hanh" and span.start > start and (_after_actor(doc, span.start) or "do" in window):
@@ -518,7 +537,7 @@ def heading_actors(text: str, registry: Registry | None = None) -> list[str] | N
         ids.extend(i for i in _ids(span) if i not in ids)
     punct = doc.user_data["punct"]
     rest = [i for i in range(len(doc)) if i not in covered and not punct[i]
-            and _norm(doc, i) not in _JOINERS | {"tỉnh", "trực", "thuộc"}]
+            and _norm(doc, i) not in _JOINERS | {"tỉnh", "trực", "thuộc", "cấp", "đoàn", "thể"}]
     return ids if ids and not rest else None
 
 
