@@ -23,7 +23,7 @@ ARTICLES = 200
 
 
 def _measure(fn: Callable[[], object]) -> tuple[str, float]:
-    """"CPU s (wall s)" (CPU time is the steadier figure on a shared machine), and the process's peak
+    """ "CPU s (wall s)" (CPU time is the steadier figure on a shared machine), and the process's peak
     resident memory so far in MiB (tracemalloc would slow the diff several times over)."""
     from kb.diff_ops import clean
 
@@ -69,8 +69,17 @@ def run() -> dict[str, object]:
     align_only, _ = _measure(lambda: diff_documents(load_side(str(OLD)), load_side(str(NEW)), facts=False))
     specs = _articles(ARTICLES)
     donors = _articles(ARTICLES + 20)[ARTICLES:]
-    new_specs, _ = edit(specs, random.Random(200), donors=donors, n_delete=10, n_insert=10, n_move=5,
-                        n_split=5, n_reword=20, n_rewrite=5)
+    new_specs, _ = edit(
+        specs,
+        random.Random(200),
+        donors=donors,
+        n_delete=10,
+        n_insert=10,
+        n_move=5,
+        n_split=5,
+        n_reword=20,
+        n_rewrite=5,
+    )
     old_doc, new_doc = build(specs), build(new_specs)
     big_align, _ = _measure(lambda: diff_documents(old_doc, new_doc, facts=False))
     big, big_mb = _measure(lambda: diff_documents(old_doc, new_doc))
@@ -85,6 +94,7 @@ def run() -> dict[str, object]:
         f"peak RSS after {n} (MiB)": round(big_mb, 1),
         "load average (1 min) at the end": round(os.getloadavg()[0], 1),
     }
+
 
 if __name__ == "__main__":
     for key, value in run().items():

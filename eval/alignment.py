@@ -42,7 +42,9 @@ def _num(eid: str | None) -> int | None:
 
 
 def article_rows(result: DiffResult) -> list[Row]:
-    return [(_num(p.alignment.old), _num(p.alignment.new), p.status) for p in result.pairs if p.level == "dieu"]
+    return [
+        (_num(p.alignment.old), _num(p.alignment.new), p.status) for p in result.pairs if p.level == "dieu"
+    ]
 
 
 def _words(doc: Document, num: int) -> list[str]:
@@ -113,8 +115,15 @@ def _cao_bang() -> dict[str, float]:
     status_ok = sum(1 for row in got if row in accepted and (row[0], row[1]) in want)
     base_pairs, _ = baseline(old, new)
     bp, br, bf = _prf(base_pairs, want)
-    return {"precision": p, "recall": r, "f1": f, "status_accuracy": status_ok / len(rows),
-            "baseline_precision": bp, "baseline_recall": br, "baseline_f1": bf}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "status_accuracy": status_ok / len(rows),
+        "baseline_precision": bp,
+        "baseline_recall": br,
+        "baseline_f1": bf,
+    }
 
 
 # --- synthetic -----------------------------------------------------------------------------------------
@@ -147,8 +156,17 @@ def synthetic_cases() -> list[tuple[str, Document, Document, Truth]]:
         donors = specs_of(donor_doc)
         for seed in SEEDS:
             rng = random.Random(f"{name}:{seed}")
-            new_specs, truth = edit(specs, rng, donors=donors, n_delete=1, n_insert=1, n_move=1, n_split=1,
-                                    n_reword=2, n_rewrite=1)
+            new_specs, truth = edit(
+                specs,
+                rng,
+                donors=donors,
+                n_delete=1,
+                n_insert=1,
+                n_move=1,
+                n_split=1,
+                n_reword=2,
+                n_rewrite=1,
+            )
             cases.append((f"{name}:{seed}", build(specs), build(new_specs), truth))
     return cases
 
@@ -173,7 +191,9 @@ def _synthetic() -> dict[str, float]:
                 status_ok += s == truth_status[(o, n)]
         base_pairs, base_changed = baseline(old, new)
         base_all |= {(name, o, n) for o, n in base_pairs}
-        same_text = {o for o, n, s in truth.pairs if o and n and s != "split" and _words(old, o) == _words(new, n)}
+        same_text = {
+            o for o, n, s in truth.pairs if o and n and s != "split" and _words(old, o) == _words(new, n)
+        }
         same_n += len(same_text)
         ok_same = {o for o, n, s in rows if o in same_text and (o, n) in truth_status}
         texts = {p.alignment.old: p.text for p in result.pairs if p.level == "dieu"}
@@ -181,10 +201,19 @@ def _synthetic() -> dict[str, float]:
         base_spurious += len(same_text & base_changed)
     p, r, f = _prf(got_all, want_all)
     bp, br, bf = _prf(base_all, want_all)
-    return {"precision": p, "recall": r, "f1": f, "status_accuracy": status_ok / max(1, status_n),
-            "spurious_changes": float(spurious), "unchanged_articles": float(same_n),
-            "baseline_precision": bp, "baseline_recall": br, "baseline_f1": bf,
-            "baseline_spurious_changes": float(base_spurious), "pairs": float(len(cases))}
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "status_accuracy": status_ok / max(1, status_n),
+        "spurious_changes": float(spurious),
+        "unchanged_articles": float(same_n),
+        "baseline_precision": bp,
+        "baseline_recall": br,
+        "baseline_f1": bf,
+        "baseline_spurious_changes": float(base_spurious),
+        "pairs": float(len(cases)),
+    }
 
 
 def evaluate() -> dict[str, dict[str, float]]:
@@ -223,8 +252,10 @@ def study() -> None:
         false = sum(1 for x in lone_best if x >= t)
         kb.diff.MATCH = t
         cb, syn = _cao_bang(), _synthetic()
-        print(f"MATCH={t:.2f}: true pairs below {missed}, lone units above {false}; after assignment F1 "
-              f"Cao Bằng {cb['f1']:.3f}, synthetic {syn['f1']:.3f} (status {syn['status_accuracy']:.3f})")
+        print(
+            f"MATCH={t:.2f}: true pairs below {missed}, lone units above {false}; after assignment F1 "
+            f"Cao Bằng {cb['f1']:.3f}, synthetic {syn['f1']:.3f} (status {syn['status_accuracy']:.3f})"
+        )
 
 
 if __name__ == "__main__":

@@ -36,14 +36,20 @@ def _article(num: int, a: ArticleSpec) -> Node:
     clauses = []
     for k, (text, points) in enumerate(a.clauses, 1):
         para = f"{art}__para_{k}"
-        kids = tuple(Node("diem", _letter(p), None, t, f"{para}__point_{_letter(p)}", _ZERO)
-                     for p, t in enumerate(points))
+        kids = tuple(
+            Node("diem", _letter(p), None, t, f"{para}__point_{_letter(p)}", _ZERO)
+            for p, t in enumerate(points)
+        )
         clauses.append(Node("khoan", str(k), None, text, para, _ZERO, kids))
     return Node("dieu", str(num), a.heading, a.text, art, _ZERO, tuple(clauses))
 
 
-def build(articles: list[ArticleSpec], chapters: list[tuple[str, int]] | None = None,
-          doc_type: str = "Quy chế", title: str = "Quy chế thử") -> Document:
+def build(
+    articles: list[ArticleSpec],
+    chapters: list[tuple[str, int]] | None = None,
+    doc_type: str = "Quy chế",
+    title: str = "Quy chế thử",
+) -> Document:
     """Articles numbered 1..n; `chapters` = [(heading, number of articles)] groups them."""
     arts = [_article(i, a) for i, a in enumerate(articles, 1)]
     nodes: tuple[Node, ...]
@@ -51,13 +57,30 @@ def build(articles: list[ArticleSpec], chapters: list[tuple[str, int]] | None = 
         out, at = [], 0
         for c, (heading, count) in enumerate(chapters, 1):
             roman = _roman(c)
-            out.append(Node("chuong", roman, heading, "", f"chp_{roman}", _ZERO, tuple(arts[at:at + count])))
+            out.append(
+                Node("chuong", roman, heading, "", f"chp_{roman}", _ZERO, tuple(arts[at : at + count]))
+            )
             at += count
         nodes = tuple(out) + tuple(arts[at:])
     else:
         nodes = tuple(arts)
-    return Document(doc_type, None, title, "Ủy ban nhân dân tỉnh", None, None, None, None, (), (), None, (),
-                    (), nodes, "normative")
+    return Document(
+        doc_type,
+        None,
+        title,
+        "Ủy ban nhân dân tỉnh",
+        None,
+        None,
+        None,
+        None,
+        (),
+        (),
+        None,
+        (),
+        (),
+        nodes,
+        "normative",
+    )
 
 
 def _roman(n: int) -> str:
@@ -72,14 +95,21 @@ def specs_of(doc: Document) -> list[ArticleSpec]:
     """A parsed document's articles as specs (clause and point texts kept, headings kept)."""
     out = []
     for art in (n for n in doc.walk() if n.kind == "dieu"):
-        clauses = tuple((c.text, tuple(p.text for p in c.children)) for c in art.children if c.kind == "khoan")
+        clauses = tuple(
+            (c.text, tuple(p.text for p in c.children)) for c in art.children if c.kind == "khoan"
+        )
         out.append(ArticleSpec(art.heading or "", clauses, art.text))
     return out
 
 
 _SYNONYMS = [
-    ("thực hiện", "triển khai"), ("cơ quan", "đơn vị"), ("báo cáo", "văn bản báo cáo"), ("kịp thời", "đúng hạn"),
-    ("theo quy định", "theo đúng quy định"), ("có trách nhiệm", "chịu trách nhiệm"), ("tổ chức", "tổ chức, chỉ đạo"),
+    ("thực hiện", "triển khai"),
+    ("cơ quan", "đơn vị"),
+    ("báo cáo", "văn bản báo cáo"),
+    ("kịp thời", "đúng hạn"),
+    ("theo quy định", "theo đúng quy định"),
+    ("có trách nhiệm", "chịu trách nhiệm"),
+    ("tổ chức", "tổ chức, chỉ đạo"),
 ]
 
 
@@ -114,9 +144,17 @@ class Truth:
     pairs: tuple[tuple[int | None, int | None, str], ...]
 
 
-def edit(articles: list[ArticleSpec], rng: random.Random, donors: list[ArticleSpec] | None = None,
-         n_delete: int = 1, n_insert: int = 1, n_move: int = 1, n_split: int = 1,
-         n_reword: int = 2, n_rewrite: int = 0) -> tuple[list[ArticleSpec], Truth]:
+def edit(
+    articles: list[ArticleSpec],
+    rng: random.Random,
+    donors: list[ArticleSpec] | None = None,
+    n_delete: int = 1,
+    n_insert: int = 1,
+    n_move: int = 1,
+    n_split: int = 1,
+    n_reword: int = 2,
+    n_rewrite: int = 0,
+) -> tuple[list[ArticleSpec], Truth]:
     """Apply an edit script; returns NEW articles (renumbered 1..n) and the truth in article numbers."""
     items: list[tuple[int | None, ArticleSpec, str]] = [(i + 1, a, "") for i, a in enumerate(articles)]
     splittable = [k for k, (_, a, _) in enumerate(items) if len(a.clauses) >= 2]
@@ -125,7 +163,7 @@ def edit(articles: list[ArticleSpec], rng: random.Random, donors: list[ArticleSp
         cut = len(a.clauses) // 2
         first = replace(a, clauses=a.clauses[:cut])
         second = ArticleSpec(a.heading, a.clauses[cut:])
-        items[k:k + 1] = [(old, first, "split"), (old, second, "split")]
+        items[k : k + 1] = [(old, first, "split"), (old, second, "split")]
     plain = [k for k, it in enumerate(items) if it[2] == ""]
     for k in sorted(rng.sample(plain, min(n_delete, len(plain))), reverse=True):
         del items[k]
@@ -137,8 +175,10 @@ def edit(articles: list[ArticleSpec], rng: random.Random, donors: list[ArticleSp
     candidates = [k for k, it in enumerate(items) if it[2] == "" and it[1].clauses]
     for k in rng.sample(candidates, min(n_rewrite, len(candidates))):
         old, a, _ = items[k]
-        clauses = tuple((rewrite(t, rng, vocabulary), tuple(rewrite(p, rng, vocabulary) for p in pts))
-                        for t, pts in a.clauses)
+        clauses = tuple(
+            (rewrite(t, rng, vocabulary), tuple(rewrite(p, rng, vocabulary) for p in pts))
+            for t, pts in a.clauses
+        )
         items[k] = (old, replace(a, clauses=clauses), "modified")
     for _ in range(n_move):
         plain = [k for k, it in enumerate(items) if it[2] in ("", "modified")]

@@ -15,15 +15,15 @@ bit-parallel LCS gives, for every OLD × NEW pair, the length L of their longest
 Steps: (1) one-to-one pairs with similarity >= `MATCH` chosen by an optimal assignment (Hungarian,
 kb/diff_assign.py) with a small bonus (`ORDER_BONUS`) for keeping relative position; (2) the heaviest
 order-keeping chain of those pairs: pairs off it are `moved`; (3) an unmatched NEW unit whose text lies
-mostly (containment >= `PART`) inside one OLD unit that is also the source of another NEW unit, and
-whose syllables are at least `PART_GAIN` OLD syllables the other part does not already use (counted as
-bags: the parts of a split need not keep the old order), makes a `split` (one pair per NEW unit); an
-unmatched OLD unit inside a NEW unit likewise makes a `merged`; a weak pair of step 1 whose unit is
-plainly such a part (containment `PART_OVER` above the pair's similarity) is undone first; (4) what is left and lies in order with
-containment >= `CONTAIN` of the shorter in the longer is paired as a rewrite (a clause dropped or many
-added); (5) the rest is `added` / `removed`. Finally a clause that left one article for another (an
-unpaired old clause, also of a dropped article, and an added clause elsewhere with similarity >=
-`MOVE_MATCH` = 0.6, set high because nothing but the words supports such a pair) becomes one `moved` pair.
+mostly (containment >= `PART`) inside one OLD unit that is also the source of another NEW unit, and whose
+syllables are at least `PART_GAIN` OLD syllables the other part does not already use (counted as bags: the
+parts of a split need not keep the old order), makes a `split` (one pair per NEW unit); an unmatched OLD
+unit inside a NEW unit likewise makes a `merged`; a weak pair of step 1 whose unit is plainly such a part
+(containment `PART_OVER` above the pair's similarity) is undone first; (4) what is left and lies in order
+with containment >= `CONTAIN` of the shorter in the longer is paired as a rewrite (a clause dropped or many
+added); (5) the rest is `added` / `removed`. Finally a clause that left one article for another (an unpaired
+old clause, also of a dropped article, and an added clause elsewhere with similarity >= `MOVE_MATCH` = 0.6,
+set high because nothing but the words supports such a pair) becomes one `moved` pair.
 
 Statuses of a one-to-one pair: `moved` when off the chain, else `modified` when the words changed, else
 `renumbered` when the number changed, else `editorial` (whitespace, punctuation, case, tone placement,
@@ -38,10 +38,11 @@ without counterpart) true pairs score >= 0.42 (1st percentile 0.57) while the be
 without counterpart has median 0.20 and 90th percentile 0.37; in the Cao Bằng 2022/2026 pair, a real
 redraft, true pairs go down to 0.31 and the best wrong candidate of an article is 0.27. Article F1 after
 assignment for MATCH = 0.20 / 0.25 / 0.30 / 0.35 / 0.40: Cao Bằng 0.73 / 1.00 / 1.00 / 0.83 / 0.76,
-synthetic 0.983 / 0.990 / 0.991 / 0.991 / 0.991; MATCH = 0.30 is best on both together. A true split part lies >= 0.7 inside its
-source (containment), unrelated units <= 0.5: PART = 0.6. In long documents (more than `DENSE_PAIRS`
-OLD × NEW pairs) the LCS is computed only for TF-IDF candidates; on the 200-article bench pair this gives
-the same alignment as computing all. Everything is deterministic (ties resolved by position).
+synthetic 0.983 / 0.990 / 0.991 / 0.991 / 0.991; MATCH = 0.30 is best on both together. A true split
+part lies >= 0.7 inside its source (containment), unrelated units <= 0.5: PART = 0.6. In long documents
+(more than `DENSE_PAIRS` OLD × NEW pairs) the LCS is computed only for TF-IDF candidates; on the
+200-article bench pair this gives the same alignment as computing all. Everything is deterministic (ties
+resolved by position).
 """
 
 from __future__ import annotations
@@ -102,8 +103,13 @@ class Pair:
     def to_dict(self) -> dict[str, Any]:
         a = self.alignment
         return {
-            "level": a.level, "old": a.old, "new": a.new, "status": a.status,
-            "similarity": round(a.similarity, 3), "text": self.text, "renumbered": self.renumbered,
+            "level": a.level,
+            "old": a.old,
+            "new": a.new,
+            "status": a.status,
+            "similarity": round(a.similarity, 3),
+            "text": self.text,
+            "renumbered": self.renumbered,
             "old_num": self.old_node.num if self.old_node else None,
             "new_num": self.new_node.num if self.new_node else None,
             "ops": [op.to_dict() for op in self.ops],
@@ -112,8 +118,10 @@ class Pair:
 
 @dataclass(frozen=True)
 class Fact:
-    type: str  # deadline_changed, actor_replaced, actor_added, actor_removed, basis_replaced, definition_changed,
-    # duty_gained, duty_lost, duty_changed, substitution
+    """A change a drafter looks for; `type` is one of kb/diff_view.FACT_VI's keys (deadline_changed,
+    actor_replaced, basis_replaced, definition_changed, duty_transferred, substitution ...)."""
+
+    type: str
     old: str | None
     new: str | None
     old_eid: str | None = None
@@ -123,8 +131,13 @@ class Fact:
     eids: tuple[tuple[str | None, str | None], ...] = ()  # every (old, new) clause pair it was seen in
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"type": self.type, "old": self.old, "new": self.new,
-                             "old_eid": self.old_eid, "new_eid": self.new_eid}
+        d: dict[str, Any] = {
+            "type": self.type,
+            "old": self.old,
+            "new": self.new,
+            "old_eid": self.old_eid,
+            "new_eid": self.new_eid,
+        }
         if self.count != 1:
             d["count"] = self.count
         if self.actor:
@@ -143,8 +156,15 @@ class Side:
 
     def to_dict(self) -> dict[str, Any]:
         d = self.doc
-        return {"doc_id": self.doc_id, "source": self.source, "doc_type": d.doc_type, "number": d.number,
-                "title": d.title, "issuer": d.issuer, "date": d.date}
+        return {
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "doc_type": d.doc_type,
+            "number": d.number,
+            "title": d.title,
+            "issuer": d.issuer,
+            "date": d.date,
+        }
 
     @property
     def label(self) -> str:
@@ -210,7 +230,9 @@ class _Vocab:
         """A node's strings, computed once per diff (clauses are seen again at every level)."""
         found = self.units.get(id(node))
         if found is None or found.node is not node:
-            found = _Unit(node, self.encode(tokens_of_node(node)), self.encode(tokens_of_text(node.heading or "")))
+            found = _Unit(
+                node, self.encode(tokens_of_node(node)), self.encode(tokens_of_text(node.heading or ""))
+            )
             self.units[id(node)] = found
         return found
 
@@ -251,7 +273,7 @@ class _Scores:
 
 
 def _grams(body: str) -> Counter[str]:
-    return Counter(body) + Counter(body[k:k + 2] for k in range(len(body) - 1))
+    return Counter(body) + Counter(body[k : k + 2] for k in range(len(body) - 1))
 
 
 def _tfidf(old: list[_Unit], new: list[_Unit]) -> np.ndarray:
@@ -264,7 +286,7 @@ def _tfidf(old: list[_Unit], new: list[_Unit]) -> np.ndarray:
     df: Counter[str] = Counter(g for c in grams for g in c)
     total = len(grams)
     idf = {g: math.log(1 + total / k) for g, k in df.items()}
-    shared = sorted(set().union(*grams[:len(old)]) & set().union(*grams[len(old):])) if old and new else []
+    shared = sorted(set().union(*grams[: len(old)]) & set().union(*grams[len(old) :])) if old and new else []
     col = {g: k for k, g in enumerate(shared)}
     mat = np.zeros((total, len(shared)), dtype=np.float32)
     for r, c in enumerate(grams):
@@ -274,7 +296,7 @@ def _tfidf(old: list[_Unit], new: list[_Unit]) -> np.ndarray:
         if hits:
             cols, vals = zip(*hits)
             mat[r, list(cols)] = np.array(vals, dtype=np.float32) / norm
-    return (mat[:len(old)] @ mat[len(old):].T).astype(float)
+    return (mat[: len(old)] @ mat[len(old) :].T).astype(float)
 
 
 def _candidates(cos: np.ndarray) -> np.ndarray:
@@ -342,8 +364,9 @@ def _covered(one: str, many: list[str]) -> int:
     return sum((Counter(one) & Counter("".join(many))).values())
 
 
-def _parts(matched: dict[int, int], free: list[int], cont: np.ndarray,
-           bodies_src: list[str], bodies_part: list[str]) -> dict[int, list[int]]:
+def _parts(
+    matched: dict[int, int], free: list[int], cont: np.ndarray, bodies_src: list[str], bodies_part: list[str]
+) -> dict[int, list[int]]:
     """For split (or, transposed, merged): source index → extra part indices that belong to it."""
     groups: dict[int, list[int]] = {}
     for j in free:
@@ -454,6 +477,7 @@ def _reading_order(links: list[_Link]) -> list[_Link]:
         for i in lk.old:
             if lk.new:
                 placed[i] = min(lk.new)
+
     def key(lk: _Link) -> tuple[float, int, int]:
         if lk.new:
             return (float(min(lk.new)), 0, min(lk.old) if lk.old else -1)
@@ -511,13 +535,34 @@ class _Builder:
             state = text_state(tokens_of_node(o), tokens_of_node(n))
             renumbered = (o.num or "") != (n.num or "")
             if not status:
-                status = ("modified" if state == "modified" else "renumbered" if renumbered
-                          else "editorial" if state == "editorial" else "unchanged")
+                status = (
+                    "modified"
+                    if state == "modified"
+                    else "renumbered"
+                    if renumbered
+                    else "editorial"
+                    if state == "editorial"
+                    else "unchanged"
+                )
         ops = tuple(diff_nodes(o, n)) if status not in ("unchanged",) else ()
         level = LEVEL_OF_KIND.get(kind, kind)
-        self.pairs.append(Pair(Alignment(level, o.eid if o else None, n.eid if n else None, status,
-                                         round(float(sim) if o and n else 0.0, 4)),
-                               o, n, ops, state, renumbered, parent))
+        self.pairs.append(
+            Pair(
+                Alignment(
+                    level,
+                    o.eid if o else None,
+                    n.eid if n else None,
+                    status,
+                    round(float(sim) if o and n else 0.0, 4),
+                ),
+                o,
+                n,
+                ops,
+                state,
+                renumbered,
+                parent,
+            )
+        )
         return len(self.pairs) - 1
 
 
@@ -531,8 +576,11 @@ def _chapters(old: Document, new: Document, pairs: list[Pair], vocab: _Vocab) ->
     where_new = {a.eid: c.eid for c in nc for a in c.walk() if a.kind == "dieu"}
     count_o = {c.eid: sum(1 for a in c.walk() if a.kind == "dieu") for c in oc}
     count_n = {c.eid: sum(1 for a in c.walk() if a.kind == "dieu") for c in nc}
-    links = [(where_old.get(p.alignment.old), where_new.get(p.alignment.new)) for p in pairs
-             if p.level == "dieu" and p.alignment.old and p.alignment.new]
+    links = [
+        (where_old.get(p.alignment.old), where_new.get(p.alignment.new))
+        for p in pairs
+        if p.level == "dieu" and p.alignment.old and p.alignment.new
+    ]
     member = np.zeros((len(oc), len(nc)))
     for a, c in enumerate(oc):
         for b, d in enumerate(nc):
@@ -541,7 +589,11 @@ def _chapters(old: Document, new: Document, pairs: list[Pair], vocab: _Vocab) ->
     ho = [vocab.encode(tokens_of_text(c.heading or "")) for c in oc]
     hn = [vocab.encode(tokens_of_text(c.heading or "")) for c in nc]
     hl = _lcs(ho, hn)
-    head = 2 * hl / np.maximum(1, np.array([len(h) for h in ho])[:, None] + np.array([len(h) for h in hn])[None, :])
+    head = (
+        2
+        * hl
+        / np.maximum(1, np.array([len(h) for h in ho])[:, None] + np.array([len(h) for h in hn])[None, :])
+    )
     sim = 0.5 * head + 0.5 * member
     found = assign(sim, MATCH, ORDER_BONUS)
     kept = chain(found, [float(sim[i, j]) for i, j in found])
@@ -550,15 +602,40 @@ def _chapters(old: Document, new: Document, pairs: list[Pair], vocab: _Vocab) ->
         o, n = oc[i], nc[j]
         state = text_state(tokens_of_node(o), tokens_of_node(n))
         renumbered = (o.num or "") != (n.num or "")
-        status = ("moved" if (i, j) not in kept else "modified" if state == "modified"
-                  else "renumbered" if renumbered else "editorial" if state == "editorial" else "unchanged")
+        status = (
+            "moved"
+            if (i, j) not in kept
+            else "modified"
+            if state == "modified"
+            else "renumbered"
+            if renumbered
+            else "editorial"
+            if state == "editorial"
+            else "unchanged"
+        )
         ops = tuple(diff_nodes(bare(o), bare(n))) if status != "unchanged" else ()
-        out.append(Pair(Alignment("chuong", o.eid, n.eid, status, round(float(sim[i, j]), 4)), o, n, ops,
-                        state, renumbered))
+        out.append(
+            Pair(
+                Alignment("chuong", o.eid, n.eid, status, round(float(sim[i, j]), 4)),
+                o,
+                n,
+                ops,
+                state,
+                renumbered,
+            )
+        )
     done_o = {i for i, _ in found}
     done_n = {j for _, j in found}
-    out += [Pair(Alignment("chuong", c.eid, None, "removed", 0.0), c, None) for i, c in enumerate(oc) if i not in done_o]
-    out += [Pair(Alignment("chuong", None, c.eid, "added", 0.0), None, c) for j, c in enumerate(nc) if j not in done_n]
+    out += [
+        Pair(Alignment("chuong", c.eid, None, "removed", 0.0), c, None)
+        for i, c in enumerate(oc)
+        if i not in done_o
+    ]
+    out += [
+        Pair(Alignment("chuong", None, c.eid, "added", 0.0), None, c)
+        for j, c in enumerate(nc)
+        if j not in done_n
+    ]
     return out
 
 
@@ -575,8 +652,12 @@ def _cross_moves(builder: _Builder) -> None:
     top = {k for k, p in enumerate(pairs) if p.parent is None}
     added = [k for k, p in enumerate(pairs) if p.status == "added" and p.parent in top]
     gone = [(k, p.old_node) for k, p in enumerate(pairs) if p.status == "removed" and p.parent in top]
-    gone += [(k, c) for k, p in enumerate(pairs) if p.status == "removed" and p.parent is None and p.old_node
-             for c in _kids([p.old_node])]
+    gone += [
+        (k, c)
+        for k, p in enumerate(pairs)
+        if p.status == "removed" and p.parent is None and p.old_node
+        for c in _kids([p.old_node])
+    ]
     if not added or not gone:
         return
     new_units = _units([pairs[k].new_node for k in added], builder.vocab)  # type: ignore[misc]
@@ -590,9 +671,15 @@ def _cross_moves(builder: _Builder) -> None:
             drop.add(k_old)
         target = pairs[k_new]
         state = text_state(tokens_of_node(node), tokens_of_node(target.new_node))  # type: ignore[arg-type]
-        pairs[k_new] = Pair(Alignment(target.level, node.eid, target.alignment.new, "moved", round(float(sc.sim[i, j]), 4)),
-                            node, target.new_node, tuple(diff_nodes(node, target.new_node)), state,
-                            (node.num or "") != (target.new_node.num or ""), target.parent)  # type: ignore[union-attr]
+        pairs[k_new] = Pair(
+            Alignment(target.level, node.eid, target.alignment.new, "moved", round(float(sc.sim[i, j]), 4)),
+            node,
+            target.new_node,
+            tuple(diff_nodes(node, target.new_node)),
+            state,
+            (node.num or "") != (target.new_node.num or ""),
+            target.parent,
+        )  # type: ignore[union-attr]
     if drop:
         remap, kept = {}, []
         for k, p in enumerate(pairs):
@@ -611,8 +698,18 @@ def align_documents(old: Document, new: Document) -> tuple[str, list[Pair]]:
     _cross_moves(builder)
     chapters = _chapters(old, new, builder.pairs, builder.vocab)
     offset = len(chapters)
-    shifted = [Pair(p.alignment, p.old_node, p.new_node, p.ops, p.text, p.renumbered,
-                    None if p.parent is None else p.parent + offset) for p in builder.pairs]
+    shifted = [
+        Pair(
+            p.alignment,
+            p.old_node,
+            p.new_node,
+            p.ops,
+            p.text,
+            p.renumbered,
+            None if p.parent is None else p.parent + offset,
+        )
+        for p in builder.pairs
+    ]
     return level, chapters + shifted
 
 

@@ -102,7 +102,11 @@ def chain(pairs: list[tuple[int, int]], weight: list[float]) -> set[tuple[int, i
         best[a] = weight[ka]
         for b in range(a):
             kb = order[b]
-            if pairs[kb][1] < pairs[ka][1] and pairs[kb][0] < pairs[ka][0] and best[b] + weight[ka] > best[a] + 1e-12:
+            if (
+                pairs[kb][1] < pairs[ka][1]
+                and pairs[kb][0] < pairs[ka][0]
+                and best[b] + weight[ka] > best[a] + 1e-12
+            ):
                 best[a] = best[b] + weight[ka]
                 back[a] = b
     if not order:

@@ -44,7 +44,9 @@ def _setup(doc: DocxDocument) -> None:
         fonts.set(qn(attr), FONT)
 
 
-def _paragraph(doc_or_cell: DocxDocument | _Cell, text: str = "", bold: bool = False, center: bool = False) -> None:
+def _paragraph(
+    doc_or_cell: DocxDocument | _Cell, text: str = "", bold: bool = False, center: bool = False
+) -> None:
     p = doc_or_cell.add_paragraph()
     if text:
         run = p.add_run(text)
@@ -81,8 +83,11 @@ def to_docx(result: DiffResult, hide_subs: bool = False) -> DocxDocument:
     _paragraph(doc, f"giữa {result.old.label}", center=True)
     _paragraph(doc, f"và {result.new.label}", center=True)
     counts = result.summary()
-    _paragraph(doc, f"Tổng hợp ({level_name(result)}): " + "; ".join(f"{STATUS_VI[s].lower()}: {counts[s]}" for s in STATUSES
-                                                    if counts[s]))
+    _paragraph(
+        doc,
+        f"Tổng hợp ({level_name(result)}): "
+        + "; ".join(f"{STATUS_VI[s].lower()}: {counts[s]}" for s in STATUSES if counts[s]),
+    )
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -32,7 +32,9 @@ from parsers.normalise import fold, match_key
 SUB_MIN = 3  # a phrase swapped in at least this many places is a document-wide substitution
 SUB_GAP = 2  # changes separated by at most this many unchanged syllables form one phrase swap
 ACTOR_SWAP = 80  # names at least this similar (rapidfuzz ratio) are one actor renamed or re-levelled
-DUTY_NEAR = 60  # a duty in the aligned clause is the same duty when its action is this similar (token_sort_ratio)
+DUTY_NEAR = (
+    60  # a duty in the aligned clause is the same duty when its action is this similar (token_sort_ratio)
+)
 DUTY_FAR = 85  # ... and anywhere else in the document when it is this similar
 SUB_CONTEXT = 3  # at most this many shared syllables on each side are added to a swap's display
 
@@ -55,16 +57,21 @@ _DOC_NUMBER_RE = re.compile(
 )
 _DEFINED_RE = re.compile(
     r"\(\s*(?:sau\s+đây|dưới\s+đây)\s+(?:được\s+)?(?:gọi|viết)\s+(?:tắt|chung|tắt\s+chung)?\s*(?:là\s+)?"
-    r"(?P<term>[^()]{1,80}?)\s*\)", re.IGNORECASE,
+    r"(?P<term>[^()]{1,80}?)\s*\)",
+    re.IGNORECASE,
 )
 _DEFINITION_ARTICLE = re.compile(r"giải\s+thích\s+từ\s+ngữ", re.IGNORECASE)
 _TERM_IS = re.compile(r"^(?P<term>[^.:;]{2,80}?)\s+(?:là|được\s+hiểu\s+là)\s+(?P<definition>.+)$", re.DOTALL)
 
 # Fallback actor finder for when kb/actors.py is not installed: an organ word and its qualifier.
-_ORGAN = (r"Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Sở|Phòng|Bộ|Văn\s+phòng"
-          r"|Ban|Chi\s+cục|Cục|Thanh\s+tra|Công\s+an|Viện\s+kiểm\s+sát\s+nhân\s+dân|Tòa\s+án\s+nhân\s+dân"
-          r"|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng")
-_QUALIFIER = r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|các\s+(?:huyện|xã|sở)[\w\s,]{0,20}?(?=[\s,;.)]|$)|tỉnh|huyện|xã))"
+_ORGAN = (
+    r"Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Sở|Phòng|Bộ|Văn\s+phòng"
+    r"|Ban|Chi\s+cục|Cục|Thanh\s+tra|Công\s+an|Viện\s+kiểm\s+sát\s+nhân\s+dân|Tòa\s+án\s+nhân\s+dân"
+    r"|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc\s+Việt\s+Nam|Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng"
+)
+_QUALIFIER = (
+    r"(?:\s+(?:cấp\s+(?:tỉnh|huyện|xã)|các\s+(?:huyện|xã|sở)[\w\s,]{0,20}?(?=[\s,;.)]|$)|tỉnh|huyện|xã))"
+)
 _ACTOR_RE = re.compile(
     rf"(?<!\w)(?:(?P<organ>{_ORGAN})(?P<qual>{_QUALIFIER}|(?:\s+[A-ZĐÂĂÊÔƠƯ][\wđ]*){{1,4}})"
     r"|(?P<group>các\s+sở,\s+ban,\s+ngành))",
@@ -95,9 +102,13 @@ def _groups(result: DiffResult) -> Iterator[tuple[list[Node], list[Node]]]:
             continue
         members = [k]
         if p.status == "split":
-            members = [m for m, q in enumerate(top) if q.status == "split" and q.alignment.old == p.alignment.old]
+            members = [
+                m for m, q in enumerate(top) if q.status == "split" and q.alignment.old == p.alignment.old
+            ]
         elif p.status == "merged":
-            members = [m for m, q in enumerate(top) if q.status == "merged" and q.alignment.new == p.alignment.new]
+            members = [
+                m for m, q in enumerate(top) if q.status == "merged" and q.alignment.new == p.alignment.new
+            ]
         seen.update(members)
         olds = list({id(top[m].old_node): top[m].old_node for m in members}.values())
         news = list({id(top[m].new_node): top[m].new_node for m in members}.values())
@@ -116,8 +127,10 @@ def deadlines(text: str) -> list[tuple[str, str]]:
 
 def _related(old_eid: str, new_eid: str, o2n: dict[str, set[str]]) -> bool:
     """NEW unit `new_eid` is where OLD unit `old_eid` went (itself, inside it, or around it)."""
-    return any(new_eid == t or new_eid.startswith(t + "__") or t.startswith(new_eid + "__")
-               for t in _mapped(old_eid, o2n))
+    return any(
+        new_eid == t or new_eid.startswith(t + "__") or t.startswith(new_eid + "__")
+        for t in _mapped(old_eid, o2n)
+    )
 
 
 def _deadline_facts(result: DiffResult) -> list[Fact]:
@@ -214,19 +227,29 @@ def _actor_facts(result: DiffResult) -> list[Fact]:
                 lost[g].append((first_a[g], None))
             elif c:
                 gained[c].append((None, first_b[c]))
-    out = [Fact("actor_replaced", names[g], names[c], w[0][0], w[0][1], len(w), eids=tuple(w))
-           for (g, c), w in sorted(swaps.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-    out += [Fact("actor_removed", names[g], None, w[0][0], w[0][1], len(w), eids=tuple(w))
-            for g, w in sorted(lost.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
-    out += [Fact("actor_added", None, names[c], w[0][0], w[0][1], len(w), eids=tuple(w))
-            for c, w in sorted(gained.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    out = [
+        Fact("actor_replaced", names[g], names[c], w[0][0], w[0][1], len(w), eids=tuple(w))
+        for (g, c), w in sorted(swaps.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    out += [
+        Fact("actor_removed", names[g], None, w[0][0], w[0][1], len(w), eids=tuple(w))
+        for g, w in sorted(lost.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
+    out += [
+        Fact("actor_added", None, names[c], w[0][0], w[0][1], len(w), eids=tuple(w))
+        for c, w in sorted(gained.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    ]
     return out
 
 
-def _pair_names(gone: list[str], came: list[str], names: dict[str, str]) -> list[tuple[str | None, str | None]]:
+def _pair_names(
+    gone: list[str], came: list[str], names: dict[str, str]
+) -> list[tuple[str | None, str | None]]:
     """Greedy pairing of vanished and new actors with similar names (most similar first)."""
-    scored = sorted(((fuzz.ratio(_actor_key(names[g]), _actor_key(names[c])), g, c) for g in gone for c in came),
-                    key=lambda t: (-t[0], t[1], t[2]))
+    scored = sorted(
+        ((fuzz.ratio(_actor_key(names[g]), _actor_key(names[c])), g, c) for g in gone for c in came),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
     out: list[tuple[str | None, str | None]] = []
     used_g: set[str] = set()
     used_c: set[str] = set()
@@ -266,7 +289,8 @@ def _citations(side: Side) -> Iterator[tuple[str, str | None]]:
     if refs is not None:
         for r in refs:
             if r.relation in ("can_cu", "dan_chieu", "huong_dan", "thuc_hien", "sua_doi_bo_sung") and "/" in (
-                    r.target_doc or ""):
+                r.target_doc or ""
+            ):
                 kind = r.target_type or ""
                 yield (f"{kind} số {r.target_doc}".strip() if kind else r.target_doc or "", r.source_eid)
         return
@@ -292,16 +316,31 @@ def _basis_facts(result: DiffResult) -> list[Fact]:
     if gone or came:
         first_old = next((e for k in gone for e in old[k][1] if e), None)
         first_new = next((e for k in came for e in new[k][1] if e), None)
-        out.append(Fact("basis_replaced", "; ".join(old[k][0] for k in gone) or None,
-                        "; ".join(new[k][0] for k in came) or None, first_old, first_new, len(gone) + len(came)))
+        out.append(
+            Fact(
+                "basis_replaced",
+                "; ".join(old[k][0] for k in gone) or None,
+                "; ".join(new[k][0] for k in came) or None,
+                first_old,
+                first_new,
+                len(gone) + len(came),
+            )
+        )
     for p in (q for q in result.pairs if q.level != "chuong"):
         if p.old_node is None or p.new_node is None or p.text == "same":
             continue
         a = {re.sub(r"\s+", "", fold(x.split(" số ")[-1])): x for x in _numbers(_own_text(p.old_node))}
         b = {re.sub(r"\s+", "", fold(x.split(" số ")[-1])): x for x in _numbers(_own_text(p.new_node))}
         if set(a) != set(b) and (set(a) - set(b)) and (set(b) - set(a)):
-            out.append(Fact("citation_changed", "; ".join(a[k] for k in a if k not in b),
-                            "; ".join(b[k] for k in b if k not in a), p.alignment.old, p.alignment.new))
+            out.append(
+                Fact(
+                    "citation_changed",
+                    "; ".join(a[k] for k in a if k not in b),
+                    "; ".join(b[k] for k in b if k not in a),
+                    p.alignment.old,
+                    p.alignment.new,
+                )
+            )
     return out
 
 
@@ -315,7 +354,7 @@ def definitions(doc: Document) -> dict[str, tuple[str, str, str]]:
             term = m.group("term").strip()
             if _DOC_NUMBER_RE.search(term):  # a short name of a cited text: a legal basis, not a term
                 continue
-            before = re.split(r"[;:.(]|\bđối với\b|\blà\b", text[:m.start()])[-1].strip(" ,")
+            before = re.split(r"[;:.(]|\bđối với\b|\blà\b", text[: m.start()])[-1].strip(" ,")
             out.setdefault(_actor_key(term), (term, before, node.eid))
     for art in (n for n in doc.walk() if n.kind == "dieu" and _DEFINITION_ARTICLE.search(n.heading or "")):
         for node in art.walk():
@@ -381,9 +420,19 @@ def _duty_facts(result: DiffResult) -> list[Fact]:
             out.append(Fact("duty_lost", _duty_text(d), None, d.eid, None, actor=d.actor))
         else:
             used.add(id(heir))
-            out.append(Fact("duty_transferred", _duty_text(d), f"{heir.actor}: {_duty_text(heir)}", d.eid, heir.eid,
-                            actor=d.actor))
-    out += [Fact("duty_gained", None, _duty_text(e), None, e.eid, actor=e.actor) for e in new if id(e) not in used]
+            out.append(
+                Fact(
+                    "duty_transferred",
+                    _duty_text(d),
+                    f"{heir.actor}: {_duty_text(heir)}",
+                    d.eid,
+                    heir.eid,
+                    actor=d.actor,
+                )
+            )
+    out += [
+        Fact("duty_gained", None, _duty_text(e), None, e.eid, actor=e.actor) for e in new if id(e) not in used
+    ]
     return sorted(out, key=lambda f: (f.actor or "", f.type, f.new_eid or f.old_eid or ""))
 
 
@@ -443,7 +492,12 @@ def _hunks(ops: list[Op]) -> Iterator[tuple[int, int]]:
                 k += 1
                 continue
             gap = ops[k].text
-            if "\n" in gap or len(tokens_of_text(gap)) > SUB_GAP or k + 1 >= len(ops) or ops[k + 1].op == "equal":
+            if (
+                "\n" in gap
+                or len(tokens_of_text(gap)) > SUB_GAP
+                or k + 1 >= len(ops)
+                or ops[k + 1].op == "equal"
+            ):
                 break
             k += 1
         yield start, end + 1
@@ -484,7 +538,9 @@ def _substitutions(result: DiffResult, start: int) -> tuple[list[Fact], DiffResu
             key = _sides(ops[a:b])
             if key[0] and key[1]:
                 seen[key].append((idx, a, b))
-    frequent = sorted(((k, v) for k, v in seen.items() if len(v) >= SUB_MIN), key=lambda kv: (-len(kv[1]), kv[0]))
+    frequent = sorted(
+        ((k, v) for k, v in seen.items() if len(v) >= SUB_MIN), key=lambda kv: (-len(kv[1]), kv[0])
+    )
     facts: list[Fact] = []
     keys: dict[tuple[str, str], int] = {}
     doc_keys = (_doc_key(result.old.doc), _doc_key(result.new.doc)) if frequent else ("", "")
@@ -496,8 +552,9 @@ def _substitutions(result: DiffResult, start: int) -> tuple[list[Fact], DiffResu
         ops = result.pairs[i].ops[a:b]
         old = " ".join(left + ["".join(o.text for o in ops if o.op != "insert").strip()] + right)
         new = " ".join(left + ["".join(o.text for o in ops if o.op != "delete").strip()] + right)
-        eids = tuple(dict.fromkeys((result.pairs[i].alignment.old, result.pairs[i].alignment.new)
-                                   for i, _, _ in where))
+        eids = tuple(
+            dict.fromkeys((result.pairs[i].alignment.old, result.pairs[i].alignment.new) for i, _, _ in where)
+        )
         keys[key] = start + len(facts)
         count = max(len(where), _replaced_count(doc_keys, old, new))
         facts.append(Fact("substitution", old, new, eids[0][0], eids[0][1], count, eids=eids))

@@ -15,7 +15,12 @@ def _summary_line(result: DiffResult) -> str:
 
 def to_text(result: DiffResult) -> str:
     """Summary, one line per article (old → new, status, similarity), then the facts."""
-    out = [f"CŨ:  {result.old.label}", f"MỚI: {result.new.label}", f"Tổng hợp ({level_name(result)}): {_summary_line(result)}", ""]
+    out = [
+        f"CŨ:  {result.old.label}",
+        f"MỚI: {result.new.label}",
+        f"Tổng hợp ({level_name(result)}): {_summary_line(result)}",
+        "",
+    ]
     for row in rows(result):
         p = row.pair
         old = unit_name(p, "old") or "—"
@@ -52,12 +57,18 @@ def _md_ops(ops: list[Op], hide: frozenset[int]) -> str:
 
 def to_markdown(result: DiffResult, hide_subs: bool = False) -> str:
     hide = hidden(result, hide_subs)
-    out = [f"# So sánh: {_md_escape(result.old.label)} → {_md_escape(result.new.label)}", "",
-           f"**Tổng hợp ({level_name(result)}):** {_summary_line(result)}", ""]
+    out = [
+        f"# So sánh: {_md_escape(result.old.label)} → {_md_escape(result.new.label)}",
+        "",
+        f"**Tổng hợp ({level_name(result)}):** {_summary_line(result)}",
+        "",
+    ]
     if result.facts:
         out += ["## Những thay đổi chính", ""]
-        out += [f"- {_md_escape(fact_line(f))} ({address(f.old_eid) or '—'} → {address(f.new_eid) or '—'})"
-                for f in result.facts]
+        out += [
+            f"- {_md_escape(fact_line(f))} ({address(f.old_eid) or '—'} → {address(f.new_eid) or '—'})"
+            for f in result.facts
+        ]
         out.append("")
     out += ["## Theo từng điều", ""]
     for row in rows(result):

@@ -25,7 +25,9 @@ from parsers.normalise import fold, normalise
 # A syllable or a number with its internal separators ("59/2012/NĐ-CP", "23/7/2012", "1.1"), or one
 # punctuation character. Markdown emphasis and escapes are dropped before tokenising.
 _TOKEN_RE = re.compile(r"\w+(?:[./\-–]\w+)*|[^\w\s]")
-_MARKDOWN_RE = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|\\(?=[^\w\s])|^#+\s*|^[-+]\s+(?=\w\))", re.MULTILINE)
+_MARKDOWN_RE = re.compile(
+    r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|\\(?=[^\w\s])|^#+\s*|^[-+]\s+(?=\w\))", re.MULTILINE
+)
 _SENTENCE_END = {".", ";", "!", "?", ":"}
 MIN_EQUAL = 2  # inside a changed sentence, a single shared syllable between two changes is not shown as kept
 LABEL = "\x00label"
@@ -192,7 +194,9 @@ def _equal(old: Sequence[Token], new: Sequence[Token]) -> Iterator[Op]:
         yield Op("equal", text, None, None if old_text == text else old_text)
 
 
-def blocks(a: Sequence[object], b: Sequence[object], min_equal: int = 1) -> list[tuple[str, int, int, int, int]]:
+def blocks(
+    a: Sequence[object], b: Sequence[object], min_equal: int = 1
+) -> list[tuple[str, int, int, int, int]]:
     """("equal" | "change", i1, i2, j1, j2) runs of an optimal (LCS) alignment, rapidfuzz's bit-parallel
     Indel. An equal run shorter than `min_equal` between two changes joins them, so a rewritten passage
     reads as one change instead of being cut at every shared "của" or "và"."""
@@ -229,8 +233,8 @@ def diff_tokens(old: Sequence[Token], new: Sequence[Token]) -> list[Op]:
     keys_n = ["\x01".join(t.key for t in new[a:b]) for a, b in sn]
     ops: list[Op] = []
     for tag, i1, i2, j1, j2 in blocks(keys_o, keys_n):
-        o = old[so[i1][0]:so[i2 - 1][1]] if i2 > i1 else ()
-        n = new[sn[j1][0]:sn[j2 - 1][1]] if j2 > j1 else ()
+        o = old[so[i1][0] : so[i2 - 1][1]] if i2 > i1 else ()
+        n = new[sn[j1][0] : sn[j2 - 1][1]] if j2 > j1 else ()
         if tag == "equal":
             ops.extend(_equal(o, n))
         else:

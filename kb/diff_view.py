@@ -41,8 +41,17 @@ FACT_VI = {
     "duty_transferred": "Chuyển nhiệm vụ sang chủ thể khác",
     "substitution": "Thay cụm từ trong toàn văn bản",
 }
-_UNIT_VI = {"chuong": "Chương", "dieu": "Điều", "khoan": "khoản", "diem": "điểm", "section": "mục", "item": "mục",
-            "subitem": "tiểu mục", "bullet": "ý", "paragraph": "đoạn"}
+_UNIT_VI = {
+    "chuong": "Chương",
+    "dieu": "Điều",
+    "khoan": "khoản",
+    "diem": "điểm",
+    "section": "mục",
+    "item": "mục",
+    "subitem": "tiểu mục",
+    "bullet": "ý",
+    "paragraph": "đoạn",
+}
 
 
 @dataclass(frozen=True)
@@ -83,7 +92,9 @@ def unit_name(pair: Pair, side: str = "new") -> str:
     node = pair.new_node if side == "new" else pair.old_node
     if node is None:
         return ""
-    return f"{_UNIT_VI.get(node.kind, node.kind)} {node.num}" if node.num else _UNIT_VI.get(node.kind, node.kind)
+    return (
+        f"{_UNIT_VI.get(node.kind, node.kind)} {node.num}" if node.num else _UNIT_VI.get(node.kind, node.kind)
+    )
 
 
 def _children(result: DiffResult, index: int) -> list[int]:
@@ -138,12 +149,18 @@ def note(result: DiffResult, index: int) -> str:
     if p.status in ("renumbered", "moved") or (p.renumbered and p.status == "modified"):
         head += f" ({unit_name(p, 'old')} → {unit_name(p, 'new')})"
     if p.status == "split":
-        parts = [q for q in result.pairs if q.status == "split" and q.alignment.old == p.alignment.old
-                 and q.level == p.level]
+        parts = [
+            q
+            for q in result.pairs
+            if q.status == "split" and q.alignment.old == p.alignment.old and q.level == p.level
+        ]
         return f"Tách {unit_name(p, 'old')} thành {_num_list(parts, 'new')}"
     if p.status == "merged":
-        parts = [q for q in result.pairs if q.status == "merged" and q.alignment.new == p.alignment.new
-                 and q.level == p.level]
+        parts = [
+            q
+            for q in result.pairs
+            if q.status == "merged" and q.alignment.new == p.alignment.new and q.level == p.level
+        ]
         return f"Gộp {_num_list(parts, 'old')} thành {unit_name(p)}"
     if p.status in ("added", "removed", "unchanged"):
         return head
@@ -153,6 +170,7 @@ def note(result: DiffResult, index: int) -> str:
 
 def facts_of(result: DiffResult, pair: Pair) -> tuple[int, ...]:
     """Facts pointing inside this unit (by eid prefix), on either side."""
+
     def inside(eid: str | None, root: str | None) -> bool:
         return bool(eid and root and (eid == root or eid.startswith(root + "__")))
 
@@ -172,9 +190,13 @@ def _chapter_row(result: DiffResult, k: int) -> Row:
         text = "".join(t.text for t in tokens_of_node(bare(node))) if node else ""
         kind = "equal" if p.new_node and p.old_node else "insert" if p.new_node else "delete"
         ops = [Op(kind, text)]
-    title = f"{STATUS_VI[p.status]}" + (f" ({unit_name(p, 'old')} → {unit_name(p, 'new')})" if p.renumbered else "")
+    title = f"{STATUS_VI[p.status]}" + (
+        f" ({unit_name(p, 'old')} → {unit_name(p, 'new')})" if p.renumbered else ""
+    )
     if p.old_node and p.new_node:
-        same = " ".join((p.old_node.heading or "").lower().split()) == " ".join((p.new_node.heading or "").lower().split())
+        same = " ".join((p.old_node.heading or "").lower().split()) == " ".join(
+            (p.new_node.heading or "").lower().split()
+        )
         title += ": tên chương giữ nguyên" if same else ": sửa tên chương"
     return Row(k, p, tuple(ops), title, ())
 
@@ -189,13 +211,20 @@ def rows(result: DiffResult, chapters: bool = False) -> list[Row]:
     chapter's row goes before the first row of its articles (a dropped chapter before its first
     dropped article)."""
     top = result.levels[0]
-    out = [Row(k, p, tuple(display_ops(p)), note(result, k), facts_of(result, p))
-           for k, p in enumerate(result.pairs) if p.level == top]
+    out = [
+        Row(k, p, tuple(display_ops(p)), note(result, k), facts_of(result, p))
+        for k, p in enumerate(result.pairs)
+        if p.level == top
+    ]
     if not chapters:
         return out
     in_new, in_old = _chapter_of(result, "new"), _chapter_of(result, "old")
-    by_new = {p.alignment.new: k for k, p in enumerate(result.pairs) if p.level == "chuong" and p.alignment.new}
-    by_old = {p.alignment.old: k for k, p in enumerate(result.pairs) if p.level == "chuong" and p.alignment.old}
+    by_new = {
+        p.alignment.new: k for k, p in enumerate(result.pairs) if p.level == "chuong" and p.alignment.new
+    }
+    by_old = {
+        p.alignment.old: k for k, p in enumerate(result.pairs) if p.level == "chuong" and p.alignment.old
+    }
     done: set[int] = set()
     merged: list[Row] = []
     for row in out:
@@ -203,21 +232,36 @@ def rows(result: DiffResult, chapters: bool = False) -> list[Row]:
         here = [by_old.get(in_old.get(a.old or "", ""), -1), by_new.get(in_new.get(a.new or "", ""), -1)]
         for k in here:
             removed_only = k >= 0 and result.pairs[k].new_node is None
-            if k >= 0 and k not in done and (removed_only or result.pairs[k].new_node is not None) and (
-                    removed_only or k == here[1]):
+            if (
+                k >= 0
+                and k not in done
+                and (removed_only or result.pairs[k].new_node is not None)
+                and (removed_only or k == here[1])
+            ):
                 done.add(k)
                 merged.append(_chapter_row(result, k))
         merged.append(row)
-    merged += [_chapter_row(result, k) for k in sorted(set(by_new.values()) | set(by_old.values())) if k not in done]
+    merged += [
+        _chapter_row(result, k) for k in sorted(set(by_new.values()) | set(by_old.values())) if k not in done
+    ]
     return merged
 
 
-_EID_VI = {"art": "Điều", "para": "khoản", "point": "điểm", "chp": "Chương", "sec": "Mục", "item": "mục",
-           "subitem": "tiểu mục", "bullet": "ý", "part": "Phần"}
+_EID_VI = {
+    "art": "Điều",
+    "para": "khoản",
+    "point": "điểm",
+    "chp": "Chương",
+    "sec": "Mục",
+    "item": "mục",
+    "subitem": "tiểu mục",
+    "bullet": "ý",
+    "part": "Phần",
+}
 
 
 def address(eid: str | None) -> str:
-    """"art_11__para_1__point_a" → "điểm a khoản 1 Điều 11", as Vietnamese texts cite."""
+    """ "art_11__para_1__point_a" → "điểm a khoản 1 Điều 11", as Vietnamese texts cite."""
     if not eid:
         return ""
     out = []

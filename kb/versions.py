@@ -41,8 +41,14 @@ class VersionPair:
         return f"tiêu đề {self.title:.2f}, cấu trúc {self.structure:.2f}, cơ quan ban hành {self.issuer:.2f}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"old": self.old, "new": self.new, "score": round(self.score, 3), "title": round(self.title, 3),
-                "structure": round(self.structure, 3), "issuer": self.issuer}
+        return {
+            "old": self.old,
+            "new": self.new,
+            "score": round(self.score, 3),
+            "title": round(self.title, 3),
+            "structure": round(self.structure, 3),
+            "issuer": self.issuer,
+        }
 
 
 def _title_key(title: str | None) -> str:
@@ -122,8 +128,9 @@ def propose_versions(db: Any, min_score: float = MIN_SCORE) -> list[VersionPair]
                     headings[d["doc_id"]] = _headings(db, d["doc_id"])
             title = float(titles[i, j])
             structure = structure_similarity(headings[a["doc_id"]], headings[b["doc_id"]])
-            issuer = issuer_similarity(a.get("issuer"), places.get(a["doc_id"]), b.get("issuer"),
-                                       places.get(b["doc_id"]))
+            issuer = issuer_similarity(
+                a.get("issuer"), places.get(a["doc_id"]), b.get("issuer"), places.get(b["doc_id"])
+            )
             score = TITLE_WEIGHT * title + STRUCTURE_WEIGHT * structure + ISSUER_WEIGHT * issuer
             if score >= min_score:
                 old, new = _older_first(a, b)

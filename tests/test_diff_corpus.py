@@ -52,8 +52,13 @@ def cao_bang() -> DiffResult:
 
 
 def _rows(result: DiffResult, level: str, old_prefix: str = "", new_prefix: str = "") -> list[tuple]:
-    return [(p.alignment.old, p.alignment.new, p.status) for p in result.pairs if p.level == level
-            and (p.alignment.old or "").startswith(old_prefix) and (p.alignment.new or "").startswith(new_prefix)]
+    return [
+        (p.alignment.old, p.alignment.new, p.status)
+        for p in result.pairs
+        if p.level == level
+        and (p.alignment.old or "").startswith(old_prefix)
+        and (p.alignment.new or "").startswith(new_prefix)
+    ]
 
 
 def test_the_quy_che_not_its_quyet_dinh_is_compared() -> None:
@@ -67,30 +72,49 @@ def test_cao_bang_article_alignment() -> None:
     assert _rows(cao_bang(), "dieu") == CAO_BANG_ARTICLES
 
 
-@pytest.mark.parametrize(("old_art", "new_art", "expected"), [
-    # Chế độ báo cáo: same three clauses, each rewritten (cấp huyện → cấp xã, new dates, new forms).
-    ("art_11__", "art_12__", [
-        ("art_11__para_1", "art_12__para_1", "modified"),
-        ("art_11__para_2", "art_12__para_2", "modified"),
-        ("art_11__para_3", "art_12__para_3", "modified"),
-    ]),
-    # Nguyên tắc: k2 "Thường xuyên, kịp thời và hiệu quả" folded into the old k4, now k3.
-    ("art_2__", "art_3__", [
-        ("art_2__para_1", "art_3__para_1", "modified"),
-        ("art_2__para_3", "art_3__para_2", "modified"),
-        ("art_2__para_2", "art_3__para_3", "merged"),
-        ("art_2__para_4", "art_3__para_3", "merged"),
-    ]),
-    # Tổ chức thực hiện → Điều khoản thi hành: k3 (đề nghị Mặt trận, Viện kiểm sát ...) dropped.
-    ("art_13__", "art_14__", [
-        ("art_13__para_1", "art_14__para_1", "modified"),
-        ("art_13__para_2", "art_14__para_2", "modified"),
-        ("art_13__para_3", None, "removed"),
-    ]),
-])
+@pytest.mark.parametrize(
+    ("old_art", "new_art", "expected"),
+    [
+        # Chế độ báo cáo: same three clauses, each rewritten (cấp huyện → cấp xã, new dates, new forms).
+        (
+            "art_11__",
+            "art_12__",
+            [
+                ("art_11__para_1", "art_12__para_1", "modified"),
+                ("art_11__para_2", "art_12__para_2", "modified"),
+                ("art_11__para_3", "art_12__para_3", "modified"),
+            ],
+        ),
+        # Nguyên tắc: k2 "Thường xuyên, kịp thời và hiệu quả" folded into the old k4, now k3.
+        (
+            "art_2__",
+            "art_3__",
+            [
+                ("art_2__para_1", "art_3__para_1", "modified"),
+                ("art_2__para_3", "art_3__para_2", "modified"),
+                ("art_2__para_2", "art_3__para_3", "merged"),
+                ("art_2__para_4", "art_3__para_3", "merged"),
+            ],
+        ),
+        # Tổ chức thực hiện → Điều khoản thi hành: k3 (đề nghị Mặt trận, Viện kiểm sát ...) dropped.
+        (
+            "art_13__",
+            "art_14__",
+            [
+                ("art_13__para_1", "art_14__para_1", "modified"),
+                ("art_13__para_2", "art_14__para_2", "modified"),
+                ("art_13__para_3", None, "removed"),
+            ],
+        ),
+    ],
+)
 def test_cao_bang_clause_alignment(old_art: str, new_art: str, expected: list[tuple]) -> None:
     result = cao_bang()
-    got = [r for r in _rows(result, "khoan") if (r[0] or "").startswith(old_art) or (r[1] or "").startswith(new_art)]
+    got = [
+        r
+        for r in _rows(result, "khoan")
+        if (r[0] or "").startswith(old_art) or (r[1] or "").startswith(new_art)
+    ]
     assert sorted(got, key=str) == sorted(expected, key=str)
 
 
@@ -105,15 +129,32 @@ def _facts(kind: str) -> list[tuple]:
 
 def test_cao_bang_deadlines() -> None:
     changed = _facts("deadline_changed")
-    assert ("trước ngày 05 tháng 12", "trước ngày 18 tháng 12", "art_11__para_1__point_a",
-            "art_12__para_1__point_a") in changed
-    assert ("trước ngày 10 tháng 12", "trước ngày 25 tháng 12", "art_11__para_1__point_b",
-            "art_12__para_1__point_b") in changed
-    assert ("đến ngày 30 tháng 11", "đến ngày 14 tháng 12", "art_11__para_1__point_c",
-            "art_12__para_1__point_c") in changed
+    assert (
+        "trước ngày 05 tháng 12",
+        "trước ngày 18 tháng 12",
+        "art_11__para_1__point_a",
+        "art_12__para_1__point_a",
+    ) in changed
+    assert (
+        "trước ngày 10 tháng 12",
+        "trước ngày 25 tháng 12",
+        "art_11__para_1__point_b",
+        "art_12__para_1__point_b",
+    ) in changed
+    assert (
+        "đến ngày 30 tháng 11",
+        "đến ngày 14 tháng 12",
+        "art_11__para_1__point_c",
+        "art_12__para_1__point_c",
+    ) in changed
     # Sở Tư pháp's plan: "trước ngày 30 tháng 01" became "within 15 days" of the Prime Minister's plan,
     # now in point a of the merged clause 2 of Điều 6, not the 20 days of the new clause 1.
-    assert ("trước ngày 30 tháng 01", "Trong thời hạn 15 ngày", "art_4__para_1", "art_6__para_2__point_a") in changed
+    assert (
+        "trước ngày 30 tháng 01",
+        "Trong thời hạn 15 ngày",
+        "art_4__para_1",
+        "art_6__para_2__point_a",
+    ) in changed
     assert (None, "trong thời hạn 20 ngày", None, "art_6__para_1") in _facts("deadline_added")
 
 
@@ -121,12 +162,20 @@ def test_cao_bang_legal_bases() -> None:
     [(old, new, _, _)] = _facts("basis_replaced")
     assert "59/2012/NĐ-CP" in old and "04/2021/TT-BTP" in old and "14/2014/TT-BTP" in old
     assert "80/2025/NĐ-CP" in new and "80/2025/NĐ-CP" not in old
-    assert ("Thông tư số 04/2021/TT-BTP", "Nghị định số 80/2025/NĐ-CP", "art_11__para_1__point_d",
-            "art_12__para_1__point_d") in _facts("citation_changed")
+    assert (
+        "Thông tư số 04/2021/TT-BTP",
+        "Nghị định số 80/2025/NĐ-CP",
+        "art_11__para_1__point_d",
+        "art_12__para_1__point_d",
+    ) in _facts("citation_changed")
 
 
 def test_cao_bang_duty_bearer_replaced() -> None:
-    swaps = [(fold(f.old or ""), fold(f.new or ""), f.count) for f in cao_bang().facts if f.type == "actor_replaced"]
+    swaps = [
+        (fold(f.old or ""), fold(f.new or ""), f.count)
+        for f in cao_bang().facts
+        if f.type == "actor_replaced"
+    ]
     assert any("cap huyen" in old and "cap xa" in new and count >= 3 for old, new, count in swaps)
 
 
@@ -136,8 +185,13 @@ def test_cao_bang_definitions() -> None:
 
 
 def test_cao_bang_repeated_substitution_reported_once() -> None:
-    subs = [f for f in cao_bang().facts if f.type == "substitution"
-            and f.old == "theo dõi tình hình thi hành pháp luật" and f.new == "tổ chức thi hành văn bản quy phạm pháp luật"]
+    subs = [
+        f
+        for f in cao_bang().facts
+        if f.type == "substitution"
+        and f.old == "theo dõi tình hình thi hành pháp luật"
+        and f.new == "tổ chức thi hành văn bản quy phạm pháp luật"
+    ]
     assert len(subs) == 1
     assert subs[0].count >= 5  # Điều 1 k1, k2 (now Điều 2), Điều 2 k3, Điều 12 k1 and k2 at least
 
@@ -150,7 +204,9 @@ def test_duty_delta_per_actor() -> None:
     kept = by_place[("duty_changed", "so_tu_phap", "art_11__para_1__point_b", "art_12__para_1__point_b")]
     assert "10 tháng 12" in kept.old and "25 tháng 12" in kept.new
     # The district people's committees' report now falls to the commune level.
-    moved = by_place[("duty_transferred", "ubnd_cap_huyen", "art_11__para_1__point_a", "art_12__para_1__point_a")]
+    moved = by_place[
+        ("duty_transferred", "ubnd_cap_huyen", "art_11__para_1__point_a", "art_12__para_1__point_a")
+    ]
     assert moved.new.startswith("ubnd_cap_xa:") and "18 tháng 12" in moved.new
 
 

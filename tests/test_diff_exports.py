@@ -27,9 +27,14 @@ OLD = ROOT / "corpus" / "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-
 NEW = ROOT / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"
 
 HOSTILE = [
-    spec("Phạm vi <script>alert('x')</script>", "Quy chế này quy định <iframe src=\"http://evil\"></iframe> "
-         "việc phối hợp & báo cáo."),
-    spec("Trách nhiệm", "Sở Tư pháp chủ trì <b onmouseover=alert(1)>tổng hợp</b> báo cáo trước ngày 05 tháng 12."),
+    spec(
+        "Phạm vi <script>alert('x')</script>",
+        'Quy chế này quy định <iframe src="http://evil"></iframe> việc phối hợp & báo cáo.',
+    ),
+    spec(
+        "Trách nhiệm",
+        "Sở Tư pháp chủ trì <b onmouseover=alert(1)>tổng hợp</b> báo cáo trước ngày 05 tháng 12.",
+    ),
     spec("Kinh phí", "Kinh phí do ngân sách nhà nước bảo đảm."),
 ]
 
@@ -40,10 +45,16 @@ def cao_bang() -> DiffResult:
 
 
 def hostile() -> DiffResult:
-    new = [spec(HOSTILE[0].heading, HOSTILE[0].clauses[0][0].replace("phối hợp", "phối hợp <script>x()</script>")),
-           spec("Trách nhiệm", "Sở Tư pháp chủ trì <b onmouseover=alert(1)>tổng hợp</b> báo cáo trước ngày 18 "
-                               "tháng 12."),
-           spec("Thi hành", "Quy chế có hiệu lực <img src=x onerror=alert(1)> từ ngày ký.")]
+    new = [
+        spec(
+            HOSTILE[0].heading, HOSTILE[0].clauses[0][0].replace("phối hợp", "phối hợp <script>x()</script>")
+        ),
+        spec(
+            "Trách nhiệm",
+            "Sở Tư pháp chủ trì <b onmouseover=alert(1)>tổng hợp</b> báo cáo trước ngày 18 tháng 12.",
+        ),
+        spec("Thi hành", "Quy chế có hiệu lực <img src=x onerror=alert(1)> từ ngày ký."),
+    ]
     return diff_documents(build(HOSTILE), build(new))
 
 
@@ -115,14 +126,17 @@ def test_docx_bang_so_sanh(tmp_path: Path) -> None:
     # each chapter of the draft heads its first article
     assert firsts[firsts.index("Chương II NỘI DUNG PHỐI HỢP CỤ THỂ") + 1] == (
         "Điều 6. Xây dựng kế hoạch triển khai thi hành văn bản quy phạm pháp luậtt pháp luật; xây dựng kế "
-        "hoạch theo dõi việc thi hành văn bản quy phạm pháp luật")
+        "hoạch theo dõi việc thi hành văn bản quy phạm pháp luật"
+    )
     by_heading = {row.cells[1].text.split("\n")[0]: row for row in table.rows[1:]}
     report = by_heading["Điều 12. Chế độ báo cáo"]
     inserted = [r.text for r in _runs(report.cells[1]) if r.bold and r.underline]
     deleted = [r.text for r in _runs(report.cells[0]) if r.font.strike]
     assert any("18" in t for t in inserted) and any("05" in t for t in deleted)
     assert not any(r.bold for r in _runs(report.cells[0]))
-    removed = [row for row in table.rows[1:] if row.cells[0].text.startswith("Điều 7.") and not row.cells[1].text]
+    removed = [
+        row for row in table.rows[1:] if row.cells[0].text.startswith("Điều 7.") and not row.cells[1].text
+    ]
     assert len(removed) == 1 and all(r.font.strike for r in _runs(removed[0].cells[0]) if r.text.strip())
     assert "Bãi bỏ" in removed[0].cells[2].text
 
