@@ -39,11 +39,11 @@ def _stats(prefix: str, ms: list[float]) -> dict[str, object]:
             f"{prefix} p95 ms": round(_percentile(ms, 0.95), 2), f"{prefix} max ms": round(max(ms), 2)}
 
 
-def run(db_path: Path | None = None) -> dict[str, object]:
-    corpus = build_corpus()
+def run(db_path: Path | None = None, rebuild: bool = True) -> dict[str, object]:
     OUT.mkdir(exist_ok=True)
     db_path = db_path or OUT / "bench-kb.db"
-    build([corpus], db_path)  # incremental: reuses bench/build.py's KB when it is current
+    if rebuild:
+        build([build_corpus()], db_path)  # incremental: reuses bench/build.py's KB when it is current
     db = open_db(db_path)
     rng = random.Random(7)
     doc_ids = [r["doc_id"] for r in db.query("SELECT doc_id FROM documents")]

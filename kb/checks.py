@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -116,23 +117,54 @@ def unstated_replacements(view: Citations, catalog: Catalog) -> list[Finding]:
     said = {(ref["doc_id"], number_key(ref["target_doc"])) for ref in view.references
             if ref["relation"] == "thay_the" and ref["target_doc"]}
     family = _families(view)
+    peers: dict[tuple[str, str], list[str]] = {}
+    titles = {did: fold(d.get("title") or "") for did, d in view.documents.items()}
+    for did, d in view.documents.items():
+        if d.get("issuer") and d.get("year") and _standing(d):
+            peers.setdefault(_peer_key(d), []).append(did)
+    replaced_by: dict[str, list[Any]] = {}
+    for entry in catalog.entries:
+        for n in entry.replaced_by:
+            replaced_by.setdefault(number_key(n), []).append(entry)
+    said_by: dict[str, set[str]] = {}
+    for doc, key in said:
+        said_by.setdefault(doc, set()).add(key)
     findings = []
     for did, d in view.documents.items():
-        own_said = {key for (doc, key) in said if doc in family.get(did, {did})}
+        own_said = set().union(*(said_by.get(m, set()) for m in family.get(did, {did})))
         if d.get("number"):
-            for entry in catalog.entries:
-                if number_key(d["number"]) in {number_key(n) for n in entry.replaced_by} and \
-                        number_key(entry.number) not in own_said:
+            for entry in replaced_by.get(number_key(d["number"]), []):
+                if number_key(entry.number) not in own_said:
                     findings.append(Finding("unstated_replacement", did, None, entry.number,
                                             f"the catalog says {d['number']} replaces {entry.number}, "
                                             "but its text does not say so"))
-        for older_id, older in view.documents.items():
-            if older_id != did and _replaces_quietly(d, older, own_said, family.get(older_id, {older_id}), view):
+        for older_id in peers.get(_peer_key(d), ()) if d.get("issuer") and d.get("year") and _standing(d) else ():
+            older = view.documents[older_id]
+            if older_id == did or older["year"] >= d["year"]:
+                continue
+            if fuzz.token_sort_ratio(titles[did], titles[older_id]) < _SIMILAR_TITLE:
+                continue
+            if _replaces_quietly(older, own_said, family.get(older_id, {older_id}), view):
                 findings.append(Finding("unstated_replacement", did, None,
                                         older.get("number") or older.get("parent_number") or older_id,
                                         f"same type, issuer and title as the older {_name(older)}, "
                                         "which it does not say it replaces"))
     return findings
+
+
+# Texts that stay in force until replaced (a yearly plan or a letter does not replace last year's).
+_STANDING_TYPES = ("quy che", "quy dinh", "dieu le", "nghi dinh", "thong tu", "luat", "phap lenh")
+_ISSUES_STANDING = re.compile(r"^\s*ban hanh (?:quy che|quy dinh|dieu le)")
+
+
+def _standing(d: dict[str, Any]) -> bool:
+    kind = fold(d.get("type") or "")
+    return kind in _STANDING_TYPES or (kind == "quyet dinh" and bool(_ISSUES_STANDING.match(fold(d.get("title") or ""))))
+
+
+def _peer_key(d: dict[str, Any]) -> tuple[str, str]:
+    """Documents that may replace one another: same type, same issuer."""
+    return fold(d.get("type") or ""), fold(d.get("issuer") or "")
 
 
 def _families(view: Citations) -> dict[str, set[str]]:
@@ -147,16 +179,8 @@ def _families(view: Citations) -> dict[str, set[str]]:
     return fam
 
 
-def _replaces_quietly(new: dict[str, Any], old: dict[str, Any], said: set[str], old_family: set[str],
-                      view: Citations) -> bool:
-    if not new.get("year") or not old.get("year") or new["year"] <= old["year"]:
-        return False
-    if fold(new.get("type") or "") != fold(old.get("type") or "") or not new.get("issuer"):
-        return False
-    if fold(new["issuer"]) != fold(old.get("issuer") or ""):
-        return False
-    if fuzz.token_set_ratio(fold(new.get("title") or ""), fold(old.get("title") or "")) < _SIMILAR_TITLE:
-        return False
+def _replaces_quietly(old: dict[str, Any], said: set[str], old_family: set[str], view: Citations) -> bool:
+    """A newer peer with a similar title replaces OLD quietly unless it (or its decision) names OLD."""
     old_numbers = {number_key(view.documents[o]["number"]) for o in old_family if view.documents[o].get("number")}
     old_numbers |= {number_key(old["parent_number"])} if old.get("parent_number") else set()
     return not (old_numbers & said)

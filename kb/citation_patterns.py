@@ -160,9 +160,9 @@ LIST_RELATIONS = (
 )
 PINPOINT = re.compile(
     rf"(?<![\w])(?:"
-    rf"(?:(?P<points>{POINTS})\s+(?:(?i:của)\s+)?)?(?:(?P<clauses>{CLAUSES})\s+(?:(?i:của)\s+)?)?"
+    rf"(?:(?P<points>{POINTS}),?\s+(?:(?i:của)\s+)?)?(?:(?P<clauses>{CLAUSES}),?\s+(?:(?i:của)\s+)?)?"
     rf"(?P<articles>{ARTICLES})"
-    rf"|(?:(?P<points2>{POINTS})\s+)?(?P<clauses2>{CLAUSES})"
+    rf"|(?:(?P<points2>{POINTS}),?\s+)?(?P<clauses2>{CLAUSES})"
     rf"|(?P<points3>{POINTS})"
     rf"|(?:(?P<sections>{SECTIONS})\s+)?(?P<chapters>{CHAPTERS})"
     rf"|(?:(?P<forms>{FORMS})\s+(?:(?i:tại|của|thuộc)\s+)?)?(?P<annexes>{ANNEXES})"

@@ -13,6 +13,7 @@ Three stages, eyecite-style:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -70,6 +71,7 @@ class _Anchor:
 _LATIN_D = {"ND": "NĐ", "QD": "QĐ", "HDND": "HĐND", "TTG": "TTg", "TTR": "TTr"}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def canonical_number(printed: str) -> str:
     """'13/2015/TT- BVHTTDL' → '13/2015/TT-BVHTTDL'; '80/2025/ND-CP' → '80/2025/NĐ-CP'; keeps 'TTg'."""
     s = re.sub(r"\s+", "", unicodedata.normalize("NFC", printed)).replace("–", "-")
@@ -85,6 +87,7 @@ def canonical_number(printed: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def number_key(number: str) -> str:
     """Identity of a number: no diacritics (NĐ = ND), upper case, no spaces, no leading zeros."""
     s = fold(canonical_number(number)).upper()
@@ -572,6 +575,9 @@ def resolve(cites: list[Citation], source_eid: str | None, ctx: Context) -> list
 def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Citation]) -> Citation | None:
     if c.kind == "short":
         ante = ctx.antecedents.get(match_key(c.doc_type or ""))
+        generic = not ctx.doc_types or set(ctx.doc_types) <= {"Văn bản", ""}
+        if c.which == "này" and ante is None and not generic and c.doc_type not in ctx.doc_types:
+            return None  # "Thông tư này" quoted in a Công văn: whose it is cannot be told
         if c.which == "này" and (c.doc_type in ctx.doc_types or ante is None):
             if c.doc_type == "Quyết định" and ctx.parent_number and "Quyết định" not in ctx.doc_types:
                 return replace(c, kind="number", number=canonical_number(ctx.parent_number), which=None)
@@ -591,9 +597,14 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
             return replace(c, number=entry.number)
         if c.date:  # "Luật Đất đai năm 2013" and "Luật Đất đai năm 2024" are two laws
             return replace(c, name=f"{c.name} năm {c.date[:4]}")
-    if c.kind == "internal" and c.loose and not ctx.has_articles and c.next_anchor is not None:
-        target = cites[c.next_anchor]
-        resolved = next((d for d in done if d.start == target.start), target)
+    if c.kind == "internal" and not ctx.has_articles and not any(v == "này" for p in c.pins for _, v in p):
+        # a text without articles cites another's: the document named next in the sentence, else the last one
+        target = cites[c.next_anchor] if c.loose and c.next_anchor is not None else None
+        resolved = next((d for d in done if target is not None and d.start == target.start), target)
+        if resolved is None:
+            resolved = next((d for d in reversed(done) if d.kind in ("number", "name", "alias")), None)
+        if resolved is None or not c.pins or c.pins[0][0][0] not in ("art", "chp", "annex", "sec"):
+            return None if c.pins and c.pins[0][0][0] == "art" else c
         return replace(c, kind=resolved.kind, number=resolved.number, name=resolved.name,
                        doc_type=resolved.doc_type, relation=resolved.relation, loose=False)
     if c.kind == "number" and c.number and ctx.own_number and number_key(c.number) == number_key(ctx.own_number):
@@ -691,7 +702,10 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     if ctx.amended:
         refs = [replace(r, relation="sua_doi_bo_sung") if r.target_doc == ctx.amended and r.relation == "dan_chieu"
                 else r for r in refs]
+    doc_amended = ctx.amended
     for node, listed in _walk_with_list_relation(doc.nodes, None):
+        if node.kind == "dieu":  # "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 09/2025/TT-BCT"
+            ctx.amended = _amended_by_title(node.heading or node.text[:300], ctx) or doc_amended
         start = node.span.start
         for piece in (node.heading, node.text):
             if piece:
@@ -735,16 +749,22 @@ def _refs_of(text: str, eid: str | None, source: str, lo: int, hi: int, ctx: Con
     return refs
 
 
-_AMENDING_TITLE = re.compile(r"^\W*(?:về\s+việc\s+)?(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ)", re.IGNORECASE)
+_AMENDING_TITLE = re.compile(
+    r"^\W*(?:(?:nghị\s+định|thông\s+tư|quyết\s+định|nghị\s+quyết|luật)\s+)?(?:về\s+việc\s+)?"
+    r"(?:sửa\s+đổi|bổ\s+sung|bãi\s+bỏ)", re.IGNORECASE)
 
 
 def _amended_target(doc: Document, ctx: Context) -> str | None:
     """An amending text ("Sửa đổi, bổ sung một số điều của Quy định ... kèm theo Quyết định số X") whose
     title names one document: its bare "Điều 13", "điểm b khoản 3 Điều 14" are that document's."""
-    if not doc.title or not _AMENDING_TITLE.search(doc.title):
+    return _amended_by_title(doc.title, ctx)
+
+
+def _amended_by_title(title: str | None, ctx: Context) -> str | None:
+    if not title or not _AMENDING_TITLE.search(title):
         return None
     probe = Context(year=ctx.year, catalog=ctx.catalog)
-    targets = {c.number or c.name for c in resolve(find_citations(doc.title, {}), None, probe)
+    targets = {c.number or c.name for c in resolve(find_citations(title, {}), None, probe)
                if c.kind in ("number", "name", "alias") and (c.number or c.name)}
     return targets.pop() if len(targets) == 1 else None
 

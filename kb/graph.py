@@ -35,10 +35,16 @@ class Citations:
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc_id → number, type, title ...
     eids: dict[str, set[str]] = field(default_factory=dict)  # doc_id → its node eids
     references: list[dict[str, Any]] = field(default_factory=list)  # doc_id + Reference fields
+    _numbers: dict[str, str] | None = field(default=None, repr=False, compare=False)
+    _numbers_of: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def by_number(self) -> dict[str, str]:
-        """number key → doc_id of the stored documents that have a number."""
-        return {number_key(d["number"]): did for did, d in self.documents.items() if d.get("number")}
+        """number key → doc_id of the stored documents that have a number (computed once: the view is
+        filled before it is queried)."""
+        if self._numbers is None or len(self._numbers_of) != len(self.documents):
+            self._numbers_of = dict(self.documents)
+            self._numbers = {number_key(d["number"]): did for did, d in self.documents.items() if d.get("number")}
+        return self._numbers
 
     def target_id(self, target_doc: str | None, citing: str) -> str:
         """The graph node of a reference's target document: a stored document, else its number or name."""
