@@ -126,7 +126,7 @@ def evaluate() -> dict[str, dict[str, float]]:
         scored = _score(wild)
         results["duties_wild"] = scored["duties"]
         results["duties_wild_actor"] = scored["duties_actor"]
-    held = [e for e in wild if e.get("held_out")]  # labelled last, nothing tuned after it
+    held = [e for e in wild if e.get("held_out")]  # labelled last, nothing tuned after it (none at present)
     if held:
         scored = _score(held)
         results["duties_held_out"] = scored["duties"]

@@ -746,6 +746,19 @@ class _Walker:
                 context, request = named, bool(_REQUEST.match(paragraphs[0]))
                 paragraphs = paragraphs[1:]
         task = _task(node, self.registry)
+        lines = [p for p in paragraphs[1:] if _LABEL.match(p)]
+        if task is None and lines:
+            # The task block written as lines of the clause itself ("...\nĐơn vị chủ trì: Sở Tư pháp.\n
+            # Thời gian thực hiện: Hằng năm."): read them as the label children they stand for.
+            rest = [p for p in paragraphs if not _LABEL.match(p)]
+            block = replace(node, text="\n".join(rest), children=tuple(
+                Node("paragraph", None, None, line, f"{node.eid}__line_{i}", node.span) for i, line in enumerate(lines)
+            ) + node.children)
+            task = _task(block, self.registry)
+            if task is not None:
+                self.task(block, node, task, rest, context, parent)
+                self.walk(node.children, context, request, node)
+                return
         if task is not None:
             target = node
             if (node.kind == "bullet" and parent is not None and labelled_siblings == 1

@@ -215,6 +215,28 @@ III. KINH PHÍ
 """
 
 
+INLINE_BLOCK = """KẾ HOẠCH
+Thử
+
+I. NHIỆM VỤ
+1. Đào tạo
+- Tổ chức hội nghị, hội thảo trao đổi nghiệp vụ.
+Đơn vị chủ trì: Sở Tư pháp.
+Đơn vị phối hợp: Sở Nội vụ.
+Thời gian thực hiện: Tháng 12/2025.
+"""
+
+
+def test_task_block_written_as_lines_of_the_clause() -> None:
+    result = parse_text(INLINE_BLOCK, source="inline.md", fmt="md")
+    duties = extract_duties(result, result.documents[-1], "p")
+    got = {(d.actor, d.role, d.deadline.date if d.deadline else None, d.action) for d in duties}
+    assert got == {
+        ("so_tu_phap", "chu_tri", "2025-12", "Tổ chức hội nghị, hội thảo trao đổi nghiệp vụ."),
+        ("so_noi_vu", "phoi_hop", "2025-12", "Tổ chức hội nghị, hội thảo trao đổi nghiệp vụ."),
+    }
+
+
 def test_plan_task_blocks() -> None:
     result = parse_text(PLAN, source="plan.txt", fmt="txt")
     duties = extract_duties(result, result.documents[-1], "p")
