@@ -606,7 +606,7 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
         if resolved is None or not c.pins or c.pins[0][0][0] not in ("art", "chp", "annex", "sec"):
             return None if c.pins and c.pins[0][0][0] == "art" else c
         return replace(c, kind=resolved.kind, number=resolved.number, name=resolved.name,
-                       doc_type=resolved.doc_type, relation=resolved.relation, loose=False)
+                       doc_type=resolved.doc_type, loose=False)
     if c.kind == "number" and c.number and ctx.own_number and number_key(c.number) == number_key(ctx.own_number):
         return None
     if c.kind == "internal" and ctx.amended and not any(v == "này" for pin in c.pins for _, v in pin):
@@ -721,6 +721,9 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     return _dedupe(_self_type_filter(refs, ctx))
 
 
+_LIST_LABEL = re.compile(r"\W*(?:(?:[a-zđ]|\d{1,3}(?:\.\d{1,3})*)[.)]\W*)?")
+
+
 def _walk_with_list_relation(nodes: tuple[Node, ...], listed: str | None) -> Iterator[tuple[Node, str | None]]:
     """Each node with the relation its parent gives a list ("Bãi bỏ các Quyết định sau:" → thay_the)."""
     for node in nodes:
@@ -738,7 +741,7 @@ def _refs_of(text: str, eid: str | None, source: str, lo: int, hi: int, ctx: Con
     cites = [c for c in find_citations(text, ctx.aliases) if not _own_label(c, text, eid)]
     if listed:  # an item of "Bãi bỏ các Quyết định sau:" that starts with its citation
         cites = [replace(c, relation=listed) if c.relation == "dan_chieu" and c.kind != "internal"
-                 and not re.search(r"\w", text[:c.start]) else c for c in cites]
+                 and _LIST_LABEL.fullmatch(text[:c.start]) else c for c in cites]
     if notes:
         cites = [_with_footnote_tail(c, text, notes) for c in cites]
     cites = resolve(cites, eid, ctx)

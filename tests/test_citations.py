@@ -156,6 +156,20 @@ CASES = [
     ("điểm c, d khoản 3, điểm b khoản 4 Điều 5 Nghị định số 58/2024/NĐ-CP", {},
      [("58/2024/NĐ-CP", e, "dan_chieu") for e in ("art_5__para_3__point_c", "art_5__para_3__point_d",
                                                  "art_5__para_4__point_b")]),
+    ("theo điểm g, khoản 1, Điều 3 Thông tư số 54/2025/TT-BCT", {},
+     [("54/2025/TT-BCT", "art_3__para_1__point_g", "dan_chieu")]),
+    ("tại Phụ lục I, II ban hành kèm theo Nghị định số 174/2025/NĐ-CP", {},
+     [("174/2025/NĐ-CP", "annex_I", "dan_chieu"), ("174/2025/NĐ-CP", "annex_II", "dan_chieu")]),
+    # the annexes of the sentence's document, not of the citing text
+    (("Căn cứ Nghị định số 174/2025/NĐ-CP ngày 30/6/2025 của Chính phủ quy định theo Nghị quyết số "
+      "204/2025/QH15 về giảm thuế và các Phụ lục ban hành kèm theo."), {},
+     [("174/2025/NĐ-CP", None, "can_cu"), ("204/2025/QH15", None, "dan_chieu"),
+      ("174/2025/NĐ-CP", "annex", "dan_chieu")]),
+    ("a) Văn bản đề nghị hỗ trợ (theo mẫu phụ lục kèm theo);", {}, [(None, "annex", "dan_chieu")]),
+    # a text without articles cites the document of its sentence
+    ("Căn cứ Luật Quản lý thuế số 38/2019/QH14, tại Điều 51 quy định", {"articles": False},
+     [("38/2019/QH14", None, "can_cu"), ("38/2019/QH14", "art_51", "dan_chieu")]),
+    ("theo Điều 51", {"articles": False}, []),
     # --- not citations ----------------------------------------------------------------------------
     ("Hội Luật gia tỉnh, Đoàn luật sư tỉnh cung cấp ý kiến", {}, []),
     ("thi hành pháp luật trên địa bàn tỉnh; báo cáo trước ngày 23/7/2012", {}, []),
@@ -169,7 +183,7 @@ CASES = [
 
 def _refs(text: str, opts: dict):
     return references_in_text(text, source_eid=opts.get("source", SRC), doc_type=opts.get("doc_type"),
-                              year=opts.get("year"))
+                              year=opts.get("year"), has_articles=opts.get("articles", True))
 
 
 @pytest.mark.parametrize(("text", "opts", "expected"), CASES, ids=[c[0][:50] for c in CASES])
@@ -264,6 +278,21 @@ def test_an_amending_text_s_bare_pinpoints_point_at_what_it_amends() -> None:
     assert got == [("52/2024/QĐ-UBND", "art_14__para_2__point_c", "sua_doi_bo_sung"),
                    ("52/2024/QĐ-UBND", "art_14__para_3__point_d", "sua_doi_bo_sung"),
                    ("52/2024/QĐ-UBND", "art_13", "sua_doi_bo_sung")]
+
+
+def test_a_list_of_repealed_texts_takes_its_clause_s_relation() -> None:
+    clause = "Bãi bỏ các Quyết định sau:"
+    items = ["a) Quyết định số 12/2023/QĐ-UBND ngày 20/4/2023 của Ủy ban nhân dân tỉnh Phú Yên", "b) Theo Quyết định số 3/2020/QĐ-UBND."]
+    source = "Điều 4. " + "\n".join([clause, *items]) + "\n"
+    points = tuple(Node("diem", "ab"[i], None, t, f"art_4__para_2__point_{'ab'[i]}",
+                        Span(source.index(t), source.index(t) + len(t), 1)) for i, t in enumerate(items))
+    para = Node("khoan", "2", None, clause, "art_4__para_2", Span(source.index(clause), len(source), 1), points)
+    art = Node("dieu", "4", None, "", "art_4", Span(0, len(source), 1), (para,))
+    doc = Document("Quyết định", None, None, None, None, None, None, None, (), (), None, (), (), (art,), "normative",
+                   span=Span(0, len(source), 1))
+    got = [(r.source_eid, r.target_doc, r.relation) for r in find_references(ParseResult("t", source, (doc,)), doc)]
+    assert got == [("art_4__para_2__point_a", "12/2023/QĐ-UBND", "thay_the"),
+                   ("art_4__para_2__point_b", "3/2020/QĐ-UBND", "dan_chieu")]
 
 
 def test_spans_map_back_through_rejoined_lines() -> None:
