@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Callable
+from collections.abc import Callable
 
 from kb.errors import KbError
 from parsers.errors import ParseError
@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # a bug of ours: still one line, never a traceback
+    except Exception as exc:  # noqa: BLE001 -- a bug of ours: still one line, never a traceback
         print(f"kb: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
 

@@ -6,8 +6,9 @@ Values are frozen dataclasses. Every node and footnote keeps its span in the dec
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 # Node kinds of normative texts (Luật, Nghị định, Quy chế ...), outermost first.
 NORMATIVE_KINDS = ("phan", "chuong", "muc", "dieu", "khoan", "diem")
