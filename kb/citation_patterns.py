@@ -172,7 +172,6 @@ UNIT_VALUE = re.compile(rf"(?<![\w])(?P<value>{_NUM}|{_LETTER}|{_ROMAN}|{_THIS})
 FORM_VALUE = re.compile(r"\d{1,3}[a-z]?")
 
 # What a pinpoint hangs on when no number follows: "Điều 5 Quy chế này", "khoản 2 Nghị định nêu trên".
-SELF_DOC = re.compile(rf"^\s*(?:(?i:của)\s+)?(?P<type>{DOC_TYPE})\s+này\b")
 # Capitalised as a document's name is ("Nghị định nêu trên"), unlike prose ("pháp luật trên địa bàn").
 SHORT_FORM = re.compile(
     rf"(?<![\w])(?P<type>{_TYPE_ALT}){_S}"

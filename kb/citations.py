@@ -275,11 +275,6 @@ def _number_in(alias: str) -> str | None:
     return number_key(m.group("number")) if m else None
 
 
-def _lead_space(text: str, pos: int) -> int:
-    m = re.match(r"[\s,]*", text[pos:])
-    return m.end() if m else 0
-
-
 def _alias_uses(text: str, defined: dict[str, _Anchor], taken: list[tuple[int, int]]) -> list[_Anchor]:
     found = []
     for alias, target in defined.items():
