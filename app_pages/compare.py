@@ -25,6 +25,7 @@ FACT_GROUPS = {
     "Nghĩa vụ": ("duty_changed", "duty_gained", "duty_lost"),
     "Cụm từ thay thế hàng loạt": ("substitution",),
 }
+PROPOSE_MAX = 400  # documents up to which the default pair is found by `kb versions`
 FACT_WORD = {"changed": "Thay đổi", "added": "Thêm", "removed": "Bỏ", "replaced": "Thay thế", "gained": "Thêm",
              "lost": "Bỏ", "substitution": "Thay cụm từ"}
 
@@ -32,6 +33,14 @@ FACT_WORD = {"changed": "Thay đổi", "added": "Thêm", "removed": "Bỏ", "rep
 @st.cache_resource(max_entries=8, show_spinner="Đang so sánh hai văn bản…")
 def _diff(old_id: str, new_id: str, db: str, stamp: float) -> DiffResult:
     return diff_documents(load_side(old_id, db), load_side(new_id, db))
+
+
+@st.cache_data(max_entries=4, show_spinner="Đang tìm các phiên bản của cùng một văn bản…")
+def _proposed(db: str, stamp: float) -> tuple[str, str] | None:
+    """The likeliest pair of versions in the KB (kb versions), once per state of the database."""
+    with kbsession.connection() as conn:
+        pairs = versions.propose_versions(conn)
+    return (pairs[0].old, pairs[0].new) if pairs else None
 
 
 def _docx(result: DiffResult, hide: bool) -> bytes:
@@ -44,14 +53,16 @@ st.title("So sánh phiên bản")
 
 with kbsession.connection() as db:
     docs = [d for d in store.list_documents(db) if d["nodes"]]
-    proposed = versions.propose_versions(db)
+stamp = kbsession.db_stamp()[1]
+# Proposing versions compares every pair of documents: on a large KB the user picks the two texts.
+proposed = _proposed(str(kbsession.db_path()), stamp) if len(docs) <= PROPOSE_MAX else None
 names = {d["doc_id"]: doc_label(d) for d in docs}
 ids = list(names)
 if len(ids) < 2:
     st.info("Cần ít nhất hai văn bản trong kho để so sánh.")
     st.stop()
 
-default_old, default_new = (proposed[0].old, proposed[0].new) if proposed else (ids[0], ids[1])
+default_old, default_new = proposed or (ids[0], ids[1])
 old_q, new_q = st.query_params.get("old"), st.query_params.get("new")
 left, right = st.columns(2)
 old_id = left.selectbox("Văn bản cũ (quy định hiện hành)", ids, format_func=names.get,
@@ -62,7 +73,6 @@ if old_id == new_id:
     st.info("Hãy chọn hai văn bản khác nhau.")
     st.stop()
 
-stamp = kbsession.db_stamp()[1]
 result = _diff(old_id, new_id, str(kbsession.db_path()), stamp)
 old_at, new_at = views.addresses(result.old.doc), views.addresses(result.new.doc)
 
