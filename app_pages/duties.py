@@ -98,9 +98,10 @@ with table:
         [{"Thời hạn": r["deadline_text"] or "", "Ngày hạn": r["deadline_date"] or "",
           "Điều khoản": r["full_address"], "Văn bản": docs.get(r["doc_id"], r["doc_id"]),
           "Vai trò": label(ROLE, r["role"]), "Chủ thể": r["actor_name"], "Việc phải làm": r["action"],
-          "Gửi về": r["recipient"] or ""}
+          "Gửi về": r["recipient"] or "", "Xem": page_url("van-ban", doc=r["doc_id"], eid=r["eid"])}
          for r in sorted(rows, key=lambda r: (not r["deadline_text"], r["deadline_date"] or "~"))],
         hide_index=True, width="stretch",
+        column_config={"Xem": st.column_config.LinkColumn("Xem", display_text="Mở điều khoản")},
     )
 
 # --- downloads -----------------------------------------------------------------------------------------

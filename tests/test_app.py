@@ -426,6 +426,9 @@ def test_xa_gets_the_2026_reporting_duty_with_its_deadline(app_env: tuple[Path, 
     table = at.dataframe[0].value
     with_deadline = list(table["Thời hạn"] != "")
     assert with_deadline == sorted(with_deadline, reverse=True)
+    first = table.iloc[0]
+    assert first["Thời hạn"] == "trước ngày 18 tháng 12"  # by date of the deadline: the yearly 18 December first
+    assert first["Xem"].endswith("%3Aquy-che&eid=art_12__para_1__point_a")
 
 
 def test_typed_without_accents(app_env: tuple[Path, Path]) -> None:
