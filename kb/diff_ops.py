@@ -84,7 +84,8 @@ def _tokens_cached(text: str) -> tuple[Token, ...]:
     for m in _TOKEN_RE.finditer(text):
         word = m.group(0)
         end = m.end()
-        trailing = " " if end < len(text) and text[end] == " " else ""
+        # A line break inside a unit's own text separates words as a space does.
+        trailing = " " if end < len(text) and text[end].isspace() else ""
         kind = "word" if word[0].isalnum() or word[0] == "_" else "punct"
         out.append(Token(word.casefold(), word + trailing, kind))
     return tuple(out)

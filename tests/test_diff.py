@@ -314,3 +314,10 @@ def test_a_clause_moved_to_another_article_is_one_moved_pair() -> None:
 
     notes = {r.pair.alignment.new: r.note for r in rows(result)}
     assert "chuyển khoản 2 Điều 5 đến khoản 3" in notes["art_6"]
+
+
+def test_line_break_inside_a_unit_text_keeps_words_apart() -> None:
+    from kb.diff_ops import tokens_of_text
+
+    shown = "".join(t.text for t in tokens_of_text("1. Sở Tư pháp\nCăn cứ kế hoạch"))
+    assert shown == "1. Sở Tư pháp Căn cứ kế hoạch"
