@@ -59,11 +59,18 @@ class Draft:
 
 Step = Callable[[Draft], Draft]
 
-_SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_SPACE_TABLE = str.maketrans({c: " " for c in "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                                                  "\u2009\u200a\u202f\u205f\u3000"})
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ODD_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(f"[{_ODD_SPACES}]+")
+_SPACE_TABLE = str.maketrans({c: " " for c in _ODD_SPACES})
+_INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLES}]")
 _MULTI_SPACE = re.compile(r" {2,}")
+
+
+def _has_any(text: str, chars: str) -> bool:
+    """Does `text` hold any of `chars`? One substring search per character is several times faster over a
+    whole document than a regex character class, which is tried at every position."""
+    return any(c in text for c in chars)
 
 
 _LINE = re.compile(r"[^\n]*\n?")
@@ -105,7 +112,7 @@ def _split_lines_slow(text: str) -> list[Line]:
 
 def nfc(draft: Draft) -> Draft:
     whole = draft.source
-    if (whole is not None and not _SPACES.search(whole) and not _INVISIBLE.search(whole)
+    if (whole is not None and not _has_any(whole, _ODD_SPACES) and not _has_any(whole, _INVISIBLES)
             and (whole.isascii() or unicodedata.is_normalized("NFC", whole))):
         return draft  # already NFC, no tabs or odd spaces: nothing to do line by line
     for line in draft.lines:
@@ -342,6 +349,22 @@ def _ends(pattern: re.Pattern[str], text: str) -> bool:
     return bool(pattern.search(text[-24:]))
 
 
+def ends_sentence(text: str, strong: bool = False) -> bool:
+    """`_ends(P.SENTENCE_END)` (or STRONG_END), answered from the last character when it decides: most
+    lines end with a letter (no) or with the stop itself (yes); only a closing quote or bracket needs
+    the regex."""
+    last = text[-1:]
+    if last and last in (_STRONG_STOPS if strong else _SENTENCE_STOPS):
+        return True
+    if last.isalnum():  # a letter or digit is neither a stop nor what may follow one
+        return False
+    return _ends(P.STRONG_END if strong else P.SENTENCE_END, text)
+
+
+_SENTENCE_STOPS = ".!?;:…"
+_STRONG_STOPS = ".!?…"
+
+
 def _ends_continuing(text: str) -> bool:
     tail = text.rstrip()
     if tail[-1:] in P.CONTINUING_CHARS:
@@ -404,7 +427,7 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
     text, last = nxt.head or nxt.text, prev.last
     if last.endswith(_LABEL_WORDS) and _ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
-    if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not _ends(P.SENTENCE_END, last)):
+    if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):
         return False
     if prev.standalone or (prev.addressee and not _starts_lower(text)):
         return False  # "Kính gửi: Sở Tư pháp." does not take the letter's first paragraph
@@ -416,11 +439,11 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return False  # a bold title never takes the paragraph after it
     if md and not nxt.gap:
         return True  # a Markdown soft line break in hard-wrapped text
-    if _ends(P.STRONG_END, last):
+    if ends_sentence(last, strong=True):
         return False
     if _starts_lower(text):
         return True  # even after ";" or ":", a lower-case line goes on with the sentence
-    if _ends(P.SENTENCE_END, last):
+    if ends_sentence(last):
         return False
     if prev.upper != _is_upper(text):
         return False
@@ -437,7 +460,7 @@ _BULLETS = "-+•*–—·▪◦●○"
 def _hard_wrapped(lines: tuple[Line, ...]) -> bool:
     """Most lines stop mid-sentence: the text was wrapped at a fixed width, not one paragraph a line."""
     long = [x for x in lines if not x.table and len(x.text) >= 30]
-    cut = sum(1 for x in long if not _ends(P.SENTENCE_END, x.text))
+    cut = sum(1 for x in long if not ends_sentence(x.text))
     return len(long) >= 5 and cut >= 0.4 * len(long)
 
 
@@ -483,7 +506,7 @@ STEPS: tuple[Step, ...] = (nfc, markdown_noise, fragment_tables, page_noise, foo
 
 
 def clean(text: str, fmt: str = "txt") -> Draft:
-    if _SPACES.search(text):  # one character for one: offsets stay those of the text we were given
+    if _has_any(text, _ODD_SPACES):  # one character for one: offsets stay those of the text we were given
         text = text.translate(_SPACE_TABLE)
     draft = Draft(tuple(split_lines(text)), fmt=fmt, source=text)
     for step in STEPS:

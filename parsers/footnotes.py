@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from parsers import patterns as P
-from parsers.clean import Draft, Line
+from parsers.clean import Draft, Line, ends_sentence
 from parsers.model import Footnote, Span
 
 
@@ -80,7 +80,7 @@ def _page_footnotes(draft: Draft) -> Draft:
                 used[expected] = nxt
                 last_marker = nxt
                 members = [i]
-            elif not P.SENTENCE_END.search(lines[members[-1]].text[-24:]):
+            elif not ends_sentence(lines[members[-1]].text):
                 members.append(i)
             else:
                 break

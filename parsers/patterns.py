@@ -63,7 +63,10 @@ REPLACES = re.compile(r"thay\s+thế\s+((?:các\s+)?(?:Quyết định|Nghị đ
 
 # --- cleaning -----------------------------------------------------------------------------------------
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)|(?<=\S)_(?!\w)")
+# "**", "__", or a lone "*"/"_" opening (no word before) or closing (no word after) emphasis. Every branch
+# starts with the "*" or "_" itself and looks behind from there: a pattern that starts with a literal lets
+# the regex engine jump to candidate characters instead of trying each position of a long line.
+MD_EMPHASIS = re.compile(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])|_(?<!\w_)(?=\S)|_(?<=\S_)(?!\w)")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 MD_RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 MD_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
@@ -74,7 +77,8 @@ URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # A footnote line at a page bottom: its number, then text ("1 như: Quyết định số ...")
 FOOTNOTE_LINE = re.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)(?![.)/%])(.*)$")
 # A footnote marker glued to a word or a document number: "pháp luật1", "34/2016/NĐ-CP2"
-FOOTNOTE_MARKER = re.compile(rf"(?<=[{UPPER}{LOWER}])(\d{{1,3}})(?=[\s,.;:)\]”\"']|$)")
+# (the first digit comes before the look-behind so that the engine can skip to digits)
+FOOTNOTE_MARKER = re.compile(rf"(\d(?<=[{UPPER}{LOWER}]\d)\d{{0,2}})(?=[\s,.;:)\]”\"']|$)")
 MD_FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
 MD_FOOTNOTE_DEF = re.compile(r"^\s*\[\^(\w+)\]:\s*(.*)$")
 
