@@ -252,7 +252,7 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
     def close_cell() -> None:
         nonlocal cell
         if (len(cell) > _BODY_CELL_LINES or sum(len(x.text) for x in cell) > _BODY_CELL_CHARS
-                or P.DIEU.match(cell[0].text) or P.CHUONG.match(cell[0].text) or _LABEL_ALONE.match(cell[0].text)):
+                or _CELL_LABEL.match(cell[0].text)):
             _flush_row(row, out, False)
             out.append(replace(cell[0], gap=True))
             out.extend(cell[1:])
@@ -334,6 +334,7 @@ def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 
 _ANY_UNIT = _either(_UNIT_STARTS + _STANDALONE + (_LABEL_ALONE,))
 _TITLE_LIKE = _either(_STANDALONE[:3])
+_CELL_LABEL = _either((P.DIEU, P.CHUONG, _LABEL_ALONE))  # a "cell" opening an article: the body, not data
 
 
 def starts_unit(text: str) -> bool:

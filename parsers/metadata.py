@@ -8,6 +8,7 @@ takes what it does not print itself (issuer, place, date) from that one.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -288,11 +289,14 @@ def _annex_number(preamble: list[Line]) -> str | None:
 
 def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Footnote, ...], span: Span) -> Document:
     cells = _cells(layout.preamble)
-    extra = _cells(list(layout.tables) + layout.signature)  # where the header may also be printed
-    number = _find_number(cells) or _find_number(extra, anywhere=True)
+    # where the header may also be printed; read only when the preamble lacks a field (tables can be most
+    # of a long plan)
+    extra = functools.cache(lambda: _cells(list(layout.tables) + layout.signature))
+
+    number = _find_number(cells) or _find_number(extra(), anywhere=True)
     place, date = _place_date(cells)
     if date is None:
-        place, date = _place_date(extra, anywhere=True)
+        place, date = _place_date(extra(), anywhere=True)
     signer, capacity = _signer(layout.signature)
     parent = layout.parent
     parent_number = None
@@ -302,7 +306,7 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
     issuer = _issuer(cells, [], None)
     if parent is not None and parent_number is not None:
         issuer = issuer or parent.issuer
-    issuer = issuer or _issuer([], layout.preamble, None) or _issuer_prefix(extra) or _issuer([], [], capacity)
+    issuer = issuer or _issuer([], layout.preamble, None) or _issuer_prefix(extra()) or _issuer([], [], capacity)
     if parent is not None and parent_number is not None:
         place = place or parent.place
         date = date or parent.date

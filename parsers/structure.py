@@ -97,15 +97,13 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
     """(kind, num, rest of the line, marker) if the paragraph opens a unit of this family of documents."""
     if not UNIT_PREFIX.match(text):
         return None
-    text = P.DASH_BEFORE_POINT.sub("", text)
+    if text[:1] in "-+•*":
+        text = P.DASH_BEFORE_POINT.sub("", text)
     if family == "normative":
-        for kind, pattern in (("phan", P.PHAN), ("chuong", P.CHUONG), ("muc", P.MUC)):
-            m = pattern.match(text)
-            if m:
-                return kind, _roman_or_num(m.group(1)), m.group(2).strip(), ""
-        m = P.DIEU.match(text)
-        if m:
-            return "dieu", m.group(1) or m.group(3), (m.group(2) or "").strip(), ""
+        if text[:1] in _LABEL_INITIALS:
+            label = _label_unit(text)
+            if label:
+                return label
         if P.SUBITEM.match(text):
             return None
         m = P.KHOAN.match(text)
@@ -131,6 +129,21 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
         m = P.BULLET.match(text)
         if m and m.group(2):
             return "bullet", None, m.group(2).strip(), m.group(1)
+    return None
+
+
+# Phần / Chương / Mục / Điều, either case: a paragraph starting with another letter skips those patterns
+_LABEL_INITIALS = "PpCcMmĐđ"
+
+
+def _label_unit(text: str) -> tuple[str, str | None, str, str] | None:
+    for kind, pattern in (("phan", P.PHAN), ("chuong", P.CHUONG), ("muc", P.MUC)):
+        m = pattern.match(text)
+        if m:
+            return kind, _roman_or_num(m.group(1)), m.group(2).strip(), ""
+    m = P.DIEU.match(text)
+    if m:
+        return "dieu", m.group(1) or m.group(3), (m.group(2) or "").strip(), ""
     return None
 
 
