@@ -17,7 +17,6 @@ in the order of `STEPS`; each is idempotent (running it twice changes nothing mo
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -81,17 +80,15 @@ def split_lines(text: str) -> list[Line]:
     """The original text as lines with offsets; blank lines become `gap` flags of the next line."""
     if _OTHER_BREAKS.search(text):
         return _split_lines_slow(text)
-    raw = text.split("\n")
-    starts = [0, *itertools.accumulate(len(x) + 1 for x in raw)]
-    stripped = [x.strip() for x in raw]
     lines: list[Line] = []
     gap = False
-    for i, body in enumerate(stripped):
-        if body:
-            lines.append(Line(raw[i], starts[i], starts[i] + len(raw[i]), i + 1, gap, width=len(body)))
-            gap = False
-        else:
-            gap = True
+    start = 0
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        width = len(raw.strip())
+        if width:
+            lines.append(Line(raw, start, start + len(raw), lineno, gap, width=width))
+        gap = not width
+        start += len(raw) + 1
     return lines
 
 

@@ -42,7 +42,12 @@ class Layout:
 def _cells(lines: list[Line]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        out.extend(c.strip() for c in line.text.split(" | ") if c.strip())
+        if " | " not in line.text:  # most lines are one cell: no generator to set up
+            cell = line.text.strip()
+            if cell:
+                out.append(cell)
+        else:
+            out.extend(c.strip() for c in line.text.split(" | ") if c.strip())
     return out
 
 
@@ -258,6 +263,16 @@ def _recipients(signature: list[Line]) -> tuple[str, ...]:
     return tuple(p for p in out if p)
 
 
+def _mentions(body: str, *phrases: str) -> list[bool]:
+    """Which of the lower-case `phrases` the body holds, in any case. A long body is lower-cased only
+    when a plain search misses (a phrase found as written is also in the lower-cased text)."""
+    found = [p in body for p in phrases]
+    if not all(found):
+        lowered = body.lower()
+        found = [f or p in lowered for f, p in zip(found, phrases, strict=True)]
+    return found
+
+
 def _body_text(nodes: tuple[Node, ...]) -> str:
     return "\n".join(" ".join(filter(None, (n.heading, n.text))) for top in nodes for n in top.walk())
 
@@ -311,7 +326,7 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
         place = place or parent.place
         date = date or parent.date
     body = _body_text(layout.nodes)
-    lowered = body.lower()
+    effective, replaces = _mentions(body, "hiệu lực", "thay thế")
     return Document(
         doc_type=_doc_type(cells, number) or ("Văn bản"),
         number=number,
@@ -323,8 +338,8 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
         signer_capacity=capacity,
         bases=tuple(x.text.strip() for x in layout.preamble if P.BASIS.match(x.text)),
         recipients=_recipients(layout.signature),
-        effective_date=_effective(body, date) if "hiệu lực" in lowered else None,
-        replaces=_replaces(body) if "thay thế" in lowered else (),
+        effective_date=_effective(body, date) if effective else None,
+        replaces=_replaces(body) if replaces else (),
         footnotes=footnotes,
         nodes=layout.nodes,
         structure=layout.structure,
