@@ -44,9 +44,11 @@ def incoming_html(db: Any, doc_id: str, names: dict[str, str]) -> str:
     if not rows:
         return ""
     mine = views.node_addresses(db, doc_id)
+    # Read each citing document's addresses once: a much-cited text has many rows per citing document.
+    there = {d: views.node_addresses(db, d) for d in {r["doc_id"] for r in rows}}
     cells = []
     for r in rows:
-        where = views.node_addresses(db, r["doc_id"]).get(r["source_eid"] or "", "Phần mở đầu")
+        where = there[r["doc_id"]].get(r["source_eid"] or "", "Phần mở đầu")
         opened = link(page_url("van-ban", doc=r["doc_id"], eid=r["source_eid"]), where)
         cells.append(f"<tr><td>{esc(names.get(r['doc_id'], r['doc_id']))}</td><td>{opened}</td>"
                      f"<td>{esc(r['text'])}</td><td>{esc(label(RELATION, r['relation']))}</td>"

@@ -14,7 +14,6 @@ from app_pages.tree import tree_html
 from kb import duty_queries, store, views
 
 st.title("Văn bản")
-data = kbsession.citations()
 
 with kbsession.connection() as db:
     docs = store.list_documents(db)
@@ -23,18 +22,20 @@ with kbsession.connection() as db:
         st.stop()
     names = {d["doc_id"]: doc_label(d) for d in docs}
     wanted = st.query_params.get("doc")
+    listing = st.container()  # filled below: its validity column needs the citations read for the choice
+    ids = list(names)
+    doc_id = st.selectbox("Chọn văn bản để đọc", ids, index=ids.index(wanted) if wanted in ids else 0,
+                          format_func=names.get)
+    focus = st.query_params.get("eid") if doc_id == wanted else None
+    data = kbsession.document_citations(doc_id)
     replaced = views.replaced_in_kb(data.view)
-    with st.expander(f"Danh sách văn bản ({len(docs)})", expanded=wanted not in names):
+    with listing, st.expander(f"Danh sách văn bản ({len(docs)})", expanded=wanted not in names):
         st.dataframe(
             [{"Loại": d["type"], "Số hiệu": d["number"] or "(chưa có số)", "Trích yếu": d["title"] or "",
               "Ngày": d["date"] or "", "Cơ quan ban hành": d["issuer"] or "",
               "Hiệu lực": views.validity(data.catalog, replaced, d), "Tệp": d["file"]} for d in docs],
             hide_index=True, width="stretch",
         )
-    ids = list(names)
-    doc_id = st.selectbox("Chọn văn bản để đọc", ids, index=ids.index(wanted) if wanted in ids else 0,
-                          format_func=names.get)
-    focus = st.query_params.get("eid") if doc_id == wanted else None
 
     doc = store.get_document(db, doc_id)
     nodes = store.get_nodes(db, doc_id)

@@ -26,9 +26,17 @@ def corpus_dir() -> Path:
 
 
 def db_stamp() -> tuple[str, float]:
-    """Changes whenever the database does (a write lands in the -wal file first)."""
+    """Changes whenever the database does (a write lands in the -wal file first). An empty -wal file
+    holds no change: it only says a connection is open, as one is during every page run."""
     path = db_path()
-    times = [p.stat().st_mtime for p in (path, Path(f"{path}-wal")) if p.exists()]
+    times = []
+    for file in (path, Path(f"{path}-wal")):
+        try:
+            stat = file.stat()
+        except FileNotFoundError:
+            continue
+        if file == path or stat.st_size:
+            times.append(stat.st_mtime)
     return str(path.resolve()), max(times, default=0.0)
 
 
@@ -70,14 +78,22 @@ def _close(db: Any) -> None:
 @dataclass(frozen=True)
 class CitationData:
     view: Any  # kb.graph.Citations
-    graph: Any  # networkx MultiDiGraph
-    findings: tuple[Any, ...]  # kb.checks.Finding
+    graph: Any  # networkx MultiDiGraph (None for one document's data)
+    findings: tuple[Any, ...]  # kb.checks.Finding of kind "stale": what the pages show
     catalog: Any  # kb.catalog.Catalog
+
+
+def _stale(view: Any, catalog: Any) -> tuple[Any, ...]:
+    """The stale citations in `kb check`'s order; the pages need no other check, and the others cost
+    most of the time on a large KB."""
+    from kb import checks
+
+    return tuple(sorted(checks.stale(view, catalog), key=lambda f: (f.doc_id, f.line or 0)))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _citations(path: str, stamp: float) -> CitationData:
-    from kb import checks, graph, store
+    from kb import graph, store
     from kb.catalog import load_catalog
 
     db = store.open_db(Path(path))
@@ -86,11 +102,39 @@ def _citations(path: str, stamp: float) -> CitationData:
     finally:
         _close(db)
     catalog = load_catalog()
-    return CitationData(view, graph.build_graph(view, catalog), tuple(checks.run_checks(view, catalog)), catalog)
+    return CitationData(view, graph.build_graph(view, catalog), _stale(view, catalog), catalog)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _document_citations(path: str, stamp: float, doc_id: str) -> CitationData:
+    from kb import graph, store
+    from kb.catalog import load_catalog
+
+    db = store.open_db(Path(path))
+    try:
+        view = graph.from_db(db, doc_id)
+    finally:
+        _close(db)
+    catalog = load_catalog()
+    return CitationData(view, None, _stale(view, catalog), catalog)
+
+
+def document_citations(doc_id: str) -> CitationData:
+    """What one document's page needs of the citations, without the graph of the whole KB: its own
+    references and the KB's replacements (`graph.from_db(db, doc_id)`), read again only when the
+    database changed."""
+    from kb.errors import KbError
+
+    require_kb()
+    try:
+        return _document_citations(*db_stamp(), doc_id)
+    except KbError as exc:
+        st.error(f"Không mở được cơ sở dữ liệu văn bản: {exc}")
+        st.stop()
 
 
 def citations() -> CitationData:
-    """The citation graph of the whole KB and its checks, rebuilt only when the database changed."""
+    """The citation graph of the whole KB and its stale citations, rebuilt only when the database changed."""
     from kb.errors import KbError
 
     require_kb()

@@ -74,8 +74,12 @@ def from_results(results: Iterable[ParseResult]) -> Citations:
     return view
 
 
-def from_db(db: Any) -> Citations:
-    """The citations stored by `kb build` (a sqlite-utils Database from `kb.store.open_db`)."""
+def from_db(db: Any, doc_id: str | None = None) -> Citations:
+    """The citations stored by `kb build` (a sqlite-utils Database from `kb.store.open_db`).
+
+    With DOC_ID, only what that one document's page needs (every document, the KB's "thay thế"
+    references, DOC_ID's own references and provisions): `checks.stale` and `views.replaced_in_kb` then
+    give for DOC_ID what they give on the whole view, without reading every node and reference."""
     view = Citations()
     for row in db.query(
         "SELECT d.doc_id, d.number, d.type, d.title, d.issuer, d.place, d.date, d.preamble, d.parent_number, "
@@ -85,11 +89,18 @@ def from_db(db: Any) -> Citations:
         row["year"] = _year_of(row)
         view.documents[row["doc_id"]] = row
         view.eids[row["doc_id"]] = set()
-    for row in db.query("SELECT doc_id, eid FROM nodes"):
-        view.eids.setdefault(row["doc_id"], set()).add(row["eid"])
-    view.references = [dict(r) for r in db.query(
-        'SELECT doc_id, source_eid, text, target_doc, target_eid, relation, line, start, "end" FROM "references"'
-    )]
+    fields = 'doc_id, source_eid, text, target_doc, target_eid, relation, line, start, "end"'
+    if doc_id is None:
+        nodes = db.execute("SELECT doc_id, eid FROM nodes")
+        refs = db.execute(f'SELECT {fields} FROM "references"')
+    else:
+        nodes = db.execute("SELECT doc_id, eid FROM nodes WHERE doc_id = ?", [doc_id])
+        # In table order, as on the whole view: where two documents replace one number, the last one read wins.
+        refs = db.execute(f'SELECT {fields} FROM "references" WHERE doc_id = ? OR relation = \'thay_the\' '
+                          "ORDER BY rowid", [doc_id])
+    for did, eid in nodes:
+        view.eids.setdefault(did, set()).add(eid)
+    view.references = [dict(r) for r in refs]
     return view
 
 

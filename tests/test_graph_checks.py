@@ -8,6 +8,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from kb.catalog import load_catalog
 from kb.checks import run_checks
 from kb.cli import main
 from kb.errors import KbError
@@ -179,3 +180,25 @@ def test_cli_bad_input_is_one_line_and_exit_2(kb_dir: Path, capsys, argv: list[s
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("kb: error: ") and err.count("\n") == 1
+
+
+# --- one document's citations, read on their own --------------------------------------------------------
+QC_2022 = "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che"
+
+
+def test_one_documents_view_gives_its_stale_citations_as_the_whole_kb_does() -> None:
+    from kb_corpus import corpus_kb
+
+    from kb.checks import stale
+    from kb.graph import from_db
+
+    db = open_db(corpus_kb()[1])
+    whole = from_db(db)
+    everything = stale(whole, load_catalog())
+    for doc_id in whole.documents:
+        part = from_db(db, doc_id)
+        assert part.documents == whole.documents and part.eids[doc_id] == whole.eids[doc_id]
+        assert stale(part, load_catalog()) == [f for f in everything if f.doc_id == doc_id]
+        assert all(r["doc_id"] == doc_id or r["relation"] == "thay_the" for r in part.references)
+    # The 2022 Quy chế still cites Nghị định 59/2012/NĐ-CP, which 80/2025/NĐ-CP replaced.
+    assert "59/2012/NĐ-CP" in {f.target for f in stale(from_db(db, QC_2022), load_catalog())}
