@@ -119,9 +119,11 @@ def unstated_replacements(view: Citations, catalog: Catalog) -> list[Finding]:
     family = _families(view)
     peers: dict[tuple[str, str], list[str]] = {}
     titles = {did: fold(d.get("title") or "") for did, d in view.documents.items()}
-    for did, d in view.documents.items():
-        if d.get("issuer") and d.get("year") and _standing(d):
-            peers.setdefault(_peer_key(d), []).append(did)
+    # Folding a long title is the costly part on a large KB: decide once per document.
+    standing = [did for did, d in view.documents.items() if d.get("issuer") and d.get("year") and _standing(d)]
+    for did in standing:
+        peers.setdefault(_peer_key(view.documents[did]), []).append(did)
+    is_standing = set(standing)
     replaced_by: dict[str, list[Any]] = {}
     for entry in catalog.entries:
         for n in entry.replaced_by:
@@ -138,7 +140,7 @@ def unstated_replacements(view: Citations, catalog: Catalog) -> list[Finding]:
                     findings.append(Finding("unstated_replacement", did, None, entry.number,
                                             f"the catalog says {d['number']} replaces {entry.number}, "
                                             "but its text does not say so"))
-        for older_id in peers.get(_peer_key(d), ()) if d.get("issuer") and d.get("year") and _standing(d) else ():
+        for older_id in peers.get(_peer_key(d), ()) if did in is_standing else ():
             older = view.documents[older_id]
             if older_id == did or older["year"] >= d["year"]:
                 continue
