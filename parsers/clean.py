@@ -73,12 +73,12 @@ def _has_any(text: str, chars: str) -> bool:
 
 
 _LINE = re.compile(r"[^\n]*\n?")
-_OTHER_BREAKS = re.compile(r"[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_OTHER_BREAK_CHARS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def split_lines(text: str) -> list[Line]:
     """The original text as lines with offsets; blank lines become `gap` flags of the next line."""
-    if _OTHER_BREAKS.search(text):
+    if _has_any(text, _OTHER_BREAK_CHARS):
         return _split_lines_slow(text)
     lines: list[Line] = []
     gap = False
@@ -154,9 +154,6 @@ def _bold_edges(raw: str, in_bold: bool) -> tuple[bool, bool, bool]:
     return opens, closes_at_end, in_bold
 
 
-_MD_SPECIAL = re.compile(r"[*_#\\]")
-
-
 def markdown_noise(draft: Draft) -> Draft:
     out: list[Line] = []
     gap = False
@@ -164,8 +161,10 @@ def markdown_noise(draft: Draft) -> Draft:
     for line in draft.lines:
         if line.gap:
             in_bold = False  # emphasis never runs across a blank line
-        if not _MD_SPECIAL.search(line.text) and line.text.lstrip()[:1] not in "-=~":  # nothing to strip
-            text = _MULTI_SPACE.sub(" ", line.text).strip() if "  " in line.text else line.text.strip()
+        raw = line.text
+        # nothing to strip (four substring tests: faster than a regex on the many plain lines)
+        if not ("*" in raw or "_" in raw or "#" in raw or "\\" in raw) and raw.lstrip()[:1] not in "-=~":
+            text = _MULTI_SPACE.sub(" ", raw).strip() if "  " in raw else raw.strip()
             if not text:
                 gap = True
                 continue
