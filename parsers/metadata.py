@@ -141,6 +141,9 @@ def _issuer(cells: list[str], preamble: list[Line], capacity: str | None) -> str
 
 _NUMBER_ANY = re.compile(r"\bSố\s*(?:hiệu)?\s*:\s*(.*)$")
 _PLACE_DATE_ANY = re.compile(r"((?:\w+\s+){0,3}\w+),\s*ngày\s+[\d\s.…_]*tháng")
+# What _PLACE_DATE_ANY needs after its words: found by a quick scan for the comma, whereas the words would be
+# tried (with backtracking) from every position of a long cell
+_COMMA_DATE = re.compile(r",\s*ngày\s+[\d\s.…_]*tháng")
 _SIGNED = re.compile(r"\[|\]|\((?:đã|Đã)\s+ký\)|\(ký[^)]*\)", re.IGNORECASE)
 
 
@@ -168,7 +171,7 @@ def _issuer_prefix(cells: list[str]) -> str | None:
 
 def _place_date(cells: list[str], anywhere: bool = False) -> tuple[str | None, str | None]:
     for cell in cells:
-        if "ngày" not in cell:
+        if "ngày" not in cell or (anywhere and not _COMMA_DATE.search(cell)):
             continue
         m = (_PLACE_DATE_ANY.search if anywhere else P.PLACE_DATE.match)(cell)
         if m:
