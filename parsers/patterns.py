@@ -54,8 +54,9 @@ RECIPIENTS = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*(.*)$", re.IGNORECASE)
 CAPACITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\s*/\s*KT)\s*\.\s*(.*)$")
 MOTTO = re.compile(r"^(CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–]\s*Tự\s+do)", re.IGNORECASE)
 # "Quyết định này có hiệu lực (thi hành) (kể) từ ngày ...": the document's own entry into force, not a cited law's
+# ("\bnày" written letter first, so that a search over a whole body is not tried at every position)
 EFFECTIVE = re.compile(
-    r"\bnày\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
+    r"n(?<!\wn)ày\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
     r"(\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|/\d{1,2}/\d{4})|ký)",
     re.IGNORECASE,
 )
