@@ -267,10 +267,8 @@ def cited_by_db(db: Any, target: str) -> list[dict[str, Any]]:
     spellings = _number_spellings(rows[0]["number"]) if rows and rows[0]["number"] else []
     ids = [rows[0]["doc_id"]] if rows else []
     if not rows:
-        from kb.store import number_key as stored_key
-
         spellings = _number_spellings(doc) if re.search(r"\d", doc) else [doc]
-        keys = sorted({stored_key(s) for s in spellings})
+        keys = sorted({number_key(s) for s in spellings})
         ids = [r["doc_id"] for r in db.query(
             f"SELECT doc_id FROM documents WHERE number_key IN ({','.join('?' * len(keys))})", keys)]
     marks = ",".join("?" * len(spellings))

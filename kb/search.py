@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from kb.store import number_key
+from kb.citations import number_key
 from parsers.normalise import fold
 
 _WORD = re.compile(r"\w+")

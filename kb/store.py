@@ -34,6 +34,7 @@ from typing import Any
 
 import sqlite_utils
 
+from kb.citations import number_key  # one identity for document numbers (NĐ = ND, spaces, leading zeros)
 from kb.docid import doc_id as make_doc_id
 from kb.docid import slug
 from kb.errors import KbError
@@ -543,11 +544,6 @@ def _parent_id(doc: Document, result: ParseResult, ids: list[str]) -> str | None
         if other is not doc and other.number and number_key(other.number) == number_key(doc.parent_number):
             return did
     return None
-
-
-def number_key(number: str) -> str:
-    """A document number as compared: folded, spaces removed ("NĐ-CP" and "nd - cp" → "nd-cp")."""
-    return "".join(fold(number).split())
 
 
 def _insert_document(

@@ -97,7 +97,7 @@ def test_build_stores_files_documents_and_nodes(folder: Path, tmp_path: Path) ->
     assert set(docs) == {"01/2020/QĐ-UBND", "b:quyet-dinh", "02/2021/NQ-HĐND"}
     assert (docs["b:quyet-dinh"]["file"], docs["02/2021/NQ-HĐND"]["nodes"]) == ("b.md", 9)
     doc = get_document(db, "01/2020/QĐ-UBND")
-    assert (doc["type"], doc["number_key"], doc["bases"]) == ("Quyết định", "01/2020/qd-ubnd", [])
+    assert (doc["type"], doc["number_key"], doc["bases"]) == ("Quyết định", "1/2020/QD-UBND", [])
     nodes = get_nodes(db, "01/2020/QĐ-UBND")
     assert [(n["eid"], n["parent"], n["depth"], n["address"]) for n in nodes[:3]] == [
         ("art_1", None, 0, "Điều 1"),
