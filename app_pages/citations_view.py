@@ -6,7 +6,8 @@ from typing import Any
 
 from app_pages.labels import RELATION, label
 from app_pages.markup import esc, link, page_url
-from kb import graph, views
+from kb.citations import graph
+from kb.store import views
 
 HEAD = '<table class="vb-side"><tr>{}</tr>{}</table>'
 

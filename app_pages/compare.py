@@ -11,11 +11,15 @@ import streamlit as st
 from app_pages import kbsession
 from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc, side_by_side
-from kb import diff_view, store, versions, views
-from kb.diff import DiffResult, diff_documents, load_side
-from kb.diff_docx import to_docx
-from kb.diff_html import to_html
+from kb.diff import versions
+from kb.diff import view as diff_view
+from kb.diff.align import diff_documents, load_side
+from kb.diff.export_docx import to_docx
+from kb.diff.export_html import to_html
+from kb.diff.result import DiffResult
 from kb.model import STATUSES
+from kb.store import db as store
+from kb.store import views
 
 FACT_GROUPS = {
     "Thời hạn": ("deadline_changed", "deadline_added", "deadline_removed"),

@@ -11,7 +11,9 @@ from app_pages import citations_view, kbsession
 from app_pages.labels import ROLE, doc_label, label
 from app_pages.markup import STYLE, esc
 from app_pages.tree import tree_html
-from kb import duty_queries, store, views
+from kb.duties import queries as duty_queries
+from kb.store import db as store
+from kb.store import views
 
 st.title("Văn bản")
 

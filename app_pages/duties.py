@@ -10,8 +10,11 @@ import streamlit as st
 from app_pages import kbsession
 from app_pages.labels import ROLE, doc_label, label
 from app_pages.markup import STYLE, esc, link, page_url
-from kb import duty_queries, matrix, store, views
+from kb.duties import matrix
+from kb.duties import queries as duty_queries
 from kb.errors import KbError
+from kb.store import db as store
+from kb.store import views
 
 DEADLINE_CHOICES = ("Tất cả", "Có thời hạn", "Không có thời hạn")
 

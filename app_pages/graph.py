@@ -7,7 +7,8 @@ import streamlit as st
 from app_pages import citations_view, kbsession
 from app_pages.labels import RELATION, doc_label, label
 from app_pages.markup import STYLE, esc
-from kb import store, views
+from kb.store import db as store
+from kb.store import views
 
 STATUS_WORD = {"replaced": "đã bị thay thế", "expired": "đã hết hiệu lực"}
 WHOLE_KB_MAX = 60  # documents in the KB up to which the whole graph is drawn at first; beyond, one neighbourhood

@@ -54,7 +54,7 @@ def require_kb() -> None:
 def connection() -> Iterator[Any]:
     """The knowledge base for this run, closed when the page is done."""
     from kb.errors import KbError
-    from kb.store import open_db
+    from kb.store.db import open_db
 
     require_kb()
     try:
@@ -86,15 +86,16 @@ class CitationData:
 def _stale(view: Any, catalog: Any) -> tuple[Any, ...]:
     """The stale citations in `kb check`'s order; the pages need no other check, and the others cost
     most of the time on a large KB."""
-    from kb import checks
+    from kb.citations import checks
 
     return tuple(sorted(checks.stale(view, catalog), key=lambda f: (f.doc_id, f.line or 0)))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _citations(path: str, stamp: float) -> CitationData:
-    from kb import graph, store
-    from kb.catalog import load_catalog
+    from kb.citations import graph
+    from kb.citations.catalog import load_catalog
+    from kb.store import db as store
 
     db = store.open_db(Path(path))
     try:
@@ -107,8 +108,9 @@ def _citations(path: str, stamp: float) -> CitationData:
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _document_citations(path: str, stamp: float, doc_id: str) -> CitationData:
-    from kb import graph, store
-    from kb.catalog import load_catalog
+    from kb.citations import graph
+    from kb.citations.catalog import load_catalog
+    from kb.store import db as store
 
     db = store.open_db(Path(path))
     try:

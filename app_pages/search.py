@@ -7,7 +7,8 @@ import streamlit as st
 from app_pages import kbsession
 from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc, highlighted, link, page_url
-from kb import search, store
+from kb.store import db as store
+from kb.store import search
 
 st.title("Tìm kiếm")
 st.caption("Gõ có dấu hoặc không dấu, ví dụ «sở tư pháp», «so tu phap», «18 tháng 12», «80/2025/NĐ-CP».")

@@ -7,8 +7,9 @@ import streamlit as st
 from app_pages import kbsession
 from app_pages.markup import STYLE, esc
 from app_pages.tree import tree_html
-from kb import intake, views
+from kb import intake
 from kb.errors import KbError
+from kb.store import views
 from parsers.errors import ParseError
 
 st.title("Thêm văn bản")

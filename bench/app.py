@@ -74,7 +74,7 @@ def _time_pages(db: Path, corpus: Path, prefix: str, figures: dict[str, object])
 def run() -> dict[str, object]:
     import sqlite3
 
-    from kb.store import build
+    from kb.pipeline import build
 
     figures: dict[str, object] = {}
     with tempfile.TemporaryDirectory(prefix="vbkb-bench-app-") as tmp:

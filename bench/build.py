@@ -8,9 +8,10 @@ import time
 from pathlib import Path
 
 from bench.corpus import build as build_corpus
-from kb import store
-from kb.search import search
-from kb.store import build, open_db
+from kb.pipeline import build
+from kb.store import db as store
+from kb.store.db import open_db
+from kb.store.search import search
 
 OUT = Path(__file__).parent / "out"
 QUERIES = (

@@ -25,7 +25,7 @@ ARTICLES = 200
 def _measure(fn: Callable[[], object]) -> tuple[str, float]:
     """ "CPU s (wall s)" (CPU time is the steadier figure on a shared machine), and the process's peak
     resident memory so far in MiB (tracemalloc would slow the diff several times over)."""
-    from kb.diff_ops import clean
+    from kb.diff.ops import clean
 
     clean.cache_clear()  # every run pays for its own tokenising
     _tokens_cache_clear()
@@ -36,13 +36,13 @@ def _measure(fn: Callable[[], object]) -> tuple[str, float]:
 
 
 def _tokens_cache_clear() -> None:
-    from kb import diff_ops
+    from kb.diff import ops as diff_ops
 
     diff_ops._tokens_cached.cache_clear()
 
 
 def _articles(n: int) -> list[ArticleSpec]:
-    from kb.diff import main_document
+    from kb.diff.align import main_document
     from parsers import parse_file
 
     paths = sorted(WILD.glob("*.md")) if WILD.is_dir() else []
@@ -55,7 +55,7 @@ def _articles(n: int) -> list[ArticleSpec]:
 
 
 def run() -> dict[str, object]:
-    from kb.diff import diff_documents, load_side
+    from kb.diff.align import diff_documents, load_side
 
     start = time.perf_counter()
     # The optional enrichments load spaCy and their data once per process: timed apart.

@@ -13,9 +13,10 @@ import time
 from pathlib import Path
 
 from bench.corpus import build as build_corpus
-from kb.duties import extract_duties
-from kb.duty_queries import find_duties
-from kb.store import build, open_db
+from kb.duties.extract import extract_duties
+from kb.duties.queries import find_duties
+from kb.pipeline import build
+from kb.store.db import open_db
 from parsers import ParseError, parse_file
 
 OUT = Path(__file__).parent / "out"

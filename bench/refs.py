@@ -9,9 +9,10 @@ import time
 from pathlib import Path
 
 from bench.corpus import build as build_corpus
-from kb.checks import run_checks
-from kb.graph import build_graph, cited_by_db, from_db, refs_db
-from kb.store import build, open_db
+from kb.citations.checks import run_checks
+from kb.citations.graph import build_graph, cited_by_db, from_db, refs_db
+from kb.pipeline import build
+from kb.store.db import open_db
 
 OUT = Path(__file__).parent / "out"
 SAMPLE = 200

@@ -24,8 +24,9 @@ from functools import cache
 from pathlib import Path
 
 from eval.diff_synthetic import Truth, build, edit, specs_of
-from kb.diff import DiffResult, diff_documents, main_document
-from kb.diff_ops import tokens_of_node
+from kb.diff.align import diff_documents, main_document
+from kb.diff.ops import tokens_of_node
+from kb.diff.result import DiffResult
 from parsers.model import Document, Node
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,7 +229,7 @@ def study() -> None:
     """Similarities of true pairs vs the best score of units without a counterpart."""
     import numpy as np
 
-    from kb.diff import _primary, _scores, _units, _Vocab
+    from kb.diff.align import _primary, _scores, _units, _Vocab
 
     true_sims, lone_best = [], []
     for _name, old, new, truth in synthetic_cases():
@@ -245,7 +246,7 @@ def study() -> None:
     for label, xs in (("true pairs", true_sims), ("units without counterpart (best score)", lone_best)):
         q = np.percentile(xs, [0, 1, 5, 10, 50, 90, 95, 99, 100])
         print(f"{label} (n={len(xs)}): " + " ".join(f"{v:.2f}" for v in q))
-    import kb.diff
+    import kb.diff.align
 
     for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
         missed = sum(1 for x in true_sims if x < t)

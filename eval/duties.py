@@ -12,8 +12,8 @@ import json
 from functools import cache
 from pathlib import Path
 
-from kb.actors import load_registry
-from kb.duties import extract_duties
+from kb.duties.actors import load_registry
+from kb.duties.extract import extract_duties
 from parsers import ParseResult, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,8 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-from kb.citations import canonical_number, find_references
+from kb.citations.find import find_references
+from kb.numbers import canonical_number
 from parsers import ParseResult, parse_file
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -54,7 +54,7 @@ def _setup_build(p: argparse.ArgumentParser) -> None:
 def _cmd_build(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from kb.store import build
+    from kb.pipeline import build
 
     report = build([Path(p) for p in args.paths], Path(args.db), progress=sys.stderr.isatty(), force=args.force,
                    jobs=args.jobs)
@@ -73,7 +73,7 @@ def _setup_docs(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_docs(args: argparse.Namespace) -> int:
-    from kb.store import list_documents, open_db
+    from kb.store.db import list_documents, open_db
 
     docs = list_documents(open_db(args.db))
     if args.json:
@@ -93,8 +93,8 @@ def _setup_search(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from kb.search import search
-    from kb.store import open_db
+    from kb.store.db import open_db
+    from kb.store.search import search
 
     hits = search(open_db(args.db), args.query, limit=args.limit, doc_id=args.doc)
     if args.json:
@@ -113,7 +113,7 @@ def _setup_refs(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_refs(args: argparse.Namespace) -> int:
-    from kb.graph import references_of
+    from kb.citations.graph import references_of
 
     refs = references_of(args.target, args.db)
     if args.json:
@@ -132,8 +132,8 @@ def _setup_cited_by(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_cited_by(args: argparse.Namespace) -> int:
-    from kb.graph import cited_by_db
-    from kb.store import open_db
+    from kb.citations.graph import cited_by_db
+    from kb.store.db import open_db
 
     hits = cited_by_db(open_db(args.db), args.target)
     if args.json:
@@ -152,7 +152,7 @@ def _setup_graph(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_graph(args: argparse.Namespace) -> int:
-    from kb.graph import build_graph, export, load_view
+    from kb.citations.graph import build_graph, export, load_view
 
     g = build_graph(load_view(args.paths, args.db))
     export(g, args.format, args.out)
@@ -167,8 +167,8 @@ def _setup_check(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from kb.checks import run_checks
-    from kb.graph import load_view
+    from kb.citations.checks import run_checks
+    from kb.citations.graph import load_view
 
     findings = run_checks(load_view(args.paths, args.db))
     if args.json:
@@ -193,8 +193,8 @@ def _setup_duties(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_duties(args: argparse.Namespace) -> int:
-    from kb.duty_queries import as_csv, as_text, find_duties, find_duties_in_files
-    from kb.store import open_db
+    from kb.duties.queries import as_csv, as_text, find_duties, find_duties_in_files
+    from kb.store.db import open_db
 
     if args.paths:
         result = find_duties_in_files(args.paths, args.actor, args.doc, args.role)
@@ -217,9 +217,9 @@ def _setup_matrix(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_matrix(args: argparse.Namespace) -> int:
-    from kb.duty_queries import all_duty_rows, rows_from_files
-    from kb.matrix import build_matrix, export
-    from kb.store import open_db
+    from kb.duties.matrix import build_matrix, export
+    from kb.duties.queries import all_duty_rows, rows_from_files
+    from kb.store.db import open_db
 
     rows = rows_from_files(args.paths, args.doc)[0] if args.paths else all_duty_rows(open_db(args.db), args.doc)
     matrix = build_matrix(rows)
@@ -242,8 +242,8 @@ def _setup_diff(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from kb.diff import diff_refs
-    from kb.diff_md import to_markdown, to_text
+    from kb.diff.align import diff_refs
+    from kb.diff.export_md import to_markdown, to_text
 
     result = diff_refs(args.old, args.new, db=args.db)
     if args.json:
@@ -251,12 +251,12 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     elif args.md:
         sys.stdout.write(to_markdown(result, hide_subs=args.hide_subs))
     elif args.html:
-        from kb.diff_html import write_html
+        from kb.diff.export_html import write_html
 
         write_html(result, args.html, hide_subs=args.hide_subs)
         print(args.html)
     elif args.docx:
-        from kb.diff_docx import write_docx
+        from kb.diff.export_docx import write_docx
 
         write_docx(result, args.docx, hide_subs=args.hide_subs)
         print(args.docx)
@@ -272,8 +272,8 @@ def _setup_versions(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_versions(args: argparse.Namespace) -> int:
-    from kb.store import open_db
-    from kb.versions import MIN_SCORE, propose_versions
+    from kb.diff.versions import MIN_SCORE, propose_versions
+    from kb.store.db import open_db
 
     pairs = propose_versions(open_db(args.db), MIN_SCORE if args.min_score is None else args.min_score)
     if args.json:

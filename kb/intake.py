@@ -13,8 +13,9 @@ from pathlib import Path
 
 from kb.docid import slug
 from kb.errors import KbError
-from kb.store import DOCUMENT_SUFFIXES, BuildReport, build, open_db
-from kb.views import documents_of_file, stored_files
+from kb.pipeline import build
+from kb.store.db import DOCUMENT_SUFFIXES, BuildReport, open_db
+from kb.store.views import documents_of_file, stored_files
 from parsers import parse_file
 from parsers.errors import ParseError
 from parsers.model import ParseResult

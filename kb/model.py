@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsers.model import Span
+from parsers.model import ParseResult, Span
 
 # Relation types of a reference (issue 3).
 RELATIONS = ("can_cu", "thay_the", "sua_doi_bo_sung", "huong_dan", "thuc_hien", "ban_hanh_kem_theo", "dan_chieu")
@@ -75,3 +75,20 @@ class Alignment:
     new: str | None  # eid in NEW, None when removed
     status: str  # one of STATUSES
     similarity: float
+
+
+@dataclass(frozen=True)
+class EnrichedDocument:
+    """What the enrichment steps found in one document: the rows the store writes beside its tree."""
+
+    references: tuple[Reference, ...] = ()
+    duties: tuple[Duty, ...] = ()
+    actors: tuple[Actor, ...] = ()
+
+
+@dataclass(frozen=True)
+class EnrichedFile:
+    """A file read, parsed and enriched: each document of `result` with its `EnrichedDocument`."""
+
+    result: ParseResult
+    documents: tuple[EnrichedDocument, ...]

@@ -13,7 +13,7 @@ from parsers.model import Document, Footnote, Node, ParseResult, Span
 
 
 def read_file(path: str | Path):
-    from parsers.readers import read_file as _read
+    from parsers.readers.read import read_file as _read
 
     return _read(path)
 

@@ -19,44 +19,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from parsers import patterns as P
-from parsers.model import Footnote
-
-
-@dataclass(slots=True)
-class Line:
-    """One line (or, after `rejoin`, one paragraph) of cleaned text and its place in the original.
-
-    Mutable for speed: the steps own the lines of the draft they were handed by `clean`."""
-
-    text: str
-    start: int  # offset of its first character in the original text
-    end: int  # offset just past its last character
-    lineno: int  # 1-based line number of its first line
-    gap: bool = False  # a blank line (or more) came before it
-    bold: bool = False  # the line ends a bold span or is a Markdown heading: a heading ends here
-    bold_start: bool = False  # the line opens with bold
-    heading: bool = False  # a Markdown "#" heading: the next line never belongs to it
-    open_bold: bool = False  # a bold span goes on to the next line: that line belongs to this paragraph
-    label_bold: bool = False  # only an "Điều N." label was bold: what follows is body text, not a title
-    table: bool = False  # a table row, cells joined by " | "
-    width: int = 0  # length of its last physical line: how full the line was before it wrapped
-    head: str = ""  # after `rejoin`: its first physical line, which decides how it may join what precedes
-
-
-@dataclass(slots=True)
-class Draft:
-    lines: tuple[Line, ...]
-    fmt: str = "txt"
-    footnotes: tuple[Footnote, ...] = ()
-    source: str | None = None  # the whole original text, when known: lets a step skip work it cannot do
-    layout: tuple[int, bool] | None = None  # (wrap width, hard-wrapped?) measured once on the physical lines
-
-
-Step = Callable[[Draft], Draft]
+from parsers.footnotes import extract as extract_footnotes
+from parsers.lines import Draft, Line, Step, ends, ends_sentence
 
 _ODD_SPACES = "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(f"[{_ODD_SPACES}]+")
@@ -302,9 +269,8 @@ def page_noise(draft: Draft) -> Draft:
 
 
 def footnotes(draft: Draft) -> Draft:
-    from parsers.footnotes import extract
 
-    return extract(draft)
+    return extract_footnotes(draft)
 
 
 # --- rejoining -----------------------------------------------------------------------------------------
@@ -338,28 +304,6 @@ def starts_unit(text: str) -> bool:
     if not UNIT_PREFIX.match(text):
         return False
     return bool(_ANY_UNIT.match(text)) or (len(text) > 1 and bool(P.BULLET.match(text)))
-
-
-def _ends(pattern: re.Pattern[str], text: str) -> bool:
-    """Does `text` end with what `pattern` (anchored at $) describes? Only the tail is searched: a
-    search over a whole paragraph would retry the pattern at every position."""
-    return bool(pattern.search(text[-24:]))
-
-
-def ends_sentence(text: str, strong: bool = False) -> bool:
-    """`_ends(P.SENTENCE_END)` (or STRONG_END), answered from the last character when it decides: most
-    lines end with a letter (no) or with the stop itself (yes); only a closing quote or bracket needs
-    the regex."""
-    last = text[-1:]
-    if last and last in (_STRONG_STOPS if strong else _SENTENCE_STOPS):
-        return True
-    if last.isalnum():  # a letter or digit is neither a stop nor what may follow one
-        return False
-    return _ends(P.STRONG_END if strong else P.SENTENCE_END, text)
-
-
-_SENTENCE_STOPS = ".!?;:…"
-_STRONG_STOPS = ".!?…"
 
 
 def _ends_continuing(text: str) -> bool:
@@ -422,7 +366,7 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
     if nxt.table or line.table:
         return False
     text, last = nxt.head or nxt.text, prev.last
-    if last.endswith(_LABEL_WORDS) and _ends(_BARE_LABEL, last):
+    if last.endswith(_LABEL_WORDS) and ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):
         return False

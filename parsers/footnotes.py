@@ -18,7 +18,7 @@ import re
 from dataclasses import replace
 
 from parsers import patterns as P
-from parsers.clean import Draft, Line, ends_sentence
+from parsers.lines import Draft, Line, ends_sentence
 from parsers.model import Footnote, Span
 
 

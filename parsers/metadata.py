@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from parsers import patterns as P
-from parsers.clean import Line
+from parsers.lines import Line
 from parsers.model import Document, Footnote, Node, Span
 
 _CANONICAL = {t.upper(): t for t in P.DOC_TYPES}

@@ -12,7 +12,8 @@ import itertools
 import re
 
 from parsers import patterns as P
-from parsers.clean import Line, starts_unit
+from parsers.clean import starts_unit
+from parsers.lines import Line
 
 _ISSUER_WORDS = re.compile(
     r"^(ỦY BAN|UBND|BỘ|CHÍNH PHỦ|QUỐC HỘI|HỘI ĐỒNG|SỞ|VĂN PHÒNG|THỦ TƯỚNG|TỈNH|THÀNH PHỐ|HUYỆN|XÃ|PHƯỜNG|"

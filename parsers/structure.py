@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from parsers import patterns as P
-from parsers.clean import UNIT_PREFIX, Line, clean
+from parsers.clean import UNIT_PREFIX, clean
 from parsers.errors import ParseError
+from parsers.lines import Line
 from parsers.metadata import Layout, metadata
 from parsers.model import Document, Footnote, Node, ParseResult, Span
 from parsers.split import split

@@ -8,7 +8,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from kb.store import build
+from kb.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

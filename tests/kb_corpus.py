@@ -8,7 +8,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from kb.store import DOCUMENT_SUFFIXES, BuildReport, build
+from kb.pipeline import build
+from kb.store.db import DOCUMENT_SUFFIXES, BuildReport
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 CORPUS_FILES = sorted(p for p in CORPUS.iterdir() if p.suffix in DOCUMENT_SUFFIXES)

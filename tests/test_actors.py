@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.actors import find_definitions, load_registry, resolve_actor_query
+from kb.duties.actors import find_definitions, load_registry, resolve_actor_query
 from kb.errors import KbError
 
 XA_LEVEL = {"ubnd_cap_xa", "chu_tich_ubnd_cap_xa", "hdnd_cap_xa", "van_phong_hdnd_ubnd_cap_xa", "cong_chuc_tu_phap_ho_tich"}
@@ -111,7 +111,7 @@ def test_definitions_extend_the_registry_for_one_document() -> None:
 def test_document_actors_lists_who_a_document_names() -> None:
     from pathlib import Path
 
-    from kb.actors import document_actors
+    from kb.duties.actors import document_actors
     from parsers import parse_file
 
     path = Path(__file__).resolve().parent.parent / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"

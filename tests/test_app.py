@@ -16,7 +16,8 @@ from streamlit.testing.v1 import AppTest
 
 from kb import intake
 from kb.errors import KbError
-from kb.store import build, list_documents, open_db
+from kb.pipeline import build
+from kb.store.db import list_documents, open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.catalog import load_catalog, name_key
-from kb.citations import (
+from kb.citations.catalog import load_catalog, name_key
+from kb.citations.find import (
     canonical_number,
     find_citations,
     find_references,

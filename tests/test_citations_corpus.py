@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.checks import run_checks
-from kb.citations import find_references
-from kb.graph import build_graph, cited_by, from_results
+from kb.citations.checks import run_checks
+from kb.citations.find import find_references
+from kb.citations.graph import build_graph, cited_by, from_results
 from parsers import parse_file
 from parsers.model import ParseResult
 

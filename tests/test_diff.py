@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eval.diff_synthetic import build, edit, spec
-from kb.diff import diff_documents
-from kb.diff_ops import Op, diff_nodes, new_side, old_side, text_state, tokens_of_text
+from kb.diff.align import diff_documents
+from kb.diff.ops import Op, diff_nodes, new_side, old_side, text_state, tokens_of_text
 from kb.model import STATUSES
 from parsers.model import Node, Span
 
@@ -310,14 +310,14 @@ def test_a_clause_moved_to_another_article_is_one_moved_pair() -> None:
         if p.level == "khoan" and p.status not in ("unchanged",)
     ]
     assert moved == [("art_5__para_2", "art_6__para_3", "moved", "same")]
-    from kb.diff_view import rows
+    from kb.diff.view import rows
 
     notes = {r.pair.alignment.new: r.note for r in rows(result)}
     assert "chuyển khoản 2 Điều 5 đến khoản 3" in notes["art_6"]
 
 
 def test_line_break_inside_a_unit_text_keeps_words_apart() -> None:
-    from kb.diff_ops import tokens_of_text
+    from kb.diff.ops import tokens_of_text
 
     shown = "".join(t.text for t in tokens_of_text("1. Sở Tư pháp\nCăn cứ kế hoạch"))
     assert shown == "1. Sở Tư pháp Căn cứ kế hoạch"

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from eval.diff_synthetic import build, edit, specs_of
-from kb.diff import DiffResult, Side, diff_documents, load_side, main_document
+from kb.diff.align import diff_documents, load_side, main_document
+from kb.diff.result import DiffResult, Side
 from parsers import parse_file
 from parsers.normalise import fold
 

@@ -16,10 +16,11 @@ from docx.shared import Pt
 
 from eval.diff_synthetic import build, spec
 from kb import cli
-from kb.diff import DiffResult, diff_documents, load_side
-from kb.diff_docx import HEADERS, write_docx
-from kb.diff_html import to_html
-from kb.diff_md import to_markdown
+from kb.diff.align import diff_documents, load_side
+from kb.diff.export_docx import HEADERS, write_docx
+from kb.diff.export_html import to_html
+from kb.diff.export_md import to_markdown
+from kb.diff.result import DiffResult
 from kb.model import STATUSES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,9 +175,9 @@ def test_cli_diff_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_versions_and_diff_by_doc_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from kb.store import build as build_kb
-    from kb.store import open_db
-    from kb.versions import propose_versions
+    from kb.diff.versions import propose_versions
+    from kb.pipeline import build as build_kb
+    from kb.store.db import open_db
 
     db = tmp_path / "kb.db"
     build_kb([ROOT / "corpus"], db)

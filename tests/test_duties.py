@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kb.deadlines import parse_deadline
-from kb.duties import extract_duties, heading_actors, read_text
+from kb.duties.deadlines import parse_deadline
+from kb.duties.extract import extract_duties, heading_actors, read_text
 from kb.model import ROLES
 from parsers import parse_text
 
@@ -315,7 +315,7 @@ WORDS = ["Sở Tư pháp", "chủ trì", ",", "phối hợp với", "các sở, 
 @settings(derandomize=True, max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=40))
 def test_read_text_never_fails_and_names_known_actors(parts: list[str]) -> None:
-    from kb.actors import load_registry
+    from kb.duties.actors import load_registry
 
     known = load_registry().actors
     found = read_text(" ".join(parts), ["so_tu_phap"])

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.duties import extract_duties
+from kb.duties.extract import extract_duties
 from kb.model import Duty
 from parsers import ParseResult, parse_file
 

@@ -11,10 +11,11 @@ from docx import Document as DocxDocument
 from openpyxl import load_workbook
 
 from kb.cli import main
-from kb.duty_queries import as_text, find_duties, find_duties_in_files, rows_from_files, short_address
+from kb.duties.matrix import build_matrix, export
+from kb.duties.queries import as_text, find_duties, find_duties_in_files, rows_from_files, short_address
 from kb.errors import KbError
-from kb.matrix import build_matrix, export
-from kb.store import build, open_db
+from kb.pipeline import build
+from kb.store.db import open_db
 
 ROOT = Path(__file__).resolve().parent.parent
 DRAFT = ROOT / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"

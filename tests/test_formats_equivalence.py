@@ -18,8 +18,8 @@ import pytest
 from docx.oxml import parse_xml
 
 from parsers import parse_file
-from parsers.encodings import to_cp1258
 from parsers.normalise import normalise
+from parsers.readers.encodings import to_cp1258
 
 ROOT = Path(__file__).resolve().parents[1]
 DRAFT = ROOT / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"

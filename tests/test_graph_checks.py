@@ -8,12 +8,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kb.catalog import load_catalog
-from kb.checks import run_checks
+from kb.citations.catalog import load_catalog
+from kb.citations.checks import run_checks
+from kb.citations.graph import build_graph, cited_by, cited_by_db, export, from_results, parse_target, to_dot
 from kb.cli import main
 from kb.errors import KbError
-from kb.graph import build_graph, cited_by, cited_by_db, export, from_results, parse_target, to_dot
-from kb.store import build, open_db
+from kb.pipeline import build
+from kb.store.db import open_db
 from parsers.model import Document, Node, ParseResult, Span
 
 
@@ -189,8 +190,8 @@ QC_2022 = "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-
 def test_one_documents_view_gives_its_stale_citations_as_the_whole_kb_does() -> None:
     from kb_corpus import corpus_kb
 
-    from kb.checks import stale
-    from kb.graph import from_db
+    from kb.citations.checks import stale
+    from kb.citations.graph import from_db
 
     db = open_db(corpus_kb()[1])
     whole = from_db(db)

@@ -19,7 +19,7 @@ from pypdf import PdfWriter
 
 from parsers import read_file
 from parsers.errors import ParseError
-from parsers.readers import read_bytes
+from parsers.readers.read import read_bytes
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdf_build import make_pdf

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parsers import read_file
-from parsers.encodings import decode, to_cp1258
 from parsers.errors import ParseError
-from parsers.readers import SourceText, read_bytes
+from parsers.readers.encodings import decode, to_cp1258
+from parsers.readers.read import SourceText, read_bytes
 
 sys.path.insert(0, str(Path(__file__).parent))
 from pdf_build import make_pdf

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 from kb_corpus import corpus_kb
 from kb_fake import fake_parse
 
-from kb.search import SearchHit, fts_query, highlight, query_tokens, search
-from kb.store import Hooks, build, open_db
+from kb.pipeline import Hooks, build
+from kb.store.db import open_db
+from kb.store.search import SearchHit, fts_query, highlight, query_tokens, search
 
 FILES = {
     "qd.txt": (

@@ -14,15 +14,17 @@ import pytest
 from kb_corpus import CORPUS_FILES, copy_corpus, corpus_kb
 from kb_fake import fake_parse
 
-from kb import store
+from kb import pipeline
 from kb.cli import main as kb_main
 from kb.errors import KbError
 from kb.model import Deadline, Duty, Reference
-from kb.store import build, get_document, get_node, get_nodes, list_documents, node_address, open_db
+from kb.pipeline import Hooks, build
+from kb.store import db as store
+from kb.store.db import get_document, get_node, get_nodes, list_documents, node_address, open_db
 from parsers.model import Node, Span
 
 S = Span(0, 0, 1)
-NO_HOOKS = store.Hooks(references=None, duties=None, actors=None)
+NO_HOOKS = Hooks(references=None, duties=None, actors=None)
 
 
 def _write(folder: Path, files: dict[str, str]) -> Path:
@@ -254,7 +256,7 @@ def test_enrichment_rows_are_stored_flat(folder: Path, tmp_path: Path) -> None:
         return [Duty("so_tu_phap", "chu_tri", "chủ trì", did, "art_1", "Sở Tư pháp chủ trì.", Span(1, 9, 2),
                      deadline=deadline), Duty("ubnd_cap_xa", "phoi_hop", "phối hợp", did, "art_2", "x", S)]
 
-    hooks = store.Hooks(references=refs, duties=duties, actors=None)
+    hooks = Hooks(references=refs, duties=duties, actors=None)
     db_path = tmp_path / "kb.db"
     build([folder / "a.txt"], db_path, parse=fake_parse, hooks=hooks)
     db = open_db(db_path)
@@ -273,7 +275,7 @@ def test_failing_enrichment_fails_the_file(folder: Path, tmp_path: Path) -> None
     def refs(result, doc):
         raise ValueError("bad citation")
 
-    hooks = store.Hooks(references=refs, duties=None, actors=None)
+    hooks = Hooks(references=refs, duties=None, actors=None)
     report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=hooks)
     assert {r for _, r in report.failed} == {"ValueError: bad citation"} and len(report.failed) == 3
     assert report.documents == 0
@@ -284,7 +286,7 @@ def test_cli_build_and_docs(folder: Path, tmp_path: Path, capsys: pytest.Capture
     def fake_build(paths, db, progress=False, force=False, jobs=None):
         return build(paths, db, progress, force, parse=fake_parse, hooks=NO_HOOKS)
 
-    monkeypatch.setattr(store, "build", fake_build)
+    monkeypatch.setattr(pipeline, "build", fake_build)
     db = str(tmp_path / "kb.db")
     assert kb_main(["build", str(folder), "--db", db]) == 0
     assert capsys.readouterr().out.startswith("3 files: 3 parsed, 0 unchanged, 0 removed, 0 failed; 3 documents")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from kb import views
-from kb.catalog import load_catalog
-from kb.graph import Citations
+from kb.citations.catalog import load_catalog
+from kb.citations.graph import Citations
+from kb.store import views
 
 
 def _n(eid: str, parent: str | None, depth: int, kind: str) -> dict:

@@ -1,0 +1,193 @@
+"""`kb check`: what a drafter must fix in the citations of the knowledge base.
+
+- stale: a citation of a document the catalog (or another document of the KB) says is replaced or
+  expired — the 2022 Cao Bằng Quy chế still cites Nghị định 59/2012/NĐ-CP, replaced by 80/2025/NĐ-CP;
+- missing_pinpoint: "Điều 25 Nghị định X" where X's text is in the KB and has no Điều 25;
+- dangling_internal: "khoản 4 Điều này" in an article with three clauses;
+- unstated_replacement: a document that replaces another without saying so — the catalog says it
+  does, or an older document of the KB has the same type, issuer and nearly the same title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from kb.citations.catalog import Catalog, load_catalog
+from kb.citations.graph import Citations
+from kb.numbers import number_key
+from parsers.normalise import fold
+
+KINDS = ("stale", "missing_pinpoint", "dangling_internal", "unstated_replacement")
+_CHECKED_UNITS = ("art_", "chp_", "sec_")  # annexes and forms are seldom parsed as nodes
+_SIMILAR_TITLE = 75
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # one of KINDS
+    doc_id: str
+    source_eid: str | None
+    target: str | None
+    message: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def run_checks(view: Citations, catalog: Catalog | None = None) -> list[Finding]:
+    catalog = catalog if catalog is not None else load_catalog()
+    findings = stale(view, catalog) + missing_pinpoints(view) + dangling_internal(view)
+    findings += unstated_replacements(view, catalog)
+    return sorted(findings, key=lambda f: (KINDS.index(f.kind), f.doc_id, f.line or 0))
+
+
+def _where(view: Citations, doc_id: str, ref: dict[str, Any] | None = None) -> str:
+    d = view.documents.get(doc_id, {})
+    return " ".join(x for x in (d.get("issuer"), d.get("place"), d.get("file")) if x)
+
+
+def _replaced_in_kb(view: Citations) -> dict[str, tuple[str, str | None]]:
+    """number key → (the KB document that says it replaces it, that document's date)."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for ref in view.references:
+        if ref["relation"] == "thay_the" and ref["target_doc"]:
+            d = view.documents.get(ref["doc_id"], {})
+            replacer = d.get("number") or ref["doc_id"]
+            out[number_key(ref["target_doc"])] = (replacer, d.get("date"))
+    return out
+
+
+def stale(view: Citations, catalog: Catalog) -> list[Finding]:
+    in_kb = _replaced_in_kb(view)
+    findings = []
+    for ref in view.references:
+        target = ref["target_doc"]
+        if not target or ref["relation"] == "thay_the":
+            continue
+        entry = catalog.get(target, _where(view, ref["doc_id"]))
+        if entry and entry.status in ("replaced", "expired"):
+            by = ", ".join(entry.replaced_by)
+            what = f"replaced by {by}" if by else entry.status
+            since = f" since {entry.status_from}" if entry.status_from else ""
+        elif number_key(target) in in_kb and in_kb[number_key(target)][0] != view.documents.get(
+                ref["doc_id"], {}).get("number"):
+            by, when = in_kb[number_key(target)]
+            what, since = f"replaced by {by}", f" since {when}" if when else ""
+        else:
+            continue
+        findings.append(Finding("stale", ref["doc_id"], ref["source_eid"], target,
+                                f"cites {target}, {what}{since}: \"{ref['text']}\"", ref.get("line")))
+    return findings
+
+
+def missing_pinpoints(view: Citations) -> list[Finding]:
+    stored = view.by_number()
+    findings = []
+    for ref in view.references:
+        target, eid = ref["target_doc"], ref["target_eid"]
+        if not target or not eid or not eid.startswith(_CHECKED_UNITS):
+            continue
+        did = stored.get(number_key(target))
+        if did is None or not view.eids.get(did) or eid in view.eids[did]:
+            continue
+        findings.append(Finding("missing_pinpoint", ref["doc_id"], ref["source_eid"], f"{target}:{eid}",
+                                f"{target} (in the KB as {did}) has no {eid}: \"{ref['text']}\"", ref.get("line")))
+    return findings
+
+
+def dangling_internal(view: Citations) -> list[Finding]:
+    findings = []
+    for ref in view.references:
+        eid = ref["target_eid"]
+        if ref["target_doc"] is not None or not eid or not eid.startswith(_CHECKED_UNITS):
+            continue
+        if eid in view.eids.get(ref["doc_id"], set()):
+            continue
+        findings.append(Finding("dangling_internal", ref["doc_id"], ref["source_eid"], eid,
+                                f"no {eid} in this document: \"{ref['text']}\"", ref.get("line")))
+    return findings
+
+
+def unstated_replacements(view: Citations, catalog: Catalog) -> list[Finding]:
+    said = {(ref["doc_id"], number_key(ref["target_doc"])) for ref in view.references
+            if ref["relation"] == "thay_the" and ref["target_doc"]}
+    family = _families(view)
+    peers: dict[tuple[str, str], list[str]] = {}
+    titles = {did: fold(d.get("title") or "") for did, d in view.documents.items()}
+    # Folding a long title is the costly part on a large KB: decide once per document.
+    standing = [did for did, d in view.documents.items() if d.get("issuer") and d.get("year") and _standing(d)]
+    for did in standing:
+        peers.setdefault(_peer_key(view.documents[did]), []).append(did)
+    is_standing = set(standing)
+    replaced_by: dict[str, list[Any]] = {}
+    for entry in catalog.entries:
+        for n in entry.replaced_by:
+            replaced_by.setdefault(number_key(n), []).append(entry)
+    said_by: dict[str, set[str]] = {}
+    for doc, key in said:
+        said_by.setdefault(doc, set()).add(key)
+    findings = []
+    for did, d in view.documents.items():
+        own_said = set().union(*(said_by.get(m, set()) for m in family.get(did, {did})))
+        if d.get("number"):
+            for entry in replaced_by.get(number_key(d["number"]), []):
+                if number_key(entry.number) not in own_said:
+                    findings.append(Finding("unstated_replacement", did, None, entry.number,
+                                            f"the catalog says {d['number']} replaces {entry.number}, "
+                                            "but its text does not say so"))
+        for older_id in peers.get(_peer_key(d), ()) if did in is_standing else ():
+            older = view.documents[older_id]
+            if older_id == did or older["year"] >= d["year"]:
+                continue
+            if fuzz.token_sort_ratio(titles[did], titles[older_id]) < _SIMILAR_TITLE:
+                continue
+            if _replaces_quietly(older, own_said, family.get(older_id, {older_id}), view):
+                findings.append(Finding("unstated_replacement", did, None,
+                                        older.get("number") or older.get("parent_number") or older_id,
+                                        f"same type, issuer and title as the older {_name(older)}, "
+                                        "which it does not say it replaces"))
+    return findings
+
+
+# Texts that stay in force until replaced (a yearly plan or a letter does not replace last year's).
+_STANDING_TYPES = ("quy che", "quy dinh", "dieu le", "nghi dinh", "thong tu", "luat", "phap lenh")
+_ISSUES_STANDING = re.compile(r"^\s*ban hanh (?:quy che|quy dinh|dieu le)")
+
+
+def _standing(d: dict[str, Any]) -> bool:
+    kind = fold(d.get("type") or "")
+    return kind in _STANDING_TYPES or (kind == "quyet dinh" and bool(_ISSUES_STANDING.match(fold(d.get("title") or ""))))
+
+
+def _peer_key(d: dict[str, Any]) -> tuple[str, str]:
+    """Documents that may replace one another: same type, same issuer."""
+    return fold(d.get("type") or ""), fold(d.get("issuer") or "")
+
+
+def _families(view: Citations) -> dict[str, set[str]]:
+    """A document and the decision that issues it speak together ("Quyết định ... thay thế ...")."""
+    numbers = view.by_number()
+    fam: dict[str, set[str]] = {did: {did} for did in view.documents}
+    for did, d in view.documents.items():
+        parent = numbers.get(number_key(d["parent_number"])) if d.get("parent_number") else None
+        if parent:
+            fam[did].add(parent)
+            fam[parent].add(did)
+    return fam
+
+
+def _replaces_quietly(old: dict[str, Any], said: set[str], old_family: set[str], view: Citations) -> bool:
+    """A newer peer with a similar title replaces OLD quietly unless it (or its decision) names OLD."""
+    old_numbers = {number_key(view.documents[o]["number"]) for o in old_family if view.documents[o].get("number")}
+    old_numbers |= {number_key(old["parent_number"])} if old.get("parent_number") else set()
+    return not (old_numbers & said)
+
+
+def _name(d: dict[str, Any]) -> str:
+    return " ".join(x for x in (d.get("type"), d.get("number") or d.get("doc_id"), f"({d.get('date')})"
+                                if d.get("date") else "") if x)

@@ -1,0 +1,17 @@
+"""Duties: who must do what, by when, read from a document the way a reader does.
+
+`actors` (the actor registry, names and aliases, the spaCy tokenizer they share) and `deadlines` feed
+`extract` (the spaCy pipeline and the tree walker that give each clause its duties); `queries` answers
+"what must a xã do?" from a KB or from files; `matrix` writes the clause × actor matrix.
+"""
+
+from kb.duties.actors import document_actors, load_registry, resolve_actor_query
+from kb.duties.deadlines import find_deadlines, parse_deadline
+from kb.duties.extract import extract_duties
+from kb.duties.matrix import build_matrix
+from kb.duties.queries import find_duties, find_duties_in_files
+
+__all__ = [
+    "build_matrix", "document_actors", "extract_duties", "find_deadlines", "find_duties",
+    "find_duties_in_files", "load_registry", "parse_deadline", "resolve_actor_query",
+]

@@ -1,0 +1,290 @@
+"""Who bears duties: the actor registry (corpus/actors.json), finding actors in text, resolving what
+people type ("xã", "so tu phap", "sở ban ngành", with typos) to canonical actors.
+
+Matching in documents is on `match_key` of each token (case and tone placement ignored, diacritics kept:
+"xa" and "xã" are different words in a legal text); queries are matched on `fold` (no diacritics),
+then fuzzily with rapidfuzz. A document can extend the registry with its own definitions
+("... (sau đây gọi chung là các sở, ban, ngành)"), see `with_definitions`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from kb.errors import KbError
+from kb.model import Actor
+from parsers.normalise import fold, match_key
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DATA = Path(__file__).resolve().parents[2] / "corpus" / "actors.json"
+LEVELS = ("trung_uong", "tinh", "huyen", "xa")
+# What people type for a whole level: "xã" reaches every xã-level actor.
+_LEVEL_QUERIES = {
+    "xa": "xa", "cap xa": "xa", "phuong": "xa", "thi tran": "xa", "xa phuong": "xa", "xa phuong thi tran": "xa",
+    "huyen": "huyen", "cap huyen": "huyen", "quan": "huyen", "huyen thanh pho": "huyen",
+    "tinh": "tinh", "cap tinh": "tinh", "trung uong": "trung_uong", "cap trung uong": "trung_uong",
+}
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
+_NON_WORD = re.compile(r"[^\w]+")
+# Words a defined term starts with when it names a body (not a document or a notion).
+_ORG_START = re.compile(
+    r"^(?:các\s+)?(?:ủy ban|uỷ ban|ubnd|hđnd|hội đồng|sở|ban|phòng|văn phòng|cơ quan|đơn vị|trung tâm|đoàn|hội|tổ|"
+    r"bộ|viện|tòa|thanh tra|công an|chủ tịch|giám đốc|thủ trưởng|người đứng đầu|ủy ban nhân dân|cấp)\b",
+    re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    r"\(\s*(?:sau|dưới)\s+đây\s+(?:được\s+)?(?:gọi|viết)\s*(?:chung|tắt|gọn)?\s*(?:là|:)\s*[\"“'‘]?([^()\"”’]{2,80}?)[\"”'’]?\s*\)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=200_000)
+def norm_token(text: str) -> str:
+    """The per-token key both patterns and documents are matched on."""
+    return match_key(text).translate(_DASHES)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named in a text: which actors (a group phrase names several) and where."""
+
+    ids: tuple[str, ...]
+    start: int  # character offsets in the text given to `find`
+    end: int
+    text: str
+
+
+def _norm_component(doc: Doc) -> Doc:
+    """Set each token's NORM (what the matchers compare) and keep plain lists of the keys, words and
+    punctuation flags in `doc.user_data`: one pass, as building spaCy Token objects is the costly part."""
+    norms, words, punct = [], [], []
+    for token in doc:
+        key = norm_token(token.text)
+        token.norm_ = key
+        norms.append(key)
+        words.append(token.text)
+        punct.append(token.is_punct)
+    doc.user_data.update(norms=norms, words=words, punct=punct)
+    return doc
+
+
+@cache
+def tokenizer_nlp() -> Language:
+    """A blank multi-language pipeline: spaCy's Vietnamese tokenizer needs pyvi (not a dependency) and
+    without it splits on spaces only ("trì," stays one token); the "xx" tokenizer splits punctuation.
+
+    spaCy is imported here, not at module level: resolving what someone typed (`kb duties`) needs no
+    tokenizer, and importing spaCy costs seconds."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("vbkb_norm"):
+        Language.component("vbkb_norm", func=_norm_component)
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("vbkb_norm")
+    return nlp
+
+
+@dataclass
+class Registry:
+    actors: dict[str, Actor]
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # match_key(phrase) -> ids
+    _matcher: Any = None  # spaCy PhraseMatcher, built on first use
+    _query: tuple[list[str], list[tuple[str, ...]]] | None = None
+    _extended: dict[tuple[tuple[str, tuple[str, ...]], ...], Registry] = field(default_factory=dict)
+
+    def _phrase_matcher(self) -> Any:
+        if self._matcher is not None:
+            return self._matcher
+        from spacy.matcher import PhraseMatcher
+
+        nlp = tokenizer_nlp()
+        matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        phrases: dict[str, tuple[str, ...]] = {}
+        for actor in self.actors.values():
+            for name in (actor.name, *actor.aliases):
+                phrases.setdefault(norm_token(name), (actor.id,))
+        for key, ids in self.groups.items():
+            phrases[norm_token(key)] = ids
+        for key, ids in sorted(phrases.items()):
+            matcher.add("+".join(ids), [nlp(key)])
+        self._matcher = matcher
+        return matcher
+
+    def get(self, actor_id: str) -> Actor:
+        try:
+            return self.actors[actor_id]
+        except KeyError:
+            raise KbError(f"unknown actor id: {actor_id}") from None
+
+    def find(self, doc: Doc | str) -> list[Mention]:
+        """Actor mentions in a text or an already tokenised doc, longest match first, no overlaps."""
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        matcher = self._phrase_matcher()
+        if isinstance(doc, str):
+            doc = tokenizer_nlp()(doc)
+        spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
+        kept = filter_spans(spans)
+        return [
+            Mention(tuple(span.label_.split("+")), span.start_char, span.end_char, span.text)
+            for span in sorted(kept, key=lambda s: s.start)
+        ]
+
+    def with_definitions(self, text: str) -> Registry:
+        """This registry extended by the definitions a document makes; itself when it makes none."""
+        extra = find_definitions(text, self)
+        if not extra:
+            return self
+        key = tuple((term, ids) for term, ids, _ in extra)
+        if key in self._extended:  # many documents make the same definitions: reuse their matcher
+            return self._extended[key]
+        actors = dict(self.actors)
+        groups = dict(self.groups)
+        for term, ids, new_actor in extra:
+            if new_actor is not None:
+                actors[new_actor.id] = new_actor
+            else:
+                groups[match_key(term)] = ids
+        extended = Registry(actors, groups)
+        if len(self._extended) < 256:
+            self._extended[key] = extended
+        return extended
+
+
+def _actor(raw: dict) -> Actor:
+    return Actor(raw["id"], raw["name"], raw.get("level", ""), raw.get("kind", "co_quan"), tuple(raw.get("aliases", ())))
+
+
+@cache
+def load_registry(path: str | None = None) -> Registry:
+    """The shared registry (read once per process)."""
+    src = Path(path) if path else DATA
+    try:
+        data = json.loads(src.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise KbError(f"cannot read actor registry {src}: {exc}") from None
+    actors = {a.id: a for a in (_actor(raw) for raw in data["actors"])}
+    groups = {match_key(g["phrase"]): tuple(g["members"]) for g in data.get("groups", ())}
+    for ids in groups.values():
+        missing = [i for i in ids if i not in actors]
+        if missing:
+            raise KbError(f"actor registry group names unknown actors: {', '.join(missing)}")
+    return Registry(actors, groups)
+
+
+def _guess_level(term: str) -> str:
+    key = fold(term)
+    for word, level in (("xa", "xa"), ("phuong", "xa"), ("huyen", "huyen"), ("tinh", "tinh"), ("trung uong", "trung_uong")):
+        if re.search(rf"\b{word}\b", key):
+            return level
+    return ""
+
+
+def find_definitions(text: str, registry: Registry) -> list[tuple[str, tuple[str, ...], Actor | None]]:
+    """(term, actor ids, new actor or None) for each "(sau đây gọi chung/viết tắt là TERM)" naming a body.
+
+    A term the registry already knows adds nothing. An unknown term becomes an alias of the actor(s)
+    named just before the parenthesis, or, when none is, an actor of the document's own.
+    """
+    out: list[tuple[str, tuple[str, ...], Actor | None]] = []
+    for m in _DEFINITION.finditer(text):
+        term = m.group(1).strip(" .,;:")
+        if not _ORG_START.match(term) or registry.find(term) and registry.find(term)[0].text == term:
+            continue
+        before = text[max(0, m.start() - 200): m.start()]
+        mentions = [x for x in registry.find(before) if len(before) - x.end <= 3]
+        if mentions:
+            out.append((term, mentions[-1].ids, None))
+        else:
+            slug = _NON_WORD.sub("_", fold(term)).strip("_")
+            out.append((term, (slug,), Actor(slug, term, _guess_level(term), "co_quan", ())))
+    return out
+
+
+def _query_key(text: str) -> str:
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def _query_index(registry: Registry) -> tuple[list[str], list[tuple[str, ...]]]:
+    keys: dict[str, tuple[str, ...]] = {}
+    for actor in registry.actors.values():
+        for name in (actor.name, *actor.aliases, actor.id.replace("_", " ")):
+            k = _query_key(name)
+            keys.setdefault(k, (actor.id,))
+            if k.startswith("cac "):
+                keys.setdefault(k[4:], (actor.id,))
+    for phrase, ids in registry.groups.items():
+        keys.setdefault(_query_key(phrase), ids)
+    items = sorted(keys.items())
+    return [k for k, _ in items], [ids for _, ids in items]
+
+
+def resolve_actor_query(text: str, registry: Registry | None = None) -> list[Actor]:
+    """The actors someone means by TEXT: a level word ("xã") gives every actor of that level; an alias
+    (with or without accents, "các" optional) gives its actor(s); else the closest aliases (rapidfuzz)."""
+    registry = registry or load_registry()
+    q = _query_key(text)
+    if not q:
+        raise KbError("empty actor query")
+    level = _LEVEL_QUERIES.get(q)
+    if level:
+        return sorted((a for a in registry.actors.values() if a.level == level), key=_level_order)
+    if registry._query is None:
+        registry._query = _query_index(registry)
+    keys, ids = registry._query
+    for candidate in (q, q[4:] if q.startswith("cac ") else None):
+        if candidate and candidate in keys:
+            return [registry.actors[i] for i in ids[keys.index(candidate)]]
+    hits = process.extract(q, keys, scorer=fuzz.WRatio, score_cutoff=86, limit=12)
+    if not hits:
+        return []
+    best = hits[0][1]
+    found: list[str] = []
+    for _key, score, index in hits:
+        if score >= best - 2:
+            found.extend(i for i in ids[index] if i not in found)
+    return [registry.actors[i] for i in found]
+
+
+def _level_order(actor: Actor) -> tuple[int, str]:
+    return ({"co_quan": 0, "nguoi": 1, "don_vi": 2, "nhom": 3}.get(actor.kind, 4), actor.name)
+
+
+def actor_dict(actor: Actor) -> dict[str, object]:
+    return {"id": actor.id, "name": actor.name, "level": actor.level, "kind": actor.kind, "aliases": list(actor.aliases)}
+
+
+def ids_of(mentions: Iterable[Mention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        out.extend(i for i in m.ids if i not in out)
+    return out
+
+
+def document_actors(result: object, doc: object) -> list[Actor]:
+    """The actors a document names (the hook `kb build` stores in the `actors` table), first mention first,
+    including bodies the document defines itself."""
+    from parsers.model import Document
+
+    assert isinstance(doc, Document)
+    text = "\n".join([doc.preamble, *(f"{n.heading or ''}\n{n.text}" for n in doc.walk())])
+    registry = load_registry().with_definitions(text)
+    seen: dict[str, Actor] = {}
+    for mention in registry.find(text):
+        for actor_id in mention.ids:
+            if actor_id in registry.actors and actor_id not in seen:
+                seen[actor_id] = registry.actors[actor_id]
+    return list(seen.values())

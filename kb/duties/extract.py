@@ -1,0 +1,881 @@
+"""Duties: who must do what, by when, read from a document the way a reader does.
+
+A spaCy pipeline (blank multi-language tokenizer + rule components: token keys, actors, role verbs)
+marks each paragraph; `extract_duties` then walks the document tree with the context a reader keeps:
+
+- the subject of a sentence bears the duty ("Sở Tư pháp chủ trì ... đối với Ủy ban nhân dân cấp xã":
+  Sở Tư pháp's); actors after "của", "với", "cho", "trình" ... are objects, not bearers;
+- a sentence without a subject takes the actors of the heading above it ("1. Trách nhiệm của Sở Tư
+  pháp", "2. Các sở, ban, ngành", "Giao Phòng ...:"), or of its own earlier clause after ";";
+- "Đề nghị X ..." is a request (role `de_nghi`); "A chủ trì, phối hợp với B" gives B a `phoi_hop` duty;
+- a plan's task block (children "- Cơ quan chủ trì: ...", "- Cơ quan phối hợp: ...", "- Thời gian
+  thực hiện: ...", "- Sản phẩm: ...") is one task with its lead, co-ordinators, deadline and product;
+- "Phạm vi điều chỉnh", "Đối tượng áp dụng", definitions and funding sections give no duty.
+
+One duty per (actor, role) per clause; a clause naming several actors gives each its own duty.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import NamedTuple
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from kb.duties.actors import Registry, load_registry, tokenizer_nlp
+from kb.duties.deadlines import Found as FoundDeadline
+from kb.duties.deadlines import find_deadlines, parse_deadline, pick
+from kb.model import Deadline, Duty
+from parsers.model import Document, Node, ParseResult, Span
+
+# Role verbs (token keys, as `norm_token` gives them) in the order they are looked for.
+_ROLE_PATTERNS: dict[str, list[list[str]]] = {
+    "chu_tri": [["chủ", "trì"]],
+    "phoi_hop": [["phối", "hợp"]],
+    "tham_muu": [["tham", "mưu"], ["giúp"]],
+    "chi_dao": [["chỉ", "đạo"]],
+    "bao_cao": [["báo", "cáo"]],
+    "ban_hanh": [["ban", "hành"]],
+    "thuc_hien": [["thực", "hiện"]],
+}
+# A role word right after one of these is a noun, not the clause's verb ("việc ban hành", "nội dung báo cáo").
+_NOUN_BEFORE = {
+    "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau"},
+    "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
+    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương"},
+    "chi_dao": {"bản", "sự", "lãnh", "theo"},
+    "tham_muu": {"được"},
+    "chu_tri": {"quan", "vị"},
+    "phoi_hop": {"sự", "công", "tác", "quan", "vị", "được"},
+}
+# Words before the verb that do not change whose duty it is ("có trách nhiệm", "chủ động", "tiếp tục").
+_LEAD_WORDS = {"có", "trách", "nhiệm", "chủ", "động", "tiếp", "tục", "phải", "cần", "thường", "xuyên", "định", "kỳ",
+               "hàng", "hằng", "năm", "kịp", "thời", "tích", "cực", "trực", "đồng", "và", ",", "luôn"}
+# Tokens allowed between the actors of one subject ("Các sở, ban, ngành; UBND cấp huyện và ...").
+_JOINERS = {",", "và", "các", "hoặc", "cùng", ";", "/", "-"}
+# A subject starts a clause: at its start, after punctuation, or after a word that hands the task over.
+_SUBJECT_AFTER = {",", ";", ":", "thì", ".", "giao", "cầu", "đó", "nghị"}
+# What cannot follow a subject (the actors are a modifier or an enumeration, not a clause's subject).
+_NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
+_STOP_ROLE = {"để", "nhằm"}
+_MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
+_INSIDE_OBJECT = {"của", "về", "đối", "giữa"}
+_HEAD_WINDOW = 6
+_VERB_OR_NOUN = {"ban_hanh", "thuc_hien", "bao_cao"}
+_NOUN_WINDOW = {"việc", "tác", "trình"}  # "việc xây dựng, ban hành", "công tác ...", "quy trình ..."
+_NOUN_NEAR = {"quả", "do"}  # "kết quả thực hiện", "do ... ban hành", right before the verb
+# Adverbial openers of a clause without a subject ("Căn cứ ..., tham mưu ..."): the verb comes after them.
+_OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s|khi\s|sau\s+khi|trường\s+hợp|theo\s|hàng\s+năm|hằng\s+năm)",
+                     re.IGNORECASE)
+_REQUEST = re.compile(r"^\s*(?:[-+•]\s*)?đề\s+nghị\b", re.IGNORECASE)
+_HANDOVER = re.compile(r"^\s*(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
+_HEADING_PREFIX = re.compile(
+    r"^\s*(?:trách\s+nhiệm(?:\s+phối\s+hợp)?(?:\s+thực\s+hiện)?(?:\s+của)?|nhiệm\s+vụ(?:\s+của)?|giao(?:\s+cho)?|"
+    r"đối\s+với|đề\s+nghị)\s*",
+    re.IGNORECASE,
+)
+_NO_DUTY_HEADING = re.compile(
+    r"phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|mục\s+đích",
+    re.IGNORECASE,
+)
+# A lead-in whose list gives cases or conditions, not tasks ("... trong các trường hợp sau:").
+_LISTS_CASES = re.compile(r"trường\s+hợp|điều\s+kiện|\bgồm\b|tiêu\s+chí|hồ\s+sơ|nguyên\s+tắc", re.IGNORECASE)
+# A sentence opening with a noun like these has a subject of its own, one the registry does not know
+# ("Người đứng đầu trực tiếp chỉ đạo ..."): it does not continue the sentence before.
+_NAMES_SOMEONE = re.compile(
+    r"^\s*(?:người|cơ\s+quan|đơn\s+vị|các|công\s+chức|cán\s+bộ|cá\s+nhân|lãnh\s+đạo|thủ\s+trưởng|việc|"
+    r"trường\s+hợp|nội\s+dung|kinh\s+phí|hồ\s+sơ)\b",
+    re.IGNORECASE,
+)
+_NO_DUTY_PARAGRAPH = re.compile(r"^\s*(?:[-+•*]\s*)?đối\s+tượng\b", re.IGNORECASE)
+_CONDITION = re.compile(
+    r"\(?\b(nếu\s+(?:thấy\s+)?cần\s+thiết|nếu\s+có\s+[^,;.()]+|khi\s+có\s+yêu\s+cầu(?:\s+của\s+[^,;()]+)?|"
+    r"khi\s+được\s+[^,;.()]+|trường\s+hợp\s+[^,;()]+|khi\s+cần\s+thiết|khi\s+có\s+[^,;.()]+)",
+    re.IGNORECASE,
+)
+_RECIPIENT_CUE = ("qua", "gửi", "về", "thông qua", "nộp", "tới", "đến")
+# Labels of a plan's task block.
+_LABEL = re.compile(
+    r"^\s*(?P<label>(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)\s+(?P<what>chủ\s+trì|thực\s+hiện|phối\s+hợp|thực\s+hiện\s+chính)"
+    r"[^:]{0,80}|thời\s+(?:gian|hạn)[^:\n]{0,40}|"
+    r"sản\s+phẩm(?:\s+\(?đầu\s+ra\)?|\s+dự\s+kiến)?|kết\s+quả(?:\s+(?:dự\s+kiến|đầu\s+ra))?|"
+    r"nội\s+dung(?:\s+(?:thực\s+hiện|công\s+việc))?)\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Thời gian thực hiện: thường xuyên." written as a sentence of the clause itself.
+_TIME_LINE = re.compile(r"(?:^|[.\n]\s*)thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?\s*:\s*([^\n]+)", re.IGNORECASE)
+_RANGE = re.compile(r"từ\s+(?P<a>\d+(?:\.\d+)*)\s+đến\s+(?P<b>\d+(?:\.\d+)*)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")
+
+
+# --- the spaCy pipeline ----------------------------------------------------------------------------
+if not Doc.has_extension("vbkb_registry"):
+    Doc.set_extension("vbkb_registry", default=None)
+
+
+@Language.component("vbkb_actors")
+def _actors_component(doc: Doc) -> Doc:
+    registry: Registry = doc._.vbkb_registry or load_registry()
+    spans = []
+    for m in registry.find(doc):
+        span = doc.char_span(m.start, m.end, label="+".join(m.ids), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans["actors"] = spans
+    return doc
+
+
+@cache
+def _role_matcher() -> PhraseMatcher:
+    nlp = tokenizer_nlp()
+    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+    for role, patterns in _ROLE_PATTERNS.items():
+        matcher.add(role, [nlp(" ".join(p)) for p in patterns])
+    return matcher
+
+
+@Language.component("vbkb_roles")
+def _roles_component(doc: Doc) -> Doc:
+    matcher = _role_matcher()
+    doc.spans["roles"] = [SpacySpan(doc, s, e, label=matcher.vocab.strings[m]) for m, s, e in matcher(doc)]
+    return doc
+
+
+@cache
+def pipeline() -> Language:
+    """Blank "xx" (see `kb.actors.tokenizer_nlp` for why not "vi") + token keys + actors + role verbs."""
+    nlp = spacy.blank("xx", vocab=tokenizer_nlp().vocab)
+    nlp.add_pipe("vbkb_norm")
+    nlp.add_pipe("vbkb_actors")
+    nlp.add_pipe("vbkb_roles")
+    return nlp
+
+
+class Mark(NamedTuple):
+    """A marked token range (an actor mention or a role verb), cheaper to scan than spaCy spans."""
+
+    start: int
+    end: int
+    label_: str
+    text: str
+
+
+def _norm(doc: Doc, i: int) -> str:
+    """Token I's key (as `norm_token` gives it), from a list made once per doc: spaCy builds a Token
+    object on every `doc[i]`, which dominated the run time."""
+    return doc.user_data["norms"][i]
+
+
+def _word(doc: Doc, i: int) -> str:
+    return doc.user_data["words"][i]
+
+
+def _span_text(doc: Doc, a: int, b: int) -> str:
+    """The text of tokens [a, b), cut from the analysed string (spaCy rebuilds it token by token)."""
+    if b <= a:
+        return ""
+    idx, words = doc.user_data["idx"], doc.user_data["words"]
+    return doc.user_data["text"][idx[a]: idx[b - 1] + len(words[b - 1])]
+
+
+def _token_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
+    """The tokens that overlap characters [a, b) (spaCy's char_span with alignment "expand")."""
+    idx, words = doc.user_data["idx"], doc.user_data["words"]
+    first = max(0, bisect_right(idx, a) - 1)
+    if first < len(idx) and idx[first] + len(words[first]) <= a:
+        first += 1
+    last = bisect_left(idx, b)
+    return (first, last) if first < last else None
+
+
+def _marks(doc: Doc, key: str) -> list[Mark]:
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = [Mark(s.start, s.end, s.label_, s.text) for s in sorted(doc.spans[key], key=lambda s: s.start)]
+        doc.user_data[key] = cached
+    return cached
+
+
+def analyse(text: str, registry: Registry | None = None) -> Doc:
+    nlp = pipeline()
+    doc = nlp.make_doc(text)
+    doc._.vbkb_registry = registry
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    doc.user_data["text"] = text
+    doc.user_data["idx"] = [t.idx for t in doc]
+    return doc
+
+
+# --- clause-level reading ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Found:
+    """A duty before it is placed in a document: actor, role and what the words say."""
+
+    actor: str
+    role: str
+    action: str
+    sentence: str
+    deadline: Deadline | None = None
+    recipient: str | None = None
+    condition: str | None = None
+
+
+def _ids(span: Mark) -> list[str]:
+    return span.label_.split("+")
+
+
+def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, int, list[str]]]:
+    """Groups of actor mentions joined by commas/"và" within tokens [start, end): (first, last+1, ids)."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for span in _marks(doc, "actors"):
+        if span.start < start or span.end > end or span.start in masked:
+            continue
+        if runs and all(_norm(doc, i) in _JOINERS for i in range(runs[-1][1], span.start)):
+            s, _e, ids = runs[-1]
+            runs[-1] = (s, span.end, ids + [i for i in _ids(span) if i not in ids])
+        else:
+            runs.append((span.start, span.end, list(_ids(span))))
+    return runs
+
+
+def _masked(doc: Doc, start: int, end: int, found: list[FoundDeadline] | None = None) -> set[int]:
+    """Tokens inside parentheses or deadline phrases ("kể từ ngày Thủ tướng ban hành ...")."""
+    out: set[int] = set()
+    depth = 0
+    for i in range(start, end):
+        t = _word(doc, i)
+        if t == "(":
+            depth += 1
+        if depth:
+            out.add(i)
+        if t == ")" and depth:
+            depth -= 1
+    text = _span_text(doc, start, end)
+    base = doc.user_data["idx"][start] if end > start else 0
+    for f in find_deadlines(text) if found is None else found:
+        tokens = _token_range(doc, base + f.start, base + f.end)
+        if tokens is not None:
+            out.update(range(*tokens))
+    return out
+
+
+def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int, list[str]] | None:
+    """The actors a clause is about: a group of actors that opens the clause (at its start, after a comma
+    or after "Giao"/"Yêu cầu") and is followed by its predicate."""
+    runs = _runs(doc, start, end, masked)
+    for k, (s, e, ids) in enumerate(runs):
+        if _opens_clause(doc, s, e, start, end):
+            return _extend(doc, (s, e, list(ids)), runs[k + 1:], end)
+    # "... hướng dẫn của Bộ quản lý chuyên ngành, các Sở, ngành tỉnh chủ động ban hành": the tail of a
+    # group opens the clause when a modal ("chủ động", "có trách nhiệm") marks what follows as its duty.
+    for s, e, _ids in runs:
+        for span in _marks(doc, "actors"):
+            if s < span.start < e and _norm(doc, span.start - 1) == "," and e < end and _norm(doc, e) in _MODALS:
+                tail = _runs(doc, span.start, e, masked)
+                if tail:
+                    return tail[0]
+    return None
+
+
+def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int, int, list[str]]],
+            end: int) -> tuple[int, int, list[str]]:
+    """A list of bearers broken by a name the registry does not know ("Giám đốc các Sở, Thủ trưởng các
+    ngành, cơ quan cấp tỉnh, UBND các xã, phường ..."): the list goes on after a comma and a capitalised
+    name, up to the next group of actors, as long as no role verb or ";" comes between."""
+    s, e, ids = subject
+    verbs = {m.start for m in _marks(doc, "roles")}
+    for s2, e2, ids2 in later:
+        gap = range(e, s2)
+        name = e + 2 if e + 2 < end and _norm(doc, e + 1) == "các" else e + 1
+        if (s2 - e > 12 or _norm(doc, e) not in {",", "và"} or name >= end or not _word(doc, name)[:1].isupper()
+                or any(i in verbs or _word(doc, i) in {";", "."} for i in gap)):
+            break
+        e = e2
+        ids = ids + [i for i in ids2 if i not in ids]
+    return s, e, ids
+
+
+def _opens_clause(doc: Doc, s: int, e: int, start: int, end: int) -> bool:
+    before = _norm(doc, s - 1) if s > start else None
+    after = _norm(doc, e) if e < end else None
+    if before is not None and before not in _SUBJECT_AFTER:
+        return False
+    return not (after is None or after in _NOT_PREDICATE or (after == "," and _nothing_follows(doc, e, end)))
+
+
+def _nothing_follows(doc: Doc, start: int, end: int) -> bool:
+    rest = [i for i in range(start, end) if not doc.user_data["punct"][i]]
+    return not rest
+
+
+def _role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, int]:
+    """The clause's role and where its verb is: a role verb at the head of the predicate (within a few
+    words, before any "của"/"về"/"để" that would put it inside an object or a purpose clause)."""
+    spans = sorted((s for s in _marks(doc, "roles") if start <= s.start < end and s.start not in masked),
+                   key=lambda s: s.start)
+    lead = start
+    while lead < end and _norm(doc, lead) in _LEAD_WORDS:
+        lead += 1
+    stop = next((i for i in range(lead, end) if _norm(doc, i) in _STOP_ROLE or _norm(doc, i) in _INSIDE_OBJECT), end)
+    for span in spans:
+        role = span.label_
+        if span.start >= stop:
+            break
+        if span.start - lead > _HEAD_WINDOW and role != "bao_cao":
+            continue  # deep in the clause a role word names a thing ("nâng cao ... công tác ban hành")
+        window = {_norm(doc, i) for i in range(max(start, span.start - 5), span.start)}
+        prev = _norm(doc, span.start - 1) if span.start > start else ""
+        timed = span.start - 2 >= start and _norm(doc, span.start - 2) == "định" and prev == "kỳ"  # "định kỳ báo cáo"
+        if (prev in _NOUN_BEFORE.get(role, set()) and not timed) or (
+                role in _VERB_OR_NOUN and (window & _NOUN_WINDOW or prev in _NOUN_NEAR)):
+            continue
+        if role == "ban_hanh" and span.start > start and (_after_actor(doc, span.start) or "do" in window):
+            continue  # "văn bản do HĐND, UBND ban hành": the actors are the relative clause's subject
+        if role == "phoi_hop" and span.start - lead > 2:
+            continue
+        return role, span.start
+    return "thuc_hien", start
+
+
+def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
+    """Where the verb phrase starts after "Căn cứ ..., " / "Trên cơ sở ..., ": after the last comma before
+    the first role verb when that verb opens what follows it, else after the first comma."""
+    verbs = [s.start for s in _marks(doc, "roles") if start < s.start < end and s.start not in masked]
+    limit = min(verbs) if verbs else end
+    commas = [i for i in range(start, limit) if _word(doc, i) == ","]
+    if not commas:
+        return start
+    if verbs and limit - commas[-1] == 1:
+        return commas[-1] + 1
+    return commas[0] + 1
+
+
+def _after_actor(doc: Doc, i: int) -> bool:
+    return any(s.end == i for s in _marks(doc, "actors"))
+
+
+def _coordinators(doc: Doc, verb: int, end: int, masked: set[int]) -> list[str]:
+    """B in "chủ trì, phối hợp (với) B": the actors that must co-ordinate with the lead."""
+    for span in _marks(doc, "roles"):
+        if span.label_ == "phoi_hop" and verb < span.start < min(end, verb + 5):
+            j = span.end
+            if j < end and _norm(doc, j) == "với":
+                j += 1
+            for s, e, ids in _runs(doc, j, end, masked):
+                return ids if s == j or (s == j + 1 and _norm(doc, j) in {"các"}) else []
+    return []
+
+
+def _recipient(doc: Doc, start: int, end: int, registry: Registry) -> str | None:
+    best: tuple[int, str] | None = None
+    for span in _marks(doc, "actors"):
+        if not start <= span.start < end or span.start < 1:
+            continue
+        cue1 = _norm(doc, span.start - 1)
+        cue2 = f"{_norm(doc, span.start - 2)} {cue1}" if span.start >= 2 else cue1
+        if cue1 in _RECIPIENT_CUE or cue2 in _RECIPIENT_CUE or cue2 == "gửi về":
+            rank = 0 if cue1 == "qua" else 1
+            name = registry.actors[_ids(span)[0]].name if _ids(span)[0] in registry.actors else span.text
+            if best is None or rank < best[0]:
+                best = (rank, name)
+    return best[1] if best else None
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence cut at ";" (a new clause), except after a list of actors only ("Các sở, ban, ngành; UBND ...")."""
+    cuts = [i for i in range(start, end) if _word(doc, i) == ";"]
+    segs: list[tuple[int, int]] = []
+    s = start
+    for c in cuts + [end]:
+        segs.append((s, c))
+        s = c + 1
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for a, b in segs:
+        a = carry if carry is not None else a
+        carry = None
+        if b < end and _actors_only(doc, a, b):
+            carry = a
+            continue
+        merged.append((a, b))
+    if carry is not None:
+        merged.append((carry, end))
+    return [(a, b) for a, b in merged if b > a]
+
+
+def _actors_only(doc: Doc, a: int, b: int) -> bool:
+    covered = {i for s in _marks(doc, "actors") if a <= s.start and s.end <= b for i in range(s.start, s.end)}
+    punct = doc.user_data["punct"]
+    rest = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]]
+    return bool(covered) and not rest
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    text = doc.user_data["text"]
+    for m in _SENTENCE_END.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [t for a, b in out if b > a and (t := _token_range(doc, a, b)) is not None]
+
+
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    first: int  # first word (after a list marker)
+    masked: set[int]
+    subject: tuple[int, int, list[str]] | None
+    request: bool
+    deadline: Deadline | None
+    condition: str | None
+
+
+def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
+    text = _span_text(doc, a, b)
+    deadlines = find_deadlines(text)
+    masked = _masked(doc, a, b, deadlines)
+    first = a
+    while first < b and _norm(doc, first) in {"-", "+", "•", "*"}:
+        first += 1
+    head = _span_text(doc, first, b)
+    request = request or bool(_REQUEST.match(head))
+    subject = None
+    if _HANDOVER.match(head) and first + 1 < b:
+        skip = 2 if _norm(doc, first + 1) in {"cầu", "nghị", "cho"} else 1
+        subject = _subject(doc, first + skip, b, masked)
+        if subject and subject[0] != first + skip:
+            subject = None
+    if subject is None:
+        subject = _subject(doc, first, b, masked)
+    if subject is not None and subject[0] - 2 >= a and _norm(doc, subject[0] - 1) == "nghị" \
+            and _norm(doc, subject[0] - 2) == "đề":
+        request = True  # "..., nếu có vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh ..."
+    cond = next((m for m in _CONDITION.finditer(text) if not text[: m.start()].rstrip().lower().endswith("trừ")), None)
+    return _Clause(a, b, first, masked, subject, request, pick(deadlines),
+                   cond.group(1).strip(" .") if cond else None)
+
+
+def read_text(text: str, context: list[str] | None = None, registry: Registry | None = None,
+              request: bool = False) -> list[Found]:
+    """The duties in one paragraph; CONTEXT is the heading's actors, for sentences without a subject."""
+    registry = registry or load_registry()
+    doc = analyse(text, registry)
+    out: list[Found] = []
+    last_subject: list[str] | None = None  # a sentence without subject or heading continues the one before
+    last_request = False
+    for s_start, s_end in _sentences(doc):
+        sentence = _span_text(doc, s_start, s_end).strip()
+        clauses = [_clause(doc, a, b, request) for a, b in _segments(doc, s_start, s_end)]
+        first_subject = next((i for i, c in enumerate(clauses) if c.subject is not None), len(clauses))
+        previous: list[str] | None = None
+        previous_request = False
+        deadline: Deadline | None = None
+        condition: str | None = None
+        for i, c in enumerate(clauses):
+            # What a sentence says before its subject ("Hàng năm, căn cứ ...; các sở ...") frames the
+            # clauses after it: its deadline and condition carry forward, it is not a duty of its own.
+            deadline = c.deadline or deadline
+            condition = c.condition or condition
+            requested = c.request
+            if c.subject is not None:
+                actors, pred = c.subject[2], c.subject[1]
+            elif i < first_subject < len(clauses):
+                continue
+            elif previous is not None:
+                actors, pred = previous, c.first
+                requested = requested or previous_request  # "Đề nghị X ...; tuyên truyền ..." is still asked of X
+            elif context:
+                actors, pred = list(context), c.first
+            elif last_subject is not None and not _NAMES_SOMEONE.match(_span_text(doc, c.first, c.end)):
+                actors, pred = last_subject, c.first
+                requested = requested or last_request
+            else:
+                continue
+            if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
+                pred = _after_opener(doc, c.first, c.end, c.masked)
+            previous, previous_request = actors, requested
+            if c.subject is not None:
+                last_subject, last_request = actors, requested
+            role, verb = ("de_nghi", pred) if requested else _role(doc, pred, c.end, c.masked)
+            action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
+            recipient = _recipient(doc, pred, c.end, registry)
+            for actor in actors:
+                out.append(Found(actor, role, action, sentence, deadline, recipient, condition))
+            if role == "chu_tri":
+                for actor in _coordinators(doc, verb, c.end, c.masked):
+                    if actor not in actors:
+                        out.append(Found(actor, "phoi_hop", action, sentence, deadline, recipient, condition))
+    return out
+
+
+def heading_actors(text: str, registry: Registry | None = None) -> list[str] | None:
+    """The actors a heading names when it names nothing else ("Trách nhiệm của Sở Tư pháp", "2. Các sở,
+    ban, ngành", "Giao Phòng Tổ chức - Hành chính - Quản trị", "Giám đốc các sở, ...:"), else None."""
+    registry = registry or load_registry()
+    text = text.strip()
+    if not text or len(text) > 220 or len(text.split()) > 40:
+        return None
+    body = _HEADING_PREFIX.sub("", text, count=1)
+    doc = analyse(body, registry)
+    covered: set[int] = set()
+    ids: list[str] = []
+    for span in _marks(doc, "actors"):
+        covered.update(range(span.start, span.end))
+        ids.extend(i for i in _ids(span) if i not in ids)
+    punct = doc.user_data["punct"]
+    rest = [i for i in range(len(doc)) if i not in covered and not punct[i]
+            and _norm(doc, i) not in _JOINERS | {"tỉnh", "trực", "thuộc", "cấp", "đoàn", "thể"}]
+    return ids if ids and not rest else None
+
+
+# --- the document walk ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Task:
+    leads: list[tuple[str, str]]  # (actor, role)
+    coordinators: list[str]
+    deadline: Deadline | None
+    product: str | None
+    action: str | None
+    extra: list[str]  # sentences after a label's value ("Sở Tài chính tổng hợp, tham mưu ...")
+
+
+def _labels(node: Node) -> list[tuple[Node, re.Match[str]]]:
+    out = []
+    for child in node.children:
+        if child.kind not in ("bullet", "paragraph"):
+            continue  # numbered items are clauses of their own, even when they read "Cơ quan phối hợp: ..."
+        m = _LABEL.match(child.text or "")
+        if m:
+            out.append((child, m))
+    return out
+
+
+def _first_sentence(value: str) -> tuple[str, list[str]]:
+    parts = [p.strip() for p in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|\n+", value.strip()) if p.strip()]
+    return (parts[0] if parts else ""), parts[1:]
+
+
+def _value_actors(value: str, registry: Registry) -> list[tuple[str, str]]:
+    """Actors a label's value names, with a role where the value says one ("X chủ trì, phối hợp với Y")."""
+    doc = analyse(value, registry)
+    masked = _masked(doc, 0, len(doc))
+    out: list[tuple[str, str]] = []
+    roles = sorted(_marks(doc, "roles"), key=lambda s: s.start)
+    for s, e, ids in _runs(doc, 0, len(doc), masked):
+        before = _norm(doc, s - 1) if s else None
+        if before in {"của", "cho", "giúp", "thuộc", "trình"}:
+            continue
+        said = None
+        if before == "với" or (before and s >= 2 and _norm(doc, s - 1) == "hợp"):
+            said = "phoi_hop"
+        else:
+            nxt = next((r for r in roles if r.start >= e), None)
+            if nxt is not None and nxt.start == e and nxt.label_ in {"chu_tri", "phoi_hop"}:
+                said = nxt.label_
+        out.extend((i, said or "") for i in ids)
+    return out
+
+
+def _task(node: Node, registry: Registry) -> _Task | None:
+    labels = _labels(node)
+    if not any(re.match(r"(cơ|đơn|đợn|bộ|thời)", m.group("label"), re.IGNORECASE) for _, m in labels):
+        return None
+    leads: list[tuple[str, str]] = []
+    coordinators: list[str] = []
+    deadline = product = action = None
+    extra: list[str] = []
+    for child, m in labels:
+        label = m.group("label").lower()
+        value, rest = _first_sentence(m.group("value"))
+        if m.group("what"):
+            what = re.sub(r"\s+", " ", m.group("what").lower())
+            default = "chu_tri" if "chủ trì" in what else "phoi_hop" if "phối hợp" in what else "thuc_hien"
+            named = _value_actors(value, registry)
+            if not named:  # "Cơ quan thực hiện:" with the actors as sub-bullets ("+ Các Sở, ngành: ...")
+                for sub in child.children:
+                    head = sub.text.split(":", 1)[0]
+                    named.extend((i, "") for i in (heading_actors(head, registry) or []))
+            for actor, said in named:
+                role = said or default
+                if role == "phoi_hop":
+                    coordinators.append(actor)
+                else:
+                    leads.append((actor, role))
+            extra.extend(rest)
+        elif label.startswith("thời"):
+            deadline = parse_deadline(m.group("value").replace("*", ""), loose=True)
+        elif label.startswith(("sản", "kết")):
+            product = value.strip(" .")
+        elif label.startswith("nội"):
+            action = value.strip(" .") or None
+    return _Task(leads, coordinators, deadline, product, action, extra)
+
+
+def _num_key(num: str | None) -> tuple[int, ...]:
+    try:
+        return tuple(int(p) for p in (num or "").strip(".").split("."))
+    except ValueError:
+        return ()
+
+
+def _own_text(node: Node) -> str:
+    return node.text or ""
+
+
+class _Walker:
+    def __init__(self, doc: Document, doc_id: str | None, result: ParseResult | None, registry: Registry) -> None:
+        self.doc = doc
+        self.doc_id = doc_id
+        self.result = result
+        self.registry = registry
+        self.duties: list[Duty] = []
+        self.seen: set[tuple[str, str, str]] = set()
+
+    def add(self, node: Node, found: Found, product: str | None = None, eid: str | None = None) -> None:
+        eid = eid or node.eid
+        key = (found.actor, found.role, eid)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.duties.append(Duty(
+            actor=found.actor, role=found.role, action=found.action[:300], doc_id=self.doc_id, eid=eid,
+            sentence=found.sentence[:1000], span=self._span(node, found), deadline=found.deadline,
+            recipient=found.recipient, condition=found.condition, product=product,
+        ))
+
+    def _span(self, node: Node, found: Found) -> Span:
+        if self.result is None:
+            return node.span
+        text = self.result.text
+        probe = found.sentence[:40]
+        at = text.find(probe, node.span.start, node.span.end + 1) if probe else -1
+        if at < 0:
+            return node.span
+        return Span(at, min(at + len(found.sentence), max(node.span.end, at)), node.span.line + text.count("\n", node.span.start, at))
+
+    def walk(self, nodes: tuple[Node, ...], context: list[str] | None, request: bool, parent: Node | None) -> None:
+        labelled_siblings = sum(1 for n in nodes if _task_has_actor_or_time(n))
+        table: _Columns | None = None
+        previous: list[str] = []
+        for node in nodes:
+            cells = _cells(node.text) if " | " in node.text and "\n" not in node.text else None
+            if cells is not None:
+                header = _header(cells)
+                if header is not None:
+                    table, previous = header, []
+                    continue
+                if table is not None:
+                    previous = self.table_row(node, table, cells, previous)
+                    continue
+            table = None
+            self.visit(node, context, request, parent, labelled_siblings)
+
+    def align(self, cells: list[str], table: _Columns) -> list[str]:
+        """A row with fewer cells than its header (blank cells dropped, merged cells): the task's text
+        first, then each cell where its content says it belongs (a date → the deadline, actors → the
+        lead, then the partners, anything else → the product)."""
+        out = [""] * table.width
+        rest = list(cells)
+        if rest and re.fullmatch(r"[0-9IVXivx.]+", rest[0]):
+            out[0] = rest.pop(0)
+        if table.content is not None and rest:
+            out[table.content] = rest.pop(0)
+        for cell in rest:
+            if table.deadline is not None and not out[table.deadline] and parse_deadline(cell, loose=True):
+                out[table.deadline] = cell
+            elif self.registry.find(cell) and table.lead is not None and not out[table.lead]:
+                out[table.lead] = cell
+            elif self.registry.find(cell) and table.partners is not None and not out[table.partners]:
+                out[table.partners] = cell
+            elif table.product is not None and not out[table.product]:
+                out[table.product] = cell
+        return out
+
+    def table_row(self, node: Node, table: _Columns, cells: list[str], previous: list[str]) -> list[str]:
+        """One row of a task table (content | lead | co-ordinators | deadline | product): one task."""
+        if sum(1 for c in cells if c) <= 2 and re.fullmatch(r"[IVXLA-D]+\.?", cells[0]):
+            return []  # a group row ("II | Xây dựng hạ tầng ..."): nothing spans across it
+        if len(cells) < table.width:
+            cells = self.align(cells, table)
+        # merged cells (rowspan): a blank lead, partner or deadline is the row above's
+        filled = [c or (previous[i] if i < len(previous) and i in table.spanned else "") for i, c in enumerate(cells)]
+        lead = filled[table.lead] if table.lead is not None else ""
+        if not lead.strip():
+            return filled
+        action = cells[table.content] if table.content is not None else " ".join(cells)
+        deadline = parse_deadline(filled[table.deadline], loose=True) if table.deadline is not None else None
+        product = (cells[table.product] or None) if table.product is not None else None
+        sentence = " | ".join(c for c in cells if c)
+        for m in self.registry.find(lead):
+            for actor in m.ids:
+                self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product)
+        if table.partners is not None:
+            for m in self.registry.find(filled[table.partners]):
+                for actor in m.ids:
+                    self.add(node, Found(actor, "phoi_hop", action, sentence, deadline), product)
+        return filled
+
+    def visit(self, node: Node, context: list[str] | None, request: bool, parent: Node | None,
+              labelled_siblings: int) -> None:
+        if node.kind in ("phan", "chuong", "muc"):
+            self.walk(node.children, None, False, node)
+            return
+        if node.heading and _NO_DUTY_HEADING.search(node.heading) and node.kind in ("dieu", "section"):
+            return
+        if node.heading:
+            named = heading_actors(node.heading, self.registry)
+            if named:
+                context, request = named, bool(_REQUEST.match(node.heading))
+        paragraphs = [p for p in _own_text(node).split("\n") if p.strip()]
+        if paragraphs:
+            named = heading_actors(paragraphs[0].rstrip(":"), self.registry)
+            if named:
+                context, request = named, bool(_REQUEST.match(paragraphs[0]))
+                paragraphs = paragraphs[1:]
+        task = _task(node, self.registry)
+        lines = [p for p in paragraphs[1:] if _LABEL.match(p)]
+        if task is None and lines:
+            # The task block written as lines of the clause itself ("...\nĐơn vị chủ trì: Sở Tư pháp.\n
+            # Thời gian thực hiện: Hằng năm."): read them as the label children they stand for.
+            rest = [p for p in paragraphs if not _LABEL.match(p)]
+            block = replace(node, text="\n".join(rest), children=tuple(
+                Node("paragraph", None, None, line, f"{node.eid}__line_{i}", node.span) for i, line in enumerate(lines)
+            ) + node.children)
+            task = _task(block, self.registry)
+            if task is not None:
+                self.task(block, node, task, rest, context, parent)
+                self.walk(node.children, context, request, node)
+                return
+        if task is not None:
+            target = node
+            if (node.kind == "bullet" and parent is not None and labelled_siblings == 1
+                    and parent.kind != "bullet" and len(parent.children) > 1):
+                target = parent  # the one labelled bullet of a list closes the whole list's task
+            self.task(node, target, task, paragraphs, context, parent)
+            return
+        own_label = _LABEL.match(_own_text(node))
+        if own_label and own_label.group("what"):
+            self.label_line(node, own_label, context)
+        else:
+            timed = _TIME_LINE.search(_own_text(node))
+            default = parse_deadline(timed.group(1), loose=True) if timed else None
+            table: _Columns | None = None
+            previous: list[str] = []
+            for paragraph in paragraphs:
+                cells = _cells(paragraph) if " | " in paragraph else None
+                if cells is not None and (header := _header(cells)) is not None:
+                    table, previous = header, []
+                elif cells is not None and table is not None:
+                    previous = self.table_row(node, table, cells, previous)  # a table kept inside one clause
+                elif _NO_DUTY_PARAGRAPH.match(paragraph):
+                    table = None  # "Đối tượng thực hiện thủ tục hành chính: Sở ..." says who may apply
+                else:
+                    table = None
+                    for found in read_text(paragraph, context, self.registry, request):
+                        self.add(node, replace(found, deadline=found.deadline or default))
+        child_context = context
+        if paragraphs and paragraphs[-1].rstrip().endswith(":") and not _LISTS_CASES.search(paragraphs[-1]):
+            subject = read_text(paragraphs[-1], None, self.registry)
+            if subject:
+                child_context = sorted({f.actor for f in subject}, key=[f.actor for f in subject].index)
+        self.walk(node.children, child_context, request, node)
+
+    def label_line(self, node: Node, m: re.Match[str], context: list[str] | None) -> None:
+        """A clause that is itself a label line: "Cơ quan phối hợp: Các Sở, ngành ... gửi về Sở Tư pháp ..."."""
+        what = m.group("what").lower()
+        role = "chu_tri" if "chủ trì" in what else "phoi_hop" if "phối hợp" in what else None
+        for f in read_text(m.group("value"), context, self.registry):
+            self.add(node, replace(f, role=role or f.role))
+
+    def task(self, node: Node, target: Node, task: _Task, paragraphs: list[str], context: list[str] | None,
+             parent: Node | None) -> None:
+        action = task.action or " ".join(paragraphs).strip() or (target.heading or target.text or "").strip()
+        sentence = " ".join(p for p in [target.heading or "", *paragraphs] if p).strip() or action
+        targets = [target]
+        for _child, m in _labels(node):
+            r = _RANGE.search(m.group("label"))
+            if r and parent is not None:
+                lo, hi = _num_key(r.group("a")), _num_key(r.group("b"))
+                targets = [n for n in parent.children if lo <= _num_key(n.num) <= hi] or targets
+        leads = list(task.leads)
+        if not leads:
+            own = [f for p in paragraphs for f in read_text(p, context, self.registry)]
+            for f in own:
+                for t in targets:
+                    self.add(t, replace(f, deadline=f.deadline or task.deadline), task.product)
+        for t in targets:
+            for actor, role in leads:
+                self.add(t, Found(actor, role, action, sentence, task.deadline), task.product)
+            for actor in task.coordinators:
+                self.add(t, Found(actor, "phoi_hop", action, sentence, task.deadline), task.product)
+            for extra in task.extra:
+                for f in read_text(extra, None, self.registry):
+                    self.add(t, replace(f, deadline=f.deadline or task.deadline))
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Which columns of a task table hold what (indexes into a row's cells)."""
+
+    width: int
+    lead: int | None
+    lead_role: str
+    partners: int | None
+    deadline: int | None
+    product: int | None
+    content: int | None
+
+    @property
+    def spanned(self) -> set[int]:
+        return {i for i in (self.lead, self.partners, self.deadline) if i is not None}
+
+
+_LEAD_HEAD = re.compile(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận|người|trách\s+nhiệm|chủ\s+trì)", re.IGNORECASE)
+_PARTNER_HEAD = re.compile(r"phối\s+hợp", re.IGNORECASE)
+_TIME_HEAD = re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|hạn\s+hoàn\s+thành)", re.IGNORECASE)
+_PRODUCT_HEAD = re.compile(r"^(?:sản\s+phẩm|kết\s+quả)", re.IGNORECASE)
+_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|tên\s+)", re.IGNORECASE)
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip(" *") for c in text.split(" | ")]
+
+
+def _header(cells: list[str]) -> _Columns | None:
+    """The columns of a task table's header row, or None when the row is not one."""
+    def find(pattern: re.Pattern[str], skip: set[int] = set()) -> int | None:  # noqa: B006 - never mutated
+        return next((i for i, c in enumerate(cells) if i not in skip and pattern.search(c)), None)
+
+    partners = find(_PARTNER_HEAD)
+    lead = find(_LEAD_HEAD, {partners} if partners is not None else set())
+    if lead is None or len(cells) < 3 or any(len(c) > 60 for c in cells):
+        return None
+    role = "chu_tri" if re.search(r"chủ\s+trì", cells[lead], re.IGNORECASE) else "thuc_hien"
+    return _Columns(len(cells), lead, role, partners, find(_TIME_HEAD), find(_PRODUCT_HEAD), find(_CONTENT_HEAD))
+
+
+def _task_has_actor_or_time(node: Node) -> bool:
+    return any(re.match(r"(cơ|đơn|đợn|bộ|thời)", m.group("label"), re.IGNORECASE) for _, m in _labels(node))
+
+
+def _document_text(doc: Document) -> str:
+    return "\n".join([doc.preamble, *(f"{n.heading or ''}\n{n.text}" for n in doc.walk())])
+
+
+def extract_duties(result: ParseResult, doc: Document, doc_id: str | None) -> list[Duty]:
+    """Every duty DOC states (the hook `kb build` calls for each document of a parsed file)."""
+    registry = load_registry().with_definitions(_document_text(doc))
+    walker = _Walker(doc, doc_id, result, registry)
+    walker.walk(doc.nodes, None, False, None)
+    return walker.duties

@@ -1,0 +1,172 @@
+"""The clause × actor matrix: one row per clause that gives a duty (document, address "Điều 12.1.a", eid,
+short text), one column per actor, each cell the role(s) and deadline. Exported to .xlsx (openpyxl:
+frozen header, filters, wrapped text, set widths, a second sheet listing every duty), .csv or .docx.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from docx import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
+from docx.shared import Pt
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from kb.duties.actors import load_registry
+from kb.duties.queries import ROLE_NAMES
+from kb.errors import KbError
+
+FIXED = ("Văn bản", "Điều khoản", "eid", "Nội dung")
+DUTY_SHEET = (
+    ("Văn bản", "doc_id", 28), ("Điều khoản", "address", 14), ("eid", "eid", 26), ("Tác nhân", "actor_name", 28),
+    ("Vai trò", "role_name", 14), ("Thời hạn", "deadline_text", 24), ("Ngày (ISO)", "deadline_date", 12),
+    ("Gửi về", "recipient", 18), ("Điều kiện", "condition", 22), ("Sản phẩm", "product", 26),
+    ("Nhiệm vụ", "action", 70),
+)
+_LEVEL_ORDER = {"trung_uong": 0, "tinh": 1, "huyen": 2, "xa": 3, "": 4}
+SHORT_TEXT = 160
+
+
+@dataclass(frozen=True)
+class Matrix:
+    actors: list[tuple[str, str]]  # (id, name), column order
+    rows: list[dict[str, Any]]  # doc_id, address, eid, text, cells: {actor id: "Báo cáo (trước ngày ...)"}
+    duties: list[dict[str, Any]]
+
+    def header(self) -> list[str]:
+        return [*FIXED, *(name for _, name in self.actors)]
+
+    def table(self) -> list[list[str]]:
+        return [[r["doc_id"], r["address"], r["eid"], r["text"], *(r["cells"].get(a, "") for a, _ in self.actors)]
+                for r in self.rows]
+
+
+def _cell(duties: list[dict[str, Any]]) -> str:
+    parts = []
+    for d in duties:
+        role = ROLE_NAMES.get(d["role"], d["role"])
+        parts.append(f"{role} ({d['deadline_text']})" if d.get("deadline_text") else role)
+    return "; ".join(dict.fromkeys(parts))
+
+
+def _short(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= SHORT_TEXT else text[: SHORT_TEXT - 1].rstrip() + "…"
+
+
+def build_matrix(rows: Iterable[dict[str, Any]]) -> Matrix:
+    """Duty rows (as `kb.duty_queries` gives them) → the matrix, clauses in document order."""
+    duties = list(rows)
+    registry = load_registry()
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    clauses: dict[tuple[str, str], dict[str, Any]] = {}
+    by_cell: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for d in duties:
+        names.setdefault(d["actor"], d.get("actor_name") or d["actor"])
+        counts[d["actor"]] = counts.get(d["actor"], 0) + 1
+        key = (d["doc_id"], d["eid"])
+        if key not in clauses:
+            clauses[key] = {"doc_id": d["doc_id"], "address": d["address"], "eid": d["eid"],
+                            "text": _short(d.get("clause") or d.get("sentence") or ""), "line": d.get("line") or 0}
+        by_cell.setdefault((*key, d["actor"]), []).append(d)
+
+    def order(actor: str) -> tuple[int, int, str]:
+        # The actors with most duties first; a level order breaks ties (province before district ...).
+        level = registry.actors[actor].level if actor in registry.actors else ""
+        return (-counts[actor], _LEVEL_ORDER.get(level, 4), names[actor])
+
+    actors = [(a, names[a]) for a in sorted(names, key=order)]
+    out_rows = []
+    for key, clause in clauses.items():
+        cells = {a: _cell(by_cell[(*key, a)]) for a, _ in actors if (*key, a) in by_cell}
+        out_rows.append({**clause, "cells": cells})
+    return Matrix(actors, out_rows, duties)
+
+
+def export(matrix: Matrix, out: str | Path) -> Path:
+    """Write the matrix to OUT; the suffix picks the format (.xlsx, .csv, .docx)."""
+    path = Path(out)
+    writers = {".xlsx": _xlsx, ".csv": _csv, ".docx": _docx}
+    writer = writers.get(path.suffix.lower())
+    if writer is None:
+        raise KbError(f"cannot export to {path.name}: use .xlsx, .csv or .docx")
+    if path.parent and not path.parent.exists():
+        raise KbError(f"no such folder: {path.parent}")
+    try:
+        writer(matrix, path)
+    except OSError as exc:
+        raise KbError(f"cannot write {path}: {exc.strerror or exc}") from None
+    return path
+
+
+def _csv(matrix: Matrix, path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:  # the BOM lets Excel read UTF-8
+        writer = csv.writer(fh)
+        writer.writerow(matrix.header())
+        writer.writerows(matrix.table())
+
+
+def _xlsx(matrix: Matrix, path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Ma trận"
+    header = matrix.header()
+    ws.append(header)
+    for row in matrix.table():
+        ws.append(row)
+    widths = [28, 14, 26, 60] + [18] * len(matrix.actors)
+    _style(ws, widths, freeze="E2")  # the header row and the clause columns stay in view
+
+    ws2 = wb.create_sheet("Nhiệm vụ")
+    ws2.append([title for title, _, _ in DUTY_SHEET])
+    for d in matrix.duties:
+        values = {**d, "role_name": ROLE_NAMES.get(d["role"], d["role"])}
+        ws2.append([values.get(key) or "" for _, key, _ in DUTY_SHEET])
+    _style(ws2, [w for _, _, w in DUTY_SHEET], freeze="A2")
+    wb.save(path)
+
+
+def _style(ws: Worksheet, widths: list[int], freeze: str) -> None:
+    wrap = Alignment(wrap_text=True, vertical="top")
+    head_fill = PatternFill("solid", fgColor="DDEBF7")
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = wrap
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = head_fill
+    ws.freeze_panes = freeze
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(1, len(widths)))}{max(1, ws.max_row)}"
+
+
+def _docx(matrix: Matrix, path: Path) -> None:
+    doc = DocxDocument()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    doc.add_heading("Ma trận nhiệm vụ theo điều khoản", level=1)
+    header = matrix.header()
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    for cell, title in zip(table.rows[0].cells, header):
+        cell.text = title
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+            run.font.size = Pt(8)
+    for values in matrix.table():
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values):
+            cell.text = value
+            for run in cell.paragraphs[0].runs:
+                run.font.size = Pt(8)
+    doc.save(str(path))

@@ -1,0 +1,260 @@
+"""Who must do what: duties by actor, from the knowledge base (`find_duties`) or straight from files
+(`find_duties_in_files`, no database). Both return the same rows, which `kb duties`, `kb matrix` and the
+app print or export.
+
+A row: doc_id, doc_title, eid, address ("Điều 12.1.a"), clause (its text), actor, actor_name, role,
+action, deadline_text/kind/date/days/recurrence, recipient, condition, product, sentence, line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from kb.docid import doc_id as make_doc_id
+from kb.duties.actors import actor_dict, load_registry, resolve_actor_query
+from kb.errors import KbError
+from kb.model import ROLES, Actor, Duty
+from parsers.model import Document, Node
+from parsers.normalise import fold
+
+ROLE_NAMES = {
+    "chu_tri": "Chủ trì", "phoi_hop": "Phối hợp", "tham_muu": "Tham mưu", "thuc_hien": "Thực hiện",
+    "ban_hanh": "Ban hành", "bao_cao": "Báo cáo", "chi_dao": "Chỉ đạo", "de_nghi": "Được đề nghị",
+}
+ROW_FIELDS = (
+    "doc_id", "doc_title", "address", "eid", "actor", "actor_name", "role", "deadline_text", "deadline_kind",
+    "deadline_date", "deadline_days", "deadline_recurrence", "recipient", "condition", "product", "action",
+    "clause", "sentence", "line",
+)
+_SHORT = {"art": "Điều ", "para": ".", "point": ".", "chp": "Chương ", "sec": "", "item": ".", "bullet": " gạch ",
+          "p": " đoạn ", "part": "Phần ", "muc": " Mục "}
+
+
+@lru_cache(maxsize=65_536)
+def short_address(eid: str) -> str:
+    """"art_12__para_1__point_a" → "Điều 12.1.a"; "sec_II__item_2__subitem_2.1" → "II.2.1"."""
+    out = ""
+    section = ""
+    for part in eid.split("__"):
+        kind, _, num = part.partition("_")
+        if kind == "sec":
+            section = num
+        if kind == "subitem":
+            # "2.1" already carries its item's number: it replaces it
+            out = f"{section}.{num}" if section else num
+            continue
+        out += _SHORT.get(kind, " ") + num
+    return out.strip()
+
+
+def _check_role(role: str | None) -> None:
+    if role is not None and role not in ROLES:
+        raise KbError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
+
+
+def _actors(actor_text: str, extra: Callable[[], Iterable[Actor]] = tuple) -> list[Actor]:
+    found = resolve_actor_query(actor_text)
+    if found:
+        return found
+    # Bodies a document defines for itself ("Ban Chỉ đạo") are not in the shared registry; EXTRA gives
+    # them only when needed (reading them from a KB costs a scan of its actors table).
+    key = fold(actor_text)
+    return [a for a in extra() if key in fold(a.name)]
+
+
+def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    has_deadline = 0 if row.get("deadline_text") else 1
+    return (row["doc_id"] or "", ROLES.index(row["role"]) if row["role"] in ROLES else 99, has_deadline,
+            row.get("line") or 0)
+
+
+def _result(actor_text: str, actors: list[Actor], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"actor_query": actor_text, "actors": [actor_dict(a) for a in actors], "duties": sorted(rows, key=_sort_key)}
+
+
+# --- from the knowledge base ------------------------------------------------------------------------
+# ROW_FIELDS in order (address and actor_name are filled in Python), then what fills the rest: the
+# document's type and number (a title when it has none) and the clause heading.
+_DUTY_COLUMNS = (
+    "SELECT d.doc_id, doc.title, NULL, d.eid, d.actor, NULL, d.role, d.deadline_text, d.deadline_kind,"
+    " d.deadline_date, d.deadline_days, d.deadline_recurrence, d.recipient, d.condition, d.product, d.action,"
+    " {clause}, d.sentence, d.line, doc.type, doc.number, {heading}"
+)
+# The by-actor listing shows each duty's own sentence; only the matrix needs its clause's whole text.
+_DUTY_SQL = _DUTY_COLUMNS.format(clause="NULL", heading="NULL") + " FROM duties d JOIN documents doc ON doc.doc_id = d.doc_id"
+_DUTY_CLAUSE_SQL = (
+    _DUTY_COLUMNS.format(clause="n.text", heading="n.heading")
+    + " FROM duties d JOIN documents doc ON doc.doc_id = d.doc_id"
+    " LEFT JOIN nodes n ON n.doc_id = d.doc_id AND n.eid = d.eid"
+)
+
+
+def _stored_actors(db: sqlite_utils.Database) -> list[Actor]:
+    if not db["actors"].exists():
+        return []
+    return [Actor(r["id"], r["name"], r["level"] or "", r["kind"] or "", ())
+            for r in db.query("SELECT DISTINCT id, name, level, kind FROM actors")]
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: list[Any], names: dict[str, str]) -> list[dict[str, Any]]:
+    """The rows of a _DUTY_COLUMNS query; read as plain tuples, which costs half as much as dict rows when an
+    actor has thousands of duties."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = None
+    rows = []
+    for values in cursor.execute(sql, params):
+        row = dict(zip(ROW_FIELDS, values))
+        doc_type, doc_number, heading = values[len(ROW_FIELDS):]
+        row["doc_title"] = row["doc_title"] or " ".join(x for x in (doc_type, doc_number) if x)
+        row["address"] = short_address(row["eid"])
+        row["actor_name"] = names.get(row["actor"], row["actor"])
+        row["clause"] = " ".join(x for x in (heading or "", row["clause"] or "") if x).strip() or None
+        rows.append(row)
+    return rows
+
+
+def find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None = None,
+                role: str | None = None) -> dict[str, Any]:
+    """Every stored duty of the actor(s) ACTOR_TEXT names (typed as people type: "xã", "so tu phap")."""
+    _check_role(role)
+    if not db["duties"].exists():
+        raise KbError("the knowledge base has no duties table: run `kb build` again")
+    actors = _actors(actor_text, lambda: _stored_actors(db))
+    if doc_id is not None and db.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is None:
+        raise KbError(f"no document {doc_id!r} in the knowledge base (see `kb docs`)")
+    if not actors:
+        return _result(actor_text, [], [])
+    ids = [a.id for a in actors]
+    where = [f"d.actor IN ({', '.join('?' * len(ids))})"]
+    params: list[Any] = list(ids)
+    if doc_id is not None:
+        where.append("d.doc_id = ?")
+        params.append(doc_id)
+    if role is not None:
+        where.append("d.role = ?")
+        params.append(role)
+    names = {a.id: a.name for a in actors}
+    rows = _rows(db, f"{_DUTY_SQL} WHERE {' AND '.join(where)}", params, names)
+    return _result(actor_text, actors, rows)
+
+
+def all_duty_rows(db: sqlite_utils.Database, doc_ids: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """Every stored duty (of the given documents), as rows; for the matrix."""
+    wanted = list(doc_ids)
+    for d in wanted:
+        if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", [d]).fetchone() is None:
+            raise KbError(f"no document {d!r} in the knowledge base (see `kb docs`)")
+    where = f" WHERE d.doc_id IN ({', '.join('?' * len(wanted))})" if wanted else ""
+    registry = load_registry()
+    names = {a.id: a.name for a in registry.actors.values()} | {a.id: a.name for a in _stored_actors(db)}
+    return sorted(_rows(db, _DUTY_CLAUSE_SQL + where, wanted, names), key=_sort_key)
+
+
+# --- straight from files ----------------------------------------------------------------------------
+def duty_rows(duties: Iterable[Duty], doc: Document, doc_id: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    nodes: dict[str, Node] = {n.eid: n for n in doc.walk()}
+    title = doc.title or " ".join(x for x in (doc.doc_type, doc.number) if x)
+    rows = []
+    for d in duties:
+        node = nodes.get(d.eid)
+        dl = d.deadline
+        rows.append({
+            "doc_id": doc_id, "doc_title": title, "address": short_address(d.eid), "eid": d.eid,
+            "actor": d.actor, "actor_name": names.get(d.actor, d.actor), "role": d.role,
+            "deadline_text": dl.text if dl else None, "deadline_kind": dl.kind if dl else None,
+            "deadline_date": dl.date if dl else None, "deadline_days": dl.days if dl else None,
+            "deadline_recurrence": dl.recurrence if dl else None, "recipient": d.recipient,
+            "condition": d.condition, "product": d.product, "action": d.action,
+            "clause": " ".join(x for x in ((node.heading or "") if node else "", node.text if node else "") if x).strip(),
+            "sentence": d.sentence, "line": d.span.line,
+        })
+    return rows
+
+
+def rows_from_files(paths: Iterable[str | Path], doc_ids: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[Actor]]:
+    """Duty rows of every document in the files (of the given doc ids), and the actors they define."""
+    from kb.pipeline import Hooks, process
+    from kb.store.db import document_files
+
+    wanted = set(doc_ids)
+    rows: list[dict[str, Any]] = []
+    defined: dict[str, Actor] = {}
+    seen: set[str] = set()
+    base = load_registry()
+    only_duties = Hooks(references=None, actors=None)
+    for path in document_files([Path(p) for p in paths]):
+        enriched = process(path, only_duties)
+        result = enriched.result
+        for doc, found in zip(result.documents, enriched.documents):
+            did = make_doc_id(doc, result.source)
+            seen.add(did)
+            if wanted and did not in wanted:
+                continue
+            text = "\n".join(f"{n.heading or ''}\n{n.text}" for n in doc.walk())
+            registry = base.with_definitions(doc.preamble + "\n" + text)
+            defined.update({k: a for k, a in registry.actors.items() if k not in base.actors})
+            names = {a.id: a.name for a in registry.actors.values()}
+            rows.extend(duty_rows(list(found.duties), doc, did, names))
+    missing = wanted - seen
+    if missing:
+        raise KbError(f"no document {min(missing)!r} in the given files")
+    return sorted(rows, key=_sort_key), list(defined.values())
+
+
+def find_duties_in_files(paths: Iterable[str | Path], actor_text: str, doc_id: str | None = None,
+                         role: str | None = None) -> dict[str, Any]:
+    """`find_duties` without a database: parse the files and read their duties."""
+    _check_role(role)
+    rows, defined = rows_from_files(paths, [doc_id] if doc_id else [])
+    actors = _actors(actor_text, lambda: defined)
+    ids = {a.id for a in actors}
+    return _result(actor_text, actors, [r for r in rows if r["actor"] in ids and (role is None or r["role"] == role)])
+
+
+# --- printing ---------------------------------------------------------------------------------------
+def deadline_label(row: dict[str, Any]) -> str:
+    return row.get("deadline_text") or ""
+
+
+def as_text(result: dict[str, Any]) -> str:
+    """Grouped by document, then role; within a role the duties with a deadline first."""
+    lines: list[str] = []
+    names = ", ".join(f"{a['name']} ({a['id']})" for a in result["actors"]) or "không tìm thấy tác nhân nào"
+    lines.append(f"Tác nhân: {names}")
+    if not result["duties"]:
+        lines.append("Không có nhiệm vụ nào.")
+        return "\n".join(lines) + "\n"
+    doc = role = None
+    for row in result["duties"]:
+        if row["doc_id"] != doc:
+            doc, role = row["doc_id"], None
+            lines.append("")
+            lines.append(f"== {row['doc_title'] or ''} [{doc}]".replace("==  [", "== ["))
+        if row["role"] != role:
+            role = row["role"]
+            lines.append(f"  {ROLE_NAMES.get(role, role)}:")
+        extra = [x for x in (
+            f"hạn: {row['deadline_text']}" if row.get("deadline_text") else "",
+            f"gửi: {row['recipient']}" if row.get("recipient") else "",
+            f"điều kiện: {row['condition']}" if row.get("condition") else "",
+            f"sản phẩm: {row['product']}" if row.get("product") else "",
+        ) if x]
+        who = f" ({row['actor_name']})" if len(result["actors"]) > 1 else ""
+        lines.append(f"    - {row['address']}{who}" + (" — " + "; ".join(extra) if extra else ""))
+        lines.append(f"      {row['action'][:200]}")
+    return "\n".join(lines) + "\n"
+
+
+def as_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(ROW_FIELDS), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

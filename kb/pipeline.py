@@ -1,0 +1,77 @@
+"""The one way a file becomes knowledge, step by step:
+
+    read → parse → enrich (citations, duties, actors) → store
+
+`STEPS` names them in order. `process` runs the first three on one file and returns an `EnrichedFile`;
+`build` hands `process` to the store, which only writes. The build (`kb build`), the commands that work
+on files without a KB (`kb duties FILE`, `kb refs FILE`) and the app's upload all go through here, so a
+new enrichment step is added in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kb.citations.find import find_references
+from kb.docid import doc_id as make_doc_id
+from kb.duties.actors import document_actors
+from kb.duties.extract import extract_duties
+from kb.model import Actor, Duty, EnrichedDocument, EnrichedFile, Reference
+from kb.store.db import BuildReport
+from kb.store.db import build as store_build
+from parsers import parse_file
+from parsers.model import Document, ParseResult
+
+STEPS = ("read", "parse", "enrich: citations", "enrich: duties", "enrich: actors", "store")
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """The enrichment steps, each a function of (parse result, document[, doc id]); None skips one."""
+
+    references: Callable[[ParseResult, Document], list[Reference]] | None = find_references
+    duties: Callable[[ParseResult, Document, str | None], list[Duty]] | None = extract_duties
+    actors: Callable[[ParseResult, Document], list[Actor]] | None = document_actors
+
+
+def enrich_document(result: ParseResult, doc: Document, hooks: Hooks) -> EnrichedDocument:
+    did = make_doc_id(doc, result.source)
+    return EnrichedDocument(
+        references=tuple(hooks.references(result, doc)) if hooks.references else (),
+        duties=tuple(hooks.duties(result, doc, did)) if hooks.duties else (),
+        actors=tuple(hooks.actors(result, doc)) if hooks.actors else (),
+    )
+
+
+def enrich(result: ParseResult, hooks: Hooks | None = None) -> EnrichedFile:
+    hooks = hooks or Hooks()
+    return EnrichedFile(result, tuple(enrich_document(result, doc, hooks) for doc in result.documents))
+
+
+@dataclass(frozen=True)
+class Processor:
+    """read + parse + enrich for one file; a value (picklable) so that build workers can run it."""
+
+    parse: Callable[[Path], ParseResult] = parse_file
+    hooks: Hooks = Hooks()
+
+    def __call__(self, path: Path) -> EnrichedFile:
+        return enrich(self.parse(path), self.hooks)
+
+
+def process(path: str | Path, hooks: Hooks | None = None) -> EnrichedFile:
+    """One file read, parsed and enriched (ParseError for a file that cannot be read)."""
+    return Processor(hooks=hooks or Hooks())(Path(path))
+
+
+def build(
+    paths: list[Path], db_path: Path, progress: bool = False, force: bool = False,
+    parse: Callable[[Path], ParseResult] | None = None, hooks: Hooks | None = None, jobs: int | None = None,
+) -> BuildReport:
+    """Every step for every changed file under `paths`, into the KB at `db_path` (see `kb.store.build`).
+    A caller's own `parse` or `hooks` (tests) run in this process."""
+    custom = parse is not None or hooks is not None
+    processor = Processor(parse or parse_file, hooks or Hooks())
+    return store_build(paths, db_path, processor, progress=progress, force=force, jobs=1 if custom else jobs)
