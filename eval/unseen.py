@@ -235,9 +235,10 @@ def per_document(which: str) -> list[tuple[str, Counts, Counts]]:
 
 
 if __name__ == "__main__":
+    # python -m eval.unseen [dev|held_out|record NAME...]: per-document first-try and current figures
     if sys.argv[1:2] == ["record"]:
         print("recorded:", ", ".join(record_first_try(sys.argv[2:])) or "nothing new")
-    for which in SETS:
+    for which in [w for w in SETS if sys.argv[1:2] in ([], ["record"], [w])]:
         for name, first, now in per_document(which):
             print(f"{which:9} {name:28} first P {first.p:.2f} R {first.r:.2f}   now P {now.p:.2f} R {now.r:.2f}"
                   f"  ({now.gold} labelled)")
