@@ -8,8 +8,8 @@ from collections import defaultdict
 import streamlit as st
 
 from app_pages import citations_view, kbsession
-from app_pages.labels import ROLE, doc_label, label
-from app_pages.markup import STYLE, esc
+from app_pages.labels import ROLE, doc_label, eid_address, label
+from app_pages.markup import STYLE, esc, md
 from app_pages.tree import tree_html
 from kb.duties import queries as duty_queries
 from kb.store import db as store
@@ -60,7 +60,7 @@ def duty_notes(node: dict) -> str:
 
 
 st.html(STYLE)
-st.subheader(names[doc_id])
+st.subheader(md(names[doc_id]))
 facts = [("Loại", doc["type"]), ("Số hiệu", doc["number"]), ("Ngày ban hành", doc["date"]),
          ("Cơ quan ban hành", doc["issuer"]), ("Người ký", doc["signer"]),
          ("Ngày có hiệu lực", doc["effective_date"]), ("Ban hành kèm theo văn bản", doc["parent_number"]),
@@ -82,7 +82,7 @@ if focus:
         st.markdown("#### Điều khoản được mở")
         st.html(tree_html(context, focus=focus, extra=duty_notes))
     else:
-        st.warning(f"Không tìm thấy điều khoản {focus} trong văn bản này.")
+        st.warning(f"Không tìm thấy {md(eid_address(focus))} trong văn bản này.")
 
 text_tab, out_tab, in_tab, duty_tab = st.tabs([
     "Toàn văn", f"Trích dẫn ({outgoing.count('<tr') - 1 if outgoing else 0})",

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_pages import kbsession
 from app_pages.labels import ROLE, doc_label, label
-from app_pages.markup import STYLE, esc, link, page_url
+from app_pages.markup import STYLE, esc, link, md, page_url
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
 from kb.errors import KbError
@@ -43,14 +43,14 @@ with kbsession.connection() as db:
     try:
         found = duty_queries.find_duties(db, query)
     except KbError as exc:
-        st.error(str(exc))
+        st.error(md(exc))
         st.stop()
     addresses = {d: views.node_addresses(db, d) for d in {r["doc_id"] for r in found["duties"]}}
 
 if not found["actors"]:
-    st.warning(f"Không nhận ra chủ thể «{query}». Hãy thử tên khác, ví dụ «Sở Tư pháp», «UBND cấp xã».")
+    st.warning(f"Không nhận ra chủ thể «{md(query)}». Hãy thử tên khác, ví dụ «Sở Tư pháp», «UBND cấp xã».")
     st.stop()
-st.markdown("**Chủ thể tìm được:** " + ", ".join(esc(a["name"]) for a in found["actors"]))
+st.markdown("**Chủ thể tìm được:** " + ", ".join(md(a["name"]) for a in found["actors"]))
 rows = found["duties"]
 if not rows:
     st.info("Chưa thấy nghĩa vụ nào của chủ thể này trong các văn bản đã có.")

@@ -50,3 +50,20 @@ def doc_label(row: dict) -> str:
     head = " ".join(x for x in (row.get("type") or "Văn bản", row.get("number")) if x)
     tail = row.get("title") or row.get("file") or ""
     return f"{head} — {tail}" if tail else head
+
+
+_EID_UNITS = {"chp": "Chương", "art": "Điều", "para": "khoản", "point": "điểm", "sec": "Mục", "part": "Phần",
+              "annex": "Phụ lục", "item": "mục", "subitem": "tiểu mục", "bullet": "ý"}
+
+
+def eid_address(eid: str) -> str:
+    """An eid as people cite a unit ("art_5__para_2__point_a" → "điểm a khoản 2 Điều 5"), so that a
+    link to a unit that does not exist says which one without showing an internal code."""
+    parts = []
+    for piece in eid.split("__"):
+        unit, _, num = piece.partition("_")
+        name = _EID_UNITS.get(unit)
+        if name is None or not num:
+            return "điều khoản được yêu cầu"
+        parts.append(f"{name} {num.split('_')[0]}")
+    return " ".join(reversed(parts))

@@ -7,6 +7,7 @@ come from anywhere, so no page hands document text to Streamlit unescaped.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlencode
@@ -27,6 +28,16 @@ mark{background:#ffe58a;padding:0 .1rem}
 
 def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&])")
+
+
+def md(text: object) -> str:
+    """Text shown through Streamlit's Markdown (a subheader, a warning, a label) as plain text: every
+    mark that Markdown or Streamlit's directives read (links, images, emphasis, :emoji:, $math$) is
+    escaped, so a stored title or a URL parameter cannot make the browser fetch or link anything."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else " ".join(str(text).split()))
 
 
 def wrap(tag: str, text: object, cls: str | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.markup import STYLE, esc
+from app_pages.markup import STYLE, esc, md
 from app_pages.tree import tree_html
 from kb import intake
 from kb.errors import KbError
@@ -24,13 +24,13 @@ data = upload.getvalue()
 try:
     result = intake.preview(upload.name, data)
 except (ParseError, KbError) as exc:
-    st.error(f"Không đọc được tệp: {exc}")
+    st.error(f"Không đọc được tệp: {md(exc)}")
     st.stop()
 
 
-st.success(f"Đọc được {len(result.documents)} văn bản từ tệp {upload.name}.")
+st.success(f"Đọc được {len(result.documents)} văn bản từ tệp {md(upload.name)}.")
 for warning in result.warnings:
-    st.warning(warning)
+    st.warning(md(warning))
 st.html(STYLE)
 for doc in result.documents:
     title = f"{doc.doc_type or 'Văn bản'} {doc.number or '(chưa có số)'} — {doc.title or ''}"

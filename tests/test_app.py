@@ -157,7 +157,7 @@ def test_documents_page_warns_of_stale_citations(app_env: tuple[Path, Path]) -> 
 
 def test_documents_page_unknown_clause_says_so(app_env: tuple[Path, Path]) -> None:
     at = open_page("documents", doc=DRAFT_2026, eid="art_99")
-    assert any("Không tìm thấy điều khoản art_99" in w.value for w in at.warning)
+    assert any("Không tìm thấy Điều 99 trong văn bản này" in w.value for w in at.warning)
 
 
 # --- Tìm kiếm --------------------------------------------------------------------------------------

@@ -155,7 +155,7 @@ def test_kb_of_another_version_is_one_clear_error(folder: Path, tmp_path: Path) 
 
 
 def test_missing_path_is_one_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(KbError, match="no such file or folder"):
+    with pytest.raises(KbError, match="không có tệp hoặc thư mục"):
         build([tmp_path / "nowhere"], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
 
 

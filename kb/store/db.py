@@ -39,6 +39,7 @@ from kb.model import Actor, Duty, EnrichedFile, Reference
 from kb.numbers import number_key  # one identity for document numbers (NĐ = ND, spaces, leading zeros)
 from parsers.model import Document, Node, ParseResult, Span
 from parsers.normalise import fold, normalise
+from parsers.readers import limits
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", ".doc")
 _SKIPPED_NAMES = ("readme.md", "readme.txt")
@@ -72,6 +73,9 @@ def open_db(path: str | Path, create: bool = False) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
         # Searches read index pages all over the file: map it rather than copy pages through a small cache.
         conn.execute("PRAGMA mmap_size = 1073741824")
+        if create and _foreign(conn):
+            conn.close()
+            raise KbError(f"{path} không phải cơ sở dữ liệu của vbkb (không có dấu lược đồ vbkb): không ghi vào")
         is_kb = create or _table_exists(conn, "documents")
         current = create or not is_kb or _stored_schema(conn) == _schema_key()
     except sqlite3.DatabaseError as exc:
@@ -82,6 +86,15 @@ def open_db(path: str | Path, create: bool = False) -> sqlite_utils.Database:
         what = "is not a knowledge base" if not is_kb else "was built by another version of vbkb"
         raise KbError(f"{path} {what}: run `kb build` again")
     return sqlite_utils.Database(conn)
+
+
+def _foreign(conn: sqlite3.Connection) -> bool:
+    """A database with tables but no vbkb schema marker belongs to another program: never rebuilt."""
+    if conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0] == 0:
+        return False
+    if not _table_exists(conn, "meta"):
+        return True
+    return conn.execute("SELECT 1 FROM meta WHERE key IN ('schema', 'app')").fetchone() is None
 
 
 def _stored_schema(conn: sqlite3.Connection) -> str | None:
@@ -167,6 +180,8 @@ def _actor_columns() -> dict[str, type]:
 
 def _create_schema(db: sqlite_utils.Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
+    # The marker first: a build killed before the schema row is written still leaves a vbkb file.
+    db.execute("INSERT INTO meta (key, value) VALUES ('app', 'vbkb')")
     db["files"].create(
         {"path": str, "name": str, "sha256": str, "size": int, "mtime": float, "parsed_at": str,
          "format": str, "warnings": str},
@@ -221,7 +236,7 @@ def _prepare(db: sqlite_utils.Database, fingerprint: str, force: bool) -> None:
     never see an empty KB. Only a changed schema drops the tables.
     """
     if _meta(db, "schema") != _schema_key():
-        for name in ("nodes_fts", "meta", "files", "documents", "nodes", "references", "duties", "actors"):
+        for name in ("nodes_fts", "files", "documents", "nodes", "references", "duties", "actors", "meta"):
             db.execute(f'DROP TABLE IF EXISTS "{name}"')
         _create_schema(db)
         db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (_schema_key(),))
@@ -265,23 +280,47 @@ class BuildReport:
         }
 
 
-def document_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The document files a build reads: each file given, and the document files of each folder given."""
+def document_files(paths: Iterable[str | Path], skipped: list[str] | None = None) -> list[Path]:
+    """The document files a build reads: each file given, and the document files of each folder given.
+
+    A link inside a folder that leads out of it (`passwd.txt` → /etc/passwd) is not read: it is listed
+    in `skipped` with its reason, when a list is given."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
-                and p.name.lower() not in _SKIPPED_NAMES and not p.name.startswith((".", "~$"))
-            )
+            root = path.resolve()
+            for p in sorted(path.iterdir()):
+                if not (p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+                        and p.name.lower() not in _SKIPPED_NAMES and not p.name.startswith((".", "~$"))):
+                    continue
+                if p.is_symlink() and not p.resolve().is_relative_to(root):
+                    if skipped is not None:
+                        skipped.append(f"{p.name}: liên kết trỏ ra ngoài thư mục {path}, bỏ qua")
+                    continue
+                found.append(p)
         elif path.is_file():
             found.append(path)
         else:
-            raise KbError(f"no such file or folder: {path}")
-    unique = {str(p.resolve()): p for p in found}
+            raise KbError(f"không có tệp hoặc thư mục: {path}")
+    unique: dict[str, Path] = {}
+    for p in sorted(found, key=Path.is_symlink):  # a file and a link to it: the file's own name is kept
+        unique.setdefault(str(p.resolve()), p)
     return [unique[k] for k in sorted(unique)]
+
+
+def _file_hash(path: Path) -> str:
+    """sha256 of a file within the size cap, read in chunks (a 4 GB file is refused before any read)."""
+    cap = limits.current().max_file_bytes
+    size = path.stat().st_size
+    if size > cap:
+        raise KbError(f"{path.name}: tệp {limits.human(size)}, vượt giới hạn {limits.human(cap)} "
+                      f"(đặt {limits.env_name('max_file_bytes')} để nâng)")
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def build(
@@ -297,7 +336,8 @@ def build(
     processes run `process` while this process writes, file after file in name order.
     """
     started = time.perf_counter()
-    files = document_files(paths)
+    skipped: list[str] = []
+    files = document_files(paths, skipped)
     db = open_db(db_path, create=True)
     try:
         _prepare(db, code_fingerprint(), force)
@@ -308,13 +348,13 @@ def build(
             with _transaction(db.conn):
                 for key in removed:
                     _delete_file(db.conn, key)
-        parsed, unchanged, failed, warnings = [], [], [], []
+        parsed, unchanged, failed, warnings = [], [], [], list(skipped)
         bar = _progress(len(files), progress)
         todo: list[tuple[str, Path, str]] = []
         for key, path in keys.items():
             try:
-                sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError as exc:
+                sha = _file_hash(path)
+            except (OSError, KbError) as exc:
                 failed.append((str(path), _reason(exc)))
                 bar.update(1)
                 continue
