@@ -7,6 +7,7 @@ import streamlit as st
 from app_pages import kbsession
 from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc, highlighted, link, page_url
+from kb.errors import KbError
 from kb.store import db as store
 from kb.store import search
 
@@ -18,7 +19,11 @@ with kbsession.connection() as db:
     docs = store.list_documents(db)
     names = {d["doc_id"]: doc_label(d) for d in docs}
     only = st.selectbox("Trong văn bản", [None, *names], format_func=lambda i: "Tất cả văn bản" if i is None else names[i])
-    hits = search.search(db, query, limit=50, doc_id=only) if query.strip() else []
+    try:
+        hits = search.search(db, query, limit=50, doc_id=only) if query.strip() else []
+    except KbError as exc:  # a query too long to be one a person types
+        st.error(str(exc))
+        st.stop()
 
 if not query.strip():
     st.stop()

@@ -42,7 +42,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- kb build / docs / search (kb/store.py, kb/search.py) ---------------------------------------------
+# --- kb build / docs / search (kb/pipeline.py, kb/store/) ---------------------------------------------
 def _setup_build(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", default=["corpus"], metavar="PATH", help="files or folders (corpus/)")
     p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")

@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 from kb_corpus import corpus_kb
 from kb_fake import fake_parse
 
+from kb.errors import KbError
 from kb.pipeline import Hooks, build
 from kb.store.db import open_db
-from kb.store.search import SearchHit, fts_query, highlight, query_tokens, search
+from kb.store.search import MAX_QUERY_CHARS, SearchHit, fts_query, highlight, query_tokens, search
 
 FILES = {
     "qd.txt": (
@@ -170,6 +171,10 @@ HOSTILE = [
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_queries_do_not_raise(db, query: str) -> None:
+    if len(query) > MAX_QUERY_CHARS:  # past the cap: one clear line, nothing searched
+        with pytest.raises(KbError, match="Truy vấn quá dài"):
+            search(db, query)
+        return
     hits = search(db, query)
     assert all(isinstance(h, SearchHit) for h in hits)
     assert db.execute("SELECT count(*) FROM nodes").fetchone()[0] == 18  # nothing dropped
@@ -243,4 +248,8 @@ def test_corpus_article_query_puts_the_article_first(corpus_db) -> None:
 
 @pytest.mark.parametrize("query", HOSTILE)
 def test_corpus_hostile_queries(corpus_db, query: str) -> None:
-    assert isinstance(search(corpus_db, query), list)
+    if len(query) > MAX_QUERY_CHARS:
+        with pytest.raises(KbError, match="Truy vấn quá dài"):
+            search(corpus_db, query)
+    else:
+        assert isinstance(search(corpus_db, query), list)

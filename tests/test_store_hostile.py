@@ -77,3 +77,23 @@ def test_a_file_over_the_cap_is_refused_before_it_is_read(tmp_path: Path, monkey
     report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
     assert [(Path(f).name, "vượt giới hạn" in r) for f, r in report.failed] == [("big.txt", True)]
     assert report.documents == 1
+
+
+def test_an_overlong_query_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    from kb.store.db import open_db
+    from kb.store.search import MAX_QUERY_CHARS, search
+
+    build([_folder(tmp_path)], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
+    db = open_db(tmp_path / "kb.db")
+    with pytest.raises(KbError, match="Truy vấn quá dài"):
+        search(db, "1/" * 5000)
+    assert search(db, "x" * MAX_QUERY_CHARS) == []  # at the cap: searched
+
+
+def test_repeated_query_words_are_one_condition(tmp_path: Path) -> None:
+    from kb.store.db import open_db
+    from kb.store.search import search
+
+    build([_folder(tmp_path)], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
+    db = open_db(tmp_path / "kb.db")
+    assert [h.eid for h in search(db, "noi dung noi dung noi")] == [h.eid for h in search(db, "noi dung")]

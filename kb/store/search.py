@@ -18,6 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
+from kb.errors import KbError
 from kb.numbers import number_key
 from parsers.normalise import fold
 
@@ -27,6 +28,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 # A word of decomposed text keeps its combining marks ("pha" + U+0301 + "p" is one word).
 _DECOMPOSED_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 _SNIPPET_CHARS = 240
+# A query longer than this is no search a person types: refused before any work or cache sees it.
+MAX_QUERY_CHARS = 300
 # What may separate two matched words that are marked as one: spaces, or the "/" "-" "." inside a number.
 _JOINER = re.compile(r"\s*|[/.\-]")
 # bm25 weights of the indexed columns: address, heading, text (a hit in the address or heading counts more).
@@ -87,6 +90,8 @@ def search(
 ) -> list[SearchHit]:
     """Number hits, then clauses: those whose address is the query ("dieu 12"), those holding the exact
     phrase, then those holding every word, each group in bm25 order."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise KbError(f"Truy vấn quá dài ({len(query)} ký tự, tối đa {MAX_QUERY_CHARS}).")
     limit = max(0, int(limit))
     hits = _number_hits(db, query, doc_id)[:limit]
     tokens = query_tokens(query)
@@ -95,8 +100,8 @@ def search(
     rows: dict[int, dict[str, Any]] = {}
     groups = [lambda n: _address_rows(db, " ".join(tokens), doc_id, n),
               lambda n: _fts_rows(db, fts_query(tokens, phrase=True), doc_id, n)]
-    if len(tokens) > 1:
-        groups.append(lambda n: _fts_rows(db, fts_query(tokens, phrase=False), doc_id, n))
+    if len(tokens) > 1:  # every word, each once: "1/ 1/ 1/" is one condition, not three
+        groups.append(lambda n: _fts_rows(db, fts_query(list(dict.fromkeys(tokens)), phrase=False), doc_id, n))
     wanted = limit - len(hits)
     for group in groups:
         if len(rows) >= wanted:
