@@ -317,6 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     except (ParseError, KbError) as exc:
         print(f"kb: error: {exc}", file=sys.stderr)
         return 2
+    except PermissionError as exc:
+        print(f"kb: lỗi: không có quyền truy cập {exc.filename or ''}".rstrip(), file=sys.stderr)
+        return 2
+    except IsADirectoryError as exc:
+        print(f"kb: lỗi: {exc.filename or ''} là một thư mục, không phải tệp".strip(), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("kb: interrupted", file=sys.stderr)
         return 130

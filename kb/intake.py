@@ -37,7 +37,8 @@ def safe_name(name: str) -> str:
     if suffix not in UPLOAD_SUFFIXES:
         allowed = ", ".join(UPLOAD_SUFFIXES)
         raise KbError(f"{path.name or name}: định dạng không hỗ trợ (chỉ nhận {allowed})")
-    return f"{slug(path.stem) or 'van-ban'}{suffix}"
+    # Cut the stem well under a file system's 255-byte name limit (Vietnamese letters take 2–3 bytes).
+    return f"{(slug(path.stem) or 'van-ban')[:120].rstrip('-')}{suffix}"
 
 
 def preview(name: str, data: bytes) -> ParseResult:

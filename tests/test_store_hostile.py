@@ -97,3 +97,19 @@ def test_repeated_query_words_are_one_condition(tmp_path: Path) -> None:
     build([_folder(tmp_path)], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS)
     db = open_db(tmp_path / "kb.db")
     assert [h.eid for h in search(db, "noi dung noi dung noi")] == [h.eid for h in search(db, "noi dung")]
+
+
+def test_db_pointing_at_a_folder_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kb.cli import main as kb_main
+
+    folder = _folder(tmp_path)
+    assert kb_main(["build", str(folder), "--db", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "là một thư mục" in err
+
+
+def test_a_very_long_upload_name_becomes_a_short_file_name() -> None:
+    from kb.intake import safe_name
+
+    name = safe_name("Quyết định " * 30 + ".docx")
+    assert name.endswith(".docx") and len(name.encode()) < 200 and name.startswith("quyet-dinh-quyet-dinh")

@@ -61,6 +61,8 @@ _PLAN_DOTTED = ("section", "item", "subitem")
 def open_db(path: str | Path, create: bool = False) -> sqlite_utils.Database:
     """The KB at `path` (WAL, dict-like rows); `create` makes a missing one, else a missing KB is an error."""
     path = Path(path)
+    if path.is_dir():
+        raise KbError(f"{path} là một thư mục: --db phải là một tệp cơ sở dữ liệu (ví dụ kb.db)")
     if not create and not path.is_file():
         raise KbError(f"no knowledge base at {path}: run `kb build` first")
     # Autocommit mode: transactions are ours alone (see the module docstring).
