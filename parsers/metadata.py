@@ -306,7 +306,8 @@ def _annex_number(preamble: list[Line]) -> str | None:
     return None
 
 
-def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Footnote, ...], span: Span) -> Document:
+def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Footnote, ...], span: Span,
+             portal: str = "") -> Document:
     cells = _cells(layout.preamble)
     # where the header may also be printed; read only when the preamble lacks a field (tables can be most
     # of a long plan)
@@ -351,4 +352,5 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
         signature=signature,
         span=span,
         parent_number=parent_number,
+        portal=portal,
     )

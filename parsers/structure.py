@@ -17,6 +17,7 @@ from parsers.errors import ParseError
 from parsers.lines import Line
 from parsers.metadata import Layout, metadata
 from parsers.model import Document, Footnote, Node, ParseResult, Span
+from parsers.portal import page_end
 from parsers.split import split
 
 ROOT = "root"
@@ -223,6 +224,9 @@ class _Builder:
             unit.texts.append(rest)
 
     def add_text(self, line: Line) -> None:
+        if not self.stack and line.table:
+            self._open_table(line)
+            return
         if not self.stack:
             self.loose.append(line.text)
             return
@@ -233,6 +237,15 @@ class _Builder:
             unit.texts.append(line.text)
         unit.want_heading = False
         unit.last = line
+
+    def _open_table(self, line: Line) -> None:
+        """A table before any unit (a Phụ lục's task table under its title): a root paragraph holds its rows,
+        one line each, so that they are the text of a unit (the duty reader reads rows there) and the lines
+        after it up to the next unit go with it."""
+        n = 1 + sum(1 for u in self.root if u.kind == "paragraph")
+        unit = _Open("paragraph", None, self.eids.make("paragraph", str(n), None), line, texts=[line.text], last=line)
+        self.root.append(unit)
+        self.stack.append(unit)
 
     def close_label(self) -> None:
         if self.stack:
@@ -283,6 +296,16 @@ def _after_bases(lines: list[Line], start: int) -> int:
 _MAJOR = ("phan", "chuong", "muc", "dieu", "section", "item", "subitem")
 
 
+def _table_body(lines: list[Line], body: int) -> int:
+    """Where the body begins when a table comes after the title block and before any unit: a Phụ lục
+    ("PHỤ LỤC" / its title / "(Kèm theo Kế hoạch số ...)") whose content is a table of tasks or scores.
+    Tables above the title are the issuer / number header, not the body."""
+    title = next((i for i in range(body) if not lines[i].table and P.DOC_TITLE.match(lines[i].text)), None)
+    if title is None:
+        return body
+    return next((j for j in range(title + 1, body) if lines[j].table), body)
+
+
 def _signature_start(lines: list[Line], units: list, body: int, family: str) -> int:
     """The first "Nơi nhận" or "TM./KT." line after the last article, chapter or item label: a sample form
     quoted inside an article does not end the document."""
@@ -326,6 +349,8 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
     family = _family(lines)
     units = [None if x.table else _unit(x.text, family) for x in lines]
     body = _body_start(lines, units, family)
+    if family != "prose":
+        body = _table_body(lines, body)
     sign = _signature_start(lines, units, body, family)
     if family == "prose":
         tops, loose = _prose(lines[body:sign]), []
@@ -333,12 +358,13 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
         tops, loose = _build(lines[body:sign], units[body:sign], family)
     nodes = tuple(u.freeze() for u in tops)
     layout = Layout(lines[:body], lines[sign:], nodes, family, parent, tuple(x for x in lines if x.table))
-    preamble = "\n".join([x.text for x in lines[:body]] + loose)
+    page = page_end(lines[:body])  # the metadata still reads the portal's panel: it may name the type
+    preamble = "\n".join([x.text for x in lines[page:body]] + loose)
     signature = "\n".join(x.text for x in lines[sign:])
     start, end = lines[0].start, lines[-1].end
     notes = tuple(f for f in footnotes if start <= f.span.start <= end)
     return metadata(layout, preamble=preamble, signature=signature, footnotes=notes,
-                    span=Span(start, end, lines[0].lineno))
+                    span=Span(start, end, lines[0].lineno), portal="\n".join(x.text for x in lines[:page]))
 
 
 def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tuple[str, ...] = ()) -> ParseResult:

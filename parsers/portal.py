@@ -1,0 +1,48 @@
+"""A legal portal's page around a document saved from it: banners ("Bản dịch này thuộc quyền sở hữu của
+...", "Đang tải văn bản...") and the portal's information panel ("Số hiệu: | 224/CĐ-TTg", "Loại văn bản: |
+Công điện", "Tình trạng: | Đã biết") printed above the document's own header. They are the portal's words,
+not the document's: the preamble starts at the document's header, the page's words are kept apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.lines import Line
+from parsers.normalise import fold
+
+# The fields of a portal's information panel, folded (no accents, lower case), each a cell of its own
+_PANEL_FIELDS = frozenset({
+    "so hieu", "loai van ban", "noi ban hanh", "co quan ban hanh", "nguoi ky", "ngay ban hanh", "ngay hieu luc",
+    "ngay cong bao", "so cong bao", "tinh trang", "tinh trang hieu luc", "linh vuc", "ngay het hieu luc",
+})
+_CELL_END = re.compile(r"\s*:\s*$")
+_PANEL_MIN = 3  # distinct fields: a document's own header table never holds three of them
+
+
+def _panel_fields(line: Line) -> set[str]:
+    """The panel fields a table row names ("Loại văn bản: | Công điện | Nơi ban hành: | ...")."""
+    if not line.table:
+        return set()
+    out = set()
+    for cell in line.text.split(" | "):
+        if cell.rstrip().endswith(":"):
+            # the first cell may carry a banner before the label ("Đang tải văn bản... Số hiệu:")
+            label = fold(_CELL_END.sub("", cell)).strip()
+            out.update(f for f in _PANEL_FIELDS if label == f or label.endswith(" " + f))
+    return out
+
+
+def page_end(preamble: list[Line]) -> int:
+    """How many of the preamble's first lines are the portal's page (banners and information panel):
+    the lines up to the panel's last row, when a panel of at least three fields is there; else 0."""
+    fields: set[str] = set()
+    last = -1
+    for i, line in enumerate(preamble):
+        found = _panel_fields(line)
+        if found:
+            fields |= found
+            last = i
+        elif last >= 0 and line.table:
+            break  # the next table is the document's own header ("THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA ...")
+    return last + 1 if len(fields) >= _PANEL_MIN else 0
