@@ -214,7 +214,7 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
 
     def close_cell() -> None:
         nonlocal cell
-        if _CELL_LABEL.match(cell[0].text) or (
+        if _CELL_LABEL.match(cell[0].text) or _annex_header(cell) or (
                 (len(cell) > _BODY_CELL_LINES or sum(len(x.text) for x in cell) > _BODY_CELL_CHARS)
                 and not (_numbered_row(row) and _data_cell(cell))):
             _flush_row(row, out, False)
@@ -255,6 +255,18 @@ def _numbered_row(row: list[list[Line]]) -> bool:
     scoring table in a Phụ lục), and a long cell of it ("Hướng dẫn chấm điểm: ...") stays in the row; a page's
     layout table holding a letter's body opens with the issuer or nothing."""
     return bool(row) and len(row[0]) == 1 and bool(_ROW_NUMBER.match(row[0][0].text))
+
+
+_ANNEX_TITLE = re.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC)\b")
+
+
+def _annex_header(cell: list[Line]) -> bool:
+    """Is this "cell" the header of a Phụ lục that a converter glued into the signature's table ("KT. CHỦ
+    TỊCH ... | PHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU (Kèm theo Quyết định số ...) | TT | Chỉ tiêu | ...")? Its
+    title in capitals and the line naming the text it is attached to: a document begins there, not a cell."""
+    first = cell[0].text
+    return (_ANNEX_TITLE.match(first) is not None and first.isupper()
+            and any(P.ANNEX_OF.match(x.text) for x in cell))
 
 
 def _data_cell(cell: list[Line]) -> bool:

@@ -40,12 +40,12 @@ _TYPES_ALT = "|".join(sorted((t.upper() for t in DOC_TYPES), key=len, reverse=Tr
 # A title line: the document type alone, in capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH", "QUY CHẾ:")
 DOC_TITLE = re.compile(rf"^(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?\s*:?$")
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ|NGHỊ ĐỊNH|THÔNG TƯ)\s*:$")
-# "(Ban hành kèm theo Quyết định số ...)" under an attached document's title. It opens with "(" or a
-# capital: a line starting "kèm theo ..." is a hard-wrapped sentence going on ("... tại Phụ lục II ban
-# hành" / "kèm theo Thông tư số 29/2024/TT-BTC."); "kèm theo Quyết định này <words>" is Điều 1 of the
-# Quyết định itself ("Ban hành kèm theo Quyết định này Quy chế ..."), not the header of another text.
+# "(Ban hành kèm theo Quyết định số ...)" (or "Ban hành theo", "Kèm theo") under an attached document's
+# title. It opens with "(" or a capital: a line starting "kèm theo ..." is a hard-wrapped sentence going on
+# ("... tại Phụ lục II ban hành" / "kèm theo Thông tư số 29/2024/TT-BTC."); "kèm theo Quyết định này <words>"
+# is Điều 1 of the Quyết định itself ("Ban hành kèm theo Quyết định này Quy chế ..."), not another text's header.
 ANNEX_OF = re.compile(
-    r"^(?=(?-i:[(BK]))\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+"
+    r"^(?=(?-i:[(BK]))\(?\s*(?:Ban\s+hành\s+(?:kèm\s+)?theo|kèm\s+theo)\s+"
     r"(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kế hoạch)"
     r"\s+(?!này\s+\w)(?:số\s*)?([^()]*?)\)?\s*$",
     re.IGNORECASE,

@@ -46,3 +46,27 @@ def page_end(preamble: list[Line]) -> int:
         elif last >= 0 and line.table:
             break  # the next table is the document's own header ("THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA ...")
     return last + 1 if len(fields) >= _PANEL_MIN else 0
+
+
+# The portal's own contact panel, which opens the footer of every page it serves
+_CONTACT_FIELDS = frozenset({"dia chi", "dien thoai", "e-mail", "email", "ma so thue", "hotline", "fax", "website"})
+_MAJOR_LABEL = re.compile(r"^(?:Điều\s+\d+|Chương\s+[IVXLC\d]+|[IVX]+\.\s)", re.IGNORECASE)
+
+
+def _contact_fields(line: Line) -> int:
+    if not line.table:
+        return 0
+    return len({fold(_CELL_END.sub("", c)).strip() for c in line.text.split(" | ") if c.rstrip().endswith(":")}
+               & _CONTACT_FIELDS)
+
+
+def footer_start(lines: list[Line]) -> int:
+    """Index of the first line of a legal portal's footer (its contact panel "Địa chỉ: | ... | Điện thoại: |
+    ... | E-mail: | ... | Mã số thuế: | ...", then its notices to members), or len(lines) when there is none.
+    The panel must come after the document's text: no article, chapter or section follows it."""
+    for i in range(len(lines) - 1, 0, -1):
+        if _contact_fields(lines[i]) >= _PANEL_MIN:
+            if any(_MAJOR_LABEL.match(x.text) for x in lines[i + 1:]):
+                return len(lines)
+            return i
+    return len(lines)

@@ -27,6 +27,8 @@ ANNEX_LINES = [
     ("Ban hành kèm theo Nghị quyết số: 105/2025/UBTVQH15 về Chương trình lập pháp năm 2026)", True),
     ("Kèm theo Quyết định số 15/2025/QĐ-UBND ngày 3/3/2025", True),
     ("(Kèm theo Quyết định này)", True),
+    ("(Ban hành theo Quyết định số 2815/QĐ-UBND ngày 20 tháng 11 năm 2025 của Chủ tịch UBND tỉnh Đồng Nai)", True),
+    ("Theo Quyết định số 12/QĐ-UBND ngày 3/3/2025 của UBND tỉnh", False),  # "theo" alone opens a sentence
     ("KÈM THEO QUYẾT ĐỊNH SỐ 15/2025/QĐ-UBND", True),
     # Điều 1 of the Quyết định itself (5b692e230f990be5, af2a4fc9b3a7aeeb, 86367f2ddb2225cd, vbpl doc_000026)
     ("Ban hành kèm theo Quyết định này Quy chế quản lý, sử dụng và khai thác Phần mềm Quản lý tài sản công.", False),
@@ -351,3 +353,70 @@ def test_no_portal_page(top: str) -> None:
     doc = parse_text(top + HEADER.format(number="12/KH-UBND"), fmt="md").documents[0]
     assert doc.portal == ""
     assert doc.preamble.startswith(top.split("\n")[0].strip("| ").split(" | ")[0] or "ỦY BAN NHÂN DÂN")
+
+
+# A Phụ lục after the signature, however the converter printed its header (1a9051122afe8e2b: plain lines,
+# "Ban hành theo"; 2edf5927c71bc4c1 and 128b34e0abc1c504: glued into the signature's table, "PHỤ LỤC I ..." or
+# "DANH MỤC ..." without a type): a document of its own, its title in its preamble, its rows in its units.
+QD_BODY = ("Điều 1. Phê duyệt Chương trình phát triển Chính phủ số.\n\nĐiều 2. Quyết định này có hiệu lực từ ngày ký."
+           "\n\nĐiều 3. Các Bộ trưởng chịu trách nhiệm thi hành Quyết định này.\n\nNơi nhận:\n- Như Điều 3;\n"
+           "- Lưu: VT.\n\n")
+GLUED_ANNEXES = [
+    (("**KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG**\n\nNguyễn Chí Dũng\n\n**PHỤ LỤC**\n\nDANH MỤC CÁC CHỈ TIÊU CỤ THỂ\n\n"
+     "*(Ban hành theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025 của Thủ tướng Chính phủ)*\n\n"
+     "| TT | Chỉ tiêu | Cơ quan chủ trì theo dõi, đánh giá |\n|---|---|---|\n"
+     "| 1 | Tỉ lệ dịch vụ công trực tuyến toàn trình đạt 100%. | Văn phòng Chính phủ |\n"),
+     "PHỤ LỤC", "1 | Tỉ lệ dịch vụ công trực tuyến toàn trình đạt 100%. | Văn phòng Chính phủ"),
+    (("|\nKT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\nNguyễn Chí Dũng\n|\n**PHỤ LỤC I**\n**DANH MỤC CÁC CHỈ TIÊU CỤ THỂ**\n"
+     "*(Kèm theo Quyết định số 2629/QĐ-TTg ngày 01 tháng 12 năm 2025 của Thủ tướng Chính phủ)*\n|\n"
+     "**TT**\n|\n**Chỉ tiêu**\n|\n**Cơ quan chủ trì theo dõi, đánh giá**\n|\n|\n"
+     "1\n|\nTỉ lệ dịch vụ công trực tuyến toàn trình đạt 100%.\n|\nVăn phòng Chính phủ\n|\n|\n"),
+     "PHỤ LỤC I", "1 | Tỉ lệ dịch vụ công trực tuyến toàn trình đạt 100%. | Văn phòng Chính phủ"),
+    (("|\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhùng Thành Vinh\n|\n**DANH MỤC**\n**TTHC THỰC HIỆN KHÔNG PHỤ THUỘC VÀO "
+     "ĐỊA GIỚI HÀNH CHÍNH**\n*(Kèm theo Quyết định số 3783/QĐ-UBND ngày 20/11/2025 của Chủ tịch UBND tỉnh Nghệ An)*\n|\n"
+     "**TT**\n|\n**Mã TTHC**\n|\n**Tên thủ tục hành chính**\n|\n|\n1\n|\n2.001955\n|\nĐăng ký nội quy lao "
+     "động của doanh nghiệp\n|\n|\n"),
+     "DANH MỤC", "1 | 2.001955 | Đăng ký nội quy lao động của doanh nghiệp"),
+]
+
+
+@pytest.mark.parametrize(("signature_and_annex", "title", "row"), GLUED_ANNEXES)
+def test_annex_after_the_signature(signature_and_annex: str, title: str, row: str) -> None:
+    result = parse_text(QD_HEAD + QD_BODY + signature_and_annex, fmt="md")
+    assert len(result.documents) == 2
+    qd, annex = result.documents
+    assert [n.eid for n in qd.nodes] == ["art_1", "art_2", "art_3"]
+    assert qd.signer in ("Nguyễn Chí Dũng", "Phùng Thành Vinh")
+    assert title not in qd.signature
+    assert annex.preamble.startswith(title)
+    texts = [annex.preamble] + [n.text for n in annex.walk()]
+    assert any("theo Quyết định số" in t for t in texts)  # its annex line is the Phụ lục's, not the signature's
+    assert row in [line for n in annex.walk() for line in n.text.split("\n")]
+
+
+# The portal's footer (its contact panel, then notices to members) leaves the last document
+FOOTER = ("\n| Địa chỉ: | 17 Nguyễn Gia Thiều, P. Xuân Hòa, TP.HCM | Điện thoại: | (028) 3930 3279 | E-mail: | "
+          "info@thuvienphapluat.vn | Mã số thuế: | 0315459414 |\n|---|---|---|---|---|---|---|---|\n\nTHÔNG BÁO\n\n"
+          "về Lưu trữ, Sử dụng Thông tin Khách hàng\n\n- Bạn vừa bị Đăng xuất khỏi Tài khoản.\n\n"
+          "- Có phải do Tài khoản của bạn bị lộ mật khẩu nên nhiều người khác vào dùng?\n")
+
+
+@pytest.mark.parametrize("body", [
+    HEADER.format(number="12/KH-UBND"),  # a plan: the footer would be bullets of its last section
+    QD_HEAD + QD_BODY + "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nPhùng Thành Vinh\n",  # a Quyết định: its signature
+])
+def test_portal_footer_leaves_the_document(body: str) -> None:
+    doc = parse_text(BANNER + PANELS[0][0] + body + FOOTER, fmt="md").documents[-1]
+    assert "Đăng xuất" in doc.portal and "Mã số thuế" in doc.portal
+    assert "Đăng xuất" not in doc.signature
+    assert all("Đăng xuất" not in n.text for n in doc.walk())
+    assert doc.doc_type != "Thông báo"
+
+
+def test_contact_panel_above_a_letter_is_the_letter_s() -> None:
+    """A company's letterhead names its address and phone too; followed by the letter's articles it is no footer."""
+    text = ("| Địa chỉ: | 12 Lê Lợi | Điện thoại: | 0243 | E-mail: | a@b.vn |\n|---|---|---|---|---|---|\n\n"
+            "QUY CHẾ\n\nLàm việc của công ty\n\nĐiều 1. Phạm vi\n\nQuy chế này quy định việc làm việc.\n")
+    doc = parse_text(text, fmt="md").documents[0]
+    assert doc.portal == ""
+    assert [n.eid for n in doc.nodes] == ["art_1"]
