@@ -36,9 +36,11 @@ DOC_TYPES = (
     "Chỉ thị", "Quy chế", "Quy định", "Kế hoạch", "Thông báo", "Công văn", "Hướng dẫn", "Báo cáo",
     "Chương trình", "Đề án", "Phương án", "Tờ trình", "Lệnh", "Công điện", "Điều lệ", "Phụ lục",
 )
+ANNEX_NUM = r"(?:[IVXLC]+|\d{1,2})[a-z]?"
 _TYPES_ALT = "|".join(sorted((t.upper() for t in DOC_TYPES), key=len, reverse=True))
 # A title line: the document type alone, in capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH", "QUY CHẾ:")
-DOC_TITLE = re.compile(rf"^(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?\s*:?$")
+# ... or an annex's with its number: "PHỤ LỤC II", "PHỤ LỤC 01", "PHỤ LỤC SỐ 3"
+DOC_TITLE = re.compile(rf"^(?:(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?|PHỤ\s+LỤC\s+(?:SỐ\s+)?{ANNEX_NUM})\s*:?$")
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ|NGHỊ ĐỊNH|THÔNG TƯ)\s*:$")
 # "(Ban hành kèm theo Quyết định số ...)" (or "Ban hành theo", "Kèm theo") under an attached document's
 # title. It opens with "(" or a capital: a line starting "kèm theo ..." is a hard-wrapped sentence going on

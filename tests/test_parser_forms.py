@@ -420,3 +420,21 @@ def test_contact_panel_above_a_letter_is_the_letter_s() -> None:
     doc = parse_text(text, fmt="md").documents[0]
     assert doc.portal == ""
     assert [n.eid for n in doc.nodes] == ["art_1"]
+
+
+# An annex's title line with its number is a title line (2edf5927c71bc4c1 "PHỤ LỤC I", e5fc434ba0580ac0 "PHỤ LỤC
+# 01", invented "PHỤ LỤC SỐ 3"); with its name on the same line it is not the bare title
+@pytest.mark.parametrize(("line", "title"), [
+    ("PHỤ LỤC", True), ("PHỤ LỤC II", True), ("PHỤ LỤC 01", True), ("PHỤ LỤC SỐ 3", True), ("PHỤ LỤC 2a", True),
+    ("PHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU", False), ("QUYẾT ĐỊNH", True), ("KẾ HOẠCH 2", False),
+])
+def test_annex_title_line(line: str, title: bool) -> None:
+    assert bool(P.DOC_TITLE.match(line)) is title
+
+
+@pytest.mark.parametrize("head", ["PHỤ LỤC II", "PHỤ LỤC 01", "PHỤ LỤC SỐ 3"])
+def test_numbered_annex_is_a_phu_luc(head: str) -> None:
+    annex = (head + "\n\nDANH MỤC NHIỆM VỤ\n\n(Kèm theo Kế hoạch số 144/KH-UBND ngày 24/11/2025)\n\n"
+             "| STT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Xây dựng cơ sở dữ liệu | Sở Tài chính |\n")
+    doc = parse_text(PLAN + "\n\n" + annex, fmt="md").documents[1]
+    assert (doc.doc_type, doc.title) == ("Phụ lục", "DANH MỤC NHIỆM VỤ")
