@@ -1,13 +1,15 @@
 """A legal portal's page around a document saved from it: banners ("Bản dịch này thuộc quyền sở hữu của
-...", "Đang tải văn bản...") and the portal's information panel ("Số hiệu: | 224/CĐ-TTg", "Loại văn bản: |
-Công điện", "Tình trạng: | Đã biết") printed above the document's own header. They are the portal's words,
-not the document's: the preamble starts at the document's header, the page's words are kept apart.
+...", "Đang tải văn bản..."), a news piece about the document, the portal's information panel ("Số hiệu: |
+224/CĐ-TTg", "Loại văn bản: | Công điện", "Tình trạng: | Đã biết") printed above the document's own header,
+and its footer (contact panel, notices to members) below it. They are the portal's words, not the
+document's: the preamble starts at the document's header, the page's words are kept apart.
 """
 
 from __future__ import annotations
 
 import re
 
+from parsers import patterns as P
 from parsers.lines import Line
 from parsers.normalise import fold
 
@@ -33,9 +35,38 @@ def _panel_fields(line: Line) -> set[str]:
     return out
 
 
+def _header_start(preamble: list[Line]) -> int | None:
+    """Index of the document's own header: the line holding the motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    alone or in the issuer's table row), or the issuer's lines in capitals just above it."""
+    at = next((i for i, x in enumerate(preamble) if any(P.MOTTO.match(c) for c in x.text.split(" | "))), None)
+    while at is not None and at > 0 and _issuer_line(preamble[at - 1]):
+        at -= 1
+    return at
+
+
+def _issuer_line(line: Line) -> bool:
+    text = line.text
+    return not line.table and len(text) <= 80 and text.isupper() and not text.endswith(".")
+
+
+def _prose(line: Line) -> bool:
+    """A paragraph of running text ("Ngày 21/11/2025, Bộ Nội vụ ban hành Công văn ... Theo đó, ..."): a portal's
+    news piece about the document. A document prints nothing but short marks ("DỰ THẢO", "Mẫu số 01") above
+    its header."""
+    text = line.text
+    return not line.table and len(text) >= _PROSE_CHARS and not text.isupper()
+
+
+_PROSE_CHARS = 120
+
+
 def page_end(preamble: list[Line]) -> int:
-    """How many of the preamble's first lines are the portal's page (banners and information panel):
-    the lines up to the panel's last row, when a panel of at least three fields is there; else 0."""
+    """How many of the preamble's first lines are the portal's page: a news piece above the document's
+    header (running text before the motto), or banners and an information panel of at least three fields
+    (up to the panel's last row); else 0."""
+    header = _header_start(preamble)
+    if header and any(_prose(x) for x in preamble[:header]):
+        return header
     fields: set[str] = set()
     last = -1
     for i, line in enumerate(preamble):

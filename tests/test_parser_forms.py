@@ -438,3 +438,29 @@ def test_numbered_annex_is_a_phu_luc(head: str) -> None:
              "| STT | Nội dung | Cơ quan chủ trì |\n|---|---|---|\n| 1 | Xây dựng cơ sở dữ liệu | Sở Tài chính |\n")
     doc = parse_text(PLAN + "\n\n" + annex, fmt="md").documents[1]
     assert (doc.doc_type, doc.title) == ("Phụ lục", "DANH MỤC NHIỆM VỤ")
+
+
+# A portal's news piece about the document above its header (0d99145eee8ac0ff, 24c6583aa4c3280a, 646f0a00d4174382):
+# a headline, a dated lead paragraph, a summary; no panel needed
+NEWS = [
+    ("Thông tin sáp nhập còn 16 tỉnh từ 34 tỉnh thành là không chính xác\n\nNgày 21/11/2025, Bộ Nội vụ ban hành Công văn "
+    "về việc thông tin sai sự thật trên mạng xã hội. Theo đó, Bộ Nội vụ đề nghị các cơ quan báo chí đưa tin chính xác.\n\n"),
+    ("Bổ sung 2.615 tỷ đồng từ ngân sách trung ương cho 27 địa phương\n\nNgày 3/12/2025, Thủ tướng Chính phủ ký ban hành "
+    "Quyết định bổ sung kinh phí từ ngân sách trung ương năm 2025 cho các địa phương khắc phục hậu quả thiên tai.\n\n"
+    "- Tuyên Quang: 152.100 Triệu đồng;\n- Cao Bằng: 68.900 Triệu đồng;\n\n"),
+]
+
+
+@pytest.mark.parametrize("news", NEWS)
+def test_portal_news_piece_stays_out_of_the_preamble(news: str) -> None:
+    doc = parse_text(BANNER + news + HEADER.format(number="12/KH-UBND"), fmt="md").documents[0]
+    assert doc.preamble.startswith("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert news.split("\n")[0] in doc.portal
+    assert doc.number == "12/KH-UBND"
+
+
+@pytest.mark.parametrize("marks", ["DỰ THẢO\n\n", "KHẨN\n\n", "Mẫu số 01/BC\n\n", "DỰ THẢO LẦN 2\n\nỦY BAN NHÂN DÂN\n\n"])
+def test_marks_above_the_header_stay(marks: str) -> None:
+    doc = parse_text(marks + HEADER.format(number="12/KH-UBND"), fmt="md").documents[0]
+    assert doc.portal == ""
+    assert doc.preamble.startswith(marks.split("\n")[0])
