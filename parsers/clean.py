@@ -425,6 +425,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return False  # "Kính gửi: Sở Tư pháp." does not take the letter's first paragraph
     if line.open_bold and not nxt.gap:
         return True  # inside one bold span: "**ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG**"
+    if after_title and prev.upper and not _is_upper(text) and not _starts_lower(text):
+        return False  # the trích yếu in capitals ends where "THỦ TƯỚNG CHÍNH PHỦ điện:" / "Ngày 28 tháng 11 ..." begins
     if line.heading and not (nxt.heading and _starts_lower(text)):
         return False
     if line.bold and not nxt.bold_start:

@@ -464,3 +464,20 @@ def test_marks_above_the_header_stay(marks: str) -> None:
     doc = parse_text(marks + HEADER.format(number="12/KH-UBND"), fmt="md").documents[0]
     assert doc.portal == ""
     assert doc.preamble.startswith(marks.split("\n")[0])
+
+
+# The trích yếu in capitals ends where a mixed-case line begins, even in Markdown's soft-wrapped lines
+# (1095764e502a89b8 "THỦ TƯỚNG CHÍNH PHỦ điện:", 405a6cabda393030 "Ngày 28 tháng 11 năm 2025, tại ...")
+@pytest.mark.parametrize(("title_lines", "after", "title"), [
+    ("VỀ VIỆC KHẨN TRƯƠNG\nCHUẨN BỊ TỔ CHỨC LỄ KHÁNH THÀNH CÁC DỰ ÁN", "**THỦ TƯỚNG CHÍNH PHỦ điện:**",
+     "VỀ VIỆC KHẨN TRƯƠNG CHUẨN BỊ TỔ CHỨC LỄ KHÁNH THÀNH CÁC DỰ ÁN"),
+    ("KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI CUỘC HỌP VỀ TÌNH\nHÌNH THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW",
+     "Ngày 28 tháng 11 năm 2025, tại\nTrụ sở Chính phủ, Phó Thủ tướng Chính phủ đã chủ trì cuộc họp.",
+     "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI CUỘC HỌP VỀ TÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW"),
+    ("VỀ VIỆC TRIỂN KHAI KẾ HOẠCH", "các nhiệm vụ trọng tâm năm 2026",  # lower case: the title goes on
+     "VỀ VIỆC TRIỂN KHAI KẾ HOẠCH các nhiệm vụ trọng tâm năm 2026"),
+])
+def test_title_in_capitals_ends_at_mixed_case(title_lines: str, after: str, title: str) -> None:
+    text = _wrapped("Hà Nội, ngày 20 tháng 11 năm 2025") + "\nCÔNG ĐIỆN\n\n" + title_lines + "\n" + after + "\n\n"
+    text += "1. Các bộ, ngành khẩn trương triển khai thực hiện.\n"
+    assert parse_text(text, fmt="md").documents[0].title == title
