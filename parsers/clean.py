@@ -214,8 +214,9 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
 
     def close_cell() -> None:
         nonlocal cell
-        if (len(cell) > _BODY_CELL_LINES or sum(len(x.text) for x in cell) > _BODY_CELL_CHARS
-                or _CELL_LABEL.match(cell[0].text)):
+        if _CELL_LABEL.match(cell[0].text) or _annex_header(cell) or (
+                (len(cell) > _BODY_CELL_LINES or sum(len(x.text) for x in cell) > _BODY_CELL_CHARS)
+                and not (_numbered_row(row) and _data_cell(cell))):
             _flush_row(row, out, False)
             out.append(replace(cell[0], gap=True))
             out.extend(cell[1:])
@@ -244,6 +245,35 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
         close_cell()
     _flush_row(row, out, True)
     return i
+
+
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+|[a-zđ])\s?[.)]?$")
+
+
+def _numbered_row(row: list[list[Line]]) -> bool:
+    """Does the row open with its number ("1", "II", "2.3", "a")? Then it is a row of data (a task or a
+    scoring table in a Phụ lục), and a long cell of it ("Hướng dẫn chấm điểm: ...") stays in the row; a page's
+    layout table holding a letter's body opens with the issuer or nothing."""
+    return bool(row) and len(row[0]) == 1 and bool(_ROW_NUMBER.match(row[0][0].text))
+
+
+_ANNEX_TITLE = re.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC)\b")
+
+
+def _annex_header(cell: list[Line]) -> bool:
+    """Is this "cell" the header of a Phụ lục that a converter glued into the signature's table ("KT. CHỦ
+    TỊCH ... | PHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU (Kèm theo Quyết định số ...) | TT | Chỉ tiêu | ...")? Its
+    title in capitals and the line naming the text it is attached to: a document begins there, not a cell."""
+    first = cell[0].text
+    return (_ANNEX_TITLE.match(first) is not None and first.isupper()
+            and any(P.ANNEX_OF.match(x.text) for x in cell))
+
+
+def _data_cell(cell: list[Line]) -> bool:
+    """A long cell of a numbered row that is still data: notes and dashes ("Cách thức ghi nhận ...",
+    "- a = Tổng số ..."), no line opening an article, item, point or "Căn cứ" (the body of the text running
+    on after a table the converter did not close)."""
+    return not any(starts_unit(x.text) and not P.BULLET.match(x.text) for x in cell)
 
 
 def _table_follows(lines: tuple[Line, ...], i: int) -> bool:
@@ -296,6 +326,7 @@ def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
 
 _ANY_UNIT = _either(_UNIT_STARTS + _STANDALONE + (_LABEL_ALONE,))
 _TITLE_LIKE = _either(_STANDALONE[:3])
+_HEADING_LABEL = _either((P.DIEU, P.CHUONG, P.MUC, P.PHAN, P.SECTION, P.SUBITEM, _LABEL_ALONE))
 _CELL_LABEL = _either((P.DIEU, P.CHUONG, _LABEL_ALONE))  # a "cell" opening an article: the body, not data
 
 
@@ -360,7 +391,25 @@ class _Para:
         return self.parts[-1]
 
 
-def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, after_title: bool) -> bool:
+def _number_cut_off(prev: _Para, nxt: Line, wrap: int) -> bool:
+    """In hard-wrapped text, is the "1." opening `nxt` the end of the sentence before it ("ưu tiên các địa bàn
+    cấp độ" / "1. Cấp ngay mì tôm ...")? The line before ran to the wrap width without any stop, and no blank
+    line or bold heading separates them: the line broke for width, not because an item begins."""
+    line = prev.line
+    if nxt.gap or line.bold or line.heading or prev.upper or line.width < 0.9 * wrap:
+        return False
+    m = P.KHOAN.match(nxt.head or nxt.text)
+    if m is None or ends_sentence(prev.last) or prev.last.endswith(")"):
+        return False  # "(Kèm theo Công văn số ... của Bộ Tài chính)" closes a header line, whatever its width
+    head = line.head or prev.parts[0]
+    if _HEADING_LABEL.match(head):
+        return False  # "Điều 35. <a title as long as a line>" / "1. ...": a title needs no stop
+    before = P.KHOAN.match(head)
+    return not (before and int(before.group(1)) + 1 == int(m.group(1)))  # "3. ..." then "4. ...": the next item
+
+
+def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, after_title: bool,
+               wrapped: bool = False) -> bool:
     """Is `nxt` the rest of the paragraph `prev` (a line broken by wrapping or a page break)?"""
     line = prev.line
     if nxt.table or line.table:
@@ -368,12 +417,16 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
     text, last = nxt.head or nxt.text, prev.last
     if last.endswith(_LABEL_WORDS) and ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
+    if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):
+        return True
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):
         return False
     if prev.standalone or (prev.addressee and not _starts_lower(text)):
         return False  # "Kính gửi: Sở Tư pháp." does not take the letter's first paragraph
     if line.open_bold and not nxt.gap:
         return True  # inside one bold span: "**ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG**"
+    if after_title and prev.upper and not _is_upper(text) and not _starts_lower(text):
+        return False  # the trích yếu in capitals ends where "THỦ TƯỚNG CHÍNH PHỦ điện:" / "Ngày 28 tháng 11 ..." begins
     if line.heading and not (nxt.heading and _starts_lower(text)):
         return False
     if line.bold and not nxt.bold_start:
@@ -422,7 +475,7 @@ def rejoin(draft: Draft) -> Draft:
         if paras:
             prev = paras[-1]
             after_title = len(paras) >= 2 and paras[-2].title
-            if _continues(prev, line, unit, md, wrap, after_title):
+            if _continues(prev, line, unit, md, wrap, after_title, wrapped):
                 prev.parts.append(_glue(prev.last, line.text))
                 prev.parts.append(line.text)
                 prev.upper = prev.upper and _is_upper(head)

@@ -84,7 +84,7 @@ def _doc_type(cells: list[str], number: str | None) -> str | None:
     for cell in cells:
         if P.DOC_TITLE.match(cell):
             key = re.sub(r"\s*:$", "", cell).strip()
-            key = re.sub(r"\s+(LIÊN\s+TỊCH|MẪU)$", "", key)
+            key = re.sub(rf"\s+(LIÊN\s+TỊCH|MẪU|(?:SỐ\s+)?{P.ANNEX_NUM})$", "", key)  # "PHỤ LỤC II" is a Phụ lục
             return _CANONICAL.get(key, key.capitalize())
     for cell, nxt in itertools.pairwise(cells):
         if _PORTAL_TYPE.match(cell) and nxt.upper() in _CANONICAL:
@@ -306,7 +306,8 @@ def _annex_number(preamble: list[Line]) -> str | None:
     return None
 
 
-def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Footnote, ...], span: Span) -> Document:
+def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Footnote, ...], span: Span,
+             portal: str = "") -> Document:
     cells = _cells(layout.preamble)
     # where the header may also be printed; read only when the preamble lacks a field (tables can be most
     # of a long plan)
@@ -351,4 +352,5 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
         signature=signature,
         span=span,
         parent_number=parent_number,
+        portal=portal,
     )

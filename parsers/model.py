@@ -72,6 +72,7 @@ class Document:
     signature: str = ""  # signature block and Nơi nhận
     span: Span = field(default_factory=lambda: Span(0, 0, 1))
     parent_number: str | None = None  # for a Quy chế "ban hành kèm theo" a Quyết định: its number
+    portal: str = ""  # a legal portal's banners and information panel above the document's header (not its words)
 
     def walk(self) -> Iterator[Node]:
         for node in self.nodes:

@@ -22,7 +22,8 @@ DIEU = re.compile(r"^Điều\s+(\d+[a-zđ]?)\s*[.:]\s*(.*)$|^Điều\s+(\d+[a-z�
 KHOAN = re.compile(r"^(\d{1,3})\s?[.)](?![\d/])\s*(.*)$")
 # "a) text", "đ) text", "a. text" is rare and ambiguous with initials: only ")" is accepted
 DIEM = re.compile(r"^([a-zđ]|[a-zđ]\d|\d{1,2}\.\d{1,2}\.\d{1,2})\)\s*(.*)$")
-SECTION = re.compile(rf"^({ROMAN})\s?[.)/]\s*(.*)$")
+# "I. MỤC ĐÍCH", "II/ NỘI DUNG"; not "V/V HỖ TRỢ ..." / "V/v ...": "về việc", a title line, not section V
+SECTION = re.compile(rf"^(?![Vv]/[Vv]\b)({ROMAN})\s?[.)/]\s*(.*)$")
 SECTION_LETTER = re.compile(rf"^([A-ZĐ])\s?[.)]\s+(?=[{UPPER}])(.*)$")
 SUBITEM = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?![\d/])\s*(.*)$")
 BULLET = re.compile(r"^([-+•*–—·▪◦●○])\s*(.*)$")
@@ -35,13 +36,20 @@ DOC_TYPES = (
     "Chỉ thị", "Quy chế", "Quy định", "Kế hoạch", "Thông báo", "Công văn", "Hướng dẫn", "Báo cáo",
     "Chương trình", "Đề án", "Phương án", "Tờ trình", "Lệnh", "Công điện", "Điều lệ", "Phụ lục",
 )
+ANNEX_NUM = r"(?:[IVXLC]+|\d{1,2})[a-z]?"
 _TYPES_ALT = "|".join(sorted((t.upper() for t in DOC_TYPES), key=len, reverse=True))
 # A title line: the document type alone, in capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH", "QUY CHẾ:")
-DOC_TITLE = re.compile(rf"^(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?\s*:?$")
+# ... or an annex's with its number: "PHỤ LỤC II", "PHỤ LỤC 01", "PHỤ LỤC SỐ 3"
+DOC_TITLE = re.compile(rf"^(?:(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?|PHỤ\s+LỤC\s+(?:SỐ\s+)?{ANNEX_NUM})\s*:?$")
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ|NGHỊ ĐỊNH|THÔNG TƯ)\s*:$")
+# "(Ban hành kèm theo Quyết định số ...)" (or "Ban hành theo", "Kèm theo") under an attached document's
+# title. It opens with "(" or a capital: a line starting "kèm theo ..." is a hard-wrapped sentence going on
+# ("... tại Phụ lục II ban hành" / "kèm theo Thông tư số 29/2024/TT-BTC."); "kèm theo Quyết định này <words>"
+# is Điều 1 of the Quyết định itself ("Ban hành kèm theo Quyết định này Quy chế ..."), not another text's header.
 ANNEX_OF = re.compile(
-    r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\s+(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kế hoạch)"
-    r"\s+(?:số\s*)?([^()]*?)\)?\s*$",
+    r"^(?=(?-i:[(BK]))\(?\s*(?:Ban\s+hành\s+(?:kèm\s+)?theo|kèm\s+theo)\s+"
+    r"(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kế hoạch)"
+    r"\s+(?!này\s+\w)(?:số\s*)?([^()]*?)\)?\s*$",
     re.IGNORECASE,
 )
 NUMBER = re.compile(r"^(?:(?:Luật|Pháp lệnh|Nghị quyết|Lệnh)\s+)?Số\s*(?:hiệu)?\s*[:.]\s*(.*?)\s*$", re.IGNORECASE)

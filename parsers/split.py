@@ -32,11 +32,26 @@ def _is_header(line: Line) -> bool:
     return first.isupper() and bool(_ISSUER_WORDS.match(first)) and len(first) < 120
 
 
+# "PHỤ LỤC I DANH MỤC CÁC CHỈ TIÊU ...": an annex's title line, its number and name on the same line
+_ANNEX_TITLE = re.compile(r"^PHỤ\s+LỤC\b")
+
+
+def _title_line(line: Line) -> bool:
+    """A line of an attached text's title: bold or in capitals, and neither a unit nor a signer's office."""
+    text = line.text
+    return (line.bold or text.isupper()) and not starts_unit(text) and not P.CAPACITY.match(text)
+
+
 def _doc_start(lines: list[Line], k: int, floor: int) -> int:
-    """Index of the first header line of the attached document whose annex line is lines[k]."""
-    title = next((j for j in range(k - 1, max(floor, k - 5) - 1, -1) if P.DOC_TITLE.match(lines[j].text)), None)
+    """Index of the first header line of the attached document whose annex line is lines[k]: its title
+    ("QUY CHẾ", "PHỤ LỤC II ..."), else the bold or capitals line just above ("DANH MỤC TTHC ...")."""
+    title = next((j for j in range(k - 1, max(floor, k - 5) - 1, -1)
+                  if P.DOC_TITLE.match(lines[j].text) or _ANNEX_TITLE.match(lines[j].text)), None)
     if title is None:
-        return k - 1 if k - 1 > floor and lines[k - 1].bold and not starts_unit(lines[k - 1].text) else k
+        start = k
+        while start - 1 > floor and k - start < 3 and _title_line(lines[start - 1]):
+            start -= 1
+        return start
     start = title
     while start - 1 > floor and title - start < 6 and _is_header(lines[start - 1]):
         start -= 1

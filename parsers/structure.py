@@ -9,7 +9,7 @@ is plain text. Every eid comes from `EidGenerator`, which guarantees uniqueness 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from parsers import patterns as P
 from parsers.clean import UNIT_PREFIX, clean
@@ -17,6 +17,7 @@ from parsers.errors import ParseError
 from parsers.lines import Line
 from parsers.metadata import Layout, metadata
 from parsers.model import Document, Footnote, Node, ParseResult, Span
+from parsers.portal import footer_start, page_end
 from parsers.split import split
 
 ROOT = "root"
@@ -223,6 +224,9 @@ class _Builder:
             unit.texts.append(rest)
 
     def add_text(self, line: Line) -> None:
+        if not self.stack and line.table:
+            self._open_table(line)
+            return
         if not self.stack:
             self.loose.append(line.text)
             return
@@ -233,6 +237,15 @@ class _Builder:
             unit.texts.append(line.text)
         unit.want_heading = False
         unit.last = line
+
+    def _open_table(self, line: Line) -> None:
+        """A table before any unit (a Phụ lục's task table under its title): a root paragraph holds its rows,
+        one line each, so that they are the text of a unit (the duty reader reads rows there) and the lines
+        after it up to the next unit go with it."""
+        n = 1 + sum(1 for u in self.root if u.kind == "paragraph")
+        unit = _Open("paragraph", None, self.eids.make("paragraph", str(n), None), line, texts=[line.text], last=line)
+        self.root.append(unit)
+        self.stack.append(unit)
 
     def close_label(self) -> None:
         if self.stack:
@@ -258,12 +271,15 @@ _KINH_GUI = re.compile(r"^Kính\s+gửi", re.IGNORECASE)
 
 
 def _prose_start(lines: list[Line]) -> int:
-    """Where a letter's body begins: after the first "Kính gửi" (or the title and its trích yếu when no
-    "Kính gửi" follows them), after the "Căn cứ" lines, else after the last header line."""
+    """Where a letter's body begins: after the first "Kính gửi" or an untitled attached text's "(Kèm theo ...)"
+    line (or the title and its trích yếu when no "Kính gửi" follows them), after the "Căn cứ" lines, else after
+    the last header line."""
     start = 0
     for i, line in enumerate(lines[:40]):
         text = line.text
-        if _KINH_GUI.match(text):
+        if _KINH_GUI.match(text) or P.ANNEX_OF.match(text):
+            # "(Kèm theo Quyết định số ...)" before any title ends the header of an attached "DANH MỤC ...":
+            # the table rows after it are its body, not a header table
             return _after_bases(lines, i + 1)
         if P.DOC_TITLE.match(text):
             after = i + 2 if i + 1 < len(lines) and not P.BASIS.match(lines[i + 1].text) else i + 1
@@ -281,6 +297,18 @@ def _after_bases(lines: list[Line], start: int) -> int:
 
 
 _MAJOR = ("phan", "chuong", "muc", "dieu", "section", "item", "subitem")
+
+
+def _table_body(lines: list[Line], body: int) -> int:
+    """Where the body begins when a table comes after the title block and before any unit: a Phụ lục
+    ("PHỤ LỤC" / its title / "(Kèm theo Kế hoạch số ...)") whose content is a table of tasks or scores.
+    Tables above the title (or above the annex line, for a "DANH MỤC ..." without a type) are the issuer /
+    number header, not the body."""
+    title = next((i for i in range(body) if not lines[i].table
+                  and (P.DOC_TITLE.match(lines[i].text) or P.ANNEX_OF.match(lines[i].text))), None)
+    if title is None:
+        return body
+    return next((j for j in range(title + 1, body) if lines[j].table), body)
 
 
 def _signature_start(lines: list[Line], units: list, body: int, family: str) -> int:
@@ -326,6 +354,8 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
     family = _family(lines)
     units = [None if x.table else _unit(x.text, family) for x in lines]
     body = _body_start(lines, units, family)
+    if family != "prose":
+        body = _table_body(lines, body)
     sign = _signature_start(lines, units, body, family)
     if family == "prose":
         tops, loose = _prose(lines[body:sign]), []
@@ -333,12 +363,13 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
         tops, loose = _build(lines[body:sign], units[body:sign], family)
     nodes = tuple(u.freeze() for u in tops)
     layout = Layout(lines[:body], lines[sign:], nodes, family, parent, tuple(x for x in lines if x.table))
-    preamble = "\n".join([x.text for x in lines[:body]] + loose)
+    page = page_end(lines[:body])  # the metadata still reads the portal's panel: it may name the type
+    preamble = "\n".join([x.text for x in lines[page:body]] + loose)
     signature = "\n".join(x.text for x in lines[sign:])
     start, end = lines[0].start, lines[-1].end
     notes = tuple(f for f in footnotes if start <= f.span.start <= end)
     return metadata(layout, preamble=preamble, signature=signature, footnotes=notes,
-                    span=Span(start, end, lines[0].lineno))
+                    span=Span(start, end, lines[0].lineno), portal="\n".join(x.text for x in lines[:page]))
 
 
 def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tuple[str, ...] = ()) -> ParseResult:
@@ -352,7 +383,10 @@ def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tu
         layout = Layout([], [], (), "prose", None)
         doc = metadata(layout, preamble="", signature="", footnotes=draft.footnotes, span=Span(0, len(text), 1))
         return ParseResult(source=source, text=text, documents=(doc,), warnings=tuple(warnings), format=fmt)
-    chunks = split(list(draft.lines))
+    lines = list(draft.lines)
+    foot = footer_start(lines)  # a legal portal's footer is the page's, not the last document's (never line 0)
+    footer = "\n".join(x.text for x in lines[foot:])
+    chunks = split(lines[:foot])
     docs: list[Document] = []
     for n, chunk in enumerate(chunks):
         notes = draft.footnotes
@@ -361,11 +395,11 @@ def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tu
             hi = chunks[n + 1][0].start if n + 1 < len(chunks) else len(text) + 1
             notes = tuple(f for f in draft.footnotes if lo <= f.span.start < hi)
         doc = _document(chunk, (), docs[0] if docs else None)
+        if footer and n == len(chunks) - 1:
+            doc = replace(doc, portal="\n".join(x for x in (doc.portal, footer) if x))
         docs.append(_with_footnotes(doc, notes))
     return ParseResult(source=source, text=text, documents=tuple(docs), warnings=tuple(warnings), format=fmt)
 
 
 def _with_footnotes(doc: Document, notes: tuple[Footnote, ...]) -> Document:
-    from dataclasses import replace
-
     return replace(doc, footnotes=notes) if notes else doc

@@ -1,8 +1,8 @@
 """Checks every parse must pass, shared by the corpus, property and wild-document tests.
 
 - `lost_words(text, result)`: "no text is lost". The words of the input (minus Markdown noise) against
-  the words of the output: every node's label, heading and text, every document's preamble and
-  signature, every footnote. Nothing may be invented; only the words of lines that hold nothing but a
+  the words of the output: every node's label, heading and text, every document's preamble,
+  signature and portal page (a legal portal's banners kept apart), every footnote. Nothing may be invented; only the words of lines that hold nothing but a
   page number or a link may go missing.
 - `tree_problems(result)`: eids unique per document, every node under a kind allowed to hold it.
 
@@ -47,7 +47,7 @@ def _node_words(node: Node) -> Counter[str]:
 def output_words(result: ParseResult) -> Counter[str]:
     out: Counter[str] = Counter()
     for doc in result.documents:
-        out += words(doc.preamble) + words(doc.signature)
+        out += words(doc.preamble) + words(doc.signature) + words(doc.portal)
         for note in doc.footnotes:
             out += words(f"{note.num} {note.text}")
         for node in doc.nodes:
