@@ -50,6 +50,10 @@ IN_SENTENCES = [
     ("Trong thời hạn 15 ngày sau khi phát hiện vi phạm của cá nhân", "15d"),
     ("ban hành quy định trong thời hạn 60 ngày kể từ ngày Quy chế này được ban hành", "60d"),
     ("sau 03 tháng kể từ ngày Quyết định có hiệu lực", "90d"),
+    ("báo cáo ngay trong vòng 24 giờ kể từ khi xảy ra sự cố", "1d"),
+    ("hoàn thành trong 6 tháng đầu năm 2026", "2026-06"),
+    ("Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.", "2026-01-01"),
+    ("Thời gian nộp hồ sơ: gửi trước ngày 31 tháng 3 hằng năm", "--03-31"),
     # relative to an event, no number
     ("khử khuẩn nguồn nước sinh hoạt bằng Cloramin B sau khi nước rút.", "rel"),
     ("Sau khi thực hiện mở tài khoản, Ủy ban nhân dân xã, phường phối hợp với các tổ chức chi trả", "rel"),
@@ -65,6 +69,8 @@ IN_SENTENCES = [
     ("thực hiện sao lưu hằng ngày toàn bộ dữ liệu từ hệ thống máy chủ", "dinh_ky"),
     ("thực hiện đổi mật khẩu tối thiểu 06 tháng một lần", "dinh_ky"),
     ("họp giao ban hàng tuần để đánh giá tiến độ", "dinh_ky"),
+    ("rà soát, cập nhật danh mục 06 tháng/lần", "dinh_ky"),
+    ("kiểm tra việc thực hiện 01 năm/lần", "hang_nam"),
     ("Ban hành danh sách cơ sở sử dụng năng lượng trọng điểm một năm một lần.", "hang_nam"),
     ("tổ chức kiểm tra mỗi quý một lần", "hang_quy"),
     ("tổ chức thanh tra theo định kỳ hoặc đột xuất", "dinh_ky"),
@@ -79,6 +85,7 @@ IN_SENTENCES = [
     ("số thành viên không quá 1/3 tổng số", "-"),
     ("Nghị định số 80/2025/NĐ-CP ngày 01/4/2025 và Thông tư số 12/2025/TT-BTC", "-"),
     ("đảm bảo chất lượng, tiến độ theo quy định", "-"),
+    ("tổ chức hội nghị sơ kết 6 tháng đầu năm", "-"),
 ]
 
 

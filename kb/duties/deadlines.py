@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from kb.model import Deadline
 
 _S = r"\s+"
-_CUE = r"(?:thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:|trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|không\s+quá|hoàn\s+thành\s+trước|xong\s+trước|đến\s+hết|trong|xong\s+trong|hoàn\s+thành\s+trong|vào)"
+_CUE = r"(?:thời\s+(?:gian|hạn)(?:\s+\w+){0,3}\s*:|trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|không\s+quá|hoàn\s+thành\s+trước|xong\s+trước|đến\s+hết|trong|xong\s+trong|hoàn\s+thành\s+trong|vào)"
 # A time of day between the cue and the date: "trước 17 giờ ngày 05/12", "trước 16h00’ ngày 15/11".
 _CLOCK = r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2})?\s*(?:’|'|phút)?(?:\s*,)?\s+)"
 _DAY_MONTH = re.compile(
@@ -33,7 +33,7 @@ _DAY_MONTH = re.compile(
 )
 # "ngày 30/6/2021"; after a cue of time the word "ngày" may be left out ("trước 15/11 hằng năm"), but not
 # after "trong" or "không quá" ("không quá 1/3 số thành viên" is a share).
-_DATE_CUE = r"(?:thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:|trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|hoàn\s+thành\s+trước|xong\s+trước|đến\s+hết)"
+_DATE_CUE = r"(?:thời\s+(?:gian|hạn)(?:\s+\w+){0,3}\s*:|trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|hạn\s+chót|hoàn\s+thành\s+trước|xong\s+trước|đến\s+hết)"
 _DAY_SLASH = re.compile(
     rf"(?:(?P<cue>{_CUE}){_S}{_CLOCK}?(?:\*\*)?ngày\s*|(?P<bare>{_DATE_CUE}){_S}{_CLOCK}?|(?:\*\*)?ngày\s*)(?<![\d/])"
     rf"(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})(?!\d)(?:[/.-](?P<y>\d{{4}}))?(?![\d/])",
@@ -52,6 +52,10 @@ _MONTH = re.compile(
     rf"(?:(?P<cue>{_CUE}){_S})?tháng{_S}(?:\d{{1,2}}\s*(?:-|–|,|và|đến)\s*(?:tháng\s+)?)*(?P<m>\d{{1,2}})"
     rf"(?:{_S}năm{_S}|\s*/\s*)(?P<y>\d{{4}})",
     re.IGNORECASE,
+)
+# "trong 6 tháng đầu năm 2026" ends with June, "6 tháng cuối năm 2025" with December.
+_PART_OF_YEAR = re.compile(
+    rf"(?:(?P<cue>{_CUE}){_S})?(?P<n>\d{{1,2}}){_S}tháng{_S}(?P<part>đầu|cuối){_S}năm{_S}(?P<y>\d{{4}})", re.IGNORECASE
 )
 _MONTH_YEARLY = re.compile(rf"tháng{_S}(?P<m>\d{{1,2}}){_S}(?:hàng|hằng){_S}năm", re.IGNORECASE)
 # "năm 2026 - 2027", "trong giai đoạn 2026-2030": the task's deadline is the end of the range.
@@ -80,7 +84,7 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|–|đến|tới)\s*(?:hết\s+)?$", re.IGNOR
 _RANGE_START = re.compile(r"(?:^|\s)(?:từ|bắt\s+đầu\s+từ)\s*$", re.IGNORECASE)
 _RELATIVE = re.compile(
     rf"(?P<cue>trong\s+thời\s+hạn|trong\s+vòng|trong|chậm\s+nhất(?:\s+là)?|sau|không\s+quá){_S}(?:(?:không\s+quá|tối\s+đa){_S})?"
-    rf"(?P<n>\d{{1,3}}){_S}(?P<unit>ngày(?:\s+làm\s+việc)?|tháng|năm)(?!\s+(?:một|01|1)\s+lần)"
+    rf"(?P<n>\d{{1,3}}){_S}(?P<unit>ngày(?:\s+làm\s+việc)?|giờ|tháng|năm)(?!\s+(?:một|01|1)\s+lần|\s*/\s*lần|\s+(?:đầu|cuối)\s+năm)"
     rf"(?:{_S}(?P<anchor>(?:kể\s+từ|từ|sau|trước)\s+(?:ngày|khi)[^,;.()]*))?",
     re.IGNORECASE,
 )
@@ -112,11 +116,11 @@ _AFTER_EVENT = re.compile(r"^\s*(?P<t>sau\s+khi\s+[^;]+?)\s*\.?\s*$", re.IGNOREC
 _ONCE = r"(?:một|01|1)\s+lần"
 # Recurrences, most specific first (an overlap keeps the first): labels write daily and weekly as dinh_ky.
 _RECURRENCES = (
-    (re.compile(rf"(?:một|mỗi|01|1)\s+năm\s+{_ONCE}|{_ONCE}\s*/\s*năm|(?:hàng|hằng|mỗi)\s+năm", re.IGNORECASE), "hang_nam"),
+    (re.compile(rf"(?:một|mỗi|01|1)\s+năm\s*(?:{_ONCE}|/\s*lần)|{_ONCE}\s*/\s*năm|(?:hàng|hằng|mỗi)\s+năm", re.IGNORECASE), "hang_nam"),
     (re.compile(rf"(?:một|mỗi|01|1)\s+quý\s+{_ONCE}|{_ONCE}\s*/\s*quý|(?:hàng|hằng|mỗi)\s+quý", re.IGNORECASE), "hang_quy"),
     (re.compile(rf"(?:một|mỗi|01|1)\s+tháng\s+{_ONCE}|{_ONCE}\s*/\s*tháng|(?:hàng|hằng|mỗi)\s+tháng", re.IGNORECASE), "hang_thang"),
     (re.compile(r"định\s+kỳ|(?:hàng|hằng|mỗi)\s+(?:ngày|tuần)|\d{1,2}\s+lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)"
-                rf"|(?:(?:tối\s+thiểu|ít\s+nhất)\s+)?\d{{1,2}}\s+(?:ngày|tuần|tháng|năm)\s+{_ONCE}", re.IGNORECASE), "dinh_ky"),
+                rf"|(?:(?:tối\s+thiểu|ít\s+nhất)\s+)?\d{{1,2}}\s+(?:ngày|tuần|tháng|năm)\s*(?:{_ONCE}|/\s*lần)", re.IGNORECASE), "dinh_ky"),
     (re.compile(r"thường\s+xuyên|liên\s+tục|24\s*/\s*24|24\s*/\s*7", re.IGNORECASE), "thuong_xuyen"),
 )
 _WORD_EDGE = re.compile(r"\w")
@@ -202,6 +206,9 @@ def _absolute(text: str, loose: bool) -> list[Found]:
         if not taken(m.start(), m.end()) and (iso := _iso(None, m.group("m"), m.group("d"))):
             end, recurrence = _tail(text, m.end(), dates=False)
             out.append((_found(text, m.start(), end, "absolute", date=iso, recurrence=recurrence), True))
+    for m in _PART_OF_YEAR.finditer(text):
+        month = m.group("n") if m.group("part").lower() == "đầu" else "12"
+        add(m, _iso(m.group("y"), month), need_cue=True)
     for m in _QUARTER.finditer(text):
         quarters = [_ROMAN.get(q.lower(), int(q) if q.isdigit() else 0) for q in re.findall(r"IV|I{1,3}|[1-4]", m.group("q"))]
         add(m, f"{m.group('y')}-Q{max(quarters)}" if quarters else None, need_cue=False)
@@ -235,7 +242,8 @@ def _relative(text: str) -> list[Found]:
     for m in _RELATIVE.finditer(text):
         unit = m.group("unit").lower()
         n = int(m.group("n"))
-        days = n if unit.startswith("ngày") else n * 30 if unit == "tháng" else n * 365
+        # "trong vòng 24 giờ" is a day: labels count deadlines in days
+        days = n if unit.startswith("ngày") else max(1, round(n / 24)) if unit == "giờ" else n * 30 if unit == "tháng" else n * 365
         anchor = (m.group("anchor") or "").strip() or None
         out.append(_found(text, m.start(), m.end(), "relative", days=days, anchor=anchor))
     return out
