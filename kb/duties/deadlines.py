@@ -124,6 +124,10 @@ _RECURRENCES = (
     (re.compile(r"thường\s+xuyên|liên\s+tục|24\s*/\s*24|24\s*/\s*7", re.IGNORECASE), "thuong_xuyen"),
 )
 _WORD_EDGE = re.compile(r"\w")
+# Cheap tests that let most sentences skip the full patterns (extraction speed is a target).
+_HAS_DIGIT = re.compile(r"\d")
+_MAY_RECUR = re.compile(r"hàng|hằng|mỗi|định|thường|liên|24|lần", re.IGNORECASE)
+_MAY_EVENT = re.compile(r"khi|ngay|tiến|lộ", re.IGNORECASE)
 # "kinh phí chi thường xuyên", "vốn sự nghiệp thường xuyên": a budget line, not a recurrence.
 _BUDGET = re.compile(r"(?<!\w)(?:chi|kinh\s+phí|sự\s+nghiệp)\s+$", re.IGNORECASE)
 # "hoạt động thông suốt, ổn định, liên tục (24/24)" says how a system runs, not how often a duty recurs.
@@ -285,17 +289,19 @@ def _recurring(text: str) -> list[Found]:
 def find_deadlines(text: str, loose: bool = False) -> list[Found]:
     """Every deadline expression in TEXT, in order (overlaps resolved: counted, then dated, then events,
     then recurrences; within each the first found)."""
-    found: list[Found] = _relative(text)
-    for m in _UNTIL.finditer(text):
+    digits = bool(_HAS_DIGIT.search(text))
+    found: list[Found] = _relative(text) if digits else []
+    for m in _UNTIL.finditer(text) if "khi" in text.lower() else ():
         if not _overlaps(found, m.start(), m.end()):
             found.append(_found(text, m.start(), m.end(), "relative", anchor=_written(text, m.start(), m.end())[2]))
-    for f in _absolute(text, loose):
+    for f in _absolute(text, loose) if digits else ():
         if not _overlaps(found, f.start, f.end):
             found.append(f)
-    for m in _MONTH_YEARLY.finditer(text):
+    for m in _MONTH_YEARLY.finditer(text) if digits else ():
         if not _overlaps(found, m.start(), m.end()):
             found.append(_found(text, m.start(), m.end(), "recurring", date=_iso(None, m.group("m")), recurrence="hang_nam"))
-    for f in _events(text) + _recurring(text):
+    events = _events(text) if _MAY_EVENT.search(text) else []
+    for f in events + (_recurring(text) if _MAY_RECUR.search(text) else []):
         if not _overlaps(found, f.start, f.end):
             found.append(f)
     if loose and not found:
