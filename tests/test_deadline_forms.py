@@ -86,6 +86,10 @@ IN_SENTENCES = [
     ("Nghị định số 80/2025/NĐ-CP ngày 01/4/2025 và Thông tư số 12/2025/TT-BTC", "-"),
     ("đảm bảo chất lượng, tiến độ theo quy định", "-"),
     ("tổ chức hội nghị sơ kết 6 tháng đầu năm", "-"),
+    ("trả kết quả vào ngày làm việc tiếp theo nếu tiếp nhận yêu cầu sau 15 giờ", "-"),
+    ("căn cứ Nghị định số 95/2024/NĐ-CP ngày 24/7/2024 của Chính phủ", "-"),
+    ("di sản không hoạt động 03 năm liên tục thì bị đưa ra khỏi danh mục", "-"),
+    ("lắp đặt hệ thống quan trắc khí thải tự động, liên tục", "-"),
 ]
 
 

@@ -112,6 +112,7 @@ _PROGRESS = re.compile(
     r"(?<!\w)theo\s+(?:đúng\s+)?(?:tiến\s+độ|lộ\s+trình)(?:\s+(?!và\s)[^,;.()\n]{0,80}?(?=[,;.()\n]|$))?",
     re.IGNORECASE,
 )
+_HOURS_CUE = re.compile(r"trong\s+(?:thời\s+hạn|vòng)|chậm\s+nhất|không\s+quá", re.IGNORECASE)
 _AFTER_EVENT = re.compile(r"^\s*(?P<t>sau\s+khi\s+[^;]+?)\s*\.?\s*$", re.IGNORECASE)
 _ONCE = r"(?:một|01|1)\s+lần"
 # Recurrences, most specific first (an overlap keeps the first): labels write daily and weekly as dinh_ky.
@@ -123,7 +124,7 @@ _RECURRENCES = (
                 rf"|(?:(?:tối\s+thiểu|ít\s+nhất)\s+)?\d{{1,2}}\s+(?:ngày|tuần|tháng|năm)\s*(?:{_ONCE}|/\s*lần)", re.IGNORECASE), "dinh_ky"),
     (re.compile(r"thường\s+xuyên|liên\s+tục|24\s*/\s*24|24\s*/\s*7", re.IGNORECASE), "thuong_xuyen"),
 )
-_WORD_EDGE = re.compile(r"\w")
+_WORD_EDGE = re.compile(r"[\w/]")  # "24/7" inside "ngày 24/7/2024" is a date
 # Cheap tests that let most sentences skip the full patterns (extraction speed is a target).
 _HAS_DIGIT = re.compile(r"\d")
 _MAY_RECUR = re.compile(r"hàng|hằng|mỗi|định|thường|liên|24|lần", re.IGNORECASE)
@@ -131,7 +132,9 @@ _MAY_EVENT = re.compile(r"khi|ngay|tiến|lộ", re.IGNORECASE)
 # "kinh phí chi thường xuyên", "vốn sự nghiệp thường xuyên": a budget line, not a recurrence.
 _BUDGET = re.compile(r"(?<!\w)(?:chi|kinh\s+phí|sự\s+nghiệp)\s+$", re.IGNORECASE)
 # "hoạt động thông suốt, ổn định, liên tục (24/24)" says how a system runs, not how often a duty recurs.
-_QUALITY = re.compile(r"(?:thông\s+suốt|ổn\s+định)[^;.]*$", re.IGNORECASE)
+_QUALITY = re.compile(r"(?:thông\s+suốt|ổn\s+định|tự\s+động)[^;.]*$", re.IGNORECASE)
+# "không hoạt động 03 năm liên tục": consecutive years, not a continuous duty.
+_COUNTED = re.compile(r"\d+\s+(?:năm|tháng|ngày|kỳ|lần|quý)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,8 @@ def _relative(text: str) -> list[Found]:
     for m in _RELATIVE.finditer(text):
         unit = m.group("unit").lower()
         n = int(m.group("n"))
+        if unit == "giờ" and not (m.group("anchor") or _HOURS_CUE.match(m.group("cue"))):
+            continue  # "tiếp nhận sau 15 giờ" is a time of day, "trong 24 giờ tới" a forecast
         # "trong vòng 24 giờ" is a day: labels count deadlines in days
         days = n if unit.startswith("ngày") else max(1, round(n / 24)) if unit == "giờ" else n * 30 if unit == "tháng" else n * 365
         anchor = (m.group("anchor") or "").strip() or None
@@ -277,7 +282,8 @@ def _recurring(text: str) -> list[Found]:
         for m in pattern.finditer(text):
             if not _whole_word(text, m.start(), m.end()) or _overlaps(out, m.start(), m.end()):
                 continue
-            if recurrence == "thuong_xuyen" and _QUALITY.search(text[max(0, m.start() - 40): m.start()]):
+            if recurrence == "thuong_xuyen" and (_QUALITY.search(text[max(0, m.start() - 40): m.start()])
+                                                 or _COUNTED.search(text[max(0, m.start() - 20): m.start()])):
                 continue
             if recurrence == "thuong_xuyen" and _BUDGET.search(text[max(0, m.start() - 20): m.start()]):
                 continue
