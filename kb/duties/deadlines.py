@@ -117,9 +117,10 @@ _AFTER_EVENT = re.compile(r"^\s*(?P<t>sau\s+khi\s+[^;]+?)\s*\.?\s*$", re.IGNOREC
 _ONCE = r"(?:một|01|1)\s+lần"
 # Recurrences, most specific first (an overlap keeps the first): labels write daily and weekly as dinh_ky.
 _RECURRENCES = (
-    (re.compile(rf"(?:một|mỗi|01|1)\s+năm\s*(?:{_ONCE}|/\s*lần)|{_ONCE}\s*/\s*năm|(?:hàng|hằng|mỗi)\s+năm", re.IGNORECASE), "hang_nam"),
-    (re.compile(rf"(?:một|mỗi|01|1)\s+quý\s+{_ONCE}|{_ONCE}\s*/\s*quý|(?:hàng|hằng|mỗi)\s+quý", re.IGNORECASE), "hang_quy"),
-    (re.compile(rf"(?:một|mỗi|01|1)\s+tháng\s+{_ONCE}|{_ONCE}\s*/\s*tháng|(?:hàng|hằng|mỗi)\s+tháng", re.IGNORECASE), "hang_thang"),
+    (re.compile(rf"(?:một|mỗi|01|1)\s+năm\s*(?:{_ONCE}|/\s*lần)|{_ONCE}\s*/\s*năm|(?:hàng|hằng|mỗi)\s+năm|(?:đầu|cuối)\s+(?:mỗi|các)\s+năm", re.IGNORECASE), "hang_nam"),
+    (re.compile(rf"(?:một|mỗi|01|1)\s+quý\s+{_ONCE}|{_ONCE}\s*/\s*quý|(?:hàng|hằng|mỗi)\s+quý"
+                rf"|(?:tháng\s+)?(?:đầu|cuối|giữa)\s+(?:mỗi\s+|các\s+)?quý", re.IGNORECASE), "hang_quy"),
+    (re.compile(rf"(?:một|mỗi|01|1)\s+tháng\s+{_ONCE}|{_ONCE}\s*/\s*tháng|(?:hàng|hằng|mỗi)\s+tháng|(?:đầu|cuối|giữa)\s+(?:mỗi|các)\s+tháng", re.IGNORECASE), "hang_thang"),
     (re.compile(r"định\s+kỳ|(?:hàng|hằng|mỗi)\s+(?:ngày|tuần)|\d{1,2}\s+lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)"
                 rf"|(?:(?:tối\s+thiểu|ít\s+nhất)\s+)?\d{{1,2}}\s+(?:ngày|tuần|tháng|năm)\s*(?:{_ONCE}|/\s*lần)", re.IGNORECASE), "dinh_ky"),
     (re.compile(r"thường\s+xuyên|liên\s+tục|24\s*/\s*24|24\s*/\s*7", re.IGNORECASE), "thuong_xuyen"),
@@ -127,7 +128,7 @@ _RECURRENCES = (
 _WORD_EDGE = re.compile(r"[\w/]")  # "24/7" inside "ngày 24/7/2024" is a date
 # Cheap tests that let most sentences skip the full patterns (extraction speed is a target).
 _HAS_DIGIT = re.compile(r"\d")
-_MAY_RECUR = re.compile(r"hàng|hằng|mỗi|định|thường|liên|24|lần", re.IGNORECASE)
+_MAY_RECUR = re.compile(r"hàng|hằng|mỗi|định|thường|liên|24|lần|quý|các\s+(?:tháng|năm)", re.IGNORECASE)
 _MAY_EVENT = re.compile(r"khi|ngay|tiến|lộ", re.IGNORECASE)
 # "kinh phí chi thường xuyên", "vốn sự nghiệp thường xuyên": a budget line, not a recurrence.
 _BUDGET = re.compile(r"(?<!\w)(?:chi|kinh\s+phí|sự\s+nghiệp)\s+$", re.IGNORECASE)
