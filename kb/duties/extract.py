@@ -31,7 +31,7 @@ from spacy.tokens import Span as SpacySpan
 
 from kb.duties.actors import Registry, load_registry, tokenizer_nlp
 from kb.duties.deadlines import Found as FoundDeadline
-from kb.duties.deadlines import find_deadlines, parse_deadline, pick
+from kb.duties.deadlines import closing_deadline, find_deadlines, parse_deadline, pick
 from kb.model import Deadline, Duty
 from parsers.model import Document, Node, ParseResult, Span
 
@@ -110,7 +110,7 @@ _LABEL = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # "Thời gian thực hiện: thường xuyên." written as a sentence of the clause itself.
-_TIME_LINE = re.compile(r"(?:^|[.\n]\s*)thời\s+gian(?:\s+thực\s+hiện|\s+hoàn\s+thành)?\s*:\s*([^\n]+)", re.IGNORECASE)
+_TIME_LINE = re.compile(r"(?:^|[.\n]\s*)thời\s+(?:gian|hạn)(?:\s+thực\s+hiện|\s+hoàn\s+thành)?\s*:\s*([^\n]+)", re.IGNORECASE)
 _RANGE = re.compile(r"từ\s+(?P<a>\d+(?:\.\d+)*)\s+đến\s+(?P<b>\d+(?:\.\d+)*)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")
 
@@ -481,6 +481,7 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
         previous: list[str] | None = None
         previous_request = False
         deadline: Deadline | None = None
+        closing = closing_deadline(_span_text(doc, clauses[-1].first, clauses[-1].end)) if clauses else None
         condition: str | None = None
         for i, c in enumerate(clauses):
             # What a sentence says before its subject ("Hàng năm, căn cứ ...; các sở ...") frames the
@@ -511,11 +512,11 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)
             for actor in actors:
-                out.append(Found(actor, role, action, sentence, deadline, recipient, condition))
+                out.append(Found(actor, role, action, sentence, deadline or closing, recipient, condition))
             if role == "chu_tri":
                 for actor in _coordinators(doc, verb, c.end, c.masked):
                     if actor not in actors:
-                        out.append(Found(actor, "phoi_hop", action, sentence, deadline, recipient, condition))
+                        out.append(Found(actor, "phoi_hop", action, sentence, deadline or closing, recipient, condition))
     return out
 
 
