@@ -114,7 +114,8 @@ def _number_anchors(text: str) -> list[_Anchor]:
         ))
     for m in P.BARE_CITATION.finditer(text):
         number = canonical_number(m.group("number"))
-        if not P.BARE_CODE_KIND.search(number.split("/", 1)[-1]):
+        # the code after the sequence number: "/2025/NĐ-CP", and "-CT/TW" of a Party text ("41-CT/TW")
+        if not P.BARE_CODE_KIND.search(re.sub(r"^[\d.,]+", "", number)):
             continue
         if _HEADER_NUMBER.search(text[max(0, m.start() - 40):m.start()]):
             continue  # the document's own "Số: 03/2022/QĐ-UBND"
@@ -128,7 +129,8 @@ _CODE_TYPES = (
     ("TTLT", "Thông tư liên tịch"), ("NQLT", "Nghị quyết liên tịch"), ("UBTVQH", "Nghị quyết"),
     ("NĐ", "Nghị định"), ("QĐ", "Quyết định"), ("TT", "Thông tư"), ("CT", "Chỉ thị"), ("NQ", "Nghị quyết"),
     ("KH", "Kế hoạch"), ("KL", "Kết luận"), ("HD", "Hướng dẫn"), ("TB", "Thông báo"), ("QH", "Luật"),
-    ("TTr", "Tờ trình"), ("BC", "Báo cáo"),
+    ("TTr", "Tờ trình"), ("BC", "Báo cáo"), ("CĐ", "Công điện"), ("PA", "Phương án"), ("CTr", "Chương trình"),
+    ("QCPH", "Quy chế"),
 )
 
 
@@ -558,6 +560,7 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
         key = name_key(c.name)
         ctx.learned[key if key.startswith(("luat", "bo luat", "phap lenh")) else name_key(f"{c.doc_type} {c.name}")] = c.number
     if c.kind == "name":
+        c = _known_prefix(c, ctx)
         if not c.date and name_key(c.name or "") in ctx.learned:
             return replace(c, number=ctx.learned[name_key(c.name or "")])
         entry = ctx.catalog.find_by_name(c.name or "", c.date, ctx.year) if ctx.catalog else None
@@ -580,6 +583,22 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
     if c.kind == "internal" and ctx.amended and not any(v == "này" for pin in c.pins for _, v in pin):
         return replace(c, kind="number", number=ctx.amended, loose=False)
     return c
+
+
+def _is_known(name: str, ctx: Context) -> bool:
+    key = name_key(name)
+    return key in ctx.learned or bool(ctx.catalog and ctx.catalog.find_by_name(name, None, ctx.year))
+
+
+def _known_prefix(c: Citation, ctx: Context) -> Citation:
+    """'Luật Ban hành văn bản quy phạm pháp luật, xác định': a name read on past a comma is cut back to the
+    law it starts with when only that one is known (the grammar cannot tell "Luật Thi đua, khen thưởng"
+    from a name followed by prose)."""
+    name = c.name or ""
+    if "," not in name or _is_known(name, ctx):
+        return c
+    head = name.rsplit(",", 1)[0]
+    return replace(c, name=head) if _is_known(head, ctx) else c
 
 
 def pin_eid(pin: Pin, source_eid: str | None) -> str | None:

@@ -25,7 +25,8 @@ DOC_TYPES = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết",
     "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch", "Công văn", "Hướng dẫn", "Kết luận", "Quy chế",
     "Quy định", "Thông báo", "Công điện", "Lệnh", "Thông tri", "Quy định", "Đề án", "Chương trình",
-    "Văn bản", "Sắc lệnh", "Thông tư liên bộ", "Tờ trình", "Báo cáo", "Hiến pháp",
+    "Văn bản", "Sắc lệnh", "Thông tư liên bộ", "Tờ trình", "Báo cáo", "Hiến pháp", "Phương án", "Quy hoạch",
+    "Điều lệ",
 )
 _TYPE_ALT = "|".join(_words(t) for t in sorted(set(DOC_TYPES), key=len, reverse=True))
 DOC_TYPE = rf"(?i:{_TYPE_ALT})"
@@ -54,7 +55,8 @@ TYPED_NUMBER = rf"(?P<number>{_NUMBER_BODY.format(seq=_SEQ, code=_CODE_ANY, seg=
 NUMBER_RE = re.compile(NUMBER)
 # A bare number is a citation only when its code names a document kind; keeps "3/2020" (a date) out.
 BARE_CODE_KIND = re.compile(
-    r"(?:^|[-/])(?:NĐ|ND|QĐ|QD|TT|TTLT|CT|NQ|NQLT|QH|KH|KL|HD|TB|CĐ|UBTVQH|TTR|BC)(?:\d|[-/]|$)", re.IGNORECASE
+    r"(?:^|[-/])(?:NĐ|ND|QĐ|QD|TT|TTLT|CT|NQ|NQLT|QH|KH|KL|HD|TB|CĐ|UBTVQH|TTR|BC|PA|CTR|QCPH)(?:\d|[-/]|$)",
+    re.IGNORECASE
 )
 
 _DAY = r"\d{1,2}"
@@ -89,9 +91,12 @@ _NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)(?!\d|năm\d)(?!(?:Điều|khoản|điểm
 # A document cited by type and number, with its date and issuer when printed after it. Only a law (code,
 # ordinance) may print its name between type and number: "Luật Ban hành văn bản ... số 64/2025/QH15".
 _LAW_NAME = rf"(?<=[Ll]uật|lệnh)(?P<name>{_S}[{UPPER}][\w]*(?:{_S}{_NAME_WORD}){{0,14}}?)"
+# Lower-case words that qualify a type before its number: "Chương trình hành động số 25-CTr/TU", "Quy chế phối
+# hợp 49/QCPH-...", "Thông báo kết luận số ...", "Công văn hỏa tốc số ...".
+_QUALIFIER = rf"(?:{_S}(?!(?i:{_TYPE_ALT})\b)(?!(?:và|hoặc|của|theo|tại|về|ngày|năm|số|so)\b)[{LOWER}]+){{0,3}}"
 DOC_CITATION = re.compile(
-    rf"(?<![\w])(?P<citation>{DOC_TYPE_RUN}(?:{_LAW_NAME})??"
-    rf"{_S}(?:(?i:số)\s*(?:hiệu\s*)?:?\s*)?{TYPED_NUMBER})"
+    rf"(?<![\w])(?P<citation>{DOC_TYPE_RUN}(?:{_LAW_NAME}|{_QUALIFIER})??"
+    rf"{_S}(?:(?i:số|so)\s*(?:hiệu\s*)?:?\s*)?{TYPED_NUMBER})"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
 )
 BARE_CITATION = re.compile(rf"(?<![\w/])(?P<citation>{NUMBER})(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)")
@@ -107,16 +112,28 @@ _AMEND = rf"(?i:sửa{_S}đổi,?{_S}bổ{_S}sung(?:{_S}một{_S}số{_S}điều
 # A name may hold one list "A, B và C" ("Luật Khoa học, công nghệ và đổi mới sáng tạo") or a fixed pair
 # ("Luật Phòng, chống tham nhũng", "Luật Quản lý, sử dụng tài sản công").
 _PAIR = r"(?i:phòng,\s+chống|quản\s+lý,\s+sử\s+dụng)"
-_LIST_IN_NAME = rf",{_S}(?!(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_S}và(?:{_S}{_NAME_WORD}){{1,5}}"
+_LIST_IN_NAME = rf",{_S}(?!(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_S}và(?!{_S}(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b)(?:{_S}{_NAME_WORD}){{1,5}}"
 # "và" inside a name ("Luật Bảo vệ và kiểm dịch thực vật") when what follows ends the name cleanly.
 _AND_IN_NAME = (
     rf"{_S}và(?!{_S}(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b)(?:{_S}{_NAME_WORD}){{1,5}}"
     rf"(?=\s*(?:[.;,)]|$|(?:năm|ngày|số){_S}\d))"
 )
-_NAME_BODY = rf"(?:{_PAIR}|[{UPPER}][\w]*)(?:{_S}{_NAME_WORD}){{0,12}}(?:{_LIST_IN_NAME}|{_AND_IN_NAME})?"
+# A comma inside a name before a few lower-case words that end it ("Luật Thi đua, khen thưởng", "Luật Cán bộ,
+# công chức", "Luật Thuế xuất khẩu, thuế nhập khẩu"): the words must reach the name's end (a mark, a number,
+# "và", the end), so "Luật Đất đai, đồng thời rà soát ..." keeps its comma out of the name.
+_END_OF_NAME = rf"(?=\s*(?:[.;,:)]|$|(?:năm|ngày|số){_S}\d|(?:và|hoặc){_S}|\())"
+_COMMA_IN_NAME = rf",{_S}(?=[{LOWER}]){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_END_OF_NAME}"
+_NAME_BODY = (
+    rf"(?:{_PAIR}|[{UPPER}][\w]*)(?:{_S}{_NAME_WORD}){{0,12}}"
+    rf"(?:{_LIST_IN_NAME}|{_AND_IN_NAME}|{_COMMA_IN_NAME}(?:{_AND_IN_NAME})?)?"
+)
 _PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}{_NAME_BODY}"
+# A law amending several laws is named by their list: "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu,
+# Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan, ..., Luật Quản lý, sử dụng tài sản công". An item
+# before the last one runs to the next ", Luật" / "và Luật", whatever its words.
+_LISTED_LAW = rf"Luật{_S}[{UPPER}][\w]*(?:,?{_S}(?!Luật\b)[\w]+){{0,12}}?(?:,|{_S}và){_S}(?=Luật\b)"
 NAMED_LAW = re.compile(
-    rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}{_PLAIN_LAW}(?:{_S}và{_S}{_PLAIN_LAW})*"
+    rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}(?:{_LISTED_LAW}){{0,12}}{_PLAIN_LAW}"
     rf"|{_NAME_BODY}))"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
 )
