@@ -304,23 +304,36 @@ def _pins(m: re.Match[str]) -> tuple[Pin, ...]:
         if g["forms"]:
             return tuple(b + (("form", f),) for b in bases[:1] for f in P.FORM_VALUE.findall(g["forms"]))
         return tuple(bases)
+    if g.get("attached_forms"):
+        return tuple((("annex", ""), ("form", f)) for f in P.FORM_VALUE.findall(g["attached_forms"]))
+    if g.get("plansec"):
+        return (_plan_pin(g["plansec"], g.get("planitem")),)
     levels: list[tuple[str, list[str]]] = []
     for key, unit in (("chapters", "chp"), ("sections", "sec"), ("articles", "art"), ("clauses", "para"),
                       ("clauses2", "para"), ("points", "point"), ("points2", "point"), ("points3", "point")):
         if g.get(key):
             levels.append((unit, _unit_values(g[key])))
-    # "khoản 1 Điều 3 và Điều 5": the clause is Điều 3's; Điều 5 is cited whole
-    inner_start = next((i for i, (unit, _) in enumerate(levels) if unit in ("para", "point")), len(levels))
+    # "khoản 1 Điều 3 và Điều 5", "điểm b khoản 2 và khoản 3 Điều này": the inner unit is printed before the
+    # first of a list and is that one's; the others are cited whole
     extra: list[Pin] = []
-    if 0 < inner_start < len(levels) and len(levels[inner_start - 1][1]) > 1:
-        unit, values = levels[inner_start - 1]
-        outer = [(u, [v[0]]) for u, v in levels[:inner_start - 1]]
-        extra = [tuple((u, v[0]) for u, v in outer) + ((unit, v),) for v in values[1:]]
-        levels[inner_start - 1] = (unit, values[:1])
+    for i, (unit, values) in enumerate(levels[:-1]):
+        inner_units = {u for u, _ in levels[i + 1:]}
+        if len(values) > 1 and inner_units & {"para", "point"}:
+            outer = tuple((u, v[0]) for u, v in levels[:i])
+            extra += [outer + ((unit, v),) for v in values[1:]]
+            levels[i] = (unit, values[:1])
     pins: list[Pin] = [()]
     for unit, values in levels:
         pins = [p + ((unit, v),) for p in pins for v in values]
     return tuple(pins) + tuple(extra)
+
+
+def _plan_pin(section: str, item: str | None) -> Pin:
+    """'Mục III' → sec_III; 'điểm 1 Mục III' → sec_III__item_1; 'Mục 1.3' → the sub-item numbered 1.3."""
+    value = section.split()[-1]
+    if "." in value:
+        return (("subitem", value),)
+    return (("sec", value),) + ((("item", item.split()[-1]),) if item else ())
 
 
 def _inherit_outer(pins: tuple[Pin, ...], following: tuple[Pin, ...]) -> tuple[Pin, ...]:
@@ -705,7 +718,32 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
         found = _refs_of(note.text, _footnote_source(doc, note.num, source), source, note.span.start,
                          note.span.end, ctx)
         refs += [replace(r, relation="dan_chieu") for r in found]
+    refs = _complete_internal(refs, [n.eid for n in doc.walk()])
     return _dedupe(_self_type_filter(refs, ctx))
+
+
+def _complete_internal(refs: list[Reference], eids: list[str]) -> list[Reference]:
+    """'tại Mục 1.3' in a plan names a sub-item by its number alone: the unit whose eid ends so, the one
+    nearest the citing clause (sharing most of its eid) when several do."""
+    known = set(eids)
+    out = []
+    for r in refs:
+        if r.target_doc is None and r.target_eid and r.target_eid not in known:
+            tail = "__" + r.target_eid
+            found = [e for e in eids if e.endswith(tail)]
+            if found:
+                source = r.source_eid or ""
+                best = max(found, key=lambda e: len(_common_prefix(e, source)))
+                r = replace(r, target_eid=best)
+        out.append(r)
+    return out
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
 
 
 _LIST_LABEL = re.compile(r"\W*(?:(?:[a-zđ]|\d{1,3}(?:\.\d{1,3})*)[.)]\W*)?")

@@ -175,14 +175,23 @@ LIST_RELATIONS = (
     ("thay_the", re.compile(r"(?i:bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực)[^.:;]{0,80}(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$")),
     ("can_cu", re.compile(r"^\W*(?i:căn\s+cứ)[^.:;]{0,40}:\s*$")),
 )
+# A plan's units: "Mục III" (a section), "điểm 1 Mục III" / "khoản 1 Mục III" (its item 1), "Mục 1.3" (a
+# numbered sub-item); "Mục 2 Chương III" stays a normative text's section.
+PLAN_UNITS = (
+    rf"(?:(?P<planitem>(?i:điểm|khoản|tiết)\s+\d{{1,2}}(?![\w/.]))\s+(?:(?i:của|tại|thuộc)\s+)?)?"
+    rf"(?P<plansec>(?i:mục)\s+(?:{_ROMAN}|\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}(?![\w/])))(?!\s+(?i:chương)\b)"
+)
 PINPOINT = re.compile(
     rf"(?<![\w])(?:"
     rf"(?:(?P<points>{POINTS}),?\s+(?:(?i:của)\s+)?)?(?:(?P<clauses>{CLAUSES}),?\s+(?:(?i:của)\s+)?)?"
     rf"(?P<articles>{ARTICLES})"
+    rf"|{PLAN_UNITS}"
     rf"|(?:(?P<points2>{POINTS}),?\s+)?(?P<clauses2>{CLAUSES})"
     rf"|(?P<points3>{POINTS})"
     rf"|(?:(?P<sections>{SECTIONS})\s+)?(?P<chapters>{CHAPTERS})"
     rf"|(?:(?P<forms>{FORMS})\s+(?:(?i:tại|của|thuộc)\s+)?)?(?P<annexes>{ANNEXES})"
+    # "(theo mẫu số 01 kèm theo)": a form of the annex attached, with no "Phụ lục" printed
+    rf"|(?P<attached_forms>{FORMS})(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm))"
     rf")"
 )
 UNIT_VALUE = re.compile(rf"(?<![\w])(?P<value>{_NUM}|{_LETTER}|{_ROMAN}|{_THIS})|(?P<range>(?<=\s)đến(?=\s))")
