@@ -52,7 +52,7 @@ CASES = [
      [("49/QCPH-UBND-UBMT-HCTĐ", None, "dan_chieu")]),
     ("Căn cứ Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025 về thực hiện", {"source": None},
      [("49/QCPH-UBND-UBMT-HCTĐ", None, "can_cu")]),
-    ("triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị", {"source": "sec_II__item_1"},
+    ("Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị", {"source": "sec_II__item_1"},
      [("41-CT/TW", None, "dan_chieu")]),
     ("Nghị quyết số 66- NQ/TW và Nghị quyết số 140/NQ-CP", {},
      [("66-NQ/TW", None, "dan_chieu"), ("140/NQ-CP", None, "dan_chieu")]),
@@ -162,7 +162,7 @@ def test_an_attached_text_with_a_blank_number_was_issued_with_its_parent() -> No
 def test_a_plan_implementing_a_text_implements_it_in_its_body_too() -> None:
     # the plan implements Chỉ thị 21 (its preamble says so): a task of implementing it is that relation;
     # implementing another text is a task, a plain mention
-    item = _node("sec_I__item_1", "Triển khai thực hiện Chỉ thị số 21/CT-TTg và Quyết định số 338/QĐ-TTg.")
+    item = _node("sec_I__item_1", "Các sở, ngành triển khai thực hiện Chỉ thị số 21/CT-TTg và Quyết định số 338/QĐ-TTg.")
     result, doc = _doc("Thực hiện Chỉ thị số 21/CT-TTg ngày 01/6/2025 của Thủ tướng Chính phủ;", (item,))
     assert _doc_refs(result, doc) == sorted([(None, "21/CT-TTg", None, "thuc_hien"),
                                              ("sec_I__item_1", "21/CT-TTg", None, "thuc_hien"),

@@ -45,6 +45,7 @@ class Citation:
     pins: tuple[Pin, ...] = ()
     which: str | None = None  # a short form's pointer: "nêu trên", "này" ...
     loose: bool = False  # a pinpoint with no document that may belong to the next one (see `resolve`)
+    task: bool = False  # "thuc_hien" read from a task inside a sentence, not from its opening words
     next_anchor: int | None = None  # index of that next document citation in the same sentence
 
 
@@ -407,25 +408,46 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
             continue
         sentence = _sentence_start(text, c.start)
         if prev is None or prev.end <= sentence:
-            relation = _trigger(text[sentence:c.start]) or "dan_chieu"
+            lead = text[sentence:c.start]
+            relation = _trigger(lead) or _list_opener(lead) or "dan_chieu"
             head_relation = relation
         else:
             gap = text[prev.end:c.start]
             if ";" in gap:
                 segment = gap.rsplit(";", 1)[1]
-                relation = _trigger(segment) or (head_relation if P.COORDINATOR.match(segment) else "dan_chieu")
+                relation = _trigger(segment) or (head_relation if P.LIST_CONTINUES.match(segment) else "dan_chieu")
                 head_relation = relation
-            elif P.COORDINATOR.match(gap):
+            elif P.LIST_CONTINUES.match(gap):
                 relation = prev.relation
             elif re.search(r",\s*(?:và\s+)?$", gap) and not _trigger(gap):
                 relation = head_relation
+            elif re.search(r"\s(?i:và|hoặc)\s*$", gap) and not P.RELATION_WORD.search(gap):
+                relation = prev.relation  # "thực hiện A về <A's title> và B": B is what A is
+            elif P.TITLE_TRIGGER.match(gap):
+                relation = "dan_chieu"
             else:
                 own = _trigger(gap)
                 relation = own if own in P.OWN_VOICE else "dan_chieu"
-        c = replace(c, relation=relation)
+        task = relation == "thuc_hien" and not _opens_sentence(text, sentence, c.start)
+        c = replace(c, relation=relation, task=task)
         out.append(c)
         prev = c
     return out
+
+
+def _list_opener(lead: str) -> str | None:
+    """'Thực hiện Nghị quyết Đại hội XIII; ' before the first numbered text: the opener's relation."""
+    parts = lead.split(";")
+    if len(parts) < 2 or not P.LIST_CONTINUES.match(parts[-1]):
+        return None
+    opening = parts[0].rsplit("\n", 1)[-1]  # a preamble's lines: the list opens its own line
+    return next((rel for rel, pattern in P.LIST_OPENER if pattern.match(opening)), None)
+
+
+def _opens_sentence(text: str, sentence: int, pos: int) -> bool:
+    """Whether the relation word before `pos` opens its sentence ("Thực hiện Chỉ thị ...": the citing text
+    implements it) rather than naming a task inside it ("Sở X triển khai thực hiện Quyết định ...")."""
+    return any(pattern.match(text, sentence, pos) for _, pattern in P.LIST_OPENER)
 
 
 # --- the finder ------------------------------------------------------------------------------------
@@ -532,6 +554,7 @@ class Context:
     amended: str | None = None  # what an amending text amends: its bare pinpoints point there
     learned: dict[str, str] = field(default_factory=dict)  # a law's name → the number this text gave it
     scope: str | None = None  # the enclosing article (or top plan section) of the antecedents
+    implemented: set[str] = field(default_factory=set)  # identities of what the document implements (preamble)
 
 
 def _scope_of(eid: str | None) -> str | None:
@@ -549,10 +572,22 @@ def resolve(cites: list[Citation], source_eid: str | None, ctx: Context) -> list
         c = _resolve_one(c, ctx, cites, out)
         if c is None:
             continue
+        if source_eid is not None and c.task and _identity(c) not in ctx.implemented:
+            # a clause's task of implementing a text the document as a whole does not implement
+            c = replace(c, relation="dan_chieu")
         if c.kind in ("number", "name", "alias") and c.doc_type:
             ctx.antecedents[match_key(c.doc_type)] = c
         out.append(c)
     return out
+
+
+def _target_key(target: str) -> str:
+    """A reference's target as one key: a number's identity, or a law's name folded."""
+    return number_key(target) if P.NUMBER_RE.fullmatch(target) else name_key(target)
+
+
+def _identity(c: Citation) -> str:
+    return _target_key(c.number or c.name or "")
 
 
 def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Citation]) -> Citation | None:
@@ -698,6 +733,7 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     pre_start = doc.span.start
     pre_end = doc.nodes[0].span.start if doc.nodes else doc.span.end
     refs += _refs_of(doc.preamble, None, source, pre_start, pre_end, ctx, notes, preamble=True)
+    ctx.implemented = {_target_key(r.target_doc) for r in refs if r.relation == "thuc_hien" and r.target_doc}
     ctx.amended = _amended_target(doc, ctx)
     if ctx.amended:
         refs = [replace(r, relation="sua_doi_bo_sung") if r.target_doc == ctx.amended and r.relation == "dan_chieu"

@@ -235,5 +235,26 @@ TRIGGERS = (
 OWN_VOICE = ("can_cu", "thuc_hien")
 # A lead that only joins two citations: ", ", "; ", " và ", ", và ".
 COORDINATOR = re.compile(r"^[\s,;\-+•]*(?:(?:và|hoặc|cùng)\s*)?[\s,;\-+•]*$", re.IGNORECASE)
+# What may stand between two documents of one list besides a coordinator: a plural type word and "số"
+# ("...; Các Công điện: số 007/CĐ-UBND ..., số 008/CĐ-UBND và số 009/CĐ-UBND").
+LIST_CONTINUES = re.compile(
+    rf"^[\s,;\-+•]*(?:(?:và|hoặc|cùng)\s+)?(?:các\s+)?(?:(?:{_TYPE_ALT})\s*:?\s*)?(?:số\s*:?\s*)?$", re.IGNORECASE
+)
+# A sentence that opens with "Căn cứ" / "Thực hiện" speaks for the citing text over its whole list, even
+# when the list starts with a text that has no number ("Thực hiện Nghị quyết Đại hội XIII; Chỉ thị số ...").
+LIST_OPENER = (("can_cu", re.compile(r"^\W*(?i:căn\s+cứ)\b")),
+               ("thuc_hien", re.compile(r"^\W*(?:(?i:để|nhằm)\s+)?(?:(?i:tiếp\s+tục)\s+)?(?i:thực\s+hiện|triển\s+khai)\b")))
+# A relation word anywhere in a gap between two citations: the second is then not simply listed after
+# the first's title.
+RELATION_WORD = re.compile(r"(?i:thực\s+hiện|triển\s+khai|sửa\s+đổi|bổ\s+sung|hướng\s+dẫn|quy\s+định\s+chi\s+tiết|"
+                           r"thay\s+thế|bãi\s+bỏ|căn\s+cứ|kèm\s+theo)")
+# "Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ thực hiện Nghị quyết số 66-NQ/TW": a trigger right
+# after a citation opens that citation's title, not the citing text's words.
+# An upper-case title prints the date and issuer in capitals, which the tail grammar leaves out: "... NGÀY
+# 17/5/2025 CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT ...".
+TITLE_TRIGGER = re.compile(
+    r"^\s*(?:(?i:ngày)\s+\d[\d/.\s]*|(?i:năm)\s+\d{4}\s*)?(?:(?i:của)\s+[^\W\d][^,;.:\d]{0,60}?)?\s*"
+    r"(?i:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?)\s*$"
+)
 # Where a sentence (hence the reach of a trigger) ends inside a node's text.
 SENTENCE_BREAK = re.compile(rf"[.:!?](?=\s+[{UPPER}\-+•])|\n\s*\n(?=\s*[{UPPER}\-+•])")
