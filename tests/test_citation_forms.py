@@ -85,6 +85,11 @@ CASES = [
       "20/11/2025 của UBND tỉnh về khắc phục hậu quả lũ lụt;"), {"source": None},
      [("223/CĐ-TTg", None, "can_cu"), ("007/CĐ-UBND", None, "can_cu"), ("008/CĐ-UBND", None, "can_cu"),
       ("009/CĐ-UBND", None, "can_cu"), ("010/CĐ-UBND", None, "can_cu")]),
+    # a semicolon inside a title of a "Căn cứ" list: what follows in lower case is still that title
+    (("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân "
+      "quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật "
+      "Thi đua, khen thưởng;"), {"source": None},
+     [("152/2025/NĐ-CP", None, "can_cu"), ("Luật Thi đua, khen thưởng", None, "dan_chieu")]),
     # "thực hiện A ... và B": B is implemented too; "B ... thực hiện A" inside B's title is B's words
     (("VỀ TÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW NGÀY 30/4/2025 CỦA BỘ CHÍNH TRỊ VỀ ĐỔI MỚI CÔNG TÁC XÂY "
       "DỰNG VÀ THI HÀNH PHÁP LUẬT VÀ NGHỊ QUYẾT SỐ 140/NQ-CP NGÀY 17/5/2025 CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT "

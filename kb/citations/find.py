@@ -416,6 +416,9 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
             if ";" in gap:
                 segment = gap.rsplit(";", 1)[1]
                 relation = _trigger(segment) or (head_relation if P.LIST_CONTINUES.match(segment) else "dan_chieu")
+                if head_relation in P.OWN_VOICE and relation not in P.OWN_VOICE and re.match(rf"\s*[{P.LOWER}]", segment):
+                    # "Căn cứ Nghị định A ... quy định về X; quy định chi tiết ... của Luật B": A's title goes on
+                    relation = "dan_chieu"
                 head_relation = relation
             elif P.LIST_CONTINUES.match(gap):
                 relation = prev.relation
@@ -733,6 +736,7 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     pre_start = doc.span.start
     pre_end = doc.nodes[0].span.start if doc.nodes else doc.span.end
     refs += _refs_of(doc.preamble, None, source, pre_start, pre_end, ctx, notes, preamble=True)
+    refs += _issued_with_blank(doc.preamble, refs, source, pre_start, pre_end, ctx)
     ctx.implemented = {_target_key(r.target_doc) for r in refs if r.relation == "thuc_hien" and r.target_doc}
     ctx.amended = _amended_target(doc, ctx)
     if ctx.amended:
@@ -783,6 +787,19 @@ def _common_prefix(a: str, b: str) -> str:
 
 
 _LIST_LABEL = re.compile(r"\W*(?:(?:[a-zđ]|\d{1,3}(?:\.\d{1,3})*)[.)]\W*)?")
+
+
+def _issued_with_blank(preamble: str, refs: list[Reference], source: str, lo: int, hi: int,
+                       ctx: Context) -> list[Reference]:
+    """The attached text whose "Ban hành kèm theo Quyết định số /2025/QĐ-UBND" leaves the number blank was
+    issued with the decision it follows in the file (its parent)."""
+    parent = ctx.parent_number
+    m = P.ISSUED_WITH_BLANK.search(preamble or "")
+    if not parent or not m or any(r.relation == "ban_hanh_kem_theo" for r in refs):
+        return []
+    span = _SpanMapper(preamble, source, lo, hi).span(m.start(), m.end())
+    return [Reference(source_eid=None, text=_one_line(m.group(0)), target_doc=canonical_number(parent), target_eid=None,
+                      relation="ban_hanh_kem_theo", span=span, target_type=_type_name(m.group("type")))]
 
 
 def _walk_with_list_relation(nodes: tuple[Node, ...], listed: str | None) -> Iterator[tuple[Node, str | None]]:

@@ -170,6 +170,12 @@ ANNEXES = (
 # After an annex that no document follows: "Nghị định số X ... và các Phụ lục ban hành kèm theo."
 ANNEX_OF_PREVIOUS = re.compile(r"^\s*(?:ban\s+hành\s+)?(?:kèm\s+theo|đính\s+kèm)(?:\s+theo)?\s*(?:[.;,)]|$)",
                                re.IGNORECASE)
+# "(Ban hành kèm theo Quyết định số /2025/QĐ-UBND ...)": an attached text printed before its decision got its
+# number; the number is blank, the code and year are there.
+ISSUED_WITH_BLANK = re.compile(
+    rf"(?i:ban{_S}hành{_S})?(?i:kèm{_S}theo){_S}(?P<type>{DOC_TYPE}){_S}(?i:số)\s*:?[\s.…_]*"
+    rf"/\s*(?:(?:19|20)\d{{2}}\s*/\s*)?[{UPPER}]"
+)
 # A clause that introduces a list of texts it repeals or replaces: "Bãi bỏ các Quyết định sau:".
 LIST_RELATIONS = (
     ("thay_the", re.compile(r"(?i:bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực)[^.:;]{0,80}(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$")),
