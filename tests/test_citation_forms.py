@@ -30,6 +30,9 @@ CASES = [
     # a comma that ends the name: the next words are prose, another law, or a list of bodies
     ("theo Luật Đất đai, đồng thời rà soát các dự án", {}, [("Luật Đất đai", None, "dan_chieu")]),
     ("theo Luật Đất đai, Luật Nhà ở.", {}, [("Luật Đất đai", None, "dan_chieu"), ("Luật Nhà ở", None, "dan_chieu")]),
+    # a name read on into prose is cut back to the law it starts with, when that one is known
+    ("báo cáo theo Luật Ngân sách nhà nước đảm bảo thời gian theo quy định.", {"year": 2026},
+     [("89/2025/QH15", None, "dan_chieu")]),
     # an amending law is named by the list of laws it amends, then its number
     (("theo điểm a khoản 12 Điều 8 Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo "
       "phương thức đối tác công tư, Luật Hải quan, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật Quản "
@@ -172,3 +175,12 @@ def test_a_plan_implementing_a_text_implements_it_in_its_body_too() -> None:
     assert _doc_refs(result, doc) == sorted([(None, "21/CT-TTg", None, "thuc_hien"),
                                              ("sec_I__item_1", "21/CT-TTg", None, "thuc_hien"),
                                              ("sec_I__item_1", "338/QĐ-TTg", None, "dan_chieu")], key=str)
+
+
+def test_quyet_dinh_nay_in_the_decision_s_own_articles_is_no_reference() -> None:
+    # the articles of a decision printed apart from it (a text of no type or number of its own that follows
+    # the decision) still speak of the decision as "Quyết định này": that is the document itself
+    art = _node("art_2", "Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025.", kind="dieu")
+    result, doc = _doc("Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu.", (art,), doc_type="Văn bản",
+                       number=None, parent="71/2025/QĐ-UBND")
+    assert _doc_refs(result, doc) == []

@@ -600,7 +600,9 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
         if c.which == "này" and ante is None and not generic and c.doc_type not in ctx.doc_types:
             return None  # "Thông tư này" quoted in a Công văn: whose it is cannot be told
         if c.which == "này" and (c.doc_type in ctx.doc_types or ante is None):
-            if c.doc_type == "Quyết định" and ctx.parent_number and "Quyết định" not in ctx.doc_types:
+            # a Quy chế's "Quyết định này" is the decision that issued it; in a text of no type of its own
+            # (the decision's articles cut off from it) it is the decision itself
+            if c.doc_type == "Quyết định" and ctx.parent_number and not generic and "Quyết định" not in ctx.doc_types:
                 return replace(c, kind="number", number=canonical_number(ctx.parent_number), which=None)
             return replace(c, kind="internal", which=None) if c.pins else None
         if ante is None:
@@ -642,14 +644,18 @@ def _is_known(name: str, ctx: Context) -> bool:
 
 
 def _known_prefix(c: Citation, ctx: Context) -> Citation:
-    """'Luật Ban hành văn bản quy phạm pháp luật, xác định': a name read on past a comma is cut back to the
-    law it starts with when only that one is known (the grammar cannot tell "Luật Thi đua, khen thưởng"
-    from a name followed by prose)."""
+    """'Luật Ban hành văn bản quy phạm pháp luật, xác định', 'Luật Quản lý, sử dụng tài sản công đảm bảo thời
+    gian': a name read on into the prose (the grammar cannot tell "Luật Thi đua, khen thưởng" from a name
+    followed by words) is cut back to the longest known law it starts with; an unknown name stays whole."""
     name = c.name or ""
-    if "," not in name or _is_known(name, ctx):
+    if _is_known(name, ctx):
         return c
-    head = name.rsplit(",", 1)[0]
-    return replace(c, name=head) if _is_known(head, ctx) else c
+    words = name.split()
+    for n in range(len(words) - 1, 1, -1):
+        head = " ".join(words[:n]).rstrip(",")
+        if _is_known(head, ctx):
+            return replace(c, name=head)
+    return c
 
 
 def pin_eid(pin: Pin, source_eid: str | None) -> str | None:
