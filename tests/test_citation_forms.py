@@ -41,6 +41,8 @@ CASES = [
     ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đất đai ngày 29/11/2024", {},
      [("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đất đai năm 2024", None,
        "dan_chieu")]),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của 11 luật có liên quan đến quy hoạch số 28/2018/QH14;",
+     {"source": None}, [("28/2018/QH14", None, "can_cu")]),
     # --- numbered texts of every kind are documents -----------------------------------------------
     ("Thực hiện Chương trình hành động số 25-CTr/TU ngày 10/3/2025 của Tỉnh ủy;", {"source": None},
      [("25-CTr/TU", None, "thuc_hien")]),

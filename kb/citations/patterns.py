@@ -25,8 +25,7 @@ DOC_TYPES = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết",
     "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch", "Công văn", "Hướng dẫn", "Kết luận", "Quy chế",
     "Quy định", "Thông báo", "Công điện", "Lệnh", "Thông tri", "Quy định", "Đề án", "Chương trình",
-    "Văn bản", "Sắc lệnh", "Thông tư liên bộ", "Tờ trình", "Báo cáo", "Hiến pháp", "Phương án", "Quy hoạch",
-    "Điều lệ",
+    "Văn bản", "Sắc lệnh", "Thông tư liên bộ", "Tờ trình", "Báo cáo", "Hiến pháp", "Phương án",
 )
 _TYPE_ALT = "|".join(_words(t) for t in sorted(set(DOC_TYPES), key=len, reverse=True))
 DOC_TYPE = rf"(?i:{_TYPE_ALT})"
@@ -132,8 +131,10 @@ _PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}{_NAME_BODY}"
 # Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan, ..., Luật Quản lý, sử dụng tài sản công". An item
 # before the last one runs to the next ", Luật" / "và Luật", whatever its words.
 _LISTED_LAW = rf"Luật{_S}[{UPPER}][\w]*(?:,?{_S}(?!Luật\b)[\w]+){{0,12}}?(?:,|{_S}và){_S}(?=Luật\b)"
+# ... or by how many laws it amends: "Luật sửa đổi, bổ sung một số điều của 11 luật có liên quan đến quy hoạch".
+_COUNTED_LAWS = rf"(?:\d{{1,2}}|các){_S}luật(?:{_S}(?!(?:số|ngày|năm)\b)[{LOWER}]+){{0,8}}"
 NAMED_LAW = re.compile(
-    rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}(?:{_LISTED_LAW}){{0,12}}{_PLAIN_LAW}"
+    rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}(?:(?:{_LISTED_LAW}){{0,12}}{_PLAIN_LAW}|{_COUNTED_LAWS})"
     rf"|{_NAME_BODY}))"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
 )
