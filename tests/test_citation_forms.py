@@ -61,6 +61,14 @@ CASES = [
      [("41-CT/TW", None, "dan_chieu")]),
     ("Nghị quyết số 66- NQ/TW và Nghị quyết số 140/NQ-CP", {},
      [("66-NQ/TW", None, "dan_chieu"), ("140/NQ-CP", None, "dan_chieu")]),
+    # a number whose code names no kind, listed after a document, is one of that list
+    (("Thông báo số 627/TB-VPCP ngày 18/11/2025, Thông báo số 493/TB-VPCP ngày 18/9/2025; các văn bản số: "
+      "10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025 của Văn phòng Chính phủ"), {},
+     [("627/TB-VPCP", None, "dan_chieu"), ("493/TB-VPCP", None, "dan_chieu"), ("10894/VPCP-CN", None, "dan_chieu"),
+      ("8563/VPCP-CN", None, "dan_chieu")]),
+    ("theo Công văn số 4147/UBND-NC và 4150/UBND-NC của UBND tỉnh", {},
+     [("4147/UBND-NC", None, "dan_chieu"), ("4150/UBND-NC", None, "dan_chieu")]),
+    ("đến ngày 8/11/2025, 8563 hồ sơ đã được giải quyết", {}, []),
     # --- the document itself is not a reference ----------------------------------------------------
     ("tổ chức thực hiện Kế hoạch này; báo cáo kết quả", {"doc_type": "Kế hoạch", "source": "sec_IV__item_1"}, []),
     ("Quyết định này có hiệu lực kể từ ngày ký.", {"doc_type": "Quyết định", "source": "art_3"}, []),
@@ -107,6 +115,8 @@ CASES = [
     # ... but a clause that opens with "Thực hiện" speaks for the citing text
     ("Thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị, rà soát", {"source": "sec_I__item_1"},
      [("66-NQ/TW", None, "thuc_hien")]),
+    ("Sở Tư pháp chủ trì. Thực hiện Kết luận số 123-KL/TW, các sở rà soát văn bản.", {"source": "sec_II__item_2"},
+     [("123-KL/TW", None, "thuc_hien")]),
 ]
 
 

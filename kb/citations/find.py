@@ -113,17 +113,36 @@ def _number_anchors(text: str) -> list[_Anchor]:
             printed_number=_one_line(m.group("number")),
             name=_one_line(m.group("name")) if m.group("name") else None, date=date, issuer=issuer,
         ))
+    kindless: list[re.Match[str]] = []
     for m in P.BARE_CITATION.finditer(text):
         number = canonical_number(m.group("number"))
-        # the code after the sequence number: "/2025/NĐ-CP", and "-CT/TW" of a Party text ("41-CT/TW")
-        if not P.BARE_CODE_KIND.search(re.sub(r"^[\d.,]+", "", number)):
-            continue
         if _HEADER_NUMBER.search(text[max(0, m.start() - 40):m.start()]):
             continue  # the document's own "Số: 03/2022/QĐ-UBND"
-        date, issuer = _tail_info(m.group("tail"))
-        found.append(_Anchor("number", m.start(), m.end(), m.end("number"), doc_type=_type_from_code(number),
-                             printed_number=_one_line(m.group("number")), date=date, issuer=issuer))
-    return found
+        # the code after the sequence number: "/2025/NĐ-CP", and "-CT/TW" of a Party text ("41-CT/TW")
+        if not P.BARE_CODE_KIND.search(re.sub(r"^[\d.,]+", "", number)):
+            kindless.append(m)
+            continue
+        found.append(_bare_anchor(m, _type_from_code(number)))
+    return found + _listed_after(text, found, kindless)
+
+
+def _bare_anchor(m: re.Match[str], doc_type: str | None) -> _Anchor:
+    date, issuer = _tail_info(m.group("tail"))
+    return _Anchor("number", m.start(), m.end(), m.end("number"), doc_type=doc_type,
+                   printed_number=_one_line(m.group("number")), date=date, issuer=issuer)
+
+
+def _listed_after(text: str, found: list[_Anchor], kindless: list[re.Match[str]]) -> list[_Anchor]:
+    """'các văn bản số: 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ...': a number whose code names no kind
+    is a document when it continues a list of documents, and is of the kind of the one before it."""
+    anchors = sorted(found, key=lambda a: a.start)
+    added: list[_Anchor] = []
+    for m in kindless:
+        before = [a for a in anchors + added if a.end <= m.start()]
+        prev = max(before, key=lambda a: a.end, default=None)
+        if prev is not None and P.LIST_CONTINUES.fullmatch(text[prev.end:m.start()]):
+            added.append(_bare_anchor(m, prev.doc_type))
+    return added
 
 
 _CODE_TYPES = (
@@ -450,7 +469,7 @@ def _list_opener(lead: str) -> str | None:
 def _opens_sentence(text: str, sentence: int, pos: int) -> bool:
     """Whether the relation word before `pos` opens its sentence ("Thực hiện Chỉ thị ...": the citing text
     implements it) rather than naming a task inside it ("Sở X triển khai thực hiện Quyết định ...")."""
-    return any(pattern.match(text, sentence, pos) for _, pattern in P.LIST_OPENER)
+    return any(pattern.match(text[sentence:pos]) for _, pattern in P.LIST_OPENER)
 
 
 # --- the finder ------------------------------------------------------------------------------------
