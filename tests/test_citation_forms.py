@@ -33,6 +33,11 @@ CASES = [
     # a name read on into prose is cut back to the law it starts with, when that one is known
     ("báo cáo theo Luật Ngân sách nhà nước đảm bảo thời gian theo quy định.", {"year": 2026},
      [("89/2025/QH15", None, "dan_chieu")]),
+    # a name and a year two laws share: the one in force when the citing text speaks
+    ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", {"source": None, "year": 2026},
+     [("72/2025/QH15", None, "can_cu")]),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", {"source": None, "year": 2025},
+     [("65/2025/QH15", None, "can_cu")]),
     # an amending law is named by the list of laws it amends, then its number
     (("theo điểm a khoản 12 Điều 8 Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo "
       "phương thức đối tác công tư, Luật Hải quan, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật Quản "
