@@ -30,9 +30,11 @@ CASES = [
     # a comma that ends the name: the next words are prose, another law, or a list of bodies
     ("theo Luật Đất đai, đồng thời rà soát các dự án", {}, [("Luật Đất đai", None, "dan_chieu")]),
     ("theo Luật Đất đai, Luật Nhà ở.", {}, [("Luật Đất đai", None, "dan_chieu"), ("Luật Nhà ở", None, "dan_chieu")]),
-    # a name read on into prose is cut back to the law it starts with, when that one is known
-    ("báo cáo theo Luật Ngân sách nhà nước đảm bảo thời gian theo quy định.", {"year": 2026},
-     [("89/2025/QH15", None, "dan_chieu")]),
+    # a name read on past a comma into prose is cut back to the law before the comma, when that one is known
+    ("báo cáo theo Luật Ngân sách nhà nước, bảo đảm thời gian.", {"year": 2026}, [("89/2025/QH15", None, "dan_chieu")]),
+    # ... but never by words: a longer name is another law
+    ("theo Luật Ngân sách nhà nước và Luật Đầu tư công.", {"year": 2026},
+     [("89/2025/QH15", None, "dan_chieu"), ("Luật Đầu tư công", None, "dan_chieu")]),
     # a name and a year two laws share: the one in force when the citing text speaks
     ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", {"source": None, "year": 2026},
      [("72/2025/QH15", None, "can_cu")]),

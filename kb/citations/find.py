@@ -663,18 +663,14 @@ def _is_known(name: str, ctx: Context) -> bool:
 
 
 def _known_prefix(c: Citation, ctx: Context) -> Citation:
-    """'Luật Ban hành văn bản quy phạm pháp luật, xác định', 'Luật Quản lý, sử dụng tài sản công đảm bảo thời
-    gian': a name read on into the prose (the grammar cannot tell "Luật Thi đua, khen thưởng" from a name
-    followed by words) is cut back to the longest known law it starts with; an unknown name stays whole."""
+    """'Luật Ban hành văn bản quy phạm pháp luật, xác định': a name read on past a comma (the grammar cannot
+    tell "Luật Thi đua, khen thưởng" from a name followed by prose) is cut back at the comma when only the
+    law before it is known. Only at a comma: "Luật Đầu tư công" is not "Luật Đầu tư" followed by a word."""
     name = c.name or ""
-    if _is_known(name, ctx):
+    if "," not in name or _is_known(name, ctx):
         return c
-    words = name.split()
-    for n in range(len(words) - 1, 1, -1):
-        head = " ".join(words[:n]).rstrip(",")
-        if _is_known(head, ctx):
-            return replace(c, name=head)
-    return c
+    head = name.rsplit(",", 1)[0]
+    return replace(c, name=head) if _is_known(head, ctx) else c
 
 
 def pin_eid(pin: Pin, source_eid: str | None) -> str | None:
