@@ -28,10 +28,12 @@ from pathlib import Path
 
 from eval.duties import deadline_key
 from eval.references import _match
-from kb.citations.find import find_references
+from kb.citations.catalog import load_catalog, name_key
+from kb.citations.find import citing_year, find_references
 from kb.docid import doc_id as make_doc_id
 from kb.duties.actors import Registry, load_registry
 from kb.duties.extract import extract_duties
+from kb.numbers import number_key
 from parsers import ParseResult, parse_file
 from parsers.normalise import fold
 
@@ -146,10 +148,32 @@ def score_entry(file: str, entry: dict) -> dict[str, Counts | int]:
     out["xa"].add(gold_xa, pred_xa)  # type: ignore[union-attr]
     out["xa_ctrl_f"].add(gold_xa, ctrl_f)  # type: ignore[union-attr]
     if entry.get("references") is not None:
-        want = [tuple(r) for r in entry["references"]]
-        got = [(r.source_eid, r.target_doc, r.target_eid, r.relation) for r in find_references(result, doc)]
+        year = citing_year(doc)
+        want = [_same_target(tuple(r), year) for r in entry["references"]]
+        got = [_same_target((r.source_eid, r.target_doc, r.target_eid, r.relation), year)
+               for r in find_references(result, doc)]
         out["refs"] = Counts(_match(want, got), len(got), len(want))  # type: ignore[arg-type]
     return out
+
+
+_NAME_YEAR = re.compile(r"\s+năm\s+((?:19|20)\d{2})$")
+
+
+def target_identity(target: str | None, year: int | None) -> str | None:
+    """One key per cited document, whichever way it is written: the labels write a law cited by name as
+    its name ("Luật Ngân sách nhà nước"), the finder writes the number the catalog gives that name at the
+    citing text's date, or the name with its printed year when the catalog does not know it ("Luật Tài
+    nguyên nước năm 2023"). Both become the number when the catalog knows the law, else the bare name."""
+    if target is None or not re.match(r"(?i)(?:bộ\s+luật|luật|pháp\s+lệnh|hiến\s+pháp)\b", target):
+        return number_key(target) if target else None
+    m = _NAME_YEAR.search(target)
+    name = target[:m.start()] if m else target
+    entry = load_catalog().find_by_name(name, m.group(1) if m else None, year)
+    return number_key(entry.number) if entry else "name:" + name_key(name)
+
+
+def _same_target(unit: tuple, year: int | None) -> tuple:
+    return (unit[0], target_identity(unit[1], year), *unit[2:])
 
 
 def score_file(data: dict) -> dict[str, list[int]]:

@@ -93,8 +93,11 @@ class Catalog:
         if date_hint:
             dated = [e for e in candidates if e.date and e.date.startswith(date_hint[: len(date_hint)])]
             dated = dated or [e for e in candidates if e.date and e.date[:4] == date_hint[:4]]
-            if dated:
+            if len(dated) == 1:
                 return dated[0]
+            # "Luật Tổ chức chính quyền địa phương năm 2025": two laws of that name were adopted that year;
+            # the one in force when the citing text speaks
+            candidates = dated or candidates
         ordered = sorted(candidates, key=lambda e: e.effective_date or e.date or "")
         if year is not None:
             cutoff = f"{year}-12-31"

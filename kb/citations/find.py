@@ -45,6 +45,7 @@ class Citation:
     pins: tuple[Pin, ...] = ()
     which: str | None = None  # a short form's pointer: "nêu trên", "này" ...
     loose: bool = False  # a pinpoint with no document that may belong to the next one (see `resolve`)
+    task: bool = False  # "thuc_hien" read from a task inside a sentence, not from its opening words
     next_anchor: int | None = None  # index of that next document citation in the same sentence
 
 
@@ -112,23 +113,44 @@ def _number_anchors(text: str) -> list[_Anchor]:
             printed_number=_one_line(m.group("number")),
             name=_one_line(m.group("name")) if m.group("name") else None, date=date, issuer=issuer,
         ))
+    kindless: list[re.Match[str]] = []
     for m in P.BARE_CITATION.finditer(text):
         number = canonical_number(m.group("number"))
-        if not P.BARE_CODE_KIND.search(number.split("/", 1)[-1]):
-            continue
         if _HEADER_NUMBER.search(text[max(0, m.start() - 40):m.start()]):
             continue  # the document's own "Số: 03/2022/QĐ-UBND"
-        date, issuer = _tail_info(m.group("tail"))
-        found.append(_Anchor("number", m.start(), m.end(), m.end("number"), doc_type=_type_from_code(number),
-                             printed_number=_one_line(m.group("number")), date=date, issuer=issuer))
-    return found
+        # the code after the sequence number: "/2025/NĐ-CP", and "-CT/TW" of a Party text ("41-CT/TW")
+        if not P.BARE_CODE_KIND.search(re.sub(r"^[\d.,]+", "", number)):
+            kindless.append(m)
+            continue
+        found.append(_bare_anchor(m, _type_from_code(number)))
+    return found + _listed_after(text, found, kindless)
+
+
+def _bare_anchor(m: re.Match[str], doc_type: str | None) -> _Anchor:
+    date, issuer = _tail_info(m.group("tail"))
+    return _Anchor("number", m.start(), m.end(), m.end("number"), doc_type=doc_type,
+                   printed_number=_one_line(m.group("number")), date=date, issuer=issuer)
+
+
+def _listed_after(text: str, found: list[_Anchor], kindless: list[re.Match[str]]) -> list[_Anchor]:
+    """'các văn bản số: 10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ...': a number whose code names no kind
+    is a document when it continues a list of documents, and is of the kind of the one before it."""
+    anchors = sorted(found, key=lambda a: a.start)
+    added: list[_Anchor] = []
+    for m in kindless:
+        before = [a for a in anchors + added if a.end <= m.start()]
+        prev = max(before, key=lambda a: a.end, default=None)
+        if prev is not None and P.LIST_CONTINUES.fullmatch(text[prev.end:m.start()]):
+            added.append(_bare_anchor(m, prev.doc_type))
+    return added
 
 
 _CODE_TYPES = (
     ("TTLT", "Thông tư liên tịch"), ("NQLT", "Nghị quyết liên tịch"), ("UBTVQH", "Nghị quyết"),
     ("NĐ", "Nghị định"), ("QĐ", "Quyết định"), ("TT", "Thông tư"), ("CT", "Chỉ thị"), ("NQ", "Nghị quyết"),
     ("KH", "Kế hoạch"), ("KL", "Kết luận"), ("HD", "Hướng dẫn"), ("TB", "Thông báo"), ("QH", "Luật"),
-    ("TTr", "Tờ trình"), ("BC", "Báo cáo"),
+    ("TTr", "Tờ trình"), ("BC", "Báo cáo"), ("CĐ", "Công điện"), ("PA", "Phương án"), ("CTr", "Chương trình"),
+    ("QCPH", "Quy chế"),
 )
 
 
@@ -302,23 +324,36 @@ def _pins(m: re.Match[str]) -> tuple[Pin, ...]:
         if g["forms"]:
             return tuple(b + (("form", f),) for b in bases[:1] for f in P.FORM_VALUE.findall(g["forms"]))
         return tuple(bases)
+    if g.get("attached_forms"):
+        return tuple((("annex", ""), ("form", f)) for f in P.FORM_VALUE.findall(g["attached_forms"]))
+    if g.get("plansec"):
+        return (_plan_pin(g["plansec"], g.get("planitem")),)
     levels: list[tuple[str, list[str]]] = []
     for key, unit in (("chapters", "chp"), ("sections", "sec"), ("articles", "art"), ("clauses", "para"),
                       ("clauses2", "para"), ("points", "point"), ("points2", "point"), ("points3", "point")):
         if g.get(key):
             levels.append((unit, _unit_values(g[key])))
-    # "khoản 1 Điều 3 và Điều 5": the clause is Điều 3's; Điều 5 is cited whole
-    inner_start = next((i for i, (unit, _) in enumerate(levels) if unit in ("para", "point")), len(levels))
+    # "khoản 1 Điều 3 và Điều 5", "điểm b khoản 2 và khoản 3 Điều này": the inner unit is printed before the
+    # first of a list and is that one's; the others are cited whole
     extra: list[Pin] = []
-    if 0 < inner_start < len(levels) and len(levels[inner_start - 1][1]) > 1:
-        unit, values = levels[inner_start - 1]
-        outer = [(u, [v[0]]) for u, v in levels[:inner_start - 1]]
-        extra = [tuple((u, v[0]) for u, v in outer) + ((unit, v),) for v in values[1:]]
-        levels[inner_start - 1] = (unit, values[:1])
+    for i, (unit, values) in enumerate(levels[:-1]):
+        inner_units = {u for u, _ in levels[i + 1:]}
+        if len(values) > 1 and inner_units & {"para", "point"}:
+            outer = tuple((u, v[0]) for u, v in levels[:i])
+            extra += [outer + ((unit, v),) for v in values[1:]]
+            levels[i] = (unit, values[:1])
     pins: list[Pin] = [()]
     for unit, values in levels:
         pins = [p + ((unit, v),) for p in pins for v in values]
     return tuple(pins) + tuple(extra)
+
+
+def _plan_pin(section: str, item: str | None) -> Pin:
+    """'Mục III' → sec_III; 'điểm 1 Mục III' → sec_III__item_1; 'Mục 1.3' → the sub-item numbered 1.3."""
+    value = section.split()[-1]
+    if "." in value:
+        return (("subitem", value),)
+    return (("sec", value),) + ((("item", item.split()[-1]),) if item else ())
 
 
 def _inherit_outer(pins: tuple[Pin, ...], following: tuple[Pin, ...]) -> tuple[Pin, ...]:
@@ -392,25 +427,49 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
             continue
         sentence = _sentence_start(text, c.start)
         if prev is None or prev.end <= sentence:
-            relation = _trigger(text[sentence:c.start]) or "dan_chieu"
+            lead = text[sentence:c.start]
+            relation = _trigger(lead) or _list_opener(lead) or "dan_chieu"
             head_relation = relation
         else:
             gap = text[prev.end:c.start]
             if ";" in gap:
                 segment = gap.rsplit(";", 1)[1]
-                relation = _trigger(segment) or (head_relation if P.COORDINATOR.match(segment) else "dan_chieu")
+                relation = _trigger(segment) or (head_relation if P.LIST_CONTINUES.match(segment) else "dan_chieu")
+                if head_relation in P.OWN_VOICE and relation not in P.OWN_VOICE and re.match(rf"\s*[{P.LOWER}]", segment):
+                    # "Căn cứ Nghị định A ... quy định về X; quy định chi tiết ... của Luật B": A's title goes on
+                    relation = "dan_chieu"
                 head_relation = relation
-            elif P.COORDINATOR.match(gap):
+            elif P.LIST_CONTINUES.match(gap):
                 relation = prev.relation
             elif re.search(r",\s*(?:và\s+)?$", gap) and not _trigger(gap):
                 relation = head_relation
+            elif re.search(r"\s(?i:và|hoặc)\s*$", gap) and not P.RELATION_WORD.search(gap):
+                relation = prev.relation  # "thực hiện A về <A's title> và B": B is what A is
+            elif P.TITLE_TRIGGER.match(gap):
+                relation = "dan_chieu"
             else:
                 own = _trigger(gap)
                 relation = own if own in P.OWN_VOICE else "dan_chieu"
-        c = replace(c, relation=relation)
+        task = relation == "thuc_hien" and not _opens_sentence(text, sentence, c.start)
+        c = replace(c, relation=relation, task=task)
         out.append(c)
         prev = c
     return out
+
+
+def _list_opener(lead: str) -> str | None:
+    """'Thực hiện Nghị quyết Đại hội XIII; ' before the first numbered text: the opener's relation."""
+    parts = lead.split(";")
+    if len(parts) < 2 or not P.LIST_CONTINUES.match(parts[-1]):
+        return None
+    opening = parts[0].rsplit("\n", 1)[-1]  # a preamble's lines: the list opens its own line
+    return next((rel for rel, pattern in P.LIST_OPENER if pattern.match(opening)), None)
+
+
+def _opens_sentence(text: str, sentence: int, pos: int) -> bool:
+    """Whether the relation word before `pos` opens its sentence ("Thực hiện Chỉ thị ...": the citing text
+    implements it) rather than naming a task inside it ("Sở X triển khai thực hiện Quyết định ...")."""
+    return any(pattern.match(text[sentence:pos]) for _, pattern in P.LIST_OPENER)
 
 
 # --- the finder ------------------------------------------------------------------------------------
@@ -517,6 +576,7 @@ class Context:
     amended: str | None = None  # what an amending text amends: its bare pinpoints point there
     learned: dict[str, str] = field(default_factory=dict)  # a law's name → the number this text gave it
     scope: str | None = None  # the enclosing article (or top plan section) of the antecedents
+    implemented: set[str] = field(default_factory=set)  # identities of what the document implements (preamble)
 
 
 def _scope_of(eid: str | None) -> str | None:
@@ -534,10 +594,22 @@ def resolve(cites: list[Citation], source_eid: str | None, ctx: Context) -> list
         c = _resolve_one(c, ctx, cites, out)
         if c is None:
             continue
+        if source_eid is not None and c.task and _identity(c) not in ctx.implemented:
+            # a clause's task of implementing a text the document as a whole does not implement
+            c = replace(c, relation="dan_chieu")
         if c.kind in ("number", "name", "alias") and c.doc_type:
             ctx.antecedents[match_key(c.doc_type)] = c
         out.append(c)
     return out
+
+
+def _target_key(target: str) -> str:
+    """A reference's target as one key: a number's identity, or a law's name folded."""
+    return number_key(target) if P.NUMBER_RE.fullmatch(target) else name_key(target)
+
+
+def _identity(c: Citation) -> str:
+    return _target_key(c.number or c.name or "")
 
 
 def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Citation]) -> Citation | None:
@@ -547,7 +619,9 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
         if c.which == "này" and ante is None and not generic and c.doc_type not in ctx.doc_types:
             return None  # "Thông tư này" quoted in a Công văn: whose it is cannot be told
         if c.which == "này" and (c.doc_type in ctx.doc_types or ante is None):
-            if c.doc_type == "Quyết định" and ctx.parent_number and "Quyết định" not in ctx.doc_types:
+            # a Quy chế's "Quyết định này" is the decision that issued it; in a text of no type of its own
+            # (the decision's articles cut off from it) it is the decision itself
+            if c.doc_type == "Quyết định" and ctx.parent_number and not generic and "Quyết định" not in ctx.doc_types:
                 return replace(c, kind="number", number=canonical_number(ctx.parent_number), which=None)
             return replace(c, kind="internal", which=None) if c.pins else None
         if ante is None:
@@ -558,6 +632,7 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
         key = name_key(c.name)
         ctx.learned[key if key.startswith(("luat", "bo luat", "phap lenh")) else name_key(f"{c.doc_type} {c.name}")] = c.number
     if c.kind == "name":
+        c = _known_prefix(c, ctx)
         if not c.date and name_key(c.name or "") in ctx.learned:
             return replace(c, number=ctx.learned[name_key(c.name or "")])
         entry = ctx.catalog.find_by_name(c.name or "", c.date, ctx.year) if ctx.catalog else None
@@ -580,6 +655,22 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
     if c.kind == "internal" and ctx.amended and not any(v == "này" for pin in c.pins for _, v in pin):
         return replace(c, kind="number", number=ctx.amended, loose=False)
     return c
+
+
+def _is_known(name: str, ctx: Context) -> bool:
+    key = name_key(name)
+    return key in ctx.learned or bool(ctx.catalog and ctx.catalog.find_by_name(name, None, ctx.year))
+
+
+def _known_prefix(c: Citation, ctx: Context) -> Citation:
+    """'Luật Ban hành văn bản quy phạm pháp luật, xác định': a name read on past a comma (the grammar cannot
+    tell "Luật Thi đua, khen thưởng" from a name followed by prose) is cut back at the comma when only the
+    law before it is known. Only at a comma: "Luật Đầu tư công" is not "Luật Đầu tư" followed by a word."""
+    name = c.name or ""
+    if "," not in name or _is_known(name, ctx):
+        return c
+    head = name.rsplit(",", 1)[0]
+    return replace(c, name=head) if _is_known(head, ctx) else c
 
 
 def pin_eid(pin: Pin, source_eid: str | None) -> str | None:
@@ -666,6 +757,8 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     pre_start = doc.span.start
     pre_end = doc.nodes[0].span.start if doc.nodes else doc.span.end
     refs += _refs_of(doc.preamble, None, source, pre_start, pre_end, ctx, notes, preamble=True)
+    refs += _issued_with_blank(doc.preamble, refs, source, pre_start, pre_end, ctx)
+    ctx.implemented = {_target_key(r.target_doc) for r in refs if r.relation == "thuc_hien" and r.target_doc}
     ctx.amended = _amended_target(doc, ctx)
     if ctx.amended:
         refs = [replace(r, relation="sua_doi_bo_sung") if r.target_doc == ctx.amended and r.relation == "dan_chieu"
@@ -686,10 +779,48 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
         found = _refs_of(note.text, _footnote_source(doc, note.num, source), source, note.span.start,
                          note.span.end, ctx)
         refs += [replace(r, relation="dan_chieu") for r in found]
+    refs = _complete_internal(refs, [n.eid for n in doc.walk()])
     return _dedupe(_self_type_filter(refs, ctx))
 
 
+def _complete_internal(refs: list[Reference], eids: list[str]) -> list[Reference]:
+    """'tại Mục 1.3' in a plan names a sub-item by its number alone: the unit whose eid ends so, the one
+    nearest the citing clause (sharing most of its eid) when several do."""
+    known = set(eids)
+    out = []
+    for r in refs:
+        if r.target_doc is None and r.target_eid and r.target_eid not in known:
+            tail = "__" + r.target_eid
+            found = [e for e in eids if e.endswith(tail)]
+            if found:
+                source = r.source_eid or ""
+                best = max(found, key=lambda e: len(_common_prefix(e, source)))
+                r = replace(r, target_eid=best)
+        out.append(r)
+    return out
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 _LIST_LABEL = re.compile(r"\W*(?:(?:[a-zđ]|\d{1,3}(?:\.\d{1,3})*)[.)]\W*)?")
+
+
+def _issued_with_blank(preamble: str, refs: list[Reference], source: str, lo: int, hi: int,
+                       ctx: Context) -> list[Reference]:
+    """The attached text whose "Ban hành kèm theo Quyết định số /2025/QĐ-UBND" leaves the number blank was
+    issued with the decision it follows in the file (its parent)."""
+    parent = ctx.parent_number
+    m = P.ISSUED_WITH_BLANK.search(preamble or "")
+    if not parent or not m or any(r.relation == "ban_hanh_kem_theo" for r in refs):
+        return []
+    span = _SpanMapper(preamble, source, lo, hi).span(m.start(), m.end())
+    return [Reference(source_eid=None, text=_one_line(m.group(0)), target_doc=canonical_number(parent), target_eid=None,
+                      relation="ban_hanh_kem_theo", span=span, target_type=_type_name(m.group("type")))]
 
 
 def _walk_with_list_relation(nodes: tuple[Node, ...], listed: str | None) -> Iterator[tuple[Node, str | None]]:

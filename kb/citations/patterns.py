@@ -25,7 +25,7 @@ DOC_TYPES = (
     "Thông tư liên tịch", "Nghị quyết liên tịch", "Bộ luật", "Luật", "Pháp lệnh", "Nghị định", "Nghị quyết",
     "Thông tư", "Quyết định", "Chỉ thị", "Kế hoạch", "Công văn", "Hướng dẫn", "Kết luận", "Quy chế",
     "Quy định", "Thông báo", "Công điện", "Lệnh", "Thông tri", "Quy định", "Đề án", "Chương trình",
-    "Văn bản", "Sắc lệnh", "Thông tư liên bộ", "Tờ trình", "Báo cáo", "Hiến pháp",
+    "Văn bản", "Sắc lệnh", "Thông tư liên bộ", "Tờ trình", "Báo cáo", "Hiến pháp", "Phương án",
 )
 _TYPE_ALT = "|".join(_words(t) for t in sorted(set(DOC_TYPES), key=len, reverse=True))
 DOC_TYPE = rf"(?i:{_TYPE_ALT})"
@@ -54,7 +54,8 @@ TYPED_NUMBER = rf"(?P<number>{_NUMBER_BODY.format(seq=_SEQ, code=_CODE_ANY, seg=
 NUMBER_RE = re.compile(NUMBER)
 # A bare number is a citation only when its code names a document kind; keeps "3/2020" (a date) out.
 BARE_CODE_KIND = re.compile(
-    r"(?:^|[-/])(?:NĐ|ND|QĐ|QD|TT|TTLT|CT|NQ|NQLT|QH|KH|KL|HD|TB|CĐ|UBTVQH|TTR|BC)(?:\d|[-/]|$)", re.IGNORECASE
+    r"(?:^|[-/])(?:NĐ|ND|QĐ|QD|TT|TTLT|CT|NQ|NQLT|QH|KH|KL|HD|TB|CĐ|UBTVQH|TTR|BC|PA|CTR|QCPH)(?:\d|[-/]|$)",
+    re.IGNORECASE
 )
 
 _DAY = r"\d{1,2}"
@@ -89,9 +90,12 @@ _NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)(?!\d|năm\d)(?!(?:Điều|khoản|điểm
 # A document cited by type and number, with its date and issuer when printed after it. Only a law (code,
 # ordinance) may print its name between type and number: "Luật Ban hành văn bản ... số 64/2025/QH15".
 _LAW_NAME = rf"(?<=[Ll]uật|lệnh)(?P<name>{_S}[{UPPER}][\w]*(?:{_S}{_NAME_WORD}){{0,14}}?)"
+# Lower-case words that qualify a type before its number: "Chương trình hành động số 25-CTr/TU", "Quy chế phối
+# hợp 49/QCPH-...", "Thông báo kết luận số ...", "Công văn hỏa tốc số ...".
+_QUALIFIER = rf"(?:{_S}(?!(?i:{_TYPE_ALT})\b)(?!(?:và|hoặc|của|theo|tại|về|ngày|năm|số|so)\b)[{LOWER}]+){{0,3}}"
 DOC_CITATION = re.compile(
-    rf"(?<![\w])(?P<citation>{DOC_TYPE_RUN}(?:{_LAW_NAME})??"
-    rf"{_S}(?:(?i:số)\s*(?:hiệu\s*)?:?\s*)?{TYPED_NUMBER})"
+    rf"(?<![\w])(?P<citation>{DOC_TYPE_RUN}(?:{_LAW_NAME}|{_QUALIFIER})??"
+    rf"{_S}(?:(?i:số|so)\s*(?:hiệu\s*)?:?\s*)?{TYPED_NUMBER})"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
 )
 BARE_CITATION = re.compile(rf"(?<![\w/])(?P<citation>{NUMBER})(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)")
@@ -107,16 +111,30 @@ _AMEND = rf"(?i:sửa{_S}đổi,?{_S}bổ{_S}sung(?:{_S}một{_S}số{_S}điều
 # A name may hold one list "A, B và C" ("Luật Khoa học, công nghệ và đổi mới sáng tạo") or a fixed pair
 # ("Luật Phòng, chống tham nhũng", "Luật Quản lý, sử dụng tài sản công").
 _PAIR = r"(?i:phòng,\s+chống|quản\s+lý,\s+sử\s+dụng)"
-_LIST_IN_NAME = rf",{_S}(?!(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_S}và(?:{_S}{_NAME_WORD}){{1,5}}"
+_LIST_IN_NAME = rf",{_S}(?!(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_S}và(?!{_S}(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b)(?:{_S}{_NAME_WORD}){{1,5}}"
 # "và" inside a name ("Luật Bảo vệ và kiểm dịch thực vật") when what follows ends the name cleanly.
 _AND_IN_NAME = (
     rf"{_S}và(?!{_S}(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b)(?:{_S}{_NAME_WORD}){{1,5}}"
     rf"(?=\s*(?:[.;,)]|$|(?:năm|ngày|số){_S}\d))"
 )
-_NAME_BODY = rf"(?:{_PAIR}|[{UPPER}][\w]*)(?:{_S}{_NAME_WORD}){{0,12}}(?:{_LIST_IN_NAME}|{_AND_IN_NAME})?"
+# A comma inside a name before a few lower-case words that end it ("Luật Thi đua, khen thưởng", "Luật Cán bộ,
+# công chức", "Luật Thuế xuất khẩu, thuế nhập khẩu"): the words must reach the name's end (a mark, a number,
+# "và", the end), so "Luật Đất đai, đồng thời rà soát ..." keeps its comma out of the name.
+_END_OF_NAME = rf"(?=\s*(?:[.;,:)]|$|(?:năm|ngày|số){_S}\d|(?:và|hoặc){_S}|\())"
+_COMMA_IN_NAME = rf",{_S}(?=[{LOWER}]){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_END_OF_NAME}"
+_NAME_BODY = (
+    rf"(?:{_PAIR}|[{UPPER}][\w]*)(?:{_S}{_NAME_WORD}){{0,12}}"
+    rf"(?:{_LIST_IN_NAME}|{_AND_IN_NAME}|{_COMMA_IN_NAME}(?:{_AND_IN_NAME})?)?"
+)
 _PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}{_NAME_BODY}"
+# A law amending several laws is named by their list: "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu,
+# Luật Đầu tư theo phương thức đối tác công tư, Luật Hải quan, ..., Luật Quản lý, sử dụng tài sản công". An item
+# before the last one runs to the next ", Luật" / "và Luật", whatever its words.
+_LISTED_LAW = rf"Luật{_S}[{UPPER}][\w]*(?:,?{_S}(?!Luật\b)[\w]+){{0,12}}?(?:,|{_S}và){_S}(?=Luật\b)"
+# ... or by how many laws it amends: "Luật sửa đổi, bổ sung một số điều của 11 luật có liên quan đến quy hoạch".
+_COUNTED_LAWS = rf"(?:\d{{1,2}}|các){_S}luật(?:{_S}(?!(?:số|ngày|năm)\b)[{LOWER}]+){{0,8}}"
 NAMED_LAW = re.compile(
-    rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}{_PLAIN_LAW}(?:{_S}và{_S}{_PLAIN_LAW})*"
+    rf"(?<![\w])(?P<law>{LAW_KIND}{_S}(?P<lawname>{_AMEND}{_S}(?:(?:{_LISTED_LAW}){{0,12}}{_PLAIN_LAW}|{_COUNTED_LAWS})"
     rf"|{_NAME_BODY}))"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?(?:{_S}{ISSUER})?)"
 )
@@ -153,19 +171,34 @@ ANNEXES = (
 # After an annex that no document follows: "Nghị định số X ... và các Phụ lục ban hành kèm theo."
 ANNEX_OF_PREVIOUS = re.compile(r"^\s*(?:ban\s+hành\s+)?(?:kèm\s+theo|đính\s+kèm)(?:\s+theo)?\s*(?:[.;,)]|$)",
                                re.IGNORECASE)
+# "(Ban hành kèm theo Quyết định số /2025/QĐ-UBND ...)": an attached text printed before its decision got its
+# number; the number is blank, the code and year are there.
+ISSUED_WITH_BLANK = re.compile(
+    rf"(?i:ban{_S}hành{_S})?(?i:kèm{_S}theo){_S}(?P<type>{DOC_TYPE}){_S}(?i:số)\s*:?[\s.…_]*"
+    rf"/\s*(?:(?:19|20)\d{{2}}\s*/\s*)?[{UPPER}]"
+)
 # A clause that introduces a list of texts it repeals or replaces: "Bãi bỏ các Quyết định sau:".
 LIST_RELATIONS = (
     ("thay_the", re.compile(r"(?i:bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực)[^.:;]{0,80}(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$")),
     ("can_cu", re.compile(r"^\W*(?i:căn\s+cứ)[^.:;]{0,40}:\s*$")),
 )
+# A plan's units: "Mục III" (a section), "điểm 1 Mục III" / "khoản 1 Mục III" (its item 1), "Mục 1.3" (a
+# numbered sub-item); "Mục 2 Chương III" stays a normative text's section.
+PLAN_UNITS = (
+    rf"(?:(?P<planitem>(?i:điểm|khoản|tiết)\s+\d{{1,2}}(?![\w/.]))\s+(?:(?i:của|tại|thuộc)\s+)?)?"
+    rf"(?P<plansec>(?i:mục)\s+(?:{_ROMAN}|\d{{1,2}}(?:\.\d{{1,2}}){{0,2}}(?![\w/])))(?!\s+(?i:chương)\b)"
+)
 PINPOINT = re.compile(
     rf"(?<![\w])(?:"
     rf"(?:(?P<points>{POINTS}),?\s+(?:(?i:của)\s+)?)?(?:(?P<clauses>{CLAUSES}),?\s+(?:(?i:của)\s+)?)?"
     rf"(?P<articles>{ARTICLES})"
+    rf"|{PLAN_UNITS}"
     rf"|(?:(?P<points2>{POINTS}),?\s+)?(?P<clauses2>{CLAUSES})"
     rf"|(?P<points3>{POINTS})"
     rf"|(?:(?P<sections>{SECTIONS})\s+)?(?P<chapters>{CHAPTERS})"
     rf"|(?:(?P<forms>{FORMS})\s+(?:(?i:tại|của|thuộc)\s+)?)?(?P<annexes>{ANNEXES})"
+    # "(theo mẫu số 01 kèm theo)": a form of the annex attached, with no "Phụ lục" printed
+    rf"|(?P<attached_forms>{FORMS})(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm))"
     rf")"
 )
 UNIT_VALUE = re.compile(rf"(?<![\w])(?P<value>{_NUM}|{_LETTER}|{_ROMAN}|{_THIS})|(?P<range>(?<=\s)đến(?=\s))")
@@ -209,5 +242,26 @@ TRIGGERS = (
 OWN_VOICE = ("can_cu", "thuc_hien")
 # A lead that only joins two citations: ", ", "; ", " và ", ", và ".
 COORDINATOR = re.compile(r"^[\s,;\-+•]*(?:(?:và|hoặc|cùng)\s*)?[\s,;\-+•]*$", re.IGNORECASE)
+# What may stand between two documents of one list besides a coordinator: a plural type word and "số"
+# ("...; Các Công điện: số 007/CĐ-UBND ..., số 008/CĐ-UBND và số 009/CĐ-UBND").
+LIST_CONTINUES = re.compile(
+    rf"^[\s,;\-+•]*(?:(?:và|hoặc|cùng)\s+)?(?:các\s+)?(?:(?:{_TYPE_ALT})\s*:?\s*)?(?:số\s*:?\s*)?$", re.IGNORECASE
+)
+# A sentence that opens with "Căn cứ" / "Thực hiện" speaks for the citing text over its whole list, even
+# when the list starts with a text that has no number ("Thực hiện Nghị quyết Đại hội XIII; Chỉ thị số ...").
+LIST_OPENER = (("can_cu", re.compile(r"^\W*(?i:căn\s+cứ)\b")),
+               ("thuc_hien", re.compile(r"^\W*(?:(?i:để|nhằm)\s+)?(?:(?i:tiếp\s+tục)\s+)?(?i:thực\s+hiện|triển\s+khai)\b")))
+# A relation word anywhere in a gap between two citations: the second is then not simply listed after
+# the first's title.
+RELATION_WORD = re.compile(r"(?i:thực\s+hiện|triển\s+khai|sửa\s+đổi|bổ\s+sung|hướng\s+dẫn|quy\s+định\s+chi\s+tiết|"
+                           r"thay\s+thế|bãi\s+bỏ|căn\s+cứ|kèm\s+theo)")
+# "Nghị quyết số 140/NQ-CP ngày 17/5/2025 của Chính phủ thực hiện Nghị quyết số 66-NQ/TW": a trigger right
+# after a citation opens that citation's title, not the citing text's words.
+# An upper-case title prints the date and issuer in capitals, which the tail grammar leaves out: "... NGÀY
+# 17/5/2025 CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT ...".
+TITLE_TRIGGER = re.compile(
+    r"^\s*(?:(?i:ngày)\s+\d[\d/.\s]*|(?i:năm)\s+\d{4}\s*)?(?:(?i:của)\s+[^\W\d][^,;.:\d]{0,60}?)?\s*"
+    r"(?i:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?)\s*$"
+)
 # Where a sentence (hence the reach of a trigger) ends inside a node's text.
 SENTENCE_BREAK = re.compile(rf"[.:!?](?=\s+[{UPPER}\-+•])|\n\s*\n(?=\s*[{UPPER}\-+•])")

@@ -1,0 +1,205 @@
+"""Citation forms met on documents the finder was not written from (issue 9, cause 9), written by hand.
+
+Each row: (text, options, expected references as (target_doc, target_eid, relation)); target_doc None is
+a reference to a unit of the citing document. Sentences come from several documents (plans, Quy chế,
+Chỉ thị, Công điện, Thông báo kết luận of several provinces) and from invented but realistic ones. The
+source clause is `art_8__para_1__point_b` unless a row says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.citations.find import find_references, references_in_text
+from parsers.model import Document, Node, ParseResult, Span
+
+SRC = "art_8__para_1__point_b"
+
+CASES = [
+    # --- a law's name with commas or "và" inside is one name --------------------------------------
+    ("theo quy định của Luật Thi đua, khen thưởng;", {}, [("Luật Thi đua, khen thưởng", None, "dan_chieu")]),
+    ("áp dụng Luật Cán bộ, công chức và Luật Viên chức.", {},
+     [("Luật Cán bộ, công chức", None, "dan_chieu"), ("Luật Viên chức", None, "dan_chieu")]),
+    ("Các sở thực hiện nghiêm Luật Phòng, chống tham nhũng năm 2018", {"source": "sec_II__item_1"},
+     [("Luật Phòng, chống tham nhũng năm 2018", None, "dan_chieu")]),
+    ("Sở Khoa học và Công nghệ triển khai Luật Khoa học, công nghệ và đổi mới sáng tạo.", {"source": "sec_II__item_1"},
+     [("Luật Khoa học, công nghệ và đổi mới sáng tạo", None, "dan_chieu")]),
+    ("Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15 tháng 6 năm 2022;", {"source": None},
+     [("06/2022/QH15", None, "can_cu")]),
+    ("theo Luật Thuế xuất khẩu, thuế nhập khẩu.", {}, [("Luật Thuế xuất khẩu, thuế nhập khẩu", None, "dan_chieu")]),
+    # a comma that ends the name: the next words are prose, another law, or a list of bodies
+    ("theo Luật Đất đai, đồng thời rà soát các dự án", {}, [("Luật Đất đai", None, "dan_chieu")]),
+    ("theo Luật Đất đai, Luật Nhà ở.", {}, [("Luật Đất đai", None, "dan_chieu"), ("Luật Nhà ở", None, "dan_chieu")]),
+    # a name read on past a comma into prose is cut back to the law before the comma, when that one is known
+    ("báo cáo theo Luật Ngân sách nhà nước, bảo đảm thời gian.", {"year": 2026}, [("89/2025/QH15", None, "dan_chieu")]),
+    # ... but never by words: a longer name is another law
+    ("theo Luật Ngân sách nhà nước và Luật Đầu tư công.", {"year": 2026},
+     [("89/2025/QH15", None, "dan_chieu"), ("Luật Đầu tư công", None, "dan_chieu")]),
+    # a name and a year two laws share: the one in force when the citing text speaks
+    ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", {"source": None, "year": 2026},
+     [("72/2025/QH15", None, "can_cu")]),
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;", {"source": None, "year": 2025},
+     [("65/2025/QH15", None, "can_cu")]),
+    # an amending law is named by the list of laws it amends, then its number
+    (("theo điểm a khoản 12 Điều 8 Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu, Luật Đầu tư theo "
+      "phương thức đối tác công tư, Luật Hải quan, Luật Thuế xuất khẩu, thuế nhập khẩu, Luật Đầu tư, Luật Quản "
+      "lý, sử dụng tài sản công số 90/2025/QH15)."), {},
+     [("90/2025/QH15", "art_8__para_12__point_a", "dan_chieu")]),
+    ("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đất đai ngày 29/11/2024", {},
+     [("Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch, Luật Đầu tư và Luật Đất đai năm 2024", None,
+       "dan_chieu")]),
+    ("Căn cứ Luật sửa đổi, bổ sung một số điều của 11 luật có liên quan đến quy hoạch số 28/2018/QH14;",
+     {"source": None}, [("28/2018/QH14", None, "can_cu")]),
+    # --- numbered texts of every kind are documents -----------------------------------------------
+    ("Thực hiện Chương trình hành động số 25-CTr/TU ngày 10/3/2025 của Tỉnh ủy;", {"source": None},
+     [("25-CTr/TU", None, "thuc_hien")]),
+    ("theo Kết luận số 123-KL/TW ngày 24/01/2025 của Ban Chấp hành Trung ương", {},
+     [("123-KL/TW", None, "dan_chieu")]),
+    ("Thông báo kết luận số 45-TB/TU ngày 02/10/2025 của Ban Thường vụ Tỉnh ủy", {},
+     [("45-TB/TU", None, "dan_chieu")]),
+    ("theo Công điện số 224/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ", {}, [("224/CĐ-TTg", None, "dan_chieu")]),
+    ("tuân thủ quy định an toàn trong Phương án 02600/PA-UBND;", {}, [("02600/PA-UBND", None, "dan_chieu")]),
+    ("Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh", {}, [("728/PA-UBND", None, "dan_chieu")]),
+    ("theo Quy chế phối hợp 49/QCPH-UBND-UBMT-HCTĐ và quy định hiện hành", {},
+     [("49/QCPH-UBND-UBMT-HCTĐ", None, "dan_chieu")]),
+    ("Căn cứ Quy chế phối hợp số 49/QCPH-UBND-UBMT-HCTĐ ngày 24/01/2025 về thực hiện", {"source": None},
+     [("49/QCPH-UBND-UBMT-HCTĐ", None, "can_cu")]),
+    ("Tổ chức quán triệt, triển khai thực hiện Chỉ thị so 41-CT/TW ngày 26/12/2024 của Bộ Chính trị", {"source": "sec_II__item_1"},
+     [("41-CT/TW", None, "dan_chieu")]),
+    ("Nghị quyết số 66- NQ/TW và Nghị quyết số 140/NQ-CP", {},
+     [("66-NQ/TW", None, "dan_chieu"), ("140/NQ-CP", None, "dan_chieu")]),
+    # a number whose code names no kind, listed after a document, is one of that list
+    (("Thông báo số 627/TB-VPCP ngày 18/11/2025, Thông báo số 493/TB-VPCP ngày 18/9/2025; các văn bản số: "
+      "10894/VPCP-CN ngày 8/11/2025, 8563/VPCP-CN ngày 12/9/2025 của Văn phòng Chính phủ"), {},
+     [("627/TB-VPCP", None, "dan_chieu"), ("493/TB-VPCP", None, "dan_chieu"), ("10894/VPCP-CN", None, "dan_chieu"),
+      ("8563/VPCP-CN", None, "dan_chieu")]),
+    ("theo Công văn số 4147/UBND-NC và 4150/UBND-NC của UBND tỉnh", {},
+     [("4147/UBND-NC", None, "dan_chieu"), ("4150/UBND-NC", None, "dan_chieu")]),
+    ("đến ngày 8/11/2025, 8563 hồ sơ đã được giải quyết", {}, []),
+    # --- the document itself is not a reference ----------------------------------------------------
+    ("tổ chức thực hiện Kế hoạch này; báo cáo kết quả", {"doc_type": "Kế hoạch", "source": "sec_IV__item_1"}, []),
+    ("Quyết định này có hiệu lực kể từ ngày ký.", {"doc_type": "Quyết định", "source": "art_3"}, []),
+    ("Quy chế này áp dụng đối với các sở", {"doc_type": "Quy chế", "source": "art_2"}, []),
+    ("theo quy định tại Điều 5 Quy chế này", {"doc_type": "Quy chế"}, [(None, "art_5", "dan_chieu")]),
+    ("Giao Sở Nội vụ theo dõi việc thi hành Quyết định này.", {"doc_type": "Văn bản", "source": "art_3"}, []),
+    # --- pinpoints: points of a list, plan sections, forms ---------------------------------------
+    ("đúng đối tượng quy định tại điểm b khoản 2 và khoản 3 Điều này", {"source": "art_3__para_4__point_a"},
+     [(None, "art_3__para_2__point_b", "dan_chieu"), (None, "art_3__para_3", "dan_chieu")]),
+    ("theo điểm a khoản 1, khoản 2 Điều 5 Nghị định số 80/2025/NĐ-CP", {},
+     [("80/2025/NĐ-CP", "art_5__para_1__point_a", "dan_chieu"), ("80/2025/NĐ-CP", "art_5__para_2", "dan_chieu")]),
+    ("theo điểm 1 Mục III Quyết định số 213/QĐ-TTg ngày 01/3/2024 của Thủ tướng Chính phủ", {},
+     [("213/QĐ-TTg", "sec_III__item_1", "dan_chieu")]),
+    ("Thực hiện theo quy định tại Mục VI Quyết định số 213/QĐ-TTg ngày 01/3/2024", {},
+     [("213/QĐ-TTg", "sec_VI", "dan_chieu")]),
+    ("(theo mẫu số 01 kèm theo).", {}, [(None, "annex__form_01", "dan_chieu")]),
+    ("(theo mẫu số 02, mẫu số 03 kèm theo) và tiền thưởng", {},
+     [(None, "annex__form_02", "dan_chieu"), (None, "annex__form_03", "dan_chieu")]),
+    # --- relations ---------------------------------------------------------------------------------
+    # "Căn cứ"/"Thực hiện" opening a sentence governs its whole list, even past an unnumbered text
+    (("Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị số 45-CT/TW ngày 14 tháng "
+      "4 năm 2025 của Bộ Chính trị về Đại hội đảng bộ các cấp; Quyết định số 2437/QĐ-TTg ngày 04 tháng 11 năm "
+      "2025 của Thủ tướng Chính phủ ban hành Kế hoạch;"), {"source": None},
+     [("45-CT/TW", None, "thuc_hien"), ("2437/QĐ-TTg", None, "thuc_hien")]),
+    (("Căn cứ Công điện số 223/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ về ứng phó lũ; Các Công điện: số "
+      "007/CĐ-UBND ngày 17/11/2025, số 008/CĐ-UBND và số 009/CĐ-UBND ngày 19/11/2025; số 010/CĐ-UBND ngày "
+      "20/11/2025 của UBND tỉnh về khắc phục hậu quả lũ lụt;"), {"source": None},
+     [("223/CĐ-TTg", None, "can_cu"), ("007/CĐ-UBND", None, "can_cu"), ("008/CĐ-UBND", None, "can_cu"),
+      ("009/CĐ-UBND", None, "can_cu"), ("010/CĐ-UBND", None, "can_cu")]),
+    # a semicolon inside a title of a "Căn cứ" list: what follows in lower case is still that title
+    (("Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân "
+      "quyền trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật "
+      "Thi đua, khen thưởng;"), {"source": None},
+     [("152/2025/NĐ-CP", None, "can_cu"), ("Luật Thi đua, khen thưởng", None, "dan_chieu")]),
+    # "thực hiện A ... và B": B is implemented too; "B ... thực hiện A" inside B's title is B's words
+    (("VỀ TÌNH HÌNH THỰC HIỆN NGHỊ QUYẾT SỐ 66-NQ/TW NGÀY 30/4/2025 CỦA BỘ CHÍNH TRỊ VỀ ĐỔI MỚI CÔNG TÁC XÂY "
+      "DỰNG VÀ THI HÀNH PHÁP LUẬT VÀ NGHỊ QUYẾT SỐ 140/NQ-CP NGÀY 17/5/2025 CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT "
+      "SỐ 66-NQ/TW"), {"source": None},
+     [("66-NQ/TW", None, "thuc_hien"), ("140/NQ-CP", None, "thuc_hien"), ("66-NQ/TW", None, "dan_chieu")]),
+    # a task of implementing another text, in the body of a plan that does not implement it
+    (("Chủ trì, phối hợp với các đơn vị liên quan triển khai thực hiện Quyết định số 338/QĐ-TTg ngày 03 tháng "
+      "4 năm 2023 của Thủ tướng Chính phủ phê duyệt Đề án"), {"source": "sec_V__item_6__bullet_b"},
+     [("338/QĐ-TTg", None, "dan_chieu")]),
+    # ... but a clause that opens with "Thực hiện" speaks for the citing text
+    ("Thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị, rà soát", {"source": "sec_I__item_1"},
+     [("66-NQ/TW", None, "thuc_hien")]),
+    ("Sở Tư pháp chủ trì. Thực hiện Kết luận số 123-KL/TW, các sở rà soát văn bản.", {"source": "sec_II__item_2"},
+     [("123-KL/TW", None, "thuc_hien")]),
+]
+
+
+def _refs(text: str, opts: dict):
+    return references_in_text(text, source_eid=opts.get("source", SRC), doc_type=opts.get("doc_type"),
+                              year=opts.get("year", 2025), has_articles=opts.get("articles", True))
+
+
+@pytest.mark.parametrize(("text", "opts", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_citation_forms(text: str, opts: dict, expected: list) -> None:
+    got = [(r.target_doc, r.target_eid, r.relation) for r in _refs(text, opts)]
+    assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+def _node(eid: str, text: str, children: tuple[Node, ...] = (), kind: str = "item") -> Node:
+    return Node(kind, eid.rsplit("_", 1)[-1], None, text, eid, Span(0, 0, 1), children)
+
+
+def _doc(preamble: str, nodes: tuple[Node, ...], doc_type: str = "Kế hoạch", number: str | None = "157/KH-UBND",
+         parent: str | None = None) -> tuple[ParseResult, Document]:
+    structure = "normative" if nodes and nodes[0].kind == "dieu" else "plan"
+    doc = Document(doc_type, number, None, None, None, "2025-11-20", None, None, (), (), None, (), (), nodes,
+                   structure, preamble=preamble, parent_number=parent)
+    return ParseResult("t", "", (doc,)), doc
+
+
+def _doc_refs(result: ParseResult, doc: Document) -> list[tuple]:
+    return sorted(((r.source_eid, r.target_doc, r.target_eid, r.relation) for r in find_references(result, doc)),
+                  key=str)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # a plan cites its own items by "điểm"/"khoản" and its sections by "Mục", with or without "Kế hoạch"
+    ("Trên cơ sở kết quả thực hiện các chỉ tiêu tại điểm 1 Mục III Kế hoạch, giao Sở Y tế kiểm tra", "sec_III__item_1"),
+    ("thực hiện các nội dung tại khoản 1 Mục III Kế hoạch này", "sec_III__item_1"),
+    ("theo nội dung tại Mục III", "sec_III"),
+    # a sub-item number names the unit wherever it is in the plan
+    ("đồng gửi các cơ quan tham mưu quản lý ngành, lĩnh vực tại Mục 1.3", "sec_III__item_1__subitem_1.3"),
+])
+def test_a_plan_cites_its_own_units(text: str, target: str) -> None:
+    sub = _node("sec_III__item_1__subitem_1.3", "Các sở, ngành phối hợp.", kind="subitem")
+    item = _node("sec_III__item_1", "Nội dung thi đua", (sub,))
+    sec3 = _node("sec_III", "NỘI DUNG", (item,), kind="section")
+    citing = _node("sec_IV__item_2", text)
+    sec4 = _node("sec_IV", "TỔ CHỨC THỰC HIỆN", (citing,), kind="section")
+    result, doc = _doc("Thực hiện Chỉ thị số 21/CT-TTg;", (sec3, sec4))
+    assert _doc_refs(result, doc) == sorted([(None, "21/CT-TTg", None, "thuc_hien"),
+                                             ("sec_IV__item_2", None, target, "dan_chieu")], key=str)
+
+
+def test_an_attached_text_with_a_blank_number_was_issued_with_its_parent() -> None:
+    # "(Ban hành kèm theo Quyết định số /2025/QĐ-UBND ...)": the number is left blank in the draft sent to
+    # print; the text is the one issued with the decision printed before it in the same file
+    art = _node("art_1", "Quy chế này quy định việc xét tặng.", kind="dieu")
+    for line in ("(Ban hành kèm theo Quyết định số /2025/QĐ-UBND ngày / /2025 của Ủy ban nhân dân thành phố Hà Nội)",
+                 "(Ban hành kèm theo Quyết định số: /2025/QĐ-UBND ngày tháng 11 năm 2025)",
+                 "(Ban hành kèm theo Quyết định số /2025/QĐ -UBND)"):
+        result, doc = _doc(f"QUY CHẾ\nXÉT TẶNG DANH HIỆU\n{line}", (art,), doc_type="Quy chế", number=None,
+                           parent="71/2025/QĐ-UBND")
+        assert _doc_refs(result, doc) == [(None, "71/2025/QĐ-UBND", None, "ban_hanh_kem_theo")]
+
+
+def test_a_plan_implementing_a_text_implements_it_in_its_body_too() -> None:
+    # the plan implements Chỉ thị 21 (its preamble says so): a task of implementing it is that relation;
+    # implementing another text is a task, a plain mention
+    item = _node("sec_I__item_1", "Các sở, ngành triển khai thực hiện Chỉ thị số 21/CT-TTg và Quyết định số 338/QĐ-TTg.")
+    result, doc = _doc("Thực hiện Chỉ thị số 21/CT-TTg ngày 01/6/2025 của Thủ tướng Chính phủ;", (item,))
+    assert _doc_refs(result, doc) == sorted([(None, "21/CT-TTg", None, "thuc_hien"),
+                                             ("sec_I__item_1", "21/CT-TTg", None, "thuc_hien"),
+                                             ("sec_I__item_1", "338/QĐ-TTg", None, "dan_chieu")], key=str)
+
+
+def test_quyet_dinh_nay_in_the_decision_s_own_articles_is_no_reference() -> None:
+    # the articles of a decision printed apart from it (a text of no type or number of its own that follows
+    # the decision) still speak of the decision as "Quyết định này": that is the document itself
+    art = _node("art_2", "Quyết định này có hiệu lực kể từ ngày 10 tháng 12 năm 2025.", kind="dieu")
+    result, doc = _doc("Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu.", (art,), doc_type="Văn bản",
+                       number=None, parent="71/2025/QĐ-UBND")
+    assert _doc_refs(result, doc) == []
