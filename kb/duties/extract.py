@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from kb.duties.actors import Registry, load_registry
+from kb.duties.bearers import bearer_line
 from kb.duties.deadlines import Found as FoundDeadline
 from kb.duties.deadlines import find_deadlines, parse_deadline, pick
 from kb.duties.nlp import Mark, analyse
@@ -31,35 +32,17 @@ from kb.duties.nlp import norm as _norm
 from kb.duties.nlp import span_text as _span_text
 from kb.duties.nlp import token_range as _token_range
 from kb.duties.nlp import word as _word
+from kb.duties.predicates import predicate_roles
 from kb.model import Deadline, Duty
 from parsers.model import Document, Node, ParseResult, Span
 
-# A role word right after one of these is a noun, not the clause's verb ("việc ban hành", "nội dung báo cáo").
-_NOUN_BEFORE = {
-    "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau"},
-    "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
-    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương"},
-    "chi_dao": {"bản", "sự", "lãnh", "theo"},
-    "tham_muu": {"được"},
-    "chu_tri": {"quan", "vị"},
-    "phoi_hop": {"sự", "công", "tác", "quan", "vị", "được"},
-}
-# Words before the verb that do not change whose duty it is ("có trách nhiệm", "chủ động", "tiếp tục").
-_LEAD_WORDS = {"có", "trách", "nhiệm", "chủ", "động", "tiếp", "tục", "phải", "cần", "thường", "xuyên", "định", "kỳ",
-               "hàng", "hằng", "năm", "kịp", "thời", "tích", "cực", "trực", "đồng", "và", ",", "luôn"}
 # Tokens allowed between the actors of one subject ("Các sở, ban, ngành; UBND cấp huyện và ...").
 _JOINERS = {",", "và", "các", "hoặc", "cùng", ";", "/", "-"}
 # A subject starts a clause: at its start, after punctuation, or after a word that hands the task over.
 _SUBJECT_AFTER = {",", ";", ":", "thì", ".", "giao", "cầu", "đó", "nghị"}
 # What cannot follow a subject (the actors are a modifier or an enumeration, not a clause's subject).
 _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
-_STOP_ROLE = {"để", "nhằm"}
 _MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
-_INSIDE_OBJECT = {"của", "về", "đối", "giữa"}
-_HEAD_WINDOW = 6
-_VERB_OR_NOUN = {"ban_hanh", "thuc_hien", "bao_cao"}
-_NOUN_WINDOW = {"việc", "tác", "trình"}  # "việc xây dựng, ban hành", "công tác ...", "quy trình ..."
-_NOUN_NEAR = {"quả", "do"}  # "kết quả thực hiện", "do ... ban hành", right before the verb
 # Adverbial openers of a clause without a subject ("Căn cứ ..., tham mưu ..."): the verb comes after them.
 _OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s|khi\s|sau\s+khi|trường\s+hợp|theo\s|hàng\s+năm|hằng\s+năm)",
                      re.IGNORECASE)
@@ -76,6 +59,11 @@ _NO_DUTY_HEADING = re.compile(
 )
 # A lead-in whose list gives cases or conditions, not tasks ("... trong các trường hợp sau:").
 _LISTS_CASES = re.compile(r"trường\s+hợp|điều\s+kiện|\bgồm\b|tiêu\s+chí|hồ\s+sơ|nguyên\s+tắc", re.IGNORECASE)
+# ... unless the lead-in gives a duty: "Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:".
+_LISTS_DUTIES = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", re.IGNORECASE)
+_CRITERIA_HEADING = re.compile(r"^\s*(?:tiêu\s+chí|tiêu\s+chuẩn)\b", re.IGNORECASE)
+# A right, not a duty: "Sở Tài chính được quyền khai thác ...", "có quyền yêu cầu ...".
+_RIGHT = re.compile(r"^\s*(?:được|có)\s+quyền\b", re.IGNORECASE)
 # A sentence opening with a noun like these has a subject of its own, one the registry does not know
 # ("Người đứng đầu trực tiếp chỉ đạo ..."): it does not continue the sentence before.
 _NAMES_SOMEONE = re.compile(
@@ -116,6 +104,7 @@ class Found:
     deadline: Deadline | None = None
     recipient: str | None = None
     condition: str | None = None
+    inherited: bool = False  # the bearer is the heading's or lead line's, not the sentence's subject
 
 
 def _ids(span: Mark) -> list[str]:
@@ -206,35 +195,6 @@ def _nothing_follows(doc: Doc, start: int, end: int) -> bool:
     return not rest
 
 
-def _role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, int]:
-    """The clause's role and where its verb is: a role verb at the head of the predicate (within a few
-    words, before any "của"/"về"/"để" that would put it inside an object or a purpose clause)."""
-    spans = sorted((s for s in _marks(doc, "roles") if start <= s.start < end and s.start not in masked),
-                   key=lambda s: s.start)
-    lead = start
-    while lead < end and _norm(doc, lead) in _LEAD_WORDS:
-        lead += 1
-    stop = next((i for i in range(lead, end) if _norm(doc, i) in _STOP_ROLE or _norm(doc, i) in _INSIDE_OBJECT), end)
-    for span in spans:
-        role = span.label_
-        if span.start >= stop:
-            break
-        if span.start - lead > _HEAD_WINDOW and role != "bao_cao":
-            continue  # deep in the clause a role word names a thing ("nâng cao ... công tác ban hành")
-        window = {_norm(doc, i) for i in range(max(start, span.start - 5), span.start)}
-        prev = _norm(doc, span.start - 1) if span.start > start else ""
-        timed = span.start - 2 >= start and _norm(doc, span.start - 2) == "định" and prev == "kỳ"  # "định kỳ báo cáo"
-        if (prev in _NOUN_BEFORE.get(role, set()) and not timed) or (
-                role in _VERB_OR_NOUN and (window & _NOUN_WINDOW or prev in _NOUN_NEAR)):
-            continue
-        if role == "ban_hanh" and span.start > start and (_after_actor(doc, span.start) or "do" in window):
-            continue  # "văn bản do HĐND, UBND ban hành": the actors are the relative clause's subject
-        if role == "phoi_hop" and span.start - lead > 2:
-            continue
-        return role, span.start
-    return "thuc_hien", start
-
-
 def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
     """Where the verb phrase starts after "Căn cứ ..., " / "Trên cơ sở ..., ": after the last comma before
     the first role verb when that verb opens what follows it, else after the first comma."""
@@ -246,10 +206,6 @@ def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
     if verbs and limit - commas[-1] == 1:
         return commas[-1] + 1
     return commas[0] + 1
-
-
-def _after_actor(doc: Doc, i: int) -> bool:
-    return any(s.end == i for s in _marks(doc, "actors"))
 
 
 def _coordinators(doc: Doc, verb: int, end: int, masked: set[int]) -> list[str]:
@@ -373,6 +329,7 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
         deadline: Deadline | None = None
         condition: str | None = None
         for i, c in enumerate(clauses):
+            inherited = False
             # What a sentence says before its subject ("Hàng năm, căn cứ ...; các sở ...") frames the
             # clauses after it: its deadline and condition carry forward, it is not a duty of its own.
             deadline = c.deadline or deadline
@@ -386,7 +343,7 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
                 actors, pred = previous, c.first
                 requested = requested or previous_request  # "Đề nghị X ...; tuyên truyền ..." is still asked of X
             elif context:
-                actors, pred = list(context), c.first
+                actors, pred, inherited = list(context), c.first, True
             elif last_subject is not None and not _NAMES_SOMEONE.match(_span_text(doc, c.first, c.end)):
                 actors, pred = last_subject, c.first
                 requested = requested or last_request
@@ -397,36 +354,24 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             previous, previous_request = actors, requested
             if c.subject is not None:
                 last_subject, last_request = actors, requested
-            role, verb = ("de_nghi", pred) if requested else _role(doc, pred, c.end, c.masked)
+            roles = [("de_nghi", pred)] if requested else predicate_roles(doc, pred, c.end, c.masked)
             action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)
-            for actor in actors:
-                out.append(Found(actor, role, action, sentence, deadline, recipient, condition))
-            if role == "chu_tri":
-                for actor in _coordinators(doc, verb, c.end, c.masked):
-                    if actor not in actors:
-                        out.append(Found(actor, "phoi_hop", action, sentence, deadline, recipient, condition))
+            for role, verb in roles:
+                for actor in actors:
+                    out.append(Found(actor, role, action, sentence, deadline, recipient, condition, inherited))
+                if role == "chu_tri":
+                    for actor in _coordinators(doc, verb, c.end, c.masked):
+                        if actor not in actors:
+                            out.append(Found(actor, "phoi_hop", action, sentence, deadline, recipient, condition))
     return out
 
 
 def heading_actors(text: str, registry: Registry | None = None) -> list[str] | None:
-    """The actors a heading names when it names nothing else ("Trách nhiệm của Sở Tư pháp", "2. Các sở,
-    ban, ngành", "Giao Phòng Tổ chức - Hành chính - Quản trị", "Giám đốc các sở, ...:"), else None."""
-    registry = registry or load_registry()
-    text = text.strip()
-    if not text or len(text) > 220 or len(text.split()) > 40:
-        return None
-    body = _HEADING_PREFIX.sub("", text, count=1)
-    doc = analyse(body, registry)
-    covered: set[int] = set()
-    ids: list[str] = []
-    for span in _marks(doc, "actors"):
-        covered.update(range(span.start, span.end))
-        ids.extend(i for i in _ids(span) if i not in ids)
-    punct = doc.user_data["punct"]
-    rest = [i for i in range(len(doc)) if i not in covered and not punct[i]
-            and _norm(doc, i) not in _JOINERS | {"tỉnh", "trực", "thuộc", "cấp", "đoàn", "thể"}]
-    return ids if ids and not rest else None
+    """The actors a heading names ("Trách nhiệm của Sở Tư pháp", "2. Các sở, ban, ngành", "Giao Phòng Tổ
+    chức - Hành chính - Quản trị", "Giám đốc các sở, ...:"), else None: `bearers.bearer_line`'s rule."""
+    line = bearer_line(text, registry or load_registry(), heading=True)
+    return line.actors if line else None
 
 
 # --- the document walk ---------------------------------------------------------------------------------
@@ -554,7 +499,8 @@ class _Walker:
             return node.span
         return Span(at, min(at + len(found.sentence), max(node.span.end, at)), node.span.line + text.count("\n", node.span.start, at))
 
-    def walk(self, nodes: tuple[Node, ...], context: list[str] | None, request: bool, parent: Node | None) -> None:
+    def walk(self, nodes: tuple[Node, ...], context: list[str] | None, request: bool, parent: Node | None,
+             roles: dict[str, str] | None = None) -> None:
         labelled_siblings = sum(1 for n in nodes if _task_has_actor_or_time(n))
         table: _Columns | None = None
         previous: list[str] = []
@@ -569,7 +515,7 @@ class _Walker:
                     previous = self.table_row(node, table, cells, previous)
                     continue
             table = None
-            self.visit(node, context, request, parent, labelled_siblings)
+            self.visit(node, context, request, parent, labelled_siblings, roles)
 
     def align(self, cells: list[str], table: _Columns) -> list[str]:
         """A row with fewer cells than its header (blank cells dropped, merged cells): the task's text
@@ -617,22 +563,23 @@ class _Walker:
         return filled
 
     def visit(self, node: Node, context: list[str] | None, request: bool, parent: Node | None,
-              labelled_siblings: int) -> None:
+              labelled_siblings: int, roles: dict[str, str] | None = None) -> None:
         if node.kind in ("phan", "chuong", "muc"):
             self.walk(node.children, None, False, node)
             return
         if node.heading and _NO_DUTY_HEADING.search(node.heading) and node.kind in ("dieu", "section"):
             return
-        if node.heading:
-            named = heading_actors(node.heading, self.registry)
-            if named:
-                context, request = named, bool(_REQUEST.match(node.heading))
+        if node.heading and _CRITERIA_HEADING.match(node.heading):
+            return  # "Tiêu chí thi đua", "Tiêu chuẩn khen thưởng": what is judged, worded like tasks
+        # The innermost line naming bearers wins: the heading, then the unit's own lead line.
+        line = bearer_line(node.heading, self.registry, heading=True) if node.heading else None
+        if line:
+            context, request, roles = line.actors, line.request, line.roles
         paragraphs = [p for p in _own_text(node).split("\n") if p.strip()]
-        if paragraphs:
-            named = heading_actors(paragraphs[0].rstrip(":"), self.registry)
-            if named:
-                context, request = named, bool(_REQUEST.match(paragraphs[0]))
-                paragraphs = paragraphs[1:]
+        line = bearer_line(paragraphs[0], self.registry) if paragraphs else None
+        if line:
+            context, request, roles = line.actors, line.request, line.roles
+            paragraphs = paragraphs[1:]
         task = _task(node, self.registry)
         lines = [p for p in paragraphs[1:] if _LABEL.match(p)]
         if task is None and lines:
@@ -673,13 +620,19 @@ class _Walker:
                 else:
                     table = None
                     for found in read_text(paragraph, context, self.registry, request):
-                        self.add(node, replace(found, deadline=found.deadline or default))
-        child_context = context
-        if paragraphs and paragraphs[-1].rstrip().endswith(":") and not _LISTS_CASES.search(paragraphs[-1]):
-            subject = read_text(paragraphs[-1], None, self.registry)
-            if subject:
+                        role = (roles or {}).get(found.actor) if found.inherited and found.role == "thuc_hien" else None
+                        self.add(node, replace(found, deadline=found.deadline or default, role=role or found.role))
+        child_context, child_roles = context, roles
+        if paragraphs and paragraphs[-1].rstrip().endswith(":") and (
+                not _LISTS_CASES.search(paragraphs[-1]) or _LISTS_DUTIES.search(paragraphs[-1])):
+            lead = bearer_line(paragraphs[-1], self.registry)
+            subject = [] if lead else read_text(paragraphs[-1], None, self.registry)
+            if lead:
+                child_context, child_roles = lead.actors, lead.roles
+            elif subject:
                 child_context = sorted({f.actor for f in subject}, key=[f.actor for f in subject].index)
-        self.walk(node.children, child_context, request, node)
+                child_roles = None
+        self.walk(node.children, child_context, request, node, child_roles)
 
     def label_line(self, node: Node, m: re.Match[str], context: list[str] | None) -> None:
         """A clause that is itself a label line: "Cơ quan phối hợp: Các Sở, ngành ... gửi về Sở Tư pháp ..."."""
