@@ -46,11 +46,11 @@ _LEAD_WITH = re.compile(r"^chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+v�
 _ABOUT = re.compile(r"^(?:trong|về|đối\s+với|khi|theo(?!\s+dõi)|tại)\b")
 # Lower-case words a body's name carries after its head: place, level, kind ("Sở Nội vụ thành phố",
 # "các cơ quan, đơn vị cấp tỉnh", "Ủy ban nhân dân các xã, phường, đặc khu", "đơn vị trực thuộc").
-_NAME_WORDS = frozenset({
+NAME_WORDS = frozenset({
     "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "phường", "đặc", "khu", "vực", "cấp", "trực",
     "thuộc", "trên", "địa", "bàn", "có", "liên", "quan", "đóng", "tương", "đương", "cơ", "đơn", "vị", "ngành",
     "ban", "đoàn", "thể", "tổ", "chức", "doanh", "nghiệp", "cá", "nhân", "các", "và", "hoặc", "cùng", "viên",
-    "trung", "ương", "chuyên", "môn", "lực", "lượng", "đồng", "chí", "nhà", "nước",
+    "trung", "ương", "chuyên", "môn", "lực", "lượng", "đồng", "chí", "nhà", "nước", "còn", "lại",
 })
 _JOIN = frozenset({",", "và", "các", ";", "/", "-", "–", "hoặc", "cùng", "&"})
 # A group head followed by its members: "các Sở: Tư pháp, Nội vụ" (inside or outside a parenthesis).
@@ -146,7 +146,9 @@ def _scan(doc: Doc, registry: Registry) -> tuple[list[str], list[str], int] | No
             i = close + 1
         elif w in {"-", "–"} and ids and i > 0:
             return ids, members, n  # an apposition ("Sở Tài chính - Cơ quan thường trực ..."): the rest names it
-        elif w in _JOIN or norm(doc, i) in _NAME_WORDS or doc.user_data["punct"][i] and w != ":":
+        elif norm(doc, i) == "có" and i + 1 < n and norm(doc, i + 1) in {"trách", "nhiệm"}:
+            break  # "... có trách nhiệm (sau đây)": the lead-in starts
+        elif w in _JOIN or norm(doc, i) in NAME_WORDS or doc.user_data["punct"][i] and w != ":":
             i += 1
         elif ids and (w[:1].isupper() or w[:1].isdigit()):
             i += 1  # a proper name after the head ("Cồn Cỏ", "Hà Nội", "khu vực XII")
@@ -155,7 +157,7 @@ def _scan(doc: Doc, registry: Registry) -> tuple[list[str], list[str], int] | No
     if not ids and not members:
         return None
     first = min(spans) if spans else n
-    if any(not (word(doc, j) in _JOIN or norm(doc, j) in _NAME_WORDS) for j in range(first if ids else 0)):
+    if any(not (word(doc, j) in _JOIN or norm(doc, j) in NAME_WORDS) for j in range(first if ids else 0)):
         return None  # words before the first actor that are not part of a name ("Chỉ đạo Sở ...")
     return ids, members, i
 

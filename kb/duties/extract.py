@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from kb.duties.actors import Registry, load_registry
-from kb.duties.bearers import bearer_line
+from kb.duties.bearers import NAME_WORDS, bearer_line
 from kb.duties.deadlines import Found as FoundDeadline
 from kb.duties.deadlines import find_deadlines, parse_deadline, pick
 from kb.duties.nlp import Mark, analyse
@@ -40,6 +40,8 @@ from parsers.model import Document, Node, ParseResult, Span
 _JOINERS = {",", "và", "các", "hoặc", "cùng", ";", "/", "-"}
 # A subject starts a clause: at its start, after punctuation, or after a word that hands the task over.
 _SUBJECT_AFTER = {",", ";", ":", "thì", ".", "giao", "cầu", "đó", "nghị"}
+# Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
+_BEFORE_NAME = {"các", "đồng", "chí", "tất", "cả"}
 # What cannot follow a subject (the actors are a modifier or an enumeration, not a clause's subject).
 _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
 _MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
@@ -63,7 +65,7 @@ _LISTS_CASES = re.compile(r"trường\s+hợp|điều\s+kiện|\bgồm\b|tiêu\s
 _LISTS_DUTIES = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", re.IGNORECASE)
 _CRITERIA_HEADING = re.compile(r"^\s*(?:tiêu\s+chí|tiêu\s+chuẩn)\b", re.IGNORECASE)
 # A right, not a duty: "Sở Tài chính được quyền khai thác ...", "có quyền yêu cầu ...".
-_RIGHT = re.compile(r"^\s*(?:được|có)\s+quyền\b", re.IGNORECASE)
+_RIGHT = re.compile(r"^\s*(?:(?:được|có)\s+(?:quyền|phân\s+quyền)|được\s+(?:cấp|hưởng|tặng|cung\s+cấp))\b", re.IGNORECASE)
 # A sentence opening with a noun like these has a subject of its own, one the registry does not know
 # ("Người đứng đầu trực tiếp chỉ đạo ..."): it does not continue the sentence before.
 _NAMES_SOMEONE = re.compile(
@@ -151,6 +153,9 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
     or after "Giao"/"Yêu cầu") and is followed by its predicate."""
     runs = _runs(doc, start, end, masked)
     for k, (s, e, ids) in enumerate(runs):
+        past = _past_name_tail(doc, e, end)
+        if past > e and _clause_start(doc, s, start):
+            return s, past, list(ids)  # "Sở Nội vụ thành phố Hà Nội có trách nhiệm ...", "...; các tổ chức, cá nhân có liên quan chịu ..."
         if _opens_clause(doc, s, e, start, end):
             return _extend(doc, (s, e, list(ids)), runs[k + 1:], end)
     # "... hướng dẫn của Bộ quản lý chuyên ngành, các Sở, ngành tỉnh chủ động ban hành": the tail of a
@@ -162,6 +167,34 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
                 if tail:
                     return tail[0]
     return None
+
+
+def _past_name_tail(doc: Doc, e: int, end: int) -> int:
+    """Where the predicate starts after a subject whose last words the registry does not cover: its place
+    ("Sở Nội vụ thành phố Hà Nội có trách nhiệm ...") or a catch-all closing the list of bearers ("...;
+    các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"); E itself when no predicate follows."""
+    j = e
+    named = False
+    while j < end:
+        key = _norm(doc, j)
+        if key == "có" and j + 1 < end and _norm(doc, j + 1) in {"trách", "nhiệm"}:
+            break
+        if key in NAME_WORDS or (named and _word(doc, j)[:1].isupper()):
+            named = True
+        elif key not in {",", ";", "và"} or _is_predicate(doc, j + 1, end):
+            break
+        j += 1
+    return j if named and j < end and _is_predicate(doc, j, end) else e
+
+
+def _is_predicate(doc: Doc, j: int, end: int) -> bool:
+    """A predicate opens at J: a modal ("có trách nhiệm", "chịu trách nhiệm", "chủ động") or a role verb."""
+    if j >= end:
+        return False
+    key = _norm(doc, j)
+    nxt = _norm(doc, j + 1) if j + 1 < end else ""
+    return (key in {"có", "chịu"} and nxt in {"trách", "nhiệm"}) or (key == "chủ" and nxt == "động") or any(
+        m.start == j for m in _marks(doc, "roles"))
 
 
 def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int, int, list[str]]],
@@ -182,10 +215,17 @@ def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int
     return s, e, ids
 
 
+def _clause_start(doc: Doc, s: int, start: int) -> bool:
+    """Whether actors at S open a clause: at its start or after a word that opens one, past a plural or an
+    honorific the actor list does not hold ("Các đồng chí Bộ trưởng ...", "Các Bộ trưởng ...")."""
+    while s > start and _norm(doc, s - 1) in _BEFORE_NAME:
+        s -= 1
+    return s == start or _norm(doc, s - 1) in _SUBJECT_AFTER
+
+
 def _opens_clause(doc: Doc, s: int, e: int, start: int, end: int) -> bool:
-    before = _norm(doc, s - 1) if s > start else None
     after = _norm(doc, e) if e < end else None
-    if before is not None and before not in _SUBJECT_AFTER:
+    if not _clause_start(doc, s, start):
         return False
     return not (after is None or after in _NOT_PREDICATE or (after == "," and _nothing_follows(doc, e, end)))
 
@@ -258,10 +298,16 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _actors_only(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens [A, B) only name bearers: actors with the words of their names the registry does not
+    cover ("Giám đốc Sở Nội vụ thành phố Hà Nội", "Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc")."""
     covered = {i for s in _marks(doc, "actors") if a <= s.start and s.end <= b for i in range(s.start, s.end)}
+    if not covered:
+        return False
+    first = min(covered)
     punct = doc.user_data["punct"]
-    rest = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]]
-    return bool(covered) and not rest
+    rest = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]
+            and _norm(doc, i) not in NAME_WORDS and not (i > first and _word(doc, i)[:1].isupper())]
+    return not rest
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -351,6 +397,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
                 continue
             if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
                 pred = _after_opener(doc, c.first, c.end, c.masked)
+            if _RIGHT.match(_span_text(doc, pred, c.end)):
+                continue  # "Sở Tài chính được quyền khai thác ...": a right, not a duty
             previous, previous_request = actors, requested
             if c.subject is not None:
                 last_subject, last_request = actors, requested

@@ -86,6 +86,10 @@ _ACTIONS_2 = frozenset({
 })
 # Role verbs that open a chain of predicates ("Chỉ đạo, hướng dẫn"; "tham mưu, đề xuất" is one advice).
 _CHAINS = frozenset({"chi_dao", "phoi_hop", "bao_cao", "ban_hanh"})
+# A frame before the verb naming whose remit the duty falls in: it does not change the role.
+_FRAME_OPENERS = frozenset({("theo", "chức"), ("trong", "phạm"), ("căn", "cứ")})
+_FRAME_WORDS = frozenset({"chức", "năng", "nhiệm", "vụ", "quyền", "hạn", "thẩm", "được", "giao", "của", "mình",
+                          "phạm", "vi", ",", "và", "đề", "cao", "trách", "quản", "lý", "lĩnh", "vực"})
 _COORDINATORS = frozenset({",", "và", "hoặc"})
 
 
@@ -98,8 +102,15 @@ def is_action(doc: Doc, i: int, end: int) -> bool:
 
 
 def _skip_lead(doc: Doc, i: int, end: int) -> int:
-    while i < end and norm(doc, i) in _LEAD_WORDS and norm(doc, i) not in _COORDINATORS:
-        i += 1
+    while i < end:
+        if norm(doc, i) in _LEAD_WORDS and norm(doc, i) not in _COORDINATORS:
+            i += 1
+        elif i + 1 < end and (norm(doc, i), norm(doc, i + 1)) in _FRAME_OPENERS:
+            i += 2  # "theo chức năng, nhiệm vụ được giao", "trong phạm vi nhiệm vụ, quyền hạn của mình"
+            while i < end and norm(doc, i) in _FRAME_WORDS:
+                i += 1
+        else:
+            break
     return i
 
 
