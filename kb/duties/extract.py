@@ -40,6 +40,13 @@ from parsers.model import Document, Node, ParseResult, Span
 _JOINERS = {",", "và", "các", "hoặc", "cùng", ";", "/", "-"}
 # A subject starts a clause: at its start, after punctuation, or after a word that hands the task over.
 _SUBJECT_AFTER = {",", ";", ":", "thì", ".", "giao", "cầu", "đó", "nghị"}
+# The one who asks hands the task to the actors after these ("UBND tỉnh yêu cầu các sở ...").
+_HANDOVER_VERBS = {("yêu", "cầu"), ("đề", "nghị")}
+_HANDS_OVER = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị)\b", re.IGNORECASE)
+_TITLE_WORDS = {"giám", "đốc", "thủ", "trưởng", "chủ", "tịch", "lãnh", "đạo", "các", "đồng", "chí", ","}
+_NOI_NHAN = re.compile(r"(?:\./\.|[.;:]|^)\s*Nơi\s+nhận\b", re.IGNORECASE | re.MULTILINE)
+# The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
+_ISSUER = re.compile(r"^\s*(?:xin\s+)?trân\s+trọng\b", re.IGNORECASE)
 # Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
 _BEFORE_NAME = {"các", "đồng", "chí", "tất", "cả"}
 # What cannot follow a subject (the actors are a modifier or an enumeration, not a clause's subject).
@@ -235,6 +242,17 @@ def _nothing_follows(doc: Doc, start: int, end: int) -> bool:
     return not rest
 
 
+def _past_aside(doc: Doc, pred: int, end: int) -> int:
+    """Skip an aside between the subject and its verb ("Sở Tài chính, trên cơ sở đề xuất của Sở Nội vụ, chủ
+    trì ..."): the actors inside it are not bearers and its words are not the verb."""
+    if pred >= end or _word(doc, pred) != ",":
+        return pred
+    close = next((i for i in range(pred + 1, min(end, pred + 25)) if _word(doc, i) == ","), None)
+    if close is None or not _OPENER.match(_span_text(doc, pred + 1, close)):
+        return pred
+    return close + 1
+
+
 def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
     """Where the verb phrase starts after "Căn cứ ..., " / "Trên cơ sở ..., ": after the last comma before
     the first role verb when that verb opens what follows it, else after the first comma."""
@@ -350,6 +368,11 @@ def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
             subject = None
     if subject is None:
         subject = _subject(doc, first, b, masked)
+    handed = _handed_over(doc, subject, b, masked) if subject is not None else None
+    if handed is not None:
+        # "UBND tỉnh yêu cầu các sở, ban, ngành triển khai ...": the addressees bear it, not the one who asks
+        request = request or _norm(doc, handed[0] - 1) == "nghị"
+        subject = handed
     if subject is not None and subject[0] - 2 >= a and _norm(doc, subject[0] - 1) == "nghị" \
             and _norm(doc, subject[0] - 2) == "đề":
         request = True  # "..., nếu có vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh ..."
@@ -358,10 +381,36 @@ def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
                    cond.group(1).strip(" .") if cond else None)
 
 
+def _handed_over(doc: Doc, subject: tuple[int, int, list[str]], end: int,
+                 masked: set[int]) -> tuple[int, int, list[str]] | None:
+    """The addressees when the subject hands the task over ("X yêu cầu / giao / đề nghị Y ..."), else None."""
+    e = subject[1]
+    if e + 1 >= end:
+        return None
+    pair = (_norm(doc, e), _norm(doc, e + 1))
+    skip = 2 if pair in _HANDOVER_VERBS else 1 if pair[0] == "giao" else 0
+    if skip and e + skip < end and _norm(doc, e + skip) == "cho":
+        skip += 1
+    if not skip:
+        return None
+    return _addressed(doc, e + skip, end, masked)
+
+
+def _addressed(doc: Doc, at: int, end: int, masked: set[int]) -> tuple[int, int, list[str]] | None:
+    """The actors a handover verb addresses, right after it at AT (past a title the actor list does not
+    hold: "yêu cầu Giám đốc các sở ...")."""
+    first = next((m.start for m in _marks(doc, "actors") if m.start >= at), end)
+    if first > at + 3 or not all(_norm(doc, i) in _TITLE_WORDS for i in range(at, first)):
+        return None
+    handed = _subject(doc, first, end, masked)
+    return handed if handed is not None and handed[0] == first else None
+
+
 def read_text(text: str, context: list[str] | None = None, registry: Registry | None = None,
               request: bool = False) -> list[Found]:
     """The duties in one paragraph; CONTEXT is the heading's actors, for sentences without a subject."""
     registry = registry or load_registry()
+    text = _NOI_NHAN.split(text, maxsplit=1)[0]  # the Nơi nhận list glued to the last clause names no bearer
     doc = analyse(text, registry)
     out: list[Found] = []
     last_subject: list[str] | None = None  # a sentence without subject or heading continues the one before
@@ -397,8 +446,9 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
                 continue
             if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
                 pred = _after_opener(doc, c.first, c.end, c.masked)
-            if _RIGHT.match(_span_text(doc, pred, c.end)):
-                continue  # "Sở Tài chính được quyền khai thác ...": a right, not a duty
+            pred = _past_aside(doc, pred, c.end)
+            if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)):
+                continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
             previous, previous_request = actors, requested
             if c.subject is not None:
                 last_subject, last_request = actors, requested
@@ -769,4 +819,29 @@ def extract_duties(result: ParseResult, doc: Document, doc_id: str | None) -> li
     registry = load_registry().with_definitions(_document_text(doc))
     walker = _Walker(doc, doc_id, result, registry)
     walker.walk(doc.nodes, None, False, None)
+    addressees = _addressees(doc.preamble, registry)
+    if addressees:
+        # A top-level unit with no heading, no children and no subject of its own is one of the tasks the
+        # preamble's lead hands over ("... yêu cầu Giám đốc các sở ... thực hiện các nhiệm vụ sau:").
+        done = {d.eid for d in walker.duties}
+        for node in doc.nodes:
+            if node.kind in ("item", "paragraph", "bullet") and not node.heading and not node.children \
+                    and node.eid not in done:
+                for paragraph in (p for p in node.text.split("\n") if p.strip()):
+                    for found in read_text(paragraph, addressees, registry):
+                        walker.add(node, found)
     return walker.duties
+
+
+def _addressees(preamble: str, registry: Registry) -> list[str] | None:
+    """Those the preamble's closing lead hands the document's tasks to ("..., Chủ tịch UBND thành phố yêu
+    cầu Giám đốc các sở, ban ngành, Chủ tịch UBND xã, phường ... thực hiện các nhiệm vụ sau:"): they bear
+    what the units below state without a subject of their own."""
+    lines = [p for p in preamble.split("\n") if p.strip()]
+    last = lines[-1].strip() if lines else ""
+    if not last.endswith(":") or not _HANDS_OVER.search(last) or _LISTS_CASES.search(last):
+        return None
+    after = last[list(_HANDS_OVER.finditer(last))[-1].end():].strip()
+    doc = analyse(after, registry)
+    addressed = _addressed(doc, 0, len(doc), _masked(doc, 0, len(doc)))
+    return addressed[2] if addressed else None  # "Thủ tướng Chính phủ yêu cầu:" addresses no one by name

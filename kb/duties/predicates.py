@@ -19,7 +19,7 @@ _NOUN_BEFORE = {
     "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau"},
     "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
     "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương", "duyệt"},
-    "chi_dao": {"bản", "sự", "lãnh", "theo"},
+    "chi_dao": {"bản", "sự", "lãnh", "theo", "ban", "kiến", "tác"},  # "Ban Chỉ đạo", "ý kiến chỉ đạo", "công tác chỉ đạo"
     "tham_muu": {"được"},
     "chu_tri": {"quan", "vị", "giao", "công"},  # "nhiệm vụ được giao / phân công chủ trì" says which tasks
     "phoi_hop": {"sự", "công", "tác", "quan", "vị", "được"},
