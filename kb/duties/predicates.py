@@ -41,9 +41,7 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
     words, before any "của"/"về"/"để" that would put it inside an object or a purpose clause)."""
     spans = sorted((s for s in marks(doc, "roles") if start <= s.start < end and s.start not in masked),
                    key=lambda s: s.start)
-    lead = start
-    while lead < end and norm(doc, lead) in _LEAD_WORDS:
-        lead += 1
+    lead = _skip_lead(doc, start, end, commas=True)
     stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE or norm(doc, i) in _INSIDE_OBJECT), end)
     for span in spans:
         role = span.label_
@@ -101,9 +99,11 @@ def is_action(doc: Doc, i: int, end: int) -> bool:
     return first in _ACTIONS_2 or (i + 1 < end and f"{first} {norm(doc, i + 1)}" in _ACTIONS_2)
 
 
-def _skip_lead(doc: Doc, i: int, end: int) -> int:
+def _skip_lead(doc: Doc, i: int, end: int, commas: bool = False) -> int:
+    """The head of the predicate at I: past lead words ("có trách nhiệm", "chủ động"), the commas and "và"
+    between them when COMMAS, and a remit frame ("theo chức năng, nhiệm vụ được giao")."""
     while i < end:
-        if norm(doc, i) in _LEAD_WORDS and norm(doc, i) not in _COORDINATORS:
+        if norm(doc, i) in _LEAD_WORDS and (commas or norm(doc, i) not in _COORDINATORS):
             i += 1
         elif i + 1 < end and (norm(doc, i), norm(doc, i + 1)) in _FRAME_OPENERS:
             i += 2  # "theo chức năng, nhiệm vụ được giao", "trong phạm vi nhiệm vụ, quyền hạn của mình"
@@ -136,7 +136,7 @@ def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tup
     r, v = head_role(doc, head, end, masked)
     if v == head and _role_mark(doc, r, v) and r != role:
         out.append((r, v))
-    elif not _role_mark(doc, r, v) and is_action(doc, head, end) and role != "thuc_hien":
+    elif (r == "thuc_hien" or is_action(doc, head, end)) and role != "thuc_hien":
         out.append(("thuc_hien", head))
     return out
 

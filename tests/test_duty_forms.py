@@ -1,0 +1,199 @@
+"""Forms of duties, each a table of (input, expected) written by hand, from several documents: the dev
+documents of eval/labels/unseen (Chỉ thị, Kế hoạch, Quy chế, Nghị định, a law of several provinces and
+ministries), the corpus, and invented realistic ones.
+
+- bearers named by the structure: one rule for a heading or lead line that names actors (kb.duties.bearers);
+- one sentence, several duties, and the role of each predicate;
+- what is not a duty (the one who asks, the issuer, a right, a Nơi nhận list, a recipient, funding).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.duties.actors import load_registry
+from kb.duties.bearers import bearer_line
+from kb.duties.extract import extract_duties, read_text
+from parsers import parse_text
+
+# (line, is a heading, expected bearers, expected lead-in roles, asked) — None: the line names no bearer
+BEARER_LINES = [
+    # an actor and nothing else (Quảng Trị Chỉ thị, Nghị định on energy, a law)
+    ("Bộ Nông nghiệp và Môi trường", True, ["bo_nong_nghiep_moi_truong"], {}, False),
+    ("Ủy ban nhân dân cấp xã:", False, ["ubnd_cap_xa"], {}, False),
+    # place and level words after the name (Quảng Trị, Hà Nội, Gia Lai plans)
+    ("Ủy ban nhân dân các xã, phường, đặc khu Cồn Cỏ:", False, ["ubnd_cap_xa"], {}, False),
+    ("Sở Nội vụ thành phố Hà Nội:", False, ["so_noi_vu"], {}, False),
+    ("Ngân hàng nhà nước khu vực XII", True, ["ngan_hang_nha_nuoc"], {}, False),
+    ("Các sở, ban, ngành, cơ quan, đơn vị cấp tỉnh và Ủy ban nhân dân cấp xã", False,
+     ["cac_so_ban_nganh", "ubnd_cap_xa"], {}, False),
+    # an apposition after a dash (Quảng Ngãi tổng kiểm kê plan)
+    ("Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo", True, ["so_tai_chinh"], {}, False),
+    # duty words before, lead-ins after (a law; a Quy chế; the issue's "Nội dung ... có trách nhiệm chủ trì")
+    ("Ủy ban nhân dân cấp tỉnh có trách nhiệm sau đây:", False, ["ubnd_tinh"], {}, False),
+    ("Nhiệm vụ của Sở Y tế", True, ["so_y_te"], {}, False),
+    ("Trách nhiệm của Sở Tư pháp trong việc theo dõi thi hành pháp luật", True, ["so_tu_phap"], {}, False),
+    ("Nội dung Sở Tài chính có trách nhiệm chủ trì", True, ["so_tai_chinh"], {"so_tai_chinh": "chu_tri"}, False),
+    ("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ:", False, ["so_tu_phap", "so_noi_vu"],
+     {"so_tu_phap": "chu_tri", "so_noi_vu": "phoi_hop"}, False),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", True, ["mttq_tinh"], {}, True),
+    # a group followed by its members
+    ("Trách nhiệm của các Sở: Tư pháp, Nội vụ, Tài chính.", True, ["so_tu_phap", "so_noi_vu", "so_tai_chinh"], {},
+     False),
+    (("Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Nông nghiệp và Môi trường, Văn hóa, "
+     "Thể thao và Du lịch)"), True, ["so_xay_dung", "so_nong_nghiep_moi_truong", "so_van_hoa"], {}, False),
+    ("Các cơ quan thẩm định (Sở Xây dựng, Sở Công Thương, Sở Nông nghiệp và Môi trường):", False,
+     ["so_xay_dung", "so_cong_thuong", "so_nong_nghiep_moi_truong"], {}, False),
+    # a duty of its own, not a lead line
+    ("Sở Tư pháp chủ trì tổ chức hội nghị.", False, None, {}, False),
+    ("Giao Sở Tư pháp theo dõi, đôn đốc các cơ quan, đơn vị triển khai thực hiện Kế hoạch này", False, None, {}, False),
+    ("Đề nghị các cơ quan Trung ương đóng trên địa bàn tỉnh, trong phạm vi chức năng, nhiệm vụ tổ chức thực hiện",
+     False, None, {}, False),
+    ("Trách nhiệm trong việc quản lý Ứng dụng phản ánh kiến nghị", True, None, {}, False),
+    ("Chỉ đạo Sở Y tế kiểm tra", False, None, {}, False),
+]
+
+
+@pytest.mark.parametrize(("line", "heading", "actors", "roles", "asked"), BEARER_LINES)
+def test_bearer_line(line: str, heading: bool, actors: list[str] | None, roles: dict[str, str], asked: bool) -> None:
+    found = bearer_line(line, load_registry(), heading=heading)
+    if actors is None:
+        assert found is None
+        return
+    assert found is not None
+    assert sorted(found.actors) == sorted(actors)
+    assert found.roles == roles
+    assert found.request is asked
+
+
+# (sentence, heading context, expected {(actor, role)})
+SENTENCES = [
+    # a list of bearers closed by a catch-all or a place the registry lacks (closing articles of Quyết định)
+    (("Thủ trưởng các sở, ban, ngành tỉnh; UBND các xã, phường; các tổ chức, cá nhân có liên quan chịu trách nhiệm "
+     "thi hành Quyết định này./."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
+    (("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
+     "tỉnh, thành phố trực thuộc trung ương và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định "
+     "này."), None, {("cac_bo_nganh", "thuc_hien"), ("chu_tich_ubnd_tinh", "thuc_hien")}),
+    (("Trong thời hạn 15 ngày sau khi phát hiện vi phạm, Sở Nội vụ thành phố Hà Nội có trách nhiệm tham mưu Chủ "
+     "tịch Ủy ban nhân dân thành phố thu hồi quyết định."), None, {("so_noi_vu", "tham_muu")}),
+    (("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, nhiệm vụ, thẩm "
+     "quyền đề cao trách nhiệm, trực tiếp chỉ đạo thực hiện đồng bộ các nhiệm vụ."), None, {("cac_bo_nganh", "chi_dao")}),
+    # several predicates: a chain of verbs; "được giao chủ trì" says which tasks; an aside before the verb
+    ("Chỉ đạo, hướng dẫn triển khai thực hiện các mô hình giáo dục mầm non.", ["so_giao_duc_dao_tao"],
+     {("so_giao_duc_dao_tao", "chi_dao"), ("so_giao_duc_dao_tao", "thuc_hien")}),
+    ("Phối hợp, cung cấp số liệu về kết quả xử lý phản ánh kiến nghị.", ["so_khoa_hoc_cong_nghe"],
+     {("so_khoa_hoc_cong_nghe", "phoi_hop"), ("so_khoa_hoc_cong_nghe", "thuc_hien")}),
+    ("Triển khai nhiệm vụ được giao chủ trì tại Phụ lục của Kế hoạch.", ["so_tai_chinh"], {("so_tai_chinh", "thuc_hien")}),
+    ("Sở Tài chính, trên cơ sở đề xuất của Sở Nội vụ, chủ trì tổng hợp dự toán kinh phí.", None,
+     {("so_tai_chinh", "chu_tri")}),
+    ("Sở Tư pháp có trách nhiệm xây dựng kế hoạch thực hiện; tổ chức thực hiện; báo cáo Ủy ban nhân dân tỉnh kết quả.",
+     None, {("so_tu_phap", "thuc_hien"), ("so_tu_phap", "bao_cao")}),
+    # the one who asks hands the task over: the addressees bear it
+    (("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm "
+     "túc Chỉ thị này."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
+    (("Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường "
+     "tập trung thực hiện các nhiệm vụ sau:"), None,
+     {("cac_so_ban_nganh", "thuc_hien"), ("chu_tich_ubnd_cap_xa", "thuc_hien")}),
+    ("Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp triển khai.", None,
+     {("mttq_tinh", "de_nghi")}),
+    ("Ủy ban nhân dân tỉnh giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức kiểm tra.", None,
+     {("so_tu_phap", "chu_tri"), ("so_noi_vu", "phoi_hop")}),
+    # not duties: the issuer, a right, a Nơi nhận list, funding, a recipient, the verb inside a name
+    ("Văn phòng Ủy ban nhân dân tỉnh trân trọng thông báo để các cơ quan, đơn vị biết, thực hiện./.", None, set()),
+    ("Sở Tài chính được quyền khai thác, sử dụng thông tin về tài sản công của các cơ quan, đơn vị.", None, set()),
+    ("Sở Y tế tổ chức thực hiện Kế hoạch này./. Nơi nhận: - Bộ Y tế; - UBND tỉnh; - Sở Tài chính; - Lưu: VT.", None,
+     {("so_y_te", "thuc_hien")}),
+    ("Kinh phí thực hiện được bố trí trong dự toán của các sở, ban, ngành và Ủy ban nhân dân các xã.", None, set()),
+    ("Các xã gửi báo cáo về Sở Tư pháp để tổng hợp báo cáo Chủ tịch Ủy ban nhân dân tỉnh.", ["ubnd_cap_xa"],
+     {("ubnd_cap_xa", "bao_cao")}),
+    ("Phối hợp với Trưởng Ban Chỉ đạo tỉnh kiểm tra việc kiểm kê.", ["so_tai_chinh"], {("so_tai_chinh", "phoi_hop")}),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), SENTENCES)
+def test_sentence_forms(text: str, context: list[str] | None, expected: set[tuple[str, str]]) -> None:
+    assert {(f.actor, f.role) for f in read_text(text, context)} == expected
+
+
+def _duties(text: str) -> set[tuple[str, str, str]]:
+    result = parse_text(text, source="t.txt", fmt="txt")
+    doc = result.documents[-1]
+    return {(d.eid, d.actor, d.role) for d in extract_duties(result, doc, "t")}
+
+
+# A plan whose bearers are named by the structure only (after the Quảng Ngãi and Cần Thơ documents).
+PLAN = """KẾ HOẠCH
+Tổng kiểm kê tài sản công
+
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo
+a) Tổng hợp kết quả kiểm kê.
+b) Tham mưu Ban Chỉ đạo đôn đốc, kiểm tra việc kiểm kê.
+2. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Công Thương)
+a) Phối hợp hướng dẫn các cơ quan, đơn vị thực hiện kiểm kê.
+3. Ủy ban nhân dân các xã, phường, đặc khu:
+a) Tuyên truyền, phổ biến quy định về quản lý tài sản công.
+4. Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ:
+a) Rà soát văn bản.
+5. Tiêu chí thi đua
+a) Hoàn thành vượt mức các chỉ tiêu.
+"""
+
+
+def test_bearers_from_structure_in_a_plan() -> None:
+    assert _duties(PLAN) == {
+        ("sec_I__item_1__bullet_a", "so_tai_chinh", "thuc_hien"),
+        ("sec_I__item_1__bullet_b", "so_tai_chinh", "tham_muu"),
+        ("sec_I__item_2__bullet_a", "so_xay_dung", "phoi_hop"),
+        ("sec_I__item_2__bullet_a", "so_cong_thuong", "phoi_hop"),
+        ("sec_I__item_3__bullet_a", "ubnd_cap_xa", "thuc_hien"),
+        ("sec_I__item_4__bullet_a", "so_tu_phap", "chu_tri"),
+        ("sec_I__item_4__bullet_a", "so_noi_vu", "phoi_hop"),
+    }
+
+
+# A law's article: the lead line of each clause names its bearer and holds no duty itself; the innermost wins.
+LAW = """LUẬT
+Thử
+
+Điều 49. Trách nhiệm của Ủy ban nhân dân các cấp
+1. Ủy ban nhân dân cấp tỉnh có trách nhiệm sau đây:
+a) Chỉ đạo, hướng dẫn việc đăng ký;
+b) Báo cáo Bộ Tư pháp về tình hình thực hiện.
+2. Ủy ban nhân dân cấp xã có trách nhiệm sau đây:
+a) Đăng ký việc nuôi con nuôi.
+Điều 50. Trách nhiệm thi hành
+Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh,
+thành phố trực thuộc trung ương và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Luật này.
+"""
+
+
+def test_lead_lines_of_a_law() -> None:
+    assert _duties(LAW) == {
+        ("art_49__para_1__point_a", "ubnd_tinh", "chi_dao"),
+        ("art_49__para_1__point_a", "ubnd_tinh", "thuc_hien"),
+        ("art_49__para_1__point_b", "ubnd_tinh", "bao_cao"),
+        ("art_49__para_2__point_a", "ubnd_cap_xa", "thuc_hien"),
+        ("art_50", "cac_bo_nganh", "thuc_hien"),
+        ("art_50", "chu_tich_ubnd_tinh", "thuc_hien"),
+    }
+
+
+# A Chỉ thị whose preamble hands its numbered tasks to the addressees (after the Cần Thơ Chỉ thị).
+DIRECTIVE = """CHỈ THỊ
+Về tăng cường quản lý tài nguyên nước
+
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường thực hiện các nhiệm vụ sau:
+1. Tuân thủ nguyên tắc khoanh định vùng cấm khai thác nước dưới đất.
+2. Sở Xây dựng
+a) Chủ trì, phối hợp với Sở Y tế kiểm tra chất lượng nước.
+"""
+
+
+def test_the_preamble_hands_over_subjectless_tasks() -> None:
+    assert _duties(DIRECTIVE) == {
+        ("item_1", "cac_so_ban_nganh", "thuc_hien"),
+        ("item_1", "chu_tich_ubnd_cap_xa", "thuc_hien"),
+        ("item_2__bullet_a", "so_xay_dung", "chu_tri"),
+        ("item_2__bullet_a", "so_y_te", "phoi_hop"),
+    }
