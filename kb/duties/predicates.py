@@ -80,7 +80,7 @@ _ACTIONS_2 = frozenset({
     "tuân thủ", "phát động", "quán triệt", "lồng ghép", "bổ sung", "sửa đổi", "điều chỉnh", "xác định",
     "phân loại", "lựa chọn", "tiến hành", "đăng ký", "kê khai", "lập", "thẩm tra", "tiếp tục", "vận hành",
     "nâng cấp", "chia sẻ", "kết nối", "ứng dụng", "đầu tư", "phát triển", "thực hành", "đưa tin", "phản ánh",
-    "gửi", "trình", "cử", "cấp", "ký", "xét", "giao", "nộp", "chuyển", "đề nghị", "yêu cầu", "mở", "thông tin",
+    "cử", "cấp", "ký", "xét", "mở", "thông tin", "cân đối",
 })
 # Role verbs that open a chain of predicates ("Chỉ đạo, hướng dẫn"; "tham mưu, đề xuất" is one advice).
 _CHAINS = frozenset({"chi_dao", "phoi_hop", "bao_cao", "ban_hanh"})
@@ -88,6 +88,9 @@ _CHAINS = frozenset({"chi_dao", "phoi_hop", "bao_cao", "ban_hanh"})
 _FRAME_OPENERS = frozenset({("theo", "chức"), ("trong", "phạm"), ("căn", "cứ")})
 _FRAME_WORDS = frozenset({"chức", "năng", "nhiệm", "vụ", "quyền", "hạn", "thẩm", "được", "giao", "của", "mình",
                           "phạm", "vi", ",", "và", "đề", "cao", "trách", "quản", "lý", "lĩnh", "vực"})
+# Words between and after the partners of a lead ("với các sở, ngành, địa phương có liên quan").
+_PARTNER_WORDS = frozenset({"với", "các", "và", "cơ", "quan", "đơn", "vị", "địa", "phương", "liên", "có", "ngành",
+                            "sở", "ban", "tổ", "chức", "cá", "nhân", "chặt", "chẽ", "khác"})
 _COORDINATORS = frozenset({",", "và", "hoặc"})
 
 
@@ -120,13 +123,26 @@ def _verb_length(doc: Doc, k: int) -> int:
 
 def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tuple[str, int]]:
     """The roles the predicates of tokens [PRED, END) give the bearer, each with where its verb is; the
-    first is the clause's main role (`head_role`). A bare role verb at the head followed by a comma and
-    another verb is a chain of predicates ("Chỉ đạo, hướng dẫn ...", "Phối hợp, cung cấp số liệu"): the
-    next verb adds its role; any later coordinate is read as part of the first predicate's object
-    (the labels of this project give one role per clause cut at ";")."""
+    first is the clause's main role (`head_role`). Verbs chained right at the head are predicates of their
+    own: "Chỉ đạo, hướng dẫn ...", "Phối hợp, cung cấp số liệu", "Xây dựng và ban hành kế hoạch"; so is
+    the advice after a lead's partners ("chủ trì, phối hợp với B tham mưu UBND
+    tỉnh ..."). Any later coordinate is read as part of the first predicate's object (the labels of this
+    project give one role per clause cut at ";")."""
     role, verb = head_role(doc, pred, end, masked)
     out = [(role, verb)]
     lead = _skip_lead(doc, pred, end)
+    if role == "chu_tri" and verb == lead:
+        advice = _after_partners(doc, verb, end)
+        if advice is not None and advice not in masked and _role_mark(doc, "tham_muu", advice):
+            out.append(("tham_muu", advice))
+        return out
+    if verb != lead and is_action(doc, lead, end):
+        length = 2 if f"{norm(doc, lead)} {norm(doc, lead + 1)}" in _ACTIONS_2 else 1
+        link = lead + length
+        if link + 1 < end and norm(doc, link) == "và" and _role_mark(doc, role, link + 1) \
+                and role in ("ban_hanh", "bao_cao"):
+            out.append(("thuc_hien", lead))  # "Xây dựng và ban hành ...", "Tổng hợp và báo cáo ..."
+        return out
     length = _verb_length(doc, lead)
     if role not in _CHAINS or verb != lead or lead + length >= end or word(doc, lead + length) != ",":
         return out
@@ -139,6 +155,25 @@ def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tup
     elif (r == "thuc_hien" or is_action(doc, head, end)) and role != "thuc_hien":
         out.append(("thuc_hien", head))
     return out
+
+
+def _after_partners(doc: Doc, verb: int, end: int) -> int | None:
+    """Where the verb after "chủ trì, phối hợp (với) B, C và D" starts: past the partners' actors and the
+    words of their names; None when no actor follows "phối hợp"."""
+    spans = sorted(marks(doc, "actors"), key=lambda m: m.start)
+    i = next((m.end for m in marks(doc, "roles") if m.label_ == "phoi_hop" and verb <= m.start < verb + 5), None)
+    if i is None:
+        return None
+    seen = False
+    while i < end:
+        span = next((m for m in spans if m.start == i), None)
+        if span is not None:
+            i, seen = span.end, True
+        elif norm(doc, i) in _PARTNER_WORDS or doc.user_data["punct"][i]:
+            i += 1
+        else:
+            break
+    return i if seen and i < end else None
 
 
 def _role_mark(doc: Doc, role: str, i: int) -> bool:
