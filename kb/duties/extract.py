@@ -45,6 +45,8 @@ _HANDOVER_VERBS = {("yêu", "cầu"), ("đề", "nghị")}
 _HANDS_OVER = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị)\b", re.IGNORECASE)
 _TITLE_WORDS = {"giám", "đốc", "thủ", "trưởng", "chủ", "tịch", "lãnh", "đạo", "các", "đồng", "chí", ","}
 _NOI_NHAN = re.compile(r"(?:\./\.|[.;:]|^)\s*Nơi\s+nhận\b", re.IGNORECASE | re.MULTILINE)
+# A clause detailing the one before ("...; trong đó lưu ý ..."), not a task of its own.
+_WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 # The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
 _ISSUER = re.compile(r"^\s*(?:xin\s+)?trân\s+trọng\b", re.IGNORECASE)
 # Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
@@ -242,6 +244,14 @@ def _nothing_follows(doc: Doc, start: int, end: int) -> bool:
     return not rest
 
 
+def _directs_someone(doc: Doc, verb: int, end: int) -> bool:
+    """Whether "chỉ đạo" at VERB has the directed ones as its object ("Chỉ đạo các đơn vị trực thuộc ...",
+    "chỉ đạo phòng chuyên môn rà soát ..."), not a chain of the bearer's own verbs ("Chỉ đạo, hướng dẫn")."""
+    after = verb + 2
+    return after < end and any(m.start in (after, after + 1) for m in _marks(doc, "actors")) or (
+        after < end and _norm(doc, after) in {"các", "phòng", "đơn", "lực", "cơ"})
+
+
 def _past_aside(doc: Doc, pred: int, end: int) -> int:
     """Skip an aside between the subject and its verb ("Sở Tài chính, trên cơ sở đề xuất của Sở Nội vụ, chủ
     trì ..."): the actors inside it are not bearers and its words are not the verb."""
@@ -420,7 +430,7 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
         clauses = [_clause(doc, a, b, request) for a, b in _segments(doc, s_start, s_end)]
         first_subject = next((i for i, c in enumerate(clauses) if c.subject is not None), len(clauses))
         previous: list[str] | None = None
-        previous_request = False
+        previous_request = previous_inherited = directing = False
         deadline: Deadline | None = None
         condition: str | None = None
         for i, c in enumerate(clauses):
@@ -432,10 +442,10 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             requested = c.request
             if c.subject is not None:
                 actors, pred = c.subject[2], c.subject[1]
-            elif i < first_subject < len(clauses):
-                continue
+            elif i < first_subject < len(clauses) or directing or _WITHIN.match(_span_text(doc, c.first, c.end)):
+                continue  # "chỉ đạo X rà soát ...; lập hồ sơ ...": the rest is X's; "trong đó ..." details it
             elif previous is not None:
-                actors, pred = previous, c.first
+                actors, pred, inherited = previous, c.first, previous_inherited
                 requested = requested or previous_request  # "Đề nghị X ...; tuyên truyền ..." is still asked of X
             elif context:
                 actors, pred, inherited = list(context), c.first, True
@@ -449,10 +459,11 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             pred = _past_aside(doc, pred, c.end)
             if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)):
                 continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
-            previous, previous_request = actors, requested
+            previous, previous_request, previous_inherited = actors, requested, inherited
             if c.subject is not None:
                 last_subject, last_request = actors, requested
             roles = [("de_nghi", pred)] if requested else predicate_roles(doc, pred, c.end, c.masked)
+            directing = any(r == "chi_dao" and _directs_someone(doc, v, c.end) for r, v in roles)
             action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)
             for role, verb in roles:
