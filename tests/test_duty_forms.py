@@ -88,6 +88,18 @@ SENTENCES = [
      {("so_tai_chinh", "chu_tri")}),
     ("Sở Tư pháp có trách nhiệm xây dựng kế hoạch thực hiện; tổ chức thực hiện; báo cáo Ủy ban nhân dân tỉnh kết quả.",
      None, {("so_tu_phap", "thuc_hien"), ("so_tu_phap", "bao_cao")}),
+    ("Xây dựng và ban hành Kế hoạch phát động phong trào thi đua trên địa bàn;", ["ubnd_cap_xa"],
+     {("ubnd_cap_xa", "thuc_hien"), ("ubnd_cap_xa", "ban_hanh")}),
+    ("Chính phủ quy định chi tiết các điều, khoản được giao trong Luật.", None, {("chinh_phu", "ban_hanh")}),
+    ("Sớm soạn thảo văn bản quy định chi tiết và có kế hoạch triển khai thực hiện.", ["cac_bo_nganh"],
+     {("cac_bo_nganh", "thuc_hien")}),
+    ("Ủy ban nhân dân cấp tỉnh có trách nhiệm tổng hợp thông tin các báo cáo quy định tại khoản 1 Điều này.", None,
+     {("ubnd_tinh", "thuc_hien")}),
+    # the one directed bears what follows, not the director; "trong đó" details the clause before
+    ("Chỉ đạo các doanh nghiệp viễn thông bảo đảm thông tin liên lạc ổn định; hỗ trợ nhắn tin miễn phí.",
+     ["so_khoa_hoc_cong_nghe"], {("so_khoa_hoc_cong_nghe", "chi_dao")}),
+    ("Các Bộ trưởng trực tiếp chỉ đạo thực hiện các nhiệm vụ; trong đó lưu ý thực hiện tốt các nội dung sau:",
+     ["cac_bo_nganh"], {("cac_bo_nganh", "chi_dao")}),
     # the one who asks hands the task over: the addressees bear it
     (("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm "
      "túc Chỉ thị này."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),

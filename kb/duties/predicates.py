@@ -16,9 +16,9 @@ from kb.duties.nlp import marks, norm, word
 
 # A role word right after one of these is a noun, not the clause's verb ("việc ban hành", "nội dung báo cáo").
 _NOUN_BEFORE = {
-    "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau"},
+    "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau", "bản", "theo"},  # "văn bản quy định chi tiết"
     "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
-    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương", "duyệt"},
+    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương", "duyệt", "các", "những"},
     "chi_dao": {"bản", "sự", "lãnh", "theo", "ban", "kiến", "tác"},  # "Ban Chỉ đạo", "ý kiến chỉ đạo", "công tác chỉ đạo"
     "tham_muu": {"được"},
     "chu_tri": {"quan", "vị", "giao", "công"},  # "nhiệm vụ được giao / phân công chủ trì" says which tasks
@@ -88,9 +88,6 @@ _CHAINS = frozenset({"chi_dao", "phoi_hop", "bao_cao", "ban_hanh"})
 _FRAME_OPENERS = frozenset({("theo", "chức"), ("trong", "phạm"), ("căn", "cứ")})
 _FRAME_WORDS = frozenset({"chức", "năng", "nhiệm", "vụ", "quyền", "hạn", "thẩm", "được", "giao", "của", "mình",
                           "phạm", "vi", ",", "và", "đề", "cao", "trách", "quản", "lý", "lĩnh", "vực"})
-# Words between and after the partners of a lead ("với các sở, ngành, địa phương có liên quan").
-_PARTNER_WORDS = frozenset({"với", "các", "và", "cơ", "quan", "đơn", "vị", "địa", "phương", "liên", "có", "ngành",
-                            "sở", "ban", "tổ", "chức", "cá", "nhân", "chặt", "chẽ", "khác"})
 _COORDINATORS = frozenset({",", "và", "hoặc"})
 
 
@@ -124,18 +121,15 @@ def _verb_length(doc: Doc, k: int) -> int:
 def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tuple[str, int]]:
     """The roles the predicates of tokens [PRED, END) give the bearer, each with where its verb is; the
     first is the clause's main role (`head_role`). Verbs chained right at the head are predicates of their
-    own: "Chỉ đạo, hướng dẫn ...", "Phối hợp, cung cấp số liệu", "Xây dựng và ban hành kế hoạch"; so is
-    the advice after a lead's partners ("chủ trì, phối hợp với B tham mưu UBND
-    tỉnh ..."). Any later coordinate is read as part of the first predicate's object (the labels of this
-    project give one role per clause cut at ";")."""
+    own: "Chỉ đạo, hướng dẫn ...", "Phối hợp, cung cấp số liệu", "Xây dựng và ban hành kế hoạch". What a
+    lead does ("chủ trì, phối hợp với B tham mưu ...") is its chu_tri. Any later coordinate is read as
+    part of the first predicate's object (the labels of this project give one role per clause cut at ";").
+    """
     role, verb = head_role(doc, pred, end, masked)
     out = [(role, verb)]
     lead = _skip_lead(doc, pred, end)
-    if role == "chu_tri" and verb == lead:
-        advice = _after_partners(doc, verb, end)
-        if advice is not None and advice not in masked and _role_mark(doc, "tham_muu", advice):
-            out.append(("tham_muu", advice))
-        return out
+    if role in ("chu_tri", "phoi_hop") and verb <= lead:  # ("chủ" is also a lead word: "chủ động")
+        return out if role == "chu_tri" else _chain(doc, role, lead, end, masked, out)
     if verb != lead and is_action(doc, lead, end):
         length = 2 if f"{norm(doc, lead)} {norm(doc, lead + 1)}" in _ACTIONS_2 else 1
         link = lead + length
@@ -143,6 +137,13 @@ def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tup
                 and role in ("ban_hanh", "bao_cao"):
             out.append(("thuc_hien", lead))  # "Xây dựng và ban hành ...", "Tổng hợp và báo cáo ..."
         return out
+    return _chain(doc, role, lead, end, masked, out)
+
+
+def _chain(doc: Doc, role: str, lead: int, end: int, masked: set[int],
+           out: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A bare role verb at the head followed by a comma and another verb: that verb's role too."""
+    verb = out[0][1]
     length = _verb_length(doc, lead)
     if role not in _CHAINS or verb != lead or lead + length >= end or word(doc, lead + length) != ",":
         return out
@@ -155,25 +156,6 @@ def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tup
     elif (r == "thuc_hien" or is_action(doc, head, end)) and role != "thuc_hien":
         out.append(("thuc_hien", head))
     return out
-
-
-def _after_partners(doc: Doc, verb: int, end: int) -> int | None:
-    """Where the verb after "chủ trì, phối hợp (với) B, C và D" starts: past the partners' actors and the
-    words of their names; None when no actor follows "phối hợp"."""
-    spans = sorted(marks(doc, "actors"), key=lambda m: m.start)
-    i = next((m.end for m in marks(doc, "roles") if m.label_ == "phoi_hop" and verb <= m.start < verb + 5), None)
-    if i is None:
-        return None
-    seen = False
-    while i < end:
-        span = next((m for m in spans if m.start == i), None)
-        if span is not None:
-            i, seen = span.end, True
-        elif norm(doc, i) in _PARTNER_WORDS or doc.user_data["punct"][i]:
-            i += 1
-        else:
-            break
-    return i if seen and i < end else None
 
 
 def _role_mark(doc: Doc, role: str, i: int) -> bool:
