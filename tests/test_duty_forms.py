@@ -100,6 +100,16 @@ SENTENCES = [
      ["so_khoa_hoc_cong_nghe"], {("so_khoa_hoc_cong_nghe", "chi_dao")}),
     ("Các Bộ trưởng trực tiếp chỉ đạo thực hiện các nhiệm vụ; trong đó lưu ý thực hiện tốt các nội dung sau:",
      ["cac_bo_nganh"], {("cac_bo_nganh", "chi_dao")}),
+    ("Phối hợp với các cơ quan chuyên môn hướng dẫn chỉ tiêu, biểu mẫu kiểm kê; văn bản hướng dẫn thực hiện kiểm kê.",
+     ["so_tai_chinh"], {("so_tai_chinh", "phoi_hop")}),
+    ("Xây dựng kế hoạch cụ thể để triển khai thực hiện; kết quả thực hiện báo cáo về Công an tỉnh.", ["ubnd_cap_xa"],
+     {("ubnd_cap_xa", "thuc_hien"), ("ubnd_cap_xa", "bao_cao")}),
+    ("Cơ quan, tổ chức, đơn vị cấp trên được quyền khai thác thông tin tài sản công.", ["so_tai_chinh"], set()),
+    ("Căn cứ Nghị định số 98/2021/NĐ-CP ngày 08/11/2021 của Chính phủ quy định chi tiết về quản lý nguồn hỗ trợ;",
+     ["ubnd_tinh"], set()),
+    ("Căn cứ vào kết quả kiểm tra, Ủy ban nhân dân cấp xã quyết định khen thưởng cho tập thể;", None,
+     {("ubnd_cap_xa", "thuc_hien")}),
+    ("*", ["ubnd_cap_xa"], set()),
     # the one who asks hands the task over: the addressees bear it
     (("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm "
      "túc Chỉ thị này."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),

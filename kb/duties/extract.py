@@ -45,6 +45,8 @@ _HANDOVER_VERBS = {("yêu", "cầu"), ("đề", "nghị")}
 _HANDS_OVER = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị)\b", re.IGNORECASE)
 _TITLE_WORDS = {"giám", "đốc", "thủ", "trưởng", "chủ", "tịch", "lãnh", "đạo", "các", "đồng", "chí", ","}
 _NOI_NHAN = re.compile(r"(?:\./\.|[.;:]|^)\s*Nơi\s+nhận\b", re.IGNORECASE | re.MULTILINE)
+# A unit's first line that is its title, not a sentence ("Trách nhiệm trong việc quản trị ứng dụng").
+_TITLE_LINE = re.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn)\b[^.;:!?]{0,120}$", re.IGNORECASE)
 # A clause detailing the one before ("...; trong đó lưu ý ..."), not a task of its own.
 _WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 # The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
@@ -74,7 +76,15 @@ _LISTS_CASES = re.compile(r"trường\s+hợp|điều\s+kiện|\bgồm\b|tiêu\s
 _LISTS_DUTIES = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", re.IGNORECASE)
 _CRITERIA_HEADING = re.compile(r"^\s*(?:tiêu\s+chí|tiêu\s+chuẩn)\b", re.IGNORECASE)
 # A right, not a duty: "Sở Tài chính được quyền khai thác ...", "có quyền yêu cầu ...".
-_RIGHT = re.compile(r"^\s*(?:(?:được|có)\s+(?:quyền|phân\s+quyền)|được\s+(?:cấp|hưởng|tặng|cung\s+cấp))\b", re.IGNORECASE)
+_RIGHT = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,4}?(?:(?:được|có)\s+(?:quyền|phân\s+quyền)|được\s+(?:cấp|hưởng|tặng|cung\s+cấp))\b",
+                    re.IGNORECASE)
+# A clause after ";" that opens with a noun continues the object before it ("...; văn bản hướng dẫn ...",
+# "...; dự toán kinh phí hàng năm ..."): no duty of its own.
+_NOUN_START = re.compile(r"^\s*(?:văn\s+bản|dự\s+toán|kinh\s+phí|hồ\s+sơ|danh\s+sách|danh\s+mục|số\s+liệu|kết\s+quả|"
+                         r"tình\s+hình|cơ\s+chế|chính\s+sách|cách\s+thức|biểu\s+mẫu|những|các)\b", re.IGNORECASE)
+# A line of legal basis inside a unit ("Căn cứ Nghị định số ...;"): no duty.
+_BASIS = re.compile(r"^\s*căn\s+cứ\s+(?:luật|bộ\s+luật|nghị\s+định|nghị\s+quyết|quyết\s+định|thông\s+tư|chỉ\s+thị|"
+                    r"phương\s+án|công\s+văn|hiến\s+pháp|pháp\s+lệnh)\b.*;\s*$", re.IGNORECASE | re.DOTALL)
 # A sentence opening with a noun like these has a subject of its own, one the registry does not know
 # ("Người đứng đầu trực tiếp chỉ đạo ..."): it does not continue the sentence before.
 _NAMES_SOMEONE = re.compile(
@@ -427,6 +437,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
     last_request = False
     for s_start, s_end in _sentences(doc):
         sentence = _span_text(doc, s_start, s_end).strip()
+        if not any(ch.isalpha() for ch in sentence) or _BASIS.match(sentence):
+            continue  # a bare list mark ("*"); a line of legal basis
         clauses = [_clause(doc, a, b, request) for a, b in _segments(doc, s_start, s_end)]
         first_subject = next((i for i, c in enumerate(clauses) if c.subject is not None), len(clauses))
         previous: list[str] | None = None
@@ -445,6 +457,9 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             elif i < first_subject < len(clauses) or directing or _WITHIN.match(_span_text(doc, c.first, c.end)):
                 continue  # "chỉ đạo X rà soát ...; lập hồ sơ ...": the rest is X's; "trong đó ..." details it
             elif previous is not None:
+                if _NOUN_START.match(_span_text(doc, c.first, c.end)) and not any(
+                        c.first <= m.start < c.end and m.label_ != "thuc_hien" for m in _marks(doc, "roles")):
+                    continue  # "...; kết quả thực hiện báo cáo về Công an tỉnh" is still a report
                 actors, pred, inherited = previous, c.first, previous_inherited
                 requested = requested or previous_request  # "Đề nghị X ...; tuyên truyền ..." is still asked of X
             elif context:
@@ -689,6 +704,8 @@ class _Walker:
         if line:
             context, request, roles = line.actors, line.request, line.roles
             paragraphs = paragraphs[1:]
+        elif paragraphs and _TITLE_LINE.match(paragraphs[0]) and (len(paragraphs) > 1 or node.children):
+            paragraphs = paragraphs[1:]  # "Trách nhiệm trong việc quản lý Ứng dụng": the unit's title
         task = _task(node, self.registry)
         lines = [p for p in paragraphs[1:] if _LABEL.match(p)]
         if task is None and lines:
