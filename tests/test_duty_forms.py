@@ -104,7 +104,7 @@ SENTENCES = [
      ["so_tai_chinh"], {("so_tai_chinh", "phoi_hop")}),
     ("Xây dựng kế hoạch cụ thể để triển khai thực hiện; kết quả thực hiện báo cáo về Công an tỉnh.", ["ubnd_cap_xa"],
      {("ubnd_cap_xa", "thuc_hien"), ("ubnd_cap_xa", "bao_cao")}),
-    ("Cơ quan, tổ chức, đơn vị cấp trên được quyền khai thác thông tin tài sản công.", ["so_tai_chinh"], set()),
+    ("Các cơ quan, đơn vị có liên quan được cấp một tài khoản quản lý để tổng hợp thông tin.", None, set()),
     ("Căn cứ Nghị định số 98/2021/NĐ-CP ngày 08/11/2021 của Chính phủ quy định chi tiết về quản lý nguồn hỗ trợ;",
      ["ubnd_tinh"], set()),
     ("Căn cứ vào kết quả kiểm tra, Ủy ban nhân dân cấp xã quyết định khen thưởng cho tập thể;", None,
