@@ -110,6 +110,11 @@ SENTENCES = [
     ("Căn cứ vào kết quả kiểm tra, Ủy ban nhân dân cấp xã quyết định khen thưởng cho tập thể;", None,
      {("ubnd_cap_xa", "thuc_hien")}),
     ("*", ["ubnd_cap_xa"], set()),
+    # partners and the directed ones listed after a comma are not a new subject
+    ("Phối hợp với các cơ quan Trung ương, Bộ Tài chính trong việc chỉ đạo thực hiện tổng kiểm kê.", ["so_tai_chinh"],
+     {("so_tai_chinh", "phoi_hop")}),
+    ("Tiếp tục chỉ đạo phòng chuyên môn, các cơ quan có liên quan rà soát diện tích rừng; lập hồ sơ cụ thể.",
+     ["ubnd_cap_xa"], {("ubnd_cap_xa", "chi_dao")}),
     # the one who asks hands the task over: the addressees bear it
     (("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm "
      "túc Chỉ thị này."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),

@@ -172,6 +172,8 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
     or after "Giao"/"Yêu cầu") and is followed by its predicate."""
     runs = _runs(doc, start, end, masked)
     for k, (s, e, ids) in enumerate(runs):
+        if _in_object_list(doc, s, start):
+            continue
         past = _past_name_tail(doc, e, end)
         if past > e and _clause_start(doc, s, start):
             return s, past, list(ids)  # "Sở Nội vụ thành phố Hà Nội có trách nhiệm ...", "...; các tổ chức, cá nhân có liên quan chịu ..."
@@ -186,6 +188,17 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
                 if tail:
                     return tail[0]
     return None
+
+
+def _in_object_list(doc: Doc, s: int, start: int) -> bool:
+    """Whether actors at S after a comma continue the list a "phối hợp (với)" or "chỉ đạo" opened ("phối hợp
+    với các cơ quan Trung ương, Bộ Tài chính trong việc ...", "chỉ đạo phòng chuyên môn, các cơ quan có liên
+    quan rà soát"): they are partners or the directed ones, not a new subject."""
+    if s <= start or _norm(doc, s - 1) != ",":
+        return False
+    verbs = [m for m in _marks(doc, "roles") if start <= m.start < s]
+    return bool(verbs) and verbs[-1].label_ in ("phoi_hop", "chi_dao") and s - verbs[-1].end <= 12 and not any(
+        _word(doc, i) in {";", "."} for i in range(verbs[-1].end, s))
 
 
 def _past_name_tail(doc: Doc, e: int, end: int) -> int:
