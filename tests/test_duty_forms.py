@@ -110,6 +110,12 @@ SENTENCES = [
     ("Căn cứ vào kết quả kiểm tra, Ủy ban nhân dân cấp xã quyết định khen thưởng cho tập thể;", None,
      {("ubnd_cap_xa", "thuc_hien")}),
     ("*", ["ubnd_cap_xa"], set()),
+    ("Thực hiện rà soát, thống kê các công trình khai thác nước dưới đất và tổng hợp báo cáo về Sở Tư pháp.",
+     ["ubnd_cap_xa"], {("ubnd_cap_xa", "thuc_hien"), ("ubnd_cap_xa", "bao_cao")}),
+    ("Theo dõi, đôn đốc và chỉ đạo phối hợp xử lý phản ánh kiến nghị thuộc lĩnh vực quản lý.", ["cac_so_ban_nganh"],
+     {("cac_so_ban_nganh", "thuc_hien"), ("cac_so_ban_nganh", "chi_dao")}),
+    ("Theo chức năng, nhiệm vụ của đơn vị phối hợp, hỗ trợ chia sẻ kinh nghiệm chuyển đổi số.", ["so_khoa_hoc_cong_nghe"],
+     {("so_khoa_hoc_cong_nghe", "phoi_hop"), ("so_khoa_hoc_cong_nghe", "thuc_hien")}),
     # partners and the directed ones listed after a comma are not a new subject
     ("Phối hợp với các cơ quan Trung ương, Bộ Tài chính trong việc chỉ đạo thực hiện tổng kiểm kê.", ["so_tai_chinh"],
      {("so_tai_chinh", "phoi_hop")}),

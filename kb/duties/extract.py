@@ -57,7 +57,8 @@ _BEFORE_NAME = {"các", "đồng", "chí", "tất", "cả"}
 _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
 _MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
 # Adverbial openers of a clause without a subject ("Căn cứ ..., tham mưu ..."): the verb comes after them.
-_OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s|khi\s|sau\s+khi|trường\s+hợp|theo\s|hàng\s+năm|hằng\s+năm)",
+_OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s(?!phạm\s+vi)|khi\s|sau\s+khi|trường\s+hợp|theo\s(?!chức\s+năng)|"
+                     r"hàng\s+năm|hằng\s+năm)",
                      re.IGNORECASE)
 _REQUEST = re.compile(r"^\s*(?:[-+•]\s*)?đề\s+nghị\b", re.IGNORECASE)
 _HANDOVER = re.compile(r"^\s*(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)

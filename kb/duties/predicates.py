@@ -42,6 +42,7 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
     spans = sorted((s for s in marks(doc, "roles") if start <= s.start < end and s.start not in masked),
                    key=lambda s: s.start)
     lead = _skip_lead(doc, start, end, commas=True)
+    framed = lead != _skip_lead(doc, start, end, commas=True, frames=False)  # past "theo chức năng ..."
     stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE or norm(doc, i) in _INSIDE_OBJECT), end)
     for span in spans:
         role = span.label_
@@ -52,6 +53,8 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
         window = {norm(doc, i) for i in range(max(start, span.start - 5), span.start)}
         prev = norm(doc, span.start - 1) if span.start > start else ""
         timed = span.start - 2 >= start and norm(doc, span.start - 2) == "định" and prev == "kỳ"  # "định kỳ báo cáo"
+        if framed and span.start == lead:
+            return role, span.start  # right after a remit frame the word is the verb ("... của đơn vị phối hợp")
         if (prev in _NOUN_BEFORE.get(role, set()) and not timed) or (
                 role in _VERB_OR_NOUN and (window & _NOUN_WINDOW or prev in _NOUN_NEAR)):
             continue
@@ -85,9 +88,10 @@ _ACTIONS_2 = frozenset({
 # Role verbs that open a chain of predicates ("Chỉ đạo, hướng dẫn"; "tham mưu, đề xuất" is one advice).
 _CHAINS = frozenset({"chi_dao", "phoi_hop", "bao_cao", "ban_hanh"})
 # A frame before the verb naming whose remit the duty falls in: it does not change the role.
-_FRAME_OPENERS = frozenset({("theo", "chức"), ("trong", "phạm"), ("căn", "cứ")})
+_FRAME_OPENERS = frozenset({("theo", "chức"), ("trong", "phạm"), ("căn", "cứ"), ("liên", "quan"), ("có", "liên")})
 _FRAME_WORDS = frozenset({"chức", "năng", "nhiệm", "vụ", "quyền", "hạn", "thẩm", "được", "giao", "của", "mình",
-                          "phạm", "vi", ",", "và", "đề", "cao", "trách", "quản", "lý", "lĩnh", "vực"})
+                          "phạm", "vi", ",", "và", "đề", "cao", "trách", "quản", "lý", "lĩnh", "vực", "đơn", "vị",
+                          "liên", "quan"})
 _COORDINATORS = frozenset({",", "và", "hoặc"})
 
 
@@ -99,13 +103,13 @@ def is_action(doc: Doc, i: int, end: int) -> bool:
     return first in _ACTIONS_2 or (i + 1 < end and f"{first} {norm(doc, i + 1)}" in _ACTIONS_2)
 
 
-def _skip_lead(doc: Doc, i: int, end: int, commas: bool = False) -> int:
+def _skip_lead(doc: Doc, i: int, end: int, commas: bool = False, frames: bool = True) -> int:
     """The head of the predicate at I: past lead words ("có trách nhiệm", "chủ động"), the commas and "và"
     between them when COMMAS, and a remit frame ("theo chức năng, nhiệm vụ được giao")."""
     while i < end:
         if norm(doc, i) in _LEAD_WORDS and (commas or norm(doc, i) not in _COORDINATORS):
             i += 1
-        elif i + 1 < end and (norm(doc, i), norm(doc, i + 1)) in _FRAME_OPENERS:
+        elif frames and i + 1 < end and (norm(doc, i), norm(doc, i + 1)) in _FRAME_OPENERS:
             i += 2  # "theo chức năng, nhiệm vụ được giao", "trong phạm vi nhiệm vụ, quyền hạn của mình"
             while i < end and norm(doc, i) in _FRAME_WORDS:
                 i += 1
@@ -133,10 +137,14 @@ def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tup
     if verb != lead and is_action(doc, lead, end):
         length = 2 if f"{norm(doc, lead)} {norm(doc, lead + 1)}" in _ACTIONS_2 else 1
         link = lead + length
-        if link + 1 < end and norm(doc, link) == "và" and _role_mark(doc, role, link + 1) \
-                and role in ("ban_hanh", "bao_cao"):
-            out.append(("thuc_hien", lead))  # "Xây dựng và ban hành ...", "Tổng hợp và báo cáo ..."
+        if (link + 1 < end and norm(doc, link) == "và" and _role_mark(doc, role, link + 1)
+                and role in ("ban_hanh", "bao_cao")) or role == "chi_dao":
+            out.append(("thuc_hien", lead))  # "Xây dựng và ban hành ...", "Theo dõi, đôn đốc và chỉ đạo ..."
         return out
+    if role == "thuc_hien":
+        report = _later_report(doc, lead, end, masked)
+        if report is not None:
+            out.append(("bao_cao", report))  # "Thực hiện rà soát, ..., và tổng hợp báo cáo về Sở ..."
     return _chain(doc, role, lead, end, masked, out)
 
 
@@ -156,6 +164,21 @@ def _chain(doc: Doc, role: str, lead: int, end: int, masked: set[int],
     elif (r == "thuc_hien" or is_action(doc, head, end)) and role != "thuc_hien":
         out.append(("thuc_hien", head))
     return out
+
+
+def _later_report(doc: Doc, lead: int, end: int, masked: set[int]) -> int | None:
+    """A report that is a predicate of its own later in the clause: "báo cáo" (or "tổng hợp báo cáo",
+    "tổng hợp, báo cáo") right after a comma or "và", before any purpose ("để ...")."""
+    stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE), end)
+    for m in marks(doc, "roles"):
+        if m.label_ != "bao_cao" or not lead < m.start < stop or m.start in masked:
+            continue
+        before = m.start - 1
+        if before >= lead and (norm(doc, before), norm(doc, before - 1)) == ("hợp", "tổng"):
+            before -= 2
+        if before >= lead and norm(doc, before) in {",", "và"}:
+            return m.start
+    return None
 
 
 def _role_mark(doc: Doc, role: str, i: int) -> bool:
