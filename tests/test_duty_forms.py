@@ -121,6 +121,8 @@ SENTENCES = [
      {("so_tai_chinh", "phoi_hop")}),
     ("Tiếp tục chỉ đạo phòng chuyên môn, các cơ quan có liên quan rà soát diện tích rừng; lập hồ sơ cụ thể.",
      ["ubnd_cap_xa"], {("ubnd_cap_xa", "chi_dao")}),
+    ("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội phát huy thành quả các phong trào thi đua.",
+     None, {("mttq_tinh", "de_nghi"), ("to_chuc_chinh_tri_xa_hoi", "de_nghi")}),
     # the one who asks hands the task over: the addressees bear it
     (("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm "
      "túc Chỉ thị này."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
@@ -229,4 +231,20 @@ def test_the_preamble_hands_over_subjectless_tasks() -> None:
         ("item_1", "chu_tich_ubnd_cap_xa", "thuc_hien"),
         ("item_2__bullet_a", "so_xay_dung", "chu_tri"),
         ("item_2__bullet_a", "so_y_te", "phoi_hop"),
+    }
+
+
+ASKED = """KẾ HOẠCH
+Thử
+
+I. TỔ CHỨC THỰC HIỆN
+1. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tuyên truyền, vận động Nhân dân. Ủy ban Mặt trận Tổ quốc tỉnh phát huy vai trò giám sát.
+2. Sở Nội vụ hướng dẫn khen thưởng.
+"""
+
+
+def test_an_asked_body_is_only_asked_in_its_unit() -> None:
+    assert _duties(ASKED) == {
+        ("sec_I__item_1", "mttq_tinh", "de_nghi"),
+        ("sec_I__item_2", "so_noi_vu", "thuc_hien"),
     }

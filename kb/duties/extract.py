@@ -53,6 +53,10 @@ _WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 _ISSUER = re.compile(r"^\s*(?:xin\s+)?trân\s+trọng\b", re.IGNORECASE)
 # Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
 _BEFORE_NAME = {"các", "đồng", "chí", "tất", "cả"}
+# Place and level words that end a name the registry holds without them ("... tỉnh", "... cấp tỉnh").
+_PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "cấp", "trực", "thuộc", "trung", "ương"}
+# The head of a name the registry knows only the rest of ("Ủy ban Mặt trận Tổ quốc tỉnh").
+_NAME_HEADS = {"Ủy", "Uỷ", "Ban"}
 # What cannot follow a subject (the actors are a modifier or an enumeration, not a clause's subject).
 _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
 _MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
@@ -139,7 +143,10 @@ def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, i
     for span in _marks(doc, "actors"):
         if span.start < start or span.end > end or span.start in masked:
             continue
-        if runs and all(_norm(doc, i) in _JOINERS for i in range(runs[-1][1], span.start)):
+        gap = range(runs[-1][1], span.start) if runs else range(0)
+        if runs and (all(_norm(doc, i) in _JOINERS for i in gap) or (
+                all(_norm(doc, i) in _JOINERS or _norm(doc, i) in _PLACE_WORDS for i in gap)
+                and any(_norm(doc, i) in {",", "và", ";"} for i in gap))):  # "Ủy ban MTTQ tỉnh, các tổ chức ..."
             s, _e, ids = runs[-1]
             runs[-1] = (s, span.end, ids + [i for i in _ids(span) if i not in ids])
         else:
@@ -251,7 +258,8 @@ def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int
 def _clause_start(doc: Doc, s: int, start: int) -> bool:
     """Whether actors at S open a clause: at its start or after a word that opens one, past a plural or an
     honorific the actor list does not hold ("Các đồng chí Bộ trưởng ...", "Các Bộ trưởng ...")."""
-    while s > start and _norm(doc, s - 1) in _BEFORE_NAME:
+    while s > start and (_norm(doc, s - 1) in _BEFORE_NAME or _word(doc, s - 1) in _NAME_HEADS or (
+            s - 2 >= start and _norm(doc, s - 1) == "ban" and _word(doc, s - 2) in _NAME_HEADS)):
         s -= 1
     return s == start or _norm(doc, s - 1) in _SUBJECT_AFTER
 
@@ -861,6 +869,9 @@ def extract_duties(result: ParseResult, doc: Document, doc_id: str | None) -> li
     registry = load_registry().with_definitions(_document_text(doc))
     walker = _Walker(doc, doc_id, result, registry)
     walker.walk(doc.nodes, None, False, None)
+    asked = {(d.eid, d.actor) for d in walker.duties if d.role == "de_nghi"}
+    # A body the issuer asks rather than orders is asked for the whole unit: "de_nghi" is its only role there.
+    walker.duties = [d for d in walker.duties if d.role == "de_nghi" or (d.eid, d.actor) not in asked]
     addressees = _addressees(doc.preamble, registry)
     if addressees:
         # A top-level unit with no heading, no children and no subject of its own is one of the tasks the
