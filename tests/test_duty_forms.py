@@ -74,6 +74,12 @@ SENTENCES = [
     (("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
      "tỉnh, thành phố trực thuộc trung ương và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định "
      "này."), None, {("cac_bo_nganh", "thuc_hien"), ("chu_tich_ubnd_tinh", "thuc_hien")}),
+    (("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội; các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các "
+      "đơn vị trực thuộc thành phố Hà Nội gửi hồ sơ về Sở Nội vụ trước ngày 31 tháng 3 hằng năm."), None,
+     {("mttq_tinh", "thuc_hien"), ("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
+    (("Giám đốc Sở Tài chính; Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh và các thành "
+      "viên Ban Chỉ đạo tỉnh chịu trách nhiệm thi hành Quyết định này./."), None,
+     {("so_tai_chinh", "thuc_hien"), ("cac_so_ban_nganh", "thuc_hien")}),
     (("Trong thời hạn 15 ngày sau khi phát hiện vi phạm, Sở Nội vụ thành phố Hà Nội có trách nhiệm tham mưu Chủ "
      "tịch Ủy ban nhân dân thành phố thu hồi quyết định."), None, {("so_noi_vu", "tham_muu")}),
     (("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, nhiệm vụ, thẩm "
@@ -123,6 +129,8 @@ SENTENCES = [
      ["ubnd_cap_xa"], {("ubnd_cap_xa", "chi_dao")}),
     ("Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị-xã hội phát huy thành quả các phong trào thi đua.",
      None, {("mttq_tinh", "de_nghi"), ("to_chuc_chinh_tri_xa_hoi", "de_nghi")}),
+    ("Chủ trì phối hợp Ủy ban nhân dân tỉnh, Sở Công Thương tổ chức tiếp nhận nguồn đóng góp tự nguyện.", ["mttq_tinh"],
+     {("mttq_tinh", "chu_tri"), ("ubnd_tinh", "phoi_hop"), ("so_cong_thuong", "phoi_hop")}),
     # the one who asks hands the task over: the addressees bear it
     (("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm "
      "túc Chỉ thị này."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
@@ -240,6 +248,8 @@ Thử
 I. TỔ CHỨC THỰC HIỆN
 1. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh tuyên truyền, vận động Nhân dân. Ủy ban Mặt trận Tổ quốc tỉnh phát huy vai trò giám sát.
 2. Sở Nội vụ hướng dẫn khen thưởng.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh:
+a) Chủ trì, phối hợp với Sở Công Thương tiếp nhận nguồn đóng góp.
 """
 
 
@@ -247,4 +257,6 @@ def test_an_asked_body_is_only_asked_in_its_unit() -> None:
     assert _duties(ASKED) == {
         ("sec_I__item_1", "mttq_tinh", "de_nghi"),
         ("sec_I__item_2", "so_noi_vu", "thuc_hien"),
+        ("sec_I__item_3__bullet_a", "mttq_tinh", "de_nghi"),
+        ("sec_I__item_3__bullet_a", "so_cong_thuong", "phoi_hop"),
     }

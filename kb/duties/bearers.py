@@ -50,7 +50,7 @@ NAME_WORDS = frozenset({
     "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "phường", "đặc", "khu", "vực", "cấp", "trực",
     "thuộc", "trên", "địa", "bàn", "có", "liên", "quan", "đóng", "tương", "đương", "cơ", "đơn", "vị", "ngành",
     "ban", "đoàn", "thể", "tổ", "chức", "doanh", "nghiệp", "cá", "nhân", "các", "và", "hoặc", "cùng", "viên",
-    "trung", "ương", "chuyên", "môn", "lực", "lượng", "đồng", "chí", "nhà", "nước", "còn", "lại",
+    "trung", "ương", "chuyên", "môn", "lực", "lượng", "đồng", "chí", "nhà", "nước", "còn", "lại", "ủy", "uỷ",
 })
 _JOIN = frozenset({",", "và", "các", ";", "/", "-", "–", "hoặc", "cùng", "&"})
 # A group head followed by its members: "các Sở: Tư pháp, Nội vụ" (inside or outside a parenthesis).

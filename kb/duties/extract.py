@@ -32,7 +32,7 @@ from kb.duties.nlp import norm as _norm
 from kb.duties.nlp import span_text as _span_text
 from kb.duties.nlp import token_range as _token_range
 from kb.duties.nlp import word as _word
-from kb.duties.predicates import predicate_roles
+from kb.duties.predicates import is_action, predicate_roles
 from kb.model import Deadline, Duty
 from parsers.model import Document, Node, ParseResult, Span
 
@@ -54,6 +54,10 @@ _ISSUER = re.compile(r"^\s*(?:xin\s+)?trân\s+trọng\b", re.IGNORECASE)
 # Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
 _BEFORE_NAME = {"các", "đồng", "chí", "tất", "cả"}
 # Place and level words that end a name the registry holds without them ("... tỉnh", "... cấp tỉnh").
+# Verbs of sending that open a predicate after a list of bearers ("... gửi hồ sơ về Sở Nội vụ").
+_SENDS = {"gửi", "nộp", "trình", "chuyển"}
+# Nouns that head a body's name ("đơn vị thuộc thành phố", "cơ quan, đơn vị đóng trên địa bàn").
+_BODY_NOUNS = {"cơ", "đơn", "tổ", "ban", "sở", "phòng", "văn", "chánh", "giám", "thủ", "chủ"}
 _PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "cấp", "trực", "thuộc", "trung", "ương"}
 # The head of a name the registry knows only the rest of ("Ủy ban Mặt trận Tổ quốc tỉnh").
 _NAME_HEADS = {"Ủy", "Uỷ", "Ban"}
@@ -145,7 +149,8 @@ def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, i
             continue
         gap = range(runs[-1][1], span.start) if runs else range(0)
         if runs and (all(_norm(doc, i) in _JOINERS for i in gap) or (
-                all(_norm(doc, i) in _JOINERS or _norm(doc, i) in _PLACE_WORDS for i in gap)
+                all(_norm(doc, i) in _JOINERS or _norm(doc, i) in _PLACE_WORDS or _word(doc, i)[:1].isupper()
+                    for i in gap)
                 and any(_norm(doc, i) in {",", "và", ";"} for i in gap))):  # "Ủy ban MTTQ tỉnh, các tổ chức ..."
             s, _e, ids = runs[-1]
             runs[-1] = (s, span.end, ids + [i for i in _ids(span) if i not in ids])
@@ -182,9 +187,10 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
     for k, (s, e, ids) in enumerate(runs):
         if _in_object_list(doc, s, start):
             continue
-        past = _past_name_tail(doc, e, end)
+        past, more = _past_name_tail(doc, e, end)
         if past > e and _clause_start(doc, s, start):
-            return s, past, list(ids)  # "Sở Nội vụ thành phố Hà Nội có trách nhiệm ...", "...; các tổ chức, cá nhân có liên quan chịu ..."
+            # "Sở Nội vụ thành phố Hà Nội có trách nhiệm ...", "...; các tổ chức, cá nhân có liên quan chịu ..."
+            return s, past, list(ids) + [i for i in more if i not in ids]
         if _opens_clause(doc, s, e, start, end):
             return _extend(doc, (s, e, list(ids)), runs[k + 1:], end)
     # "... hướng dẫn của Bộ quản lý chuyên ngành, các Sở, ngành tỉnh chủ động ban hành": the tail of a
@@ -209,22 +215,31 @@ def _in_object_list(doc: Doc, s: int, start: int) -> bool:
         _word(doc, i) in {";", "."} for i in range(verbs[-1].end, s))
 
 
-def _past_name_tail(doc: Doc, e: int, end: int) -> int:
-    """Where the predicate starts after a subject whose last words the registry does not cover: its place
-    ("Sở Nội vụ thành phố Hà Nội có trách nhiệm ...") or a catch-all closing the list of bearers ("...;
-    các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"); E itself when no predicate follows."""
+def _past_name_tail(doc: Doc, e: int, end: int) -> tuple[int, list[str]]:
+    """Where the predicate starts after a subject whose last words the registry does not cover, and the
+    actors named on the way: its place ("Sở Nội vụ thành phố Hà Nội có trách nhiệm ..."), more bearers
+    and titles ("...; Chủ tịch Ủy ban Mặt trận ...; Thủ trưởng các sở ...") or a catch-all closing the list
+    ("...; các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"); (E, []) when no predicate follows."""
+    spans = {m.start: m for m in _marks(doc, "actors")}
     j = e
     named = False
+    more: list[str] = []
     while j < end:
         key = _norm(doc, j)
         if key == "có" and j + 1 < end and _norm(doc, j + 1) in {"trách", "nhiệm"}:
             break
-        if key in NAME_WORDS or (named and _word(doc, j)[:1].isupper()):
+        if j in spans and named | (j > e):
+            if _norm(doc, j - 1) not in {"thuộc", "của", "tịch"}:  # "đơn vị trực thuộc UBND tỉnh" is a name
+                more.extend(spans[j].label_.split("+"))
+            j = spans[j].end
+            named = True
+            continue
+        if key in NAME_WORDS or key in _TITLE_WORDS or (named and _word(doc, j)[:1].isupper()):
             named = True
         elif key not in {",", ";", "và"} or _is_predicate(doc, j + 1, end):
             break
         j += 1
-    return j if named and j < end and _is_predicate(doc, j, end) else e
+    return (j, more) if named and j < end and _is_predicate(doc, j, end) else (e, [])
 
 
 def _is_predicate(doc: Doc, j: int, end: int) -> bool:
@@ -234,7 +249,7 @@ def _is_predicate(doc: Doc, j: int, end: int) -> bool:
     key = _norm(doc, j)
     nxt = _norm(doc, j + 1) if j + 1 < end else ""
     return (key in {"có", "chịu"} and nxt in {"trách", "nhiệm"}) or (key == "chủ" and nxt == "động") or any(
-        m.start == j for m in _marks(doc, "roles"))
+        m.start == j for m in _marks(doc, "roles")) or is_action(doc, j, end) or key in _SENDS
 
 
 def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int, int, list[str]]],
@@ -361,13 +376,11 @@ def _actors_only(doc: Doc, a: int, b: int) -> bool:
     """Whether tokens [A, B) only name bearers: actors with the words of their names the registry does not
     cover ("Giám đốc Sở Nội vụ thành phố Hà Nội", "Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc")."""
     covered = {i for s in _marks(doc, "actors") if a <= s.start and s.end <= b for i in range(s.start, s.end)}
-    if not covered:
-        return False
-    first = min(covered)
     punct = doc.user_data["punct"]
-    rest = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]
-            and _norm(doc, i) not in NAME_WORDS and not (i > first and _word(doc, i)[:1].isupper())]
-    return not rest
+    words = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]]
+    if not covered and not any(_norm(doc, i) in _BODY_NOUNS for i in words):
+        return False  # "đơn vị thuộc thành phố Hà Nội" names a body the registry lacks; a bare place does not
+    return all(_norm(doc, i) in NAME_WORDS or _word(doc, i)[:1].isupper() for i in words)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -499,7 +512,16 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             previous, previous_request, previous_inherited = actors, requested, inherited
             if c.subject is not None:
                 last_subject, last_request = actors, requested
-            roles = [("de_nghi", pred)] if requested else predicate_roles(doc, pred, c.end, c.masked)
+            roles = predicate_roles(doc, pred, c.end, c.masked)
+            if requested:
+                # asked, not ordered: "de_nghi" is the bearer's role; the lead's partners still co-ordinate
+                partners = [v for r, v in roles if r == "chu_tri"]
+                roles = [("de_nghi", pred)]
+                for verb in partners:
+                    for actor in _coordinators(doc, verb, c.end, c.masked):
+                        if actor not in actors:
+                            out.append(Found(actor, "phoi_hop", _span_text(doc, pred, c.end).strip(" ,.;:/"),
+                                             sentence, deadline, _recipient(doc, pred, c.end, registry), condition))
             directing = any(r == "chi_dao" and _directs_someone(doc, v, c.end) for r, v in roles)
             action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)
