@@ -122,6 +122,10 @@ SENTENCES = [
      {("cac_so_ban_nganh", "thuc_hien"), ("cac_so_ban_nganh", "chi_dao")}),
     ("Theo chức năng, nhiệm vụ của đơn vị phối hợp, hỗ trợ chia sẻ kinh nghiệm chuyển đổi số.", ["so_khoa_hoc_cong_nghe"],
      {("so_khoa_hoc_cong_nghe", "phoi_hop"), ("so_khoa_hoc_cong_nghe", "thuc_hien")}),
+    (("Tập trung rà soát tình hình thực hiện các nhiệm vụ; đối với các nhiệm vụ được giao trong năm 2025, tiếp tục "
+      "rà soát kỹ, tập trung chỉ đạo thực hiện."), ["cac_bo_nganh"], {("cac_bo_nganh", "thuc_hien"), ("cac_bo_nganh", "chi_dao")}),
+    ("Tổ chức tuyên truyền, vận động người hưởng trợ cấp: Chỉ đạo phòng chuyên môn thực hiện công tác tuyên truyền.",
+     ["ubnd_cap_xa"], {("ubnd_cap_xa", "thuc_hien"), ("ubnd_cap_xa", "chi_dao")}),
     # partners and the directed ones listed after a comma are not a new subject
     ("Phối hợp với các cơ quan Trung ương, Bộ Tài chính trong việc chỉ đạo thực hiện tổng kiểm kê.", ["so_tai_chinh"],
      {("so_tai_chinh", "phoi_hop")}),

@@ -66,7 +66,7 @@ _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đ�
 _MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
 # Adverbial openers of a clause without a subject ("Căn cứ ..., tham mưu ..."): the verb comes after them.
 _OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s(?!phạm\s+vi)|khi\s|sau\s+khi|trường\s+hợp|theo\s(?!chức\s+năng)|"
-                     r"hàng\s+năm|hằng\s+năm)",
+                     r"hàng\s+năm|hằng\s+năm|đối\s+với\s[^,;]{3,120},)",
                      re.IGNORECASE)
 _REQUEST = re.compile(r"^\s*(?:[-+•]\s*)?đề\s+nghị\b", re.IGNORECASE)
 _HANDOVER = re.compile(r"^\s*(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
@@ -352,7 +352,9 @@ def _recipient(doc: Doc, start: int, end: int, registry: Registry) -> str | None
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut at ";" (a new clause), except after a list of actors only ("Các sở, ban, ngành; UBND ...")."""
-    cuts = [i for i in range(start, end) if _word(doc, i) == ";"]
+    # ";" starts a new clause; so does ":" before a capital inside a sentence ("... phát động: Chỉ đạo ...")
+    cuts = [i for i in range(start, end) if _word(doc, i) == ";" or (
+        _word(doc, i) == ":" and i + 1 < end and _word(doc, i + 1)[:1].isupper())]
     segs: list[tuple[int, int]] = []
     s = start
     for c in cuts + [end]:
