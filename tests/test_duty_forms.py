@@ -264,3 +264,31 @@ def test_an_asked_body_is_only_asked_in_its_unit() -> None:
         ("sec_I__item_3__bullet_a", "mttq_tinh", "de_nghi"),
         ("sec_I__item_3__bullet_a", "so_cong_thuong", "phoi_hop"),
     }
+
+
+# A Quy chế whose articles name their bearers in the heading; a clause's own lead line wins over it.
+RULES = """QUY CHẾ
+Phối hợp thử
+
+Điều 5. Nội dung Sở Tài chính có trách nhiệm chủ trì
+1. Hướng dẫn lập dự toán kinh phí.
+2. Tổng hợp nhu cầu kinh phí của các sở, ban, ngành.
+Điều 6. Nhiệm vụ của Bộ Nông nghiệp và Môi trường
+1. Hướng dẫn việc quản lý tài nguyên nước.
+Điều 7. Trách nhiệm của các sở, ban, ngành
+1. Phối hợp với Sở Tư pháp trong kiểm tra.
+2. Ủy ban nhân dân cấp xã:
+a) Tuyên truyền quy định về tài nguyên nước.
+b) Báo cáo kết quả thực hiện.
+"""
+
+
+def test_article_headings_and_the_innermost_lead_line() -> None:
+    assert _duties(RULES) == {
+        ("art_5__para_1", "so_tai_chinh", "chu_tri"),
+        ("art_5__para_2", "so_tai_chinh", "chu_tri"),
+        ("art_6__para_1", "bo_nong_nghiep_moi_truong", "thuc_hien"),
+        ("art_7__para_1", "cac_so_ban_nganh", "phoi_hop"),
+        ("art_7__para_2__point_a", "ubnd_cap_xa", "thuc_hien"),
+        ("art_7__para_2__point_b", "ubnd_cap_xa", "bao_cao"),
+    }
