@@ -1,16 +1,23 @@
 """Duties: who must do what, by when, read from a document the way a reader does.
 
-A spaCy pipeline (blank multi-language tokenizer + rule components: token keys, actors, role verbs)
+The spaCy pipeline (`kb.duties.nlp`: blank multi-language tokenizer + token keys, actors, role verbs)
 marks each paragraph; `extract_duties` then walks the document tree with the context a reader keeps:
 
 - the subject of a sentence bears the duty ("Sở Tư pháp chủ trì ... đối với Ủy ban nhân dân cấp xã":
-  Sở Tư pháp's); actors after "của", "với", "cho", "trình" ... are objects, not bearers;
-- a sentence without a subject takes the actors of the heading above it ("1. Trách nhiệm của Sở Tư
-  pháp", "2. Các sở, ban, ngành", "Giao Phòng ...:"), or of its own earlier clause after ";";
-- "Đề nghị X ..." is a request (role `de_nghi`); "A chủ trì, phối hợp với B" gives B a `phoi_hop` duty;
+  Sở Tư pháp's); actors after "của", "với", "cho", "trình" ... are objects, not bearers; a list of bearers
+  may run across ";" and past titles, places and catch-alls the registry lacks;
+- the one who asks hands the task over: in "UBND tỉnh yêu cầu / giao / đề nghị X ..." X bears it;
+- a sentence without a subject takes the bearers of the innermost heading or lead line above it
+  (`kb.duties.bearers`: one rule for "1. Trách nhiệm của Sở Tư pháp", "2. Các sở, ban, ngành", "Ủy ban
+  nhân dân cấp xã:", "các Sở: Tư pháp, Nội vụ", "A chủ trì, phối hợp với B:" ...), or of its own earlier
+  clause after ";", or, at the top level, of the preamble's closing "... yêu cầu X thực hiện các nhiệm vụ sau:";
+- each predicate the bearer is given has the role of its head verb (`kb.duties.predicates`); "Đề nghị X
+  ..." is a request (role `de_nghi`, X's only role in the unit); "A chủ trì, phối hợp với B" gives B a
+  `phoi_hop` duty; after "chỉ đạo X ..." what follows is X's work;
 - a plan's task block (children "- Cơ quan chủ trì: ...", "- Cơ quan phối hợp: ...", "- Thời gian
   thực hiện: ...", "- Sản phẩm: ...") is one task with its lead, co-ordinators, deadline and product;
-- "Phạm vi điều chỉnh", "Đối tượng áp dụng", definitions and funding sections give no duty.
+- "Phạm vi điều chỉnh", "Đối tượng áp dụng", definitions, criteria and funding sections, rights ("được
+  quyền"), the issuer's "trân trọng thông báo", lines of legal basis and a glued Nơi nhận list give no duty.
 
 One duty per (actor, role) per clause; a clause naming several actors gives each its own duty.
 """
