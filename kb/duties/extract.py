@@ -218,8 +218,13 @@ def _in_object_list(doc: Doc, s: int, start: int) -> bool:
     if s <= start or _norm(doc, s - 1) != ",":
         return False
     verbs = [m for m in _marks(doc, "roles") if start <= m.start < s]
-    return bool(verbs) and verbs[-1].label_ in ("phoi_hop", "chi_dao") and s - verbs[-1].end <= 12 and not any(
-        _word(doc, i) in {";", "."} for i in range(verbs[-1].end, s))
+    if not verbs or verbs[-1].label_ not in ("phoi_hop", "chi_dao"):
+        return False
+    # nothing but names in between: the list goes on ("phối hợp với Đài truyền hình Việt Nam, Tập đoàn ..., Văn
+    # phòng Chính phủ"); a verb or a ";" in between would have closed it
+    gap = range(verbs[-1].end, s)
+    return not any(_word(doc, i) in {";", ".", ":"} or _norm(doc, i) in {"để", "nhằm"}
+                   or (not _word(doc, i)[:1].isupper() and is_action(doc, i, s)) for i in gap)
 
 
 def _past_name_tail(doc: Doc, e: int, end: int) -> tuple[int, list[str]]:
