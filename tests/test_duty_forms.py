@@ -137,7 +137,7 @@ SENTENCES = [
      {("mttq_tinh", "chu_tri"), ("ubnd_tinh", "phoi_hop"), ("so_cong_thuong", "phoi_hop")}),
     (("Phối hợp với Đài truyền hình Việt Nam, Tập đoàn Công nghiệp - Viễn thông Quân đội, Văn phòng Chính phủ xây "
       "dựng Chương trình; xây dựng báo cáo trung tâm."), ["bo_xay_dung"],
-     {("bo_xay_dung", "phoi_hop"), ("bo_xay_dung", "thuc_hien")}),
+     {("bo_xay_dung", "phoi_hop"), ("bo_xay_dung", "bao_cao")}),
     # the one who asks hands the task over: the addressees bear it
     (("Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành, Ủy ban nhân dân các xã, phường triển khai thực hiện nghiêm "
      "túc Chỉ thị này."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
