@@ -87,6 +87,10 @@ def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerL
     if not line or len(line) > _MAX_CHARS:
         return None
     colon = line.endswith(":")
+    words = len(line.split())
+    if not heading and (words > (40 if colon else 20) or (
+            not colon and line.endswith((".", ";")) and ":" not in line and words > 12)):
+        return None  # a sentence, not a line naming bearers (and not worth analysing)
     body = line.rstrip(" :.;")
     prefix = _PREFIX.match(body)
     if prefix:
