@@ -151,6 +151,9 @@ SENTENCES = [
     # not duties: the issuer, a right, a Nơi nhận list, funding, a recipient, the verb inside a name
     ("Văn phòng Ủy ban nhân dân tỉnh trân trọng thông báo để các cơ quan, đơn vị biết, thực hiện./.", None, set()),
     ("Sở Tài chính được quyền khai thác, sử dụng thông tin về tài sản công của các cơ quan, đơn vị.", None, set()),
+    ("Văn phòng Chính phủ thông báo để Bộ Tư pháp và các cơ quan liên quan biết, thực hiện./.", None, set()),
+    (("Sở Nội vụ có trách nhiệm tham mưu Chủ tịch Ủy ban nhân dân tỉnh thu hồi quyết định. Tiền thưởng thu hồi được "
+      "nộp vào Quỹ Thi đua, Khen thưởng theo quy định."), None, {("so_noi_vu", "tham_muu")}),
     ("Sở Y tế tổ chức thực hiện Kế hoạch này./. Nơi nhận: - Bộ Y tế; - UBND tỉnh; - Sở Tài chính; - Lưu: VT.", None,
      {("so_y_te", "thuc_hien")}),
     ("Kinh phí thực hiện được bố trí trong dự toán của các sở, ban, ngành và Ủy ban nhân dân các xã.", None, set()),

@@ -57,7 +57,9 @@ _TITLE_LINE = re.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạ
 # A clause detailing the one before ("...; trong đó lưu ý ..."), not a task of its own.
 _WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 # The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
-_ISSUER = re.compile(r"^\s*(?:xin\s+)?trân\s+trọng\b", re.IGNORECASE)
+_ISSUER = re.compile(r"^\s*(?:xin\s+)?(?:trân\s+trọng\b|thông\s+báo\s+(?:để|cho)\s[^.;]*\bbiết\b)", re.IGNORECASE)
+# A passive sentence ("Tiền thưởng thu hồi được nộp vào Quỹ ...") does not continue the subject before it.
+_PASSIVE = re.compile(r"^\s*(?:\S+\s+){1,4}được\s", re.IGNORECASE)
 # Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
 _BEFORE_NAME = {"các", "đồng", "chí", "tất", "cả"}
 # Place and level words that end a name the registry holds without them ("... tỉnh", "... cấp tỉnh").
@@ -513,7 +515,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
                 requested = requested or previous_request  # "Đề nghị X ...; tuyên truyền ..." is still asked of X
             elif context:
                 actors, pred, inherited = list(context), c.first, True
-            elif last_subject is not None and not _NAMES_SOMEONE.match(_span_text(doc, c.first, c.end)):
+            elif last_subject is not None and not _NAMES_SOMEONE.match(_span_text(doc, c.first, c.end)) \
+                    and not _PASSIVE.match(_span_text(doc, c.first, c.end)):
                 actors, pred = last_subject, c.first
                 requested = requested or last_request
             else:
