@@ -236,9 +236,10 @@ def test_lead_lines_of_a_law() -> None:
 DIRECTIVE = """CHỈ THỊ
 Về tăng cường quản lý tài nguyên nước
 
-Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường thực hiện các nhiệm vụ sau:
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu Giám đốc, Thủ trưởng các sở, ban, ngành, Chủ tịch Ủy ban nhân dân các xã, phường thực hiện các nhiệm vụ sau:
 1. Tuân thủ nguyên tắc khoanh định vùng cấm khai thác nước dưới đất.
-2. Sở Xây dựng
+2. Các cơ quan quản lý nhà nước, tổ chức, cá nhân liên quan có trách nhiệm chấp hành quy định.
+3. Sở Xây dựng
 a) Chủ trì, phối hợp với Sở Y tế kiểm tra chất lượng nước.
 """
 
@@ -247,8 +248,8 @@ def test_the_preamble_hands_over_subjectless_tasks() -> None:
     assert _duties(DIRECTIVE) == {
         ("item_1", "cac_so_ban_nganh", "thuc_hien"),
         ("item_1", "chu_tich_ubnd_cap_xa", "thuc_hien"),
-        ("item_2__bullet_a", "so_xay_dung", "chu_tri"),
-        ("item_2__bullet_a", "so_y_te", "phoi_hop"),
+        ("item_3__bullet_a", "so_xay_dung", "chu_tri"),
+        ("item_3__bullet_a", "so_y_te", "phoi_hop"),
     }
 
 

@@ -471,8 +471,9 @@ def _addressed(doc: Doc, at: int, end: int, masked: set[int]) -> tuple[int, int,
     """The actors a handover verb addresses, right after it at AT (past a title the actor list does not
     hold: "yêu cầu Giám đốc các sở ...")."""
     first = next((m.start for m in _marks(doc, "actors") if m.start >= at), end)
-    if first > at + 3 or not all(_norm(doc, i) in _TITLE_WORDS for i in range(at, first)):
-        return None
+    if first > at + 12 or not all(_norm(doc, i) in _TITLE_WORDS or _norm(doc, i) in NAME_WORDS or _norm(doc, i) == "sở"
+                                  or _word(doc, i)[:1].isupper() for i in range(at, first)):
+        return None  # titles and names the registry lacks may come first ("Giám đốc, Thủ trưởng các sở, ban ngành")
     handed = _subject(doc, first, end, masked)
     return handed if handed is not None and handed[0] == first else None
 
@@ -918,7 +919,7 @@ def extract_duties(result: ParseResult, doc: Document, doc_id: str | None) -> li
         done = {d.eid for d in walker.duties}
         for node in doc.nodes:
             if node.kind in ("item", "paragraph", "bullet") and not node.heading and not node.children \
-                    and node.eid not in done:
+                    and node.eid not in done and not _NAMES_SOMEONE.match(node.text):  # "Các cơ quan ... có trách nhiệm"
                 for paragraph in (p for p in node.text.split("\n") if p.strip()):
                     for found in read_text(paragraph, addressees, registry):
                         walker.add(node, found)
