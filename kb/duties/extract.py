@@ -79,11 +79,6 @@ _OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s(?!phạm\s+
                      re.IGNORECASE)
 _REQUEST = re.compile(r"^\s*(?:[-+•]\s*)?đề\s+nghị\b", re.IGNORECASE)
 _HANDOVER = re.compile(r"^\s*(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
-_HEADING_PREFIX = re.compile(
-    r"^\s*(?:trách\s+nhiệm(?:\s+phối\s+hợp)?(?:\s+thực\s+hiện)?(?:\s+của)?|nhiệm\s+vụ(?:\s+của)?|giao(?:\s+cho)?|"
-    r"đối\s+với|đề\s+nghị)\s*",
-    re.IGNORECASE,
-)
 _NO_DUTY_HEADING = re.compile(
     r"phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|mục\s+đích",
     re.IGNORECASE,
