@@ -28,10 +28,10 @@ from pathlib import Path
 
 from eval.duties import deadline_key
 from eval.references import _match
-from kb.duties.actors import Registry, load_registry
-from kb.duties.extract import extract_duties
 from kb.citations.find import find_references
 from kb.docid import doc_id as make_doc_id
+from kb.duties.actors import Registry, load_registry
+from kb.duties.extract import extract_duties
 from parsers import ParseResult, parse_file
 from parsers.normalise import fold
 
@@ -195,7 +195,7 @@ def first_try() -> dict[str, dict]:
 def record_first_try(names: list[str] | None = None) -> list[str]:
     """Score label files not yet in first_try.json with today's code, and keep those counts for good."""
     stored = first_try()
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False,
                             cwd=ROOT).stdout.strip()
     added = []
     for which in SETS:
