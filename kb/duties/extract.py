@@ -1,16 +1,23 @@
 """Duties: who must do what, by when, read from a document the way a reader does.
 
-A spaCy pipeline (blank multi-language tokenizer + rule components: token keys, actors, role verbs)
+The spaCy pipeline (`kb.duties.nlp`: blank multi-language tokenizer + token keys, actors, role verbs)
 marks each paragraph; `extract_duties` then walks the document tree with the context a reader keeps:
 
 - the subject of a sentence bears the duty ("Sở Tư pháp chủ trì ... đối với Ủy ban nhân dân cấp xã":
-  Sở Tư pháp's); actors after "của", "với", "cho", "trình" ... are objects, not bearers;
-- a sentence without a subject takes the actors of the heading above it ("1. Trách nhiệm của Sở Tư
-  pháp", "2. Các sở, ban, ngành", "Giao Phòng ...:"), or of its own earlier clause after ";";
-- "Đề nghị X ..." is a request (role `de_nghi`); "A chủ trì, phối hợp với B" gives B a `phoi_hop` duty;
+  Sở Tư pháp's); actors after "của", "với", "cho", "trình" ... are objects, not bearers; a list of bearers
+  may run across ";" and past titles, places and catch-alls the registry lacks;
+- the one who asks hands the task over: in "UBND tỉnh yêu cầu / giao / đề nghị X ..." X bears it;
+- a sentence without a subject takes the bearers of the innermost heading or lead line above it
+  (`kb.duties.bearers`: one rule for "1. Trách nhiệm của Sở Tư pháp", "2. Các sở, ban, ngành", "Ủy ban
+  nhân dân cấp xã:", "các Sở: Tư pháp, Nội vụ", "A chủ trì, phối hợp với B:" ...), or of its own earlier
+  clause after ";", or, at the top level, of the preamble's closing "... yêu cầu X thực hiện các nhiệm vụ sau:";
+- each predicate the bearer is given has the role of its head verb (`kb.duties.predicates`); "Đề nghị X
+  ..." is a request (role `de_nghi`, X's only role in the unit); "A chủ trì, phối hợp với B" gives B a
+  `phoi_hop` duty; after "chỉ đạo X ..." what follows is X's work;
 - a plan's task block (children "- Cơ quan chủ trì: ...", "- Cơ quan phối hợp: ...", "- Thời gian
   thực hiện: ...", "- Sản phẩm: ...") is one task with its lead, co-ordinators, deadline and product;
-- "Phạm vi điều chỉnh", "Đối tượng áp dụng", definitions and funding sections give no duty.
+- "Phạm vi điều chỉnh", "Đối tượng áp dụng", definitions, criteria and funding sections, rights ("được
+  quyền"), the issuer's "trân trọng thông báo", lines of legal basis and a glued Nơi nhận list give no duty.
 
 One duty per (actor, role) per clause; a clause naming several actors gives each its own duty.
 """
@@ -18,75 +25,79 @@ One duty per (actor, role) per clause; a clause naming several actors gives each
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
-from functools import cache
-from typing import NamedTuple
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
-from kb.duties.actors import Registry, load_registry, tokenizer_nlp
+from kb.duties.actors import Registry, load_registry
+from kb.duties.bearers import NAME_WORDS, bearer_line
 from kb.duties.deadlines import Found as FoundDeadline
 from kb.duties.deadlines import closing_deadline, find_deadlines, parse_deadline, pick
+from kb.duties.nlp import Mark, analyse
+from kb.duties.nlp import marks as _marks
+from kb.duties.nlp import norm as _norm
+from kb.duties.nlp import span_text as _span_text
+from kb.duties.nlp import token_range as _token_range
+from kb.duties.nlp import word as _word
+from kb.duties.predicates import is_action, predicate_roles
 from kb.model import Deadline, Duty
 from parsers.model import Document, Node, ParseResult, Span
 
-# Role verbs (token keys, as `norm_token` gives them) in the order they are looked for.
-_ROLE_PATTERNS: dict[str, list[list[str]]] = {
-    "chu_tri": [["chủ", "trì"]],
-    "phoi_hop": [["phối", "hợp"]],
-    "tham_muu": [["tham", "mưu"], ["giúp"]],
-    "chi_dao": [["chỉ", "đạo"]],
-    "bao_cao": [["báo", "cáo"]],
-    "ban_hanh": [["ban", "hành"]],
-    "thuc_hien": [["thực", "hiện"]],
-}
-# A role word right after one of these is a noun, not the clause's verb ("việc ban hành", "nội dung báo cáo").
-_NOUN_BEFORE = {
-    "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau"},
-    "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
-    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương"},
-    "chi_dao": {"bản", "sự", "lãnh", "theo"},
-    "tham_muu": {"được"},
-    "chu_tri": {"quan", "vị"},
-    "phoi_hop": {"sự", "công", "tác", "quan", "vị", "được"},
-}
-# Words before the verb that do not change whose duty it is ("có trách nhiệm", "chủ động", "tiếp tục").
-_LEAD_WORDS = {"có", "trách", "nhiệm", "chủ", "động", "tiếp", "tục", "phải", "cần", "thường", "xuyên", "định", "kỳ",
-               "hàng", "hằng", "năm", "kịp", "thời", "tích", "cực", "trực", "đồng", "và", ",", "luôn"}
 # Tokens allowed between the actors of one subject ("Các sở, ban, ngành; UBND cấp huyện và ...").
 _JOINERS = {",", "và", "các", "hoặc", "cùng", ";", "/", "-"}
 # A subject starts a clause: at its start, after punctuation, or after a word that hands the task over.
 _SUBJECT_AFTER = {",", ";", ":", "thì", ".", "giao", "cầu", "đó", "nghị"}
+# The one who asks hands the task to the actors after these ("UBND tỉnh yêu cầu các sở ...").
+_HANDOVER_VERBS = {("yêu", "cầu"), ("đề", "nghị")}
+_HANDS_OVER = re.compile(r"\b(?:yêu\s+cầu|giao|đề\s+nghị)\b", re.IGNORECASE)
+_TITLE_WORDS = {"giám", "đốc", "thủ", "trưởng", "chủ", "tịch", "lãnh", "đạo", "các", "đồng", "chí", ","}
+_NOI_NHAN = re.compile(r"(?:\./\.|[.;:]|^)\s*Nơi\s+nhận\b", re.IGNORECASE | re.MULTILINE)
+# A unit's first line that is its title, not a sentence ("Trách nhiệm trong việc quản trị ứng dụng").
+_TITLE_LINE = re.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạn)\b[^.;:!?]{0,120}$", re.IGNORECASE)
+# A clause detailing the one before ("...; trong đó lưu ý ..."), not a task of its own.
+_WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
+# The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
+_ISSUER = re.compile(r"^\s*(?:xin\s+)?(?:trân\s+trọng\b|thông\s+báo\s+(?:để|cho)\s[^.;]*\bbiết\b)", re.IGNORECASE)
+# A passive sentence ("Tiền thưởng thu hồi được nộp vào Quỹ ...") does not continue the subject before it.
+_PASSIVE = re.compile(r"^\s*(?:\S+\s+){1,4}được\s", re.IGNORECASE)
+# Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
+_BEFORE_NAME = {"các", "đồng", "chí", "tất", "cả"}
+# Place and level words that end a name the registry holds without them ("... tỉnh", "... cấp tỉnh").
+# Verbs of sending that open a predicate after a list of bearers ("... gửi hồ sơ về Sở Nội vụ").
+_SENDS = {"gửi", "nộp", "trình", "chuyển"}
+# Nouns that head a body's name ("đơn vị thuộc thành phố", "cơ quan, đơn vị đóng trên địa bàn").
+_BODY_NOUNS = {"cơ", "đơn", "tổ", "ban", "sở", "phòng", "văn", "chánh", "giám", "thủ", "chủ"}
+_PLACE_WORDS = {"tỉnh", "thành", "phố", "huyện", "cấp", "trực", "thuộc", "trung", "ương"}
+# The head of a name the registry knows only the rest of ("Ủy ban Mặt trận Tổ quốc tỉnh").
+_NAME_HEADS = {"Ủy", "Uỷ", "Ban"}
 # What cannot follow a subject (the actors are a modifier or an enumeration, not a clause's subject).
 _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
-_STOP_ROLE = {"để", "nhằm"}
 _MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
-_INSIDE_OBJECT = {"của", "về", "đối", "giữa"}
-_HEAD_WINDOW = 6
-_VERB_OR_NOUN = {"ban_hanh", "thuc_hien", "bao_cao"}
-_NOUN_WINDOW = {"việc", "tác", "trình"}  # "việc xây dựng, ban hành", "công tác ...", "quy trình ..."
-_NOUN_NEAR = {"quả", "do"}  # "kết quả thực hiện", "do ... ban hành", right before the verb
 # Adverbial openers of a clause without a subject ("Căn cứ ..., tham mưu ..."): the verb comes after them.
-_OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s|khi\s|sau\s+khi|trường\s+hợp|theo\s|hàng\s+năm|hằng\s+năm)",
+_OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s(?!phạm\s+vi)|khi\s|sau\s+khi|trường\s+hợp|theo\s(?!chức\s+năng)|"
+                     r"hàng\s+năm|hằng\s+năm|đối\s+với\s[^,;]{3,120},)",
                      re.IGNORECASE)
 _REQUEST = re.compile(r"^\s*(?:[-+•]\s*)?đề\s+nghị\b", re.IGNORECASE)
 _HANDOVER = re.compile(r"^\s*(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
-_HEADING_PREFIX = re.compile(
-    r"^\s*(?:trách\s+nhiệm(?:\s+phối\s+hợp)?(?:\s+thực\s+hiện)?(?:\s+của)?|nhiệm\s+vụ(?:\s+của)?|giao(?:\s+cho)?|"
-    r"đối\s+với|đề\s+nghị)\s*",
-    re.IGNORECASE,
-)
 _NO_DUTY_HEADING = re.compile(
     r"phạm\s+vi\s+điều\s+chỉnh|đối\s+tượng\s+áp\s+dụng|giải\s+thích\s+từ\s+ngữ|mục\s+đích",
     re.IGNORECASE,
 )
 # A lead-in whose list gives cases or conditions, not tasks ("... trong các trường hợp sau:").
 _LISTS_CASES = re.compile(r"trường\s+hợp|điều\s+kiện|\bgồm\b|tiêu\s+chí|hồ\s+sơ|nguyên\s+tắc", re.IGNORECASE)
+# ... unless the lead-in gives a duty: "Sở Tài chính có trách nhiệm quản lý về nghiệp vụ, bao gồm:".
+_LISTS_DUTIES = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ", re.IGNORECASE)
+_CRITERIA_HEADING = re.compile(r"^\s*(?:tiêu\s+chí|tiêu\s+chuẩn)\b", re.IGNORECASE)
+# A right, not a duty: "Sở Tài chính được quyền khai thác ...", "có quyền yêu cầu ...".
+_RIGHT = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,4}?(?:(?:được|có)\s+(?:quyền|phân\s+quyền)|được\s+(?:cấp|hưởng|tặng|cung\s+cấp))\b",
+                    re.IGNORECASE)
+# A clause after ";" that opens with a noun continues the object before it ("...; văn bản hướng dẫn ...",
+# "...; dự toán kinh phí hàng năm ..."): no duty of its own.
+_NOUN_START = re.compile(r"^\s*(?:văn\s+bản|dự\s+toán|kinh\s+phí|hồ\s+sơ|danh\s+sách|danh\s+mục|số\s+liệu|kết\s+quả|"
+                         r"tình\s+hình|cơ\s+chế|chính\s+sách|cách\s+thức|biểu\s+mẫu|những|các)\b", re.IGNORECASE)
+# A line of legal basis inside a unit ("Căn cứ Nghị định số ...;"): no duty.
+_BASIS = re.compile(r"^\s*căn\s+cứ\s+(?:luật|bộ\s+luật|nghị\s+định|nghị\s+quyết|quyết\s+định|thông\s+tư|chỉ\s+thị|"
+                    r"phương\s+án|công\s+văn|hiến\s+pháp|pháp\s+lệnh)\b.*;\s*$", re.IGNORECASE | re.DOTALL)
 # A sentence opening with a noun like these has a subject of its own, one the registry does not know
 # ("Người đứng đầu trực tiếp chỉ đạo ..."): it does not continue the sentence before.
 _NAMES_SOMEONE = re.compile(
@@ -115,105 +126,6 @@ _RANGE = re.compile(r"từ\s+(?P<a>\d+(?:\.\d+)*)\s+đến\s+(?P<b>\d+(?:\.\d+)*
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])|\n+")
 
 
-# --- the spaCy pipeline ----------------------------------------------------------------------------
-if not Doc.has_extension("vbkb_registry"):
-    Doc.set_extension("vbkb_registry", default=None)
-
-
-@Language.component("vbkb_actors")
-def _actors_component(doc: Doc) -> Doc:
-    registry: Registry = doc._.vbkb_registry or load_registry()
-    spans = []
-    for m in registry.find(doc):
-        span = doc.char_span(m.start, m.end, label="+".join(m.ids), alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
-    doc.spans["actors"] = spans
-    return doc
-
-
-@cache
-def _role_matcher() -> PhraseMatcher:
-    nlp = tokenizer_nlp()
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for role, patterns in _ROLE_PATTERNS.items():
-        matcher.add(role, [nlp(" ".join(p)) for p in patterns])
-    return matcher
-
-
-@Language.component("vbkb_roles")
-def _roles_component(doc: Doc) -> Doc:
-    matcher = _role_matcher()
-    doc.spans["roles"] = [SpacySpan(doc, s, e, label=matcher.vocab.strings[m]) for m, s, e in matcher(doc)]
-    return doc
-
-
-@cache
-def pipeline() -> Language:
-    """Blank "xx" (see `kb.actors.tokenizer_nlp` for why not "vi") + token keys + actors + role verbs."""
-    nlp = spacy.blank("xx", vocab=tokenizer_nlp().vocab)
-    nlp.add_pipe("vbkb_norm")
-    nlp.add_pipe("vbkb_actors")
-    nlp.add_pipe("vbkb_roles")
-    return nlp
-
-
-class Mark(NamedTuple):
-    """A marked token range (an actor mention or a role verb), cheaper to scan than spaCy spans."""
-
-    start: int
-    end: int
-    label_: str
-    text: str
-
-
-def _norm(doc: Doc, i: int) -> str:
-    """Token I's key (as `norm_token` gives it), from a list made once per doc: spaCy builds a Token
-    object on every `doc[i]`, which dominated the run time."""
-    return doc.user_data["norms"][i]
-
-
-def _word(doc: Doc, i: int) -> str:
-    return doc.user_data["words"][i]
-
-
-def _span_text(doc: Doc, a: int, b: int) -> str:
-    """The text of tokens [a, b), cut from the analysed string (spaCy rebuilds it token by token)."""
-    if b <= a:
-        return ""
-    idx, words = doc.user_data["idx"], doc.user_data["words"]
-    return doc.user_data["text"][idx[a]: idx[b - 1] + len(words[b - 1])]
-
-
-def _token_range(doc: Doc, a: int, b: int) -> tuple[int, int] | None:
-    """The tokens that overlap characters [a, b) (spaCy's char_span with alignment "expand")."""
-    idx, words = doc.user_data["idx"], doc.user_data["words"]
-    first = max(0, bisect_right(idx, a) - 1)
-    if first < len(idx) and idx[first] + len(words[first]) <= a:
-        first += 1
-    last = bisect_left(idx, b)
-    return (first, last) if first < last else None
-
-
-def _marks(doc: Doc, key: str) -> list[Mark]:
-    cached = doc.user_data.get(key)
-    if cached is None:
-        cached = [Mark(s.start, s.end, s.label_, s.text) for s in sorted(doc.spans[key], key=lambda s: s.start)]
-        doc.user_data[key] = cached
-    return cached
-
-
-def analyse(text: str, registry: Registry | None = None) -> Doc:
-    nlp = pipeline()
-    doc = nlp.make_doc(text)
-    doc._.vbkb_registry = registry
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
-    doc.user_data["text"] = text
-    doc.user_data["idx"] = [t.idx for t in doc]
-    return doc
-
-
 # --- clause-level reading ----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Found:
@@ -226,6 +138,7 @@ class Found:
     deadline: Deadline | None = None
     recipient: str | None = None
     condition: str | None = None
+    inherited: bool = False  # the bearer is the heading's or lead line's, not the sentence's subject
 
 
 def _ids(span: Mark) -> list[str]:
@@ -238,7 +151,11 @@ def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, i
     for span in _marks(doc, "actors"):
         if span.start < start or span.end > end or span.start in masked:
             continue
-        if runs and all(_norm(doc, i) in _JOINERS for i in range(runs[-1][1], span.start)):
+        gap = range(runs[-1][1], span.start) if runs else range(0)
+        if runs and (all(_norm(doc, i) in _JOINERS for i in gap) or (
+                all(_norm(doc, i) in _JOINERS or _norm(doc, i) in _PLACE_WORDS or _word(doc, i)[:1].isupper()
+                    for i in gap)
+                and any(_norm(doc, i) in {",", "và", ";"} for i in gap))):  # "Ủy ban MTTQ tỉnh, các tổ chức ..."
             s, _e, ids = runs[-1]
             runs[-1] = (s, span.end, ids + [i for i in _ids(span) if i not in ids])
         else:
@@ -272,6 +189,12 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
     or after "Giao"/"Yêu cầu") and is followed by its predicate."""
     runs = _runs(doc, start, end, masked)
     for k, (s, e, ids) in enumerate(runs):
+        if _in_object_list(doc, s, start):
+            continue
+        past, more = _past_name_tail(doc, e, end)
+        if past > e and _clause_start(doc, s, start):
+            # "Sở Nội vụ thành phố Hà Nội có trách nhiệm ...", "...; các tổ chức, cá nhân có liên quan chịu ..."
+            return s, past, list(ids) + [i for i in more if i not in ids]
         if _opens_clause(doc, s, e, start, end):
             return _extend(doc, (s, e, list(ids)), runs[k + 1:], end)
     # "... hướng dẫn của Bộ quản lý chuyên ngành, các Sở, ngành tỉnh chủ động ban hành": the tail of a
@@ -283,6 +206,59 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
                 if tail:
                     return tail[0]
     return None
+
+
+def _in_object_list(doc: Doc, s: int, start: int) -> bool:
+    """Whether actors at S after a comma continue the list a "phối hợp (với)" or "chỉ đạo" opened ("phối hợp
+    với các cơ quan Trung ương, Bộ Tài chính trong việc ...", "chỉ đạo phòng chuyên môn, các cơ quan có liên
+    quan rà soát"): they are partners or the directed ones, not a new subject."""
+    if s <= start or _norm(doc, s - 1) != ",":
+        return False
+    verbs = [m for m in _marks(doc, "roles") if start <= m.start < s]
+    if not verbs or verbs[-1].label_ not in ("phoi_hop", "chi_dao"):
+        return False
+    # nothing but names in between: the list goes on ("phối hợp với Đài truyền hình Việt Nam, Tập đoàn ..., Văn
+    # phòng Chính phủ"); a verb or a ";" in between would have closed it
+    gap = range(verbs[-1].end, s)
+    return not any(_word(doc, i) in {";", ".", ":"} or _norm(doc, i) in {"để", "nhằm"}
+                   or (not _word(doc, i)[:1].isupper() and is_action(doc, i, s)) for i in gap)
+
+
+def _past_name_tail(doc: Doc, e: int, end: int) -> tuple[int, list[str]]:
+    """Where the predicate starts after a subject whose last words the registry does not cover, and the
+    actors named on the way: its place ("Sở Nội vụ thành phố Hà Nội có trách nhiệm ..."), more bearers
+    and titles ("...; Chủ tịch Ủy ban Mặt trận ...; Thủ trưởng các sở ...") or a catch-all closing the list
+    ("...; các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"); (E, []) when no predicate follows."""
+    spans = {m.start: m for m in _marks(doc, "actors")}
+    j = e
+    named = False
+    more: list[str] = []
+    while j < end:
+        key = _norm(doc, j)
+        if key == "có" and j + 1 < end and _norm(doc, j + 1) in {"trách", "nhiệm"}:
+            break
+        if j in spans and named | (j > e):
+            if _norm(doc, j - 1) not in {"thuộc", "của", "tịch"}:  # "đơn vị trực thuộc UBND tỉnh" is a name
+                more.extend(spans[j].label_.split("+"))
+            j = spans[j].end
+            named = True
+            continue
+        if key in NAME_WORDS or key in _TITLE_WORDS or (named and _word(doc, j)[:1].isupper()):
+            named = True
+        elif key not in {",", ";", "và"} or _is_predicate(doc, j + 1, end):
+            break
+        j += 1
+    return (j, more) if named and j < end and _is_predicate(doc, j, end) else (e, [])
+
+
+def _is_predicate(doc: Doc, j: int, end: int) -> bool:
+    """A predicate opens at J: a modal ("có trách nhiệm", "chịu trách nhiệm", "chủ động") or a role verb."""
+    if j >= end:
+        return False
+    key = _norm(doc, j)
+    nxt = _norm(doc, j + 1) if j + 1 < end else ""
+    return (key in {"có", "chịu"} and nxt in {"trách", "nhiệm"}) or (key == "chủ" and nxt == "động") or any(
+        m.start == j for m in _marks(doc, "roles")) or is_action(doc, j, end) or key in _SENDS
 
 
 def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int, int, list[str]]],
@@ -303,10 +279,18 @@ def _extend(doc: Doc, subject: tuple[int, int, list[str]], later: list[tuple[int
     return s, e, ids
 
 
+def _clause_start(doc: Doc, s: int, start: int) -> bool:
+    """Whether actors at S open a clause: at its start or after a word that opens one, past a plural or an
+    honorific the actor list does not hold ("Các đồng chí Bộ trưởng ...", "Các Bộ trưởng ...")."""
+    while s > start and (_norm(doc, s - 1) in _BEFORE_NAME or _word(doc, s - 1) in _NAME_HEADS or (
+            s - 2 >= start and _norm(doc, s - 1) == "ban" and _word(doc, s - 2) in _NAME_HEADS)):
+        s -= 1
+    return s == start or _norm(doc, s - 1) in _SUBJECT_AFTER
+
+
 def _opens_clause(doc: Doc, s: int, e: int, start: int, end: int) -> bool:
-    before = _norm(doc, s - 1) if s > start else None
     after = _norm(doc, e) if e < end else None
-    if before is not None and before not in _SUBJECT_AFTER:
+    if not _clause_start(doc, s, start):
         return False
     return not (after is None or after in _NOT_PREDICATE or (after == "," and _nothing_follows(doc, e, end)))
 
@@ -316,33 +300,23 @@ def _nothing_follows(doc: Doc, start: int, end: int) -> bool:
     return not rest
 
 
-def _role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, int]:
-    """The clause's role and where its verb is: a role verb at the head of the predicate (within a few
-    words, before any "của"/"về"/"để" that would put it inside an object or a purpose clause)."""
-    spans = sorted((s for s in _marks(doc, "roles") if start <= s.start < end and s.start not in masked),
-                   key=lambda s: s.start)
-    lead = start
-    while lead < end and _norm(doc, lead) in _LEAD_WORDS:
-        lead += 1
-    stop = next((i for i in range(lead, end) if _norm(doc, i) in _STOP_ROLE or _norm(doc, i) in _INSIDE_OBJECT), end)
-    for span in spans:
-        role = span.label_
-        if span.start >= stop:
-            break
-        if span.start - lead > _HEAD_WINDOW and role != "bao_cao":
-            continue  # deep in the clause a role word names a thing ("nâng cao ... công tác ban hành")
-        window = {_norm(doc, i) for i in range(max(start, span.start - 5), span.start)}
-        prev = _norm(doc, span.start - 1) if span.start > start else ""
-        timed = span.start - 2 >= start and _norm(doc, span.start - 2) == "định" and prev == "kỳ"  # "định kỳ báo cáo"
-        if (prev in _NOUN_BEFORE.get(role, set()) and not timed) or (
-                role in _VERB_OR_NOUN and (window & _NOUN_WINDOW or prev in _NOUN_NEAR)):
-            continue
-        if role == "ban_hanh" and span.start > start and (_after_actor(doc, span.start) or "do" in window):
-            continue  # "văn bản do HĐND, UBND ban hành": the actors are the relative clause's subject
-        if role == "phoi_hop" and span.start - lead > 2:
-            continue
-        return role, span.start
-    return "thuc_hien", start
+def _directs_someone(doc: Doc, verb: int, end: int) -> bool:
+    """Whether "chỉ đạo" at VERB has the directed ones as its object ("Chỉ đạo các đơn vị trực thuộc ...",
+    "chỉ đạo phòng chuyên môn rà soát ..."), not a chain of the bearer's own verbs ("Chỉ đạo, hướng dẫn")."""
+    after = verb + 2
+    return after < end and any(m.start in (after, after + 1) for m in _marks(doc, "actors")) or (
+        after < end and _norm(doc, after) in {"các", "phòng", "đơn", "lực", "cơ"})
+
+
+def _past_aside(doc: Doc, pred: int, end: int) -> int:
+    """Skip an aside between the subject and its verb ("Sở Tài chính, trên cơ sở đề xuất của Sở Nội vụ, chủ
+    trì ..."): the actors inside it are not bearers and its words are not the verb."""
+    if pred >= end or _word(doc, pred) != ",":
+        return pred
+    close = next((i for i in range(pred + 1, min(end, pred + 25)) if _word(doc, i) == ","), None)
+    if close is None or not _OPENER.match(_span_text(doc, pred + 1, close)):
+        return pred
+    return close + 1
 
 
 def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
@@ -356,10 +330,6 @@ def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
     if verbs and limit - commas[-1] == 1:
         return commas[-1] + 1
     return commas[0] + 1
-
-
-def _after_actor(doc: Doc, i: int) -> bool:
-    return any(s.end == i for s in _marks(doc, "actors"))
 
 
 def _coordinators(doc: Doc, verb: int, end: int, masked: set[int]) -> list[str]:
@@ -391,7 +361,9 @@ def _recipient(doc: Doc, start: int, end: int, registry: Registry) -> str | None
 
 def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut at ";" (a new clause), except after a list of actors only ("Các sở, ban, ngành; UBND ...")."""
-    cuts = [i for i in range(start, end) if _word(doc, i) == ";"]
+    # ";" starts a new clause; so does ":" before a capital inside a sentence ("... phát động: Chỉ đạo ...")
+    cuts = [i for i in range(start, end) if _word(doc, i) == ";" or (
+        _word(doc, i) == ":" and i + 1 < end and _word(doc, i + 1)[:1].isupper())]
     segs: list[tuple[int, int]] = []
     s = start
     for c in cuts + [end]:
@@ -412,10 +384,14 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _actors_only(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens [A, B) only name bearers: actors with the words of their names the registry does not
+    cover ("Giám đốc Sở Nội vụ thành phố Hà Nội", "Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc")."""
     covered = {i for s in _marks(doc, "actors") if a <= s.start and s.end <= b for i in range(s.start, s.end)}
     punct = doc.user_data["punct"]
-    rest = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]]
-    return bool(covered) and not rest
+    words = [i for i in range(a, b) if i not in covered and _norm(doc, i) not in _JOINERS and not punct[i]]
+    if not covered and not any(_norm(doc, i) in _BODY_NOUNS for i in words):
+        return False  # "đơn vị thuộc thành phố Hà Nội" names a body the registry lacks; a bare place does not
+    return all(_norm(doc, i) in NAME_WORDS or _word(doc, i)[:1].isupper() for i in words)
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -458,6 +434,11 @@ def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
             subject = None
     if subject is None:
         subject = _subject(doc, first, b, masked)
+    handed = _handed_over(doc, subject, b, masked) if subject is not None else None
+    if handed is not None:
+        # "UBND tỉnh yêu cầu các sở, ban, ngành triển khai ...": the addressees bear it, not the one who asks
+        request = request or _norm(doc, handed[0] - 1) == "nghị"
+        subject = handed
     if subject is not None and subject[0] - 2 >= a and _norm(doc, subject[0] - 1) == "nghị" \
             and _norm(doc, subject[0] - 2) == "đề":
         request = True  # "..., nếu có vướng mắc, đề nghị các bộ, ngành kịp thời phản ánh ..."
@@ -466,24 +447,54 @@ def _clause(doc: Doc, a: int, b: int, request: bool) -> _Clause:
                    cond.group(1).strip(" .") if cond else None)
 
 
+def _handed_over(doc: Doc, subject: tuple[int, int, list[str]], end: int,
+                 masked: set[int]) -> tuple[int, int, list[str]] | None:
+    """The addressees when the subject hands the task over ("X yêu cầu / giao / đề nghị Y ..."), else None."""
+    e = subject[1]
+    if e + 1 >= end:
+        return None
+    pair = (_norm(doc, e), _norm(doc, e + 1))
+    skip = 2 if pair in _HANDOVER_VERBS else 1 if pair[0] == "giao" else 0
+    if skip and e + skip < end and _norm(doc, e + skip) == "cho":
+        skip += 1
+    if not skip:
+        return None
+    return _addressed(doc, e + skip, end, masked)
+
+
+def _addressed(doc: Doc, at: int, end: int, masked: set[int]) -> tuple[int, int, list[str]] | None:
+    """The actors a handover verb addresses, right after it at AT (past a title the actor list does not
+    hold: "yêu cầu Giám đốc các sở ...")."""
+    first = next((m.start for m in _marks(doc, "actors") if m.start >= at), end)
+    if first > at + 12 or not all(_norm(doc, i) in _TITLE_WORDS or _norm(doc, i) in NAME_WORDS or _norm(doc, i) == "sở"
+                                  or _word(doc, i)[:1].isupper() for i in range(at, first)):
+        return None  # titles and names the registry lacks may come first ("Giám đốc, Thủ trưởng các sở, ban ngành")
+    handed = _subject(doc, first, end, masked)
+    return handed if handed is not None and handed[0] == first else None
+
+
 def read_text(text: str, context: list[str] | None = None, registry: Registry | None = None,
               request: bool = False) -> list[Found]:
     """The duties in one paragraph; CONTEXT is the heading's actors, for sentences without a subject."""
     registry = registry or load_registry()
+    text = _NOI_NHAN.split(text, maxsplit=1)[0]  # the Nơi nhận list glued to the last clause names no bearer
     doc = analyse(text, registry)
     out: list[Found] = []
     last_subject: list[str] | None = None  # a sentence without subject or heading continues the one before
     last_request = False
     for s_start, s_end in _sentences(doc):
         sentence = _span_text(doc, s_start, s_end).strip()
+        if not any(ch.isalpha() for ch in sentence) or _BASIS.match(sentence):
+            continue  # a bare list mark ("*"); a line of legal basis
         clauses = [_clause(doc, a, b, request) for a, b in _segments(doc, s_start, s_end)]
         first_subject = next((i for i, c in enumerate(clauses) if c.subject is not None), len(clauses))
         previous: list[str] | None = None
-        previous_request = False
+        previous_request = previous_inherited = directing = False
         deadline: Deadline | None = None
         closing = closing_deadline(_span_text(doc, clauses[-1].first, clauses[-1].end)) if clauses else None
         condition: str | None = None
         for i, c in enumerate(clauses):
+            inherited = False
             # What a sentence says before its subject ("Hàng năm, căn cứ ...; các sở ...") frames the
             # clauses after it: its deadline and condition carry forward, it is not a duty of its own.
             deadline = c.deadline or deadline
@@ -491,53 +502,58 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             requested = c.request
             if c.subject is not None:
                 actors, pred = c.subject[2], c.subject[1]
-            elif i < first_subject < len(clauses):
-                continue
+            elif i < first_subject < len(clauses) or directing or _WITHIN.match(_span_text(doc, c.first, c.end)):
+                continue  # "chỉ đạo X rà soát ...; lập hồ sơ ...": the rest is X's; "trong đó ..." details it
             elif previous is not None:
-                actors, pred = previous, c.first
+                if _NOUN_START.match(_span_text(doc, c.first, c.end)) and not any(
+                        c.first <= m.start < c.end and m.label_ != "thuc_hien" for m in _marks(doc, "roles")):
+                    continue  # "...; kết quả thực hiện báo cáo về Công an tỉnh" is still a report
+                actors, pred, inherited = previous, c.first, previous_inherited
                 requested = requested or previous_request  # "Đề nghị X ...; tuyên truyền ..." is still asked of X
             elif context:
-                actors, pred = list(context), c.first
-            elif last_subject is not None and not _NAMES_SOMEONE.match(_span_text(doc, c.first, c.end)):
+                actors, pred, inherited = list(context), c.first, True
+            elif last_subject is not None and not _NAMES_SOMEONE.match(_span_text(doc, c.first, c.end)) \
+                    and not _PASSIVE.match(_span_text(doc, c.first, c.end)):
                 actors, pred = last_subject, c.first
                 requested = requested or last_request
             else:
                 continue
             if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
                 pred = _after_opener(doc, c.first, c.end, c.masked)
-            previous, previous_request = actors, requested
+            pred = _past_aside(doc, pred, c.end)
+            if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)):
+                continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
+            previous, previous_request, previous_inherited = actors, requested, inherited
             if c.subject is not None:
                 last_subject, last_request = actors, requested
-            role, verb = ("de_nghi", pred) if requested else _role(doc, pred, c.end, c.masked)
+            roles = predicate_roles(doc, pred, c.end, c.masked)
+            if requested:
+                # asked, not ordered: "de_nghi" is the bearer's role; the lead's partners still co-ordinate
+                partners = [v for r, v in roles if r == "chu_tri"]
+                roles = [("de_nghi", pred)]
+                for verb in partners:
+                    for actor in _coordinators(doc, verb, c.end, c.masked):
+                        if actor not in actors:
+                            out.append(Found(actor, "phoi_hop", _span_text(doc, pred, c.end).strip(" ,.;:/"),
+                                             sentence, deadline, _recipient(doc, pred, c.end, registry), condition))
+            directing = any(r == "chi_dao" and _directs_someone(doc, v, c.end) for r, v in roles)
             action = _span_text(doc, pred, c.end).strip(" ,.;:/") or _span_text(doc, c.start, c.end).strip(" ,.;:/")
             recipient = _recipient(doc, pred, c.end, registry)
-            for actor in actors:
-                out.append(Found(actor, role, action, sentence, deadline or closing, recipient, condition))
-            if role == "chu_tri":
-                for actor in _coordinators(doc, verb, c.end, c.masked):
-                    if actor not in actors:
-                        out.append(Found(actor, "phoi_hop", action, sentence, deadline or closing, recipient, condition))
+            for role, verb in roles:
+                for actor in actors:
+                    out.append(Found(actor, role, action, sentence, deadline or closing, recipient, condition, inherited))
+                if role == "chu_tri":
+                    for actor in _coordinators(doc, verb, c.end, c.masked):
+                        if actor not in actors:
+                            out.append(Found(actor, "phoi_hop", action, sentence, deadline or closing, recipient, condition))
     return out
 
 
 def heading_actors(text: str, registry: Registry | None = None) -> list[str] | None:
-    """The actors a heading names when it names nothing else ("Trách nhiệm của Sở Tư pháp", "2. Các sở,
-    ban, ngành", "Giao Phòng Tổ chức - Hành chính - Quản trị", "Giám đốc các sở, ...:"), else None."""
-    registry = registry or load_registry()
-    text = text.strip()
-    if not text or len(text) > 220 or len(text.split()) > 40:
-        return None
-    body = _HEADING_PREFIX.sub("", text, count=1)
-    doc = analyse(body, registry)
-    covered: set[int] = set()
-    ids: list[str] = []
-    for span in _marks(doc, "actors"):
-        covered.update(range(span.start, span.end))
-        ids.extend(i for i in _ids(span) if i not in ids)
-    punct = doc.user_data["punct"]
-    rest = [i for i in range(len(doc)) if i not in covered and not punct[i]
-            and _norm(doc, i) not in _JOINERS | {"tỉnh", "trực", "thuộc", "cấp", "đoàn", "thể"}]
-    return ids if ids and not rest else None
+    """The actors a heading names ("Trách nhiệm của Sở Tư pháp", "2. Các sở, ban, ngành", "Giao Phòng Tổ
+    chức - Hành chính - Quản trị", "Giám đốc các sở, ...:"), else None: `bearers.bearer_line`'s rule."""
+    line = bearer_line(text, registry or load_registry(), heading=True)
+    return line.actors if line else None
 
 
 # --- the document walk ---------------------------------------------------------------------------------
@@ -665,7 +681,8 @@ class _Walker:
             return node.span
         return Span(at, min(at + len(found.sentence), max(node.span.end, at)), node.span.line + text.count("\n", node.span.start, at))
 
-    def walk(self, nodes: tuple[Node, ...], context: list[str] | None, request: bool, parent: Node | None) -> None:
+    def walk(self, nodes: tuple[Node, ...], context: list[str] | None, request: bool, parent: Node | None,
+             roles: dict[str, str] | None = None) -> None:
         labelled_siblings = sum(1 for n in nodes if _task_has_actor_or_time(n))
         table: _Columns | None = None
         previous: list[str] = []
@@ -680,7 +697,7 @@ class _Walker:
                     previous = self.table_row(node, table, cells, previous)
                     continue
             table = None
-            self.visit(node, context, request, parent, labelled_siblings)
+            self.visit(node, context, request, parent, labelled_siblings, roles)
 
     def align(self, cells: list[str], table: _Columns) -> list[str]:
         """A row with fewer cells than its header (blank cells dropped, merged cells): the task's text
@@ -728,22 +745,25 @@ class _Walker:
         return filled
 
     def visit(self, node: Node, context: list[str] | None, request: bool, parent: Node | None,
-              labelled_siblings: int) -> None:
+              labelled_siblings: int, roles: dict[str, str] | None = None) -> None:
         if node.kind in ("phan", "chuong", "muc"):
             self.walk(node.children, None, False, node)
             return
         if node.heading and _NO_DUTY_HEADING.search(node.heading) and node.kind in ("dieu", "section"):
             return
-        if node.heading:
-            named = heading_actors(node.heading, self.registry)
-            if named:
-                context, request = named, bool(_REQUEST.match(node.heading))
+        if node.heading and _CRITERIA_HEADING.match(node.heading):
+            return  # "Tiêu chí thi đua", "Tiêu chuẩn khen thưởng": what is judged, worded like tasks
+        # The innermost line naming bearers wins: the heading, then the unit's own lead line.
+        line = bearer_line(node.heading, self.registry, heading=True) if node.heading else None
+        if line:
+            context, request, roles = line.actors, line.request, line.roles
         paragraphs = [p for p in _own_text(node).split("\n") if p.strip()]
-        if paragraphs:
-            named = heading_actors(paragraphs[0].rstrip(":"), self.registry)
-            if named:
-                context, request = named, bool(_REQUEST.match(paragraphs[0]))
-                paragraphs = paragraphs[1:]
+        line = bearer_line(paragraphs[0], self.registry) if paragraphs else None
+        if line:
+            context, request, roles = line.actors, line.request, line.roles
+            paragraphs = paragraphs[1:]
+        elif paragraphs and _TITLE_LINE.match(paragraphs[0]) and (len(paragraphs) > 1 or node.children):
+            paragraphs = paragraphs[1:]  # "Trách nhiệm trong việc quản lý Ứng dụng": the unit's title
         task = _task(node, self.registry)
         lines = [p for p in paragraphs[1:] if _LABEL.match(p)]
         if task is None and lines:
@@ -784,13 +804,19 @@ class _Walker:
                 else:
                     table = None
                     for found in read_text(paragraph, context, self.registry, request):
-                        self.add(node, replace(found, deadline=found.deadline or default))
-        child_context = context
-        if paragraphs and paragraphs[-1].rstrip().endswith(":") and not _LISTS_CASES.search(paragraphs[-1]):
-            subject = read_text(paragraphs[-1], None, self.registry)
-            if subject:
+                        role = (roles or {}).get(found.actor) if found.inherited and found.role == "thuc_hien" else None
+                        self.add(node, replace(found, deadline=found.deadline or default, role=role or found.role))
+        child_context, child_roles = context, roles
+        if paragraphs and paragraphs[-1].rstrip().endswith(":") and (
+                not _LISTS_CASES.search(paragraphs[-1]) or _LISTS_DUTIES.search(paragraphs[-1])):
+            lead = bearer_line(paragraphs[-1], self.registry)
+            subject = [] if lead else read_text(paragraphs[-1], None, self.registry)
+            if lead:
+                child_context, child_roles = lead.actors, lead.roles
+            elif subject:
                 child_context = sorted({f.actor for f in subject}, key=[f.actor for f in subject].index)
-        self.walk(node.children, child_context, request, node)
+                child_roles = None
+        self.walk(node.children, child_context, request, node, child_roles)
 
     def label_line(self, node: Node, m: re.Match[str], context: list[str] | None) -> None:
         """A clause that is itself a label line: "Cơ quan phối hợp: Các Sở, ngành ... gửi về Sở Tư pháp ..."."""
@@ -879,4 +905,32 @@ def extract_duties(result: ParseResult, doc: Document, doc_id: str | None) -> li
     registry = load_registry().with_definitions(_document_text(doc))
     walker = _Walker(doc, doc_id, result, registry)
     walker.walk(doc.nodes, None, False, None)
+    asked = {(d.eid, d.actor) for d in walker.duties if d.role == "de_nghi"}
+    # A body the issuer asks rather than orders is asked for the whole unit: "de_nghi" is its only role there.
+    walker.duties = [d for d in walker.duties if d.role == "de_nghi" or (d.eid, d.actor) not in asked]
+    addressees = _addressees(doc.preamble, registry)
+    if addressees:
+        # A top-level unit with no heading, no children and no subject of its own is one of the tasks the
+        # preamble's lead hands over ("... yêu cầu Giám đốc các sở ... thực hiện các nhiệm vụ sau:").
+        done = {d.eid for d in walker.duties}
+        for node in doc.nodes:
+            if node.kind in ("item", "paragraph", "bullet") and not node.heading and not node.children \
+                    and node.eid not in done and not _NAMES_SOMEONE.match(node.text):  # "Các cơ quan ... có trách nhiệm"
+                for paragraph in (p for p in node.text.split("\n") if p.strip()):
+                    for found in read_text(paragraph, addressees, registry):
+                        walker.add(node, found)
     return walker.duties
+
+
+def _addressees(preamble: str, registry: Registry) -> list[str] | None:
+    """Those the preamble's closing lead hands the document's tasks to ("..., Chủ tịch UBND thành phố yêu
+    cầu Giám đốc các sở, ban ngành, Chủ tịch UBND xã, phường ... thực hiện các nhiệm vụ sau:"): they bear
+    what the units below state without a subject of their own."""
+    lines = [p for p in preamble.split("\n") if p.strip()]
+    last = lines[-1].strip() if lines else ""
+    if not last.endswith(":") or not _HANDS_OVER.search(last) or _LISTS_CASES.search(last):
+        return None
+    after = last[list(_HANDS_OVER.finditer(last))[-1].end():].strip()
+    doc = analyse(after, registry)
+    addressed = _addressed(doc, 0, len(doc), _masked(doc, 0, len(doc)))
+    return addressed[2] if addressed else None  # "Thủ tướng Chính phủ yêu cầu:" addresses no one by name

@@ -1,0 +1,222 @@
+"""Bearers named by the structure: one rule for every heading or lead line that names who bears the
+duties of the text under it.
+
+A line names bearers when, after an optional duty word ("Trách nhiệm của", "Nhiệm vụ của", "Giao",
+"Đề nghị", "Nội dung", "Đối với"), it is a list of actors — each with the words a name carries after it
+(its place and level: "thành phố Hà Nội", "cấp tỉnh", "khu vực XII", "Cồn Cỏ"; a parenthesis; an
+apposition after a dash: "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo") — followed by nothing, a
+colon, or a lead-in ("có trách nhiệm", "có trách nhiệm chủ trì", "có trách nhiệm sau đây", "thực hiện các
+nhiệm vụ sau", "chủ trì, phối hợp với B"). What the lead-in says is a role the children inherit:
+"có trách nhiệm chủ trì" → chu_tri; "A chủ trì, phối hợp với B:" → A chu_tri, B phoi_hop.
+
+A group followed by its members names each member: "các Sở: Tư pháp, Nội vụ, Tài chính", "Các cơ quan
+thẩm định (Sở Xây dựng, Sở Công Thương, ...)", "(gồm các Sở: Xây dựng, Nông nghiệp và Môi trường)".
+
+The rule reads the line's form only; which words are actors is the registry's (`kb.duties.actors`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from kb.duties.actors import Registry
+from kb.duties.nlp import analyse, marks, norm, word
+
+# A duty word before the bearers ("Trách nhiệm của các sở", "Nhiệm vụ và quyền hạn của ...", "Giao ...").
+_PREFIX = re.compile(
+    r"^\s*(?:[-+•*]\s*)?(?:(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|nhiệm\s+vụ|trách\s+nhiệm))?"
+    r"(?:\s+(?:phối\s+hợp|chủ\s+trì))?(?:\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực\s+hiện))?(?:\s+của)?"
+    r"|giao(?:\s+cho)?|đề\s+nghị|đối\s+với|nội\s+dung|phân\s+công)\s+",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(r"^\s*(?:[-+•*]\s*)?đề\s+nghị\b", re.IGNORECASE)
+# What may follow the bearers on a lead line (lower-cased, spaces single).
+_LEAD_IN = re.compile(
+    r"^(?:(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|nhiệm\s+vụ))?\s*)?"
+    r"(?P<role>chủ\s+trì|phối\s+hợp)?\s*(?:thực\s+hiện|triển\s+khai)?\s*"
+    r"(?:(?:các|một\s+số|những)\s+)?(?:nhiệm\s+vụ|nội\s+dung|công\s+việc|việc)?\s*"
+    r"(?:chủ\s+yếu|cụ\s+thể|trọng\s+tâm|chính)?\s*(?:sau\s+đây|như\s+sau|sau)?\s*$"
+)
+# A lead-in naming partners: "chủ trì, phối hợp với B".
+_LEAD_WITH = re.compile(r"^chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+với)?\s+", re.IGNORECASE)
+# After a duty word, the text may go on with what the duties are about ("Trách nhiệm của Sở Y tế trong ...").
+_ABOUT = re.compile(r"^(?:trong|về|đối\s+với|khi|theo(?!\s+dõi)|tại)\b")
+# Lower-case words a body's name carries after its head: place, level, kind ("Sở Nội vụ thành phố",
+# "các cơ quan, đơn vị cấp tỉnh", "Ủy ban nhân dân các xã, phường, đặc khu", "đơn vị trực thuộc").
+NAME_WORDS = frozenset({
+    "tỉnh", "thành", "phố", "huyện", "quận", "thị", "xã", "trấn", "phường", "đặc", "khu", "vực", "cấp", "trực",
+    "thuộc", "trên", "địa", "bàn", "có", "liên", "quan", "đóng", "tương", "đương", "cơ", "đơn", "vị", "ngành",
+    "ban", "đoàn", "thể", "tổ", "chức", "doanh", "nghiệp", "cá", "nhân", "các", "và", "hoặc", "cùng", "viên",
+    "trung", "ương", "chuyên", "môn", "lực", "lượng", "đồng", "chí", "nhà", "nước", "còn", "lại", "ủy", "uỷ",
+})
+_JOIN = frozenset({",", "và", "các", ";", "/", "-", "–", "hoặc", "cùng", "&"})
+# A group head followed by its members: "các Sở: Tư pháp, Nội vụ" (inside or outside a parenthesis).
+_MEMBERS = re.compile(
+    r"(?:^|[\s(])(?:gồm\s+)?(?:các\s+)?(?P<head>sở|bộ|ban|phòng|cục|chi\s+cục|trung\s+tâm|hội|văn\s+phòng)\s*:\s*"
+    r"(?P<list>[^():;]+)",
+    re.IGNORECASE,
+)
+# A group noun phrase whose members a closing parenthesis lists ("Các cơ quan thẩm định (Sở Xây dựng,
+# Sở Công Thương, ...)", "Các cơ quan tham mưu quản lý ngành (gồm các Sở: ...)").
+_GROUP_THEN_MEMBERS = re.compile(
+    r"^(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|sở|ban|ngành|tổ\s+chức|thành\s+viên|lực\s+lượng)\b[^()]{0,120}"
+    r"\((?P<inside>[^()]+)\)$",
+    re.IGNORECASE,
+)
+_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class BearerLine:
+    """The bearers a line names, the role its lead-in gives each (if any), and whether they are asked."""
+
+    actors: list[str]
+    roles: dict[str, str] = field(default_factory=dict)
+    request: bool = False
+
+
+def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerLine | None:
+    """The bearers TEXT names when it is a heading (HEADING) or a lead line that names only them, else None.
+
+    A lead line that is not a heading must end the line with the bearers, a colon or a lead-in ending
+    in "sau" ("... có trách nhiệm sau đây"): "Sở Tư pháp chủ trì." is a duty of its own, not a lead line."""
+    line = text.strip()
+    if not line or len(line) > _MAX_CHARS:
+        return None
+    colon = line.endswith(":")
+    words = len(line.split())
+    if not heading and (words > (40 if colon else 20) or (
+            not colon and line.endswith((".", ";")) and ":" not in line and words > 12)):
+        return None  # a sentence, not a line naming bearers (and not worth analysing)
+    body = line.rstrip(" :.;")
+    prefix = _PREFIX.match(body)
+    if prefix:
+        body = body[prefix.end():]
+    members = _members(body, registry)
+    if members is not None and _MEMBERS.match(body):
+        return BearerLine(members, {}, bool(_REQUEST.match(line)))  # "các Sở: Tư pháp, Nội vụ"
+    group = _GROUP_THEN_MEMBERS.match(body)
+    if group and (listed := _parenthesis_members(group.group("inside"), registry)):
+        return BearerLine(listed, {}, bool(_REQUEST.match(line)))  # "Các cơ quan thẩm định (Sở X, Sở Y)"
+    doc = analyse(body, registry)
+    scanned = _scan(doc, registry)
+    if scanned is None:
+        return None
+    ids, members, tail_start = scanned
+    tail = " ".join(word(doc, i) for i in range(tail_start, len(doc))).lower()
+    tail = re.sub(r"\s+([,.;])", r"\1", tail).strip(" ,")
+    roles: dict[str, str] = {}
+    if tail and not (heading or colon) and not tail.endswith("sau"):
+        return None  # "Sở Tư pháp chủ trì ...", "Giao Sở Tư pháp theo dõi ...": a duty, not a lead line
+    if tail:
+        if prefix and _ABOUT.match(tail):
+            pass
+        elif _LEAD_WITH.match(tail):
+            roles = dict.fromkeys(ids, "chu_tri")
+            partners = _partners(doc, tail_start, registry)
+            roles.update((p, "phoi_hop") for p in partners if p not in roles)
+            ids = ids + [p for p in partners if p not in ids]
+        elif lead := _LEAD_IN.match(tail):
+            if lead.group("role"):
+                roles = dict.fromkeys(members or ids, "chu_tri" if "chủ" in lead.group("role") else "phoi_hop")
+        else:
+            return None
+    bearers = members or ids
+    return BearerLine(bearers, roles, bool(_REQUEST.match(line))) if bearers else None
+
+
+def _scan(doc: Doc, registry: Registry) -> tuple[list[str], list[str], int] | None:
+    """Walk the bearers at the start of DOC: (their ids, the members a parenthesis lists, where the
+    lead-in starts), or None when the line does not open with an actor."""
+    spans = {m.start: m for m in marks(doc, "actors")}
+    ids: list[str] = []
+    members: list[str] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        w = word(doc, i)
+        if i in spans:
+            span = spans[i]
+            ids.extend(a for a in span.label_.split("+") if a not in ids)
+            i = span.end
+        elif w == "(":
+            close = next((j for j in range(i + 1, n) if word(doc, j) == ")"), n)
+            inside = " ".join(word(doc, j) for j in range(i + 1, close))
+            found = _parenthesis_members(inside, registry)
+            members.extend(a for a in found if a not in members)
+            i = close + 1
+        elif w in {"-", "–"} and ids and i > 0:
+            return ids, members, n  # an apposition ("Sở Tài chính - Cơ quan thường trực ..."): the rest names it
+        elif norm(doc, i) == "có" and i + 1 < n and norm(doc, i + 1) in {"trách", "nhiệm"}:
+            break  # "... có trách nhiệm (sau đây)": the lead-in starts
+        elif w in _JOIN or norm(doc, i) in NAME_WORDS or doc.user_data["punct"][i] and w != ":":
+            i += 1
+        elif ids and (w[:1].isupper() or w[:1].isdigit()):
+            i += 1  # a proper name after the head ("Cồn Cỏ", "Hà Nội", "khu vực XII")
+        else:
+            break
+    if not ids and not members:
+        return None
+    first = min(spans) if spans else n
+    if any(not (word(doc, j) in _JOIN or norm(doc, j) in NAME_WORDS) for j in range(first if ids else 0)):
+        return None  # words before the first actor that are not part of a name ("Chỉ đạo Sở ...")
+    return ids, members, i
+
+
+def _partners(doc: Doc, start: int, registry: Registry) -> list[str]:
+    out: list[str] = []
+    for span in marks(doc, "actors"):
+        if span.start >= start:
+            out.extend(a for a in span.label_.split("+") if a not in out)
+    return out
+
+
+def _parenthesis_members(inside: str, registry: Registry) -> list[str]:
+    """Members a parenthesis lists after a group ("(Sở Xây dựng, Sở Công Thương, ...)", "(gồm các Sở:
+    Xây dựng, ...)"); a definition ("sau đây gọi là ...") or a single sub-unit names no members."""
+    text = inside.strip()
+    if re.match(r"(?:sau|dưới)\s+đây|gọi\s+(?:chung|tắt)|viết\s+tắt", text, re.IGNORECASE):
+        return []
+    listed = _members(text, registry)
+    if listed:
+        return listed
+    found: list[str] = []
+    for m in registry.find(text):
+        found.extend(a for a in m.ids if a not in found)
+    return found if len(found) >= 2 or re.match(r"gồm\b", text, re.IGNORECASE) else []
+
+
+def _members(text: str, registry: Registry) -> list[str] | None:
+    """The members of "các Sở: Tư pháp, Nội vụ và Tài chính": each name under the group's head noun,
+    longest first (a member's own name may hold a comma: "Văn hóa, Thể thao và Du lịch")."""
+    m = _MEMBERS.search(text)
+    if m is None:
+        return None
+    head = m.group("head")
+    head = head[:1].upper() + head[1:].lower()
+    parts = [p.strip(" .") for p in m.group("list").split(",") if p.strip(" .")]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            ids = _whole(f"{head} {', '.join(parts[i:j])}", registry)
+            if ids:
+                out.extend(a for a in ids if a not in out)
+                i = j
+                break
+        else:
+            for piece in re.split(r"\s+và\s+", parts[i]):
+                out.extend(a for a in _whole(f"{head} {piece}", registry) if a not in out)
+            i += 1
+    return out or None
+
+
+def _whole(name: str, registry: Registry) -> list[str]:
+    """The actor NAME is, when one mention covers (nearly) all of it."""
+    found = registry.find(name)
+    if len(found) == 1 and found[0].end - found[0].start >= 0.9 * len(name):
+        return list(found[0].ids)
+    return []

@@ -1,0 +1,185 @@
+"""The predicates of a clause and the role each one gives its bearer.
+
+A clause's bearer may be given several predicates: "có trách nhiệm xây dựng kế hoạch ...; tổ chức thực
+hiện ... và báo cáo ..." is thuc_hien and bao_cao; "Tổng hợp kết quả, báo cáo Bộ Tài chính" is thuc_hien
+and bao_cao; "Chỉ đạo, hướng dẫn ..." is chi_dao and thuc_hien. Each predicate has the role of its head
+verb: a role verb (`kb.duties.nlp.ROLE_PATTERNS`) or any other action verb (thuc_hien). What a lead
+("chủ trì", "phối hợp với B"), a directing verb ("chỉ đạo X rà soát, ...") or a purpose ("để tổng hợp
+báo cáo ...") governs is not the bearer's own predicate.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kb.duties.nlp import marks, norm, word
+
+# A role word right after one of these is a noun, not the clause's verb ("việc ban hành", "nội dung báo cáo").
+_NOUN_BEFORE = {
+    "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau", "bản", "theo"},  # "văn bản quy định chi tiết"
+    "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
+    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương", "duyệt", "các", "những"},
+    "chi_dao": {"bản", "sự", "lãnh", "theo", "ban", "kiến", "tác"},  # "Ban Chỉ đạo", "ý kiến chỉ đạo", "công tác chỉ đạo"
+    "tham_muu": {"được"},
+    "chu_tri": {"quan", "vị", "giao", "công"},  # "nhiệm vụ được giao / phân công chủ trì" says which tasks
+    "phoi_hop": {"sự", "công", "tác", "quan", "vị", "được"},
+}
+# Words before the verb that do not change whose duty it is ("có trách nhiệm", "chủ động", "tiếp tục").
+_LEAD_WORDS = {"có", "trách", "nhiệm", "chủ", "động", "tiếp", "tục", "phải", "cần", "thường", "xuyên", "định", "kỳ",
+               "hàng", "hằng", "năm", "kịp", "thời", "tích", "cực", "trực", "đồng", "và", ",", "luôn", "tăng", "cường",
+               "đẩy", "mạnh", "tập", "trung", "khẩn", "trương", "nghiêm", "túc", "sớm"}
+_STOP_ROLE = {"để", "nhằm"}
+_INSIDE_OBJECT = {"của", "về", "đối", "giữa"}
+_HEAD_WINDOW = 6
+_VERB_OR_NOUN = {"ban_hanh", "thuc_hien", "bao_cao"}
+_NOUN_WINDOW = {"việc", "tác", "trình"}  # "việc xây dựng, ban hành", "công tác ...", "quy trình ..."
+_NOUN_NEAR = {"quả", "do"}  # "kết quả thực hiện", "do ... ban hành", right before the verb
+
+
+def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, int]:
+    """The clause's role and where its verb is: a role verb at the head of the predicate (within a few
+    words, before any "của"/"về"/"để" that would put it inside an object or a purpose clause)."""
+    spans = sorted((s for s in marks(doc, "roles") if start <= s.start < end and s.start not in masked),
+                   key=lambda s: s.start)
+    lead = _skip_lead(doc, start, end, commas=True)
+    framed = lead != _skip_lead(doc, start, end, commas=True, frames=False)  # past "theo chức năng ..."
+    stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE or norm(doc, i) in _INSIDE_OBJECT), end)
+    for span in spans:
+        role = span.label_
+        if span.start >= stop:
+            break
+        if span.start - lead > _HEAD_WINDOW and role != "bao_cao":
+            continue  # deep in the clause a role word names a thing ("nâng cao ... công tác ban hành")
+        window = {norm(doc, i) for i in range(max(start, span.start - 5), span.start)}
+        prev = norm(doc, span.start - 1) if span.start > start else ""
+        timed = span.start - 2 >= start and norm(doc, span.start - 2) == "định" and prev == "kỳ"  # "định kỳ báo cáo"
+        if framed and span.start == lead:
+            return role, span.start  # right after a remit frame the word is the verb ("... của đơn vị phối hợp")
+        if (prev in _NOUN_BEFORE.get(role, set()) and not timed) or (
+                role in _VERB_OR_NOUN and (window & _NOUN_WINDOW or prev in _NOUN_NEAR)):
+            continue
+        if role == "ban_hanh" and span.start > start and (after_actor(doc, span.start) or "do" in window):
+            continue  # "văn bản do HĐND, UBND ban hành": the actors are the relative clause's subject
+        if role == "phoi_hop" and span.start - lead > 2:
+            continue
+        return role, span.start
+    return "thuc_hien", start
+
+
+def after_actor(doc: Doc, i: int) -> bool:
+    return any(s.end == i for s in marks(doc, "actors"))
+
+
+# Heads of a predicate that are actions without a role verb of their own (token keys): a coordinate
+# opening with one of these is a predicate ("..., tổng hợp ...", "..., kiểm tra ..."), any other
+# coordinate continues an object ("rà soát danh mục các dự án, công trình").
+_ACTIONS_2 = frozenset({
+    "tổ chức", "triển khai", "xây dựng", "hướng dẫn", "kiểm tra", "theo dõi", "đôn đốc", "rà soát", "tổng hợp",
+    "tuyên truyền", "phổ biến", "bố trí", "cập nhật", "đề xuất", "nghiên cứu", "giám sát", "thẩm định",
+    "cung cấp", "đánh giá", "phát hiện", "xử lý", "quản lý", "hoàn thiện", "hoàn thành", "bảo đảm", "đảm bảo",
+    "duy trì", "thanh tra", "tiếp nhận", "giải quyết", "công khai", "thống kê", "sơ kết", "tổng kết", "phê duyệt",
+    "ký kết", "vận động", "khen thưởng", "tập huấn", "bồi dưỡng", "chuẩn bị", "thành lập", "kiện toàn",
+    "phân công", "quyết định", "thông báo", "thu hồi", "tham gia", "hỗ trợ", "sử dụng", "khai thác", "chấp hành",
+    "tuân thủ", "phát động", "quán triệt", "lồng ghép", "bổ sung", "sửa đổi", "điều chỉnh", "xác định",
+    "phân loại", "lựa chọn", "tiến hành", "đăng ký", "kê khai", "lập", "thẩm tra", "tiếp tục", "vận hành",
+    "nâng cấp", "chia sẻ", "kết nối", "ứng dụng", "đầu tư", "phát triển", "thực hành", "đưa tin", "phản ánh",
+    "cử", "cấp", "ký", "xét", "mở", "thông tin", "cân đối",
+})
+# Role verbs that open a chain of predicates ("Chỉ đạo, hướng dẫn"; "tham mưu, đề xuất" is one advice).
+_CHAINS = frozenset({"chi_dao", "phoi_hop", "bao_cao", "ban_hanh"})
+# A frame before the verb naming whose remit the duty falls in: it does not change the role.
+_FRAME_OPENERS = frozenset({("theo", "chức"), ("trong", "phạm"), ("căn", "cứ"), ("liên", "quan"), ("có", "liên")})
+_FRAME_WORDS = frozenset({"chức", "năng", "nhiệm", "vụ", "quyền", "hạn", "thẩm", "được", "giao", "của", "mình",
+                          "phạm", "vi", ",", "và", "đề", "cao", "trách", "quản", "lý", "lĩnh", "vực", "đơn", "vị",
+                          "liên", "quan"})
+_COORDINATORS = frozenset({",", "và", "hoặc"})
+
+
+def is_action(doc: Doc, i: int, end: int) -> bool:
+    """Whether a predicate's head at token I is an action verb of `_ACTIONS_2` (one or two syllables)."""
+    if i >= end:
+        return False
+    first = norm(doc, i)
+    return first in _ACTIONS_2 or (i + 1 < end and f"{first} {norm(doc, i + 1)}" in _ACTIONS_2)
+
+
+def _skip_lead(doc: Doc, i: int, end: int, commas: bool = False, frames: bool = True) -> int:
+    """The head of the predicate at I: past lead words ("có trách nhiệm", "chủ động"), the commas and "và"
+    between them when COMMAS, and a remit frame ("theo chức năng, nhiệm vụ được giao")."""
+    while i < end:
+        if norm(doc, i) in _LEAD_WORDS and (commas or norm(doc, i) not in _COORDINATORS):
+            i += 1
+        elif frames and i + 1 < end and (norm(doc, i), norm(doc, i + 1)) in _FRAME_OPENERS:
+            i += 2  # "theo chức năng, nhiệm vụ được giao", "trong phạm vi nhiệm vụ, quyền hạn của mình"
+            while i < end and norm(doc, i) in _FRAME_WORDS:
+                i += 1
+        else:
+            break
+    return i
+
+
+def _verb_length(doc: Doc, k: int) -> int:
+    return next((m.end - m.start for m in marks(doc, "roles") if m.start == k), 1)
+
+
+def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tuple[str, int]]:
+    """The roles the predicates of tokens [PRED, END) give the bearer, each with where its verb is; the
+    first is the clause's main role (`head_role`). Verbs chained right at the head are predicates of their
+    own: "Chỉ đạo, hướng dẫn ...", "Phối hợp, cung cấp số liệu", "Xây dựng và ban hành kế hoạch". What a
+    lead does ("chủ trì, phối hợp với B tham mưu ...") is its chu_tri. Any later coordinate is read as
+    part of the first predicate's object (the labels of this project give one role per clause cut at ";").
+    """
+    role, verb = head_role(doc, pred, end, masked)
+    out = [(role, verb)]
+    lead = _skip_lead(doc, pred, end)
+    if role in ("chu_tri", "phoi_hop") and verb <= lead:  # ("chủ" is also a lead word: "chủ động")
+        return out if role == "chu_tri" else _chain(doc, role, lead, end, masked, out)
+    if verb != lead and is_action(doc, lead, end):
+        length = 2 if f"{norm(doc, lead)} {norm(doc, lead + 1)}" in _ACTIONS_2 else 1
+        link = lead + length
+        if (link + 1 < end and norm(doc, link) == "và" and _role_mark(doc, role, link + 1)
+                and role in ("ban_hanh", "bao_cao")) or role == "chi_dao":
+            out.append(("thuc_hien", lead))  # "Xây dựng và ban hành ...", "Theo dõi, đôn đốc và chỉ đạo ..."
+        return out
+    if role == "thuc_hien":
+        report = _later_report(doc, lead, end, masked)
+        if report is not None:
+            out.append(("bao_cao", report))  # "Thực hiện rà soát, ..., và tổng hợp báo cáo về Sở ..."
+    return _chain(doc, role, lead, end, masked, out)
+
+
+def _chain(doc: Doc, role: str, lead: int, end: int, masked: set[int],
+           out: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A bare role verb at the head followed by a comma and another verb: that verb's role too."""
+    verb = out[0][1]
+    length = _verb_length(doc, lead)
+    if role not in _CHAINS or verb != lead or lead + length >= end or word(doc, lead + length) != ",":
+        return out
+    head = _skip_lead(doc, lead + length + 1, end)
+    if head in masked:
+        return out
+    r, v = head_role(doc, head, end, masked)
+    if v == head and _role_mark(doc, r, v) and r != role:
+        out.append((r, v))
+    elif (r == "thuc_hien" or is_action(doc, head, end)) and role != "thuc_hien":
+        out.append(("thuc_hien", head))
+    return out
+
+
+def _later_report(doc: Doc, lead: int, end: int, masked: set[int]) -> int | None:
+    """A report that is a predicate of its own later in the clause: "báo cáo" (or "tổng hợp báo cáo",
+    "tổng hợp, báo cáo") right after a comma or "và", before any purpose ("để ...")."""
+    stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE), end)
+    for m in marks(doc, "roles"):
+        if m.label_ != "bao_cao" or not lead < m.start < stop or m.start in masked:
+            continue
+        before = m.start - 1
+        if before >= lead and (norm(doc, before), norm(doc, before - 1)) == ("hợp", "tổng"):
+            before -= 2
+        if before >= lead and norm(doc, before) in {",", "và"}:
+            return m.start
+    return None
+
+
+def _role_mark(doc: Doc, role: str, i: int) -> bool:
+    return any(m.start == i and m.label_ == role for m in marks(doc, "roles"))
