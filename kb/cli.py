@@ -27,10 +27,11 @@ def _setup_parse(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from parsers import parse_file, to_akn
+    from kb.pipeline import parse
+    from parsers import to_akn
     from parsers.outline import outline
 
-    result = parse_file(args.file)
+    result = parse(args.file)  # in a child, within the time budget
     if args.json:
         _print_json(result.to_dict())
     elif args.akn:
