@@ -311,8 +311,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SEARCH_VALUED = ("--db", "--doc", "--limit")
+_SEARCH_FLAGS = ("--json", "-h", "--help")
+
+
+def _query_is_text(argv: list[str]) -> list[str]:
+    """`kb search -foo` or `kb search "-1/2020"`: argparse would take the query for an option, but a query
+    is any text. The search options stay options; every other word is the query, put after "--"."""
+    if not argv or argv[0] != "search" or "--" in argv:
+        return argv
+    options: list[str] = []
+    query: list[str] = []
+    rest = iter(argv[1:])
+    for word in rest:
+        if word in _SEARCH_VALUED:
+            options += [word, next(rest, "")]
+        elif word in _SEARCH_FLAGS or word.startswith(tuple(f"{o}=" for o in _SEARCH_VALUED)):
+            options.append(word)
+        else:
+            query.append(word)
+    return ["search", *options, "--", *query]
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_query_is_text(sys.argv[1:] if argv is None else list(argv)))
     try:
         return args.run(args)
     except (ParseError, KbError) as exc:
