@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from kb.errors import KbError
+from kb.errors import KbError, vietnamese
 from parsers.errors import ParseError
 
 
@@ -338,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ParseError, KbError) as exc:
-        print(f"kb: error: {exc}", file=sys.stderr)
+        print(f"kb: error: {vietnamese(str(exc))}", file=sys.stderr)
         return 2
     except PermissionError as exc:
         print(f"kb: lỗi: không có quyền truy cập {exc.filename or ''}".rstrip(), file=sys.stderr)

@@ -18,7 +18,6 @@ from kb.errors import KbError
 from kb.pipeline import build, parse
 from kb.store.db import DOCUMENT_SUFFIXES, BuildReport, open_db
 from kb.store.views import documents_of_file, stored_files
-from parsers import parse_file
 from parsers.errors import ParseError
 from parsers.model import ParseResult
 
@@ -44,7 +43,7 @@ def safe_name(name: str) -> str:
 
 
 def preview(name: str, data: bytes, cancelled: Callable[[], bool] | None = None,
-            read: Callable[[Path], ParseResult] = parse_file) -> ParseResult:
+            read: Callable[[Path], ParseResult] | None = None) -> ParseResult:
     """Parse uploaded bytes without touching the corpus or the KB; ParseError/KbError with one line
     (`kb.workers.OverBudget` past the time budget). The work runs in a child process, killed as soon as
     `cancelled()` is true (the session went away) or raises (Streamlit stopping the run)."""

@@ -68,13 +68,13 @@ class Processor:
 def process(path: str | Path, hooks: Hooks | None = None, budget: float | None = None) -> EnrichedFile:
     """One file read, parsed and enriched in a child within the budget (ParseError for a file that
     cannot be read, OverBudget for one that takes too long)."""
-    return call(Processor(hooks=hooks or Hooks()), Path(path), Path(path).name, budget)
+    return call(Processor(parse_file, hooks or Hooks()), Path(path), Path(path).name, budget)
 
 
-def parse(path: str | Path, read: Callable[[Path], ParseResult] = parse_file, budget: float | None = None,
+def parse(path: str | Path, read: Callable[[Path], ParseResult] | None = None, budget: float | None = None,
           cancelled: Callable[[], bool] | None = None) -> ParseResult:
     """One file read and parsed in a child within the budget; `cancelled` stops it early (the app)."""
-    return call(read, Path(path), Path(path).name, budget, cancelled)
+    return call(read or parse_file, Path(path), Path(path).name, budget, cancelled)
 
 
 def build(

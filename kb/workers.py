@@ -48,11 +48,12 @@ class Cancelled(KbError):
 
 
 def over_budget_message(label: str, seconds: float) -> str:
-    return f"{label}: quá thời gian xử lý ({seconds:g} s)"
+    return f"{label}: quá thời gian xử lý ({seconds:g} s)" if label else f"quá thời gian xử lý ({seconds:g} s)"
 
 
 def lost_message(label: str) -> str:
-    return f"{label}: tiến trình xử lý bị dừng đột ngột (đã thử lại một lần)"
+    what = "tiến trình xử lý bị dừng đột ngột (đã thử lại một lần)"
+    return f"{label}: {what}" if label else what
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,11 @@ class Worker:
 
     def send(self, fn: Callable[[Any], Any], arg: Any) -> None:
         env = {k: v for k, v in os.environ.items() if k.startswith("VBKB_")}
-        self.out.send_bytes(pickle.dumps((fn, arg, env, os.getcwd())))
+        self.out.send_bytes(pickle.dumps(("task", fn, arg, env, os.getcwd())))
+
+    def warm(self, fn: Callable[[Any], Any]) -> None:
+        """Have the child load `fn` (its modules) now, before any task: no answer comes back."""
+        self.out.send_bytes(pickle.dumps(("warm", fn)))
 
     def kill(self) -> None:
         try:
@@ -124,6 +129,14 @@ def _release(worker: Worker) -> None:
     worker.kill()
 
 
+def _replace(worker: Worker, fn: Callable[[Any], Any]) -> None:
+    """Kill a worker and start a warm one in its place: the next file does not wait for the imports."""
+    worker.kill()
+    spare = Worker()
+    spare.warm(fn)
+    _release(spare)
+
+
 @atexit.register
 def _shutdown() -> None:
     with _lock:
@@ -152,7 +165,7 @@ def call(fn: Callable[[Any], Any], arg: Any, label: str, budget: float | None = 
                 raise WorkerLost(lost_message(label)) from None
             continue
         finally:
-            _release(worker) if done else worker.kill()
+            _release(worker) if done else _replace(worker, fn)
         if status == "err":
             raise value
         return value
@@ -178,8 +191,8 @@ def _wait(worker: Worker, seconds: float, label: str, cancelled: Callable[[], bo
             raise Cancelled(f"{label}: đã dừng xử lý")
 
 
-def map_budgeted(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, labels: Callable[[Any], str],
-                 budget: float | None = None) -> Iterator[Any]:
+def map_budgeted(fn: Callable[[Any], Any], items: Iterable[Any], workers: int,
+                 labels: Callable[[Any], str] = lambda _: "", budget: float | None = None) -> Iterator[Any]:
     """fn(item) for each item in up to `workers` children, results in order; an item whose work ran over
     budget or whose child died twice gives `Failed(reason)` and the others go on. `fn` should catch its own
     exceptions (one raised comes back as Failed too)."""
@@ -206,7 +219,7 @@ def map_budgeted(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, l
                         message = pickle.loads(worker.inbox.recv_bytes())
                     except (EOFError, OSError):
                         del running[worker]
-                        worker.kill()
+                        _replace(worker, fn)
                         tries[index] = tries.get(index, 0) + 1
                         if tries[index] > _RETRIES:
                             results[index] = Failed(lost_message(labels(item)))
@@ -222,7 +235,7 @@ def map_budgeted(fn: Callable[[Any], Any], items: Iterable[Any], workers: int, l
                     results[index] = value if status == "ok" else Failed(_one_line(value))
                 elif now >= state[2]:
                     del running[worker]
-                    worker.kill()
+                    _replace(worker, fn)
                     results[index] = Failed(over_budget_message(labels(item), seconds))
             while next_out in results:
                 yield results.pop(next_out)
@@ -255,7 +268,10 @@ def _serve(inbox: Connection, out: Connection) -> None:
             data = inbox.recv_bytes()
         except (EOFError, OSError):
             return
-        fn, arg, env, cwd = pickle.loads(data)
+        message = pickle.loads(data)
+        if message[0] == "warm":
+            continue
+        _kind, fn, arg, env, cwd = message
         _apply(env, cwd)
         out.send_bytes(pickle.dumps(("loaded",)))
         try:

@@ -33,7 +33,7 @@ import sqlite_utils
 
 from kb.docid import doc_id as make_doc_id
 from kb.docid import slug
-from kb.errors import KbError
+from kb.errors import KbError, vietnamese
 from kb.model import Actor, Duty, EnrichedFile, Reference
 from kb.numbers import number_key  # one identity for document numbers (NĐ = ND, spaces, leading zeros)
 from kb.workers import Failed, map_budgeted
@@ -404,7 +404,7 @@ def _outcomes(paths: list[Path], process: Callable[[Path], EnrichedFile], worker
         yield from (_work(process, path) for path in paths)
         return
     work = functools.partial(_work, process)
-    for outcome in map_budgeted(work, paths, workers, labels=lambda p: Path(p).name):
+    for outcome in map_budgeted(work, paths, workers):  # the report names the file: reasons do not
         yield outcome.reason if isinstance(outcome, Failed) else outcome
 
 
@@ -442,13 +442,6 @@ def _key(path: Path) -> str:
     return str(path.resolve())
 
 
-# The parsers' messages a user meets most, said in the app's language (the build report is for users).
-_VIETNAMESE = (
-    ("binary file, not text (NUL bytes found)", "tệp nhị phân, không phải văn bản (có byte NUL)"),
-    ("binary file, not text (control bytes found)", "tệp nhị phân, không phải văn bản (có ký tự điều khiển)"),
-)
-
-
 def _reason(exc: BaseException, path: Path | None = None) -> str:
     """One line for a file's failure. The report pairs it with the file, so a message that starts with
     the file's name does not say it twice ("FILE: FILE: ...")."""
@@ -457,9 +450,8 @@ def _reason(exc: BaseException, path: Path | None = None) -> str:
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
     if path is not None:
-        message = message.removeprefix(f"{path.name}: ")
-    for english, vietnamese in _VIETNAMESE:
-        message = message.replace(english, vietnamese)
+        message = message.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
+    message = vietnamese(message)
     if isinstance(exc, KbError) or type(exc).__name__ == "ParseError":
         return message or type(exc).__name__
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
