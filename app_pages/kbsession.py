@@ -8,7 +8,8 @@ read-only and costly to build, so it is shared by every session until the databa
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,36 @@ def db_stamp() -> tuple[str, float]:
         if file == path or stat.st_size:
             times.append(stat.st_mtime)
     return str(path.resolve()), max(times, default=0.0)
+
+
+def session_gone() -> bool:
+    """True when this run's browser session has disconnected (tab closed, network gone): long work for
+    it should stop. Outside a server (AppTest, bare mode) a session never goes."""
+    from streamlit.runtime import Runtime
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    if ctx is None or not Runtime.exists():
+        return False
+    return not Runtime.instance().is_active_session(ctx.session_id)
+
+
+def watch(status: Any, what: str) -> Callable[[], bool]:
+    """A `cancelled` callback for work run in a child process (`kb.workers.call`): it shows the seconds
+    spent in `status` once a second (a Streamlit call, so a run that the user left by rerunning or
+    changing page is stopped there, the child with it) and says whether the session is gone."""
+    started = time.monotonic()
+    shown = -1
+
+    def cancelled() -> bool:
+        nonlocal shown
+        seconds = int(time.monotonic() - started)
+        if seconds != shown:
+            shown = seconds
+            status.caption(f"{what}… {seconds} s")
+        return session_gone()
+
+    return cancelled
 
 
 def require_kb() -> None:

@@ -21,11 +21,15 @@ if upload is None:
     st.stop()
 
 data = upload.getvalue()
+status = st.empty()
 try:
-    result = intake.preview(upload.name, data)
+    # In a child process: this server keeps answering other sessions while the file is read.
+    result = intake.preview(upload.name, data, cancelled=kbsession.watch(status, "Đang đọc tệp"))
 except (ParseError, KbError) as exc:
+    status.empty()
     st.error(f"Không đọc được tệp: {md(exc)}")
     st.stop()
+status.empty()
 
 
 st.success(f"Đọc được {len(result.documents)} văn bản từ tệp {md(upload.name)}.")
@@ -45,7 +49,7 @@ if st.button("Thêm vào kho văn bản", type="primary"):
     try:
         added = intake.add_document(upload.name, data, kbsession.corpus_dir(), kbsession.db_path())
     except (ParseError, KbError) as exc:
-        st.error(f"Không thêm được: {exc}")
+        st.error(f"Không thêm được: {md(exc)}")
         st.stop()
     st.success(f"Đã lưu {added.path.name} và thêm {len(added.doc_ids)} văn bản vào kho.")
     for doc_id in added.doc_ids:

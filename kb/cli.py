@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 
-from kb.errors import KbError
+from kb.errors import KbError, vietnamese
 from parsers.errors import ParseError
 
 
@@ -27,10 +27,11 @@ def _setup_parse(p: argparse.ArgumentParser) -> None:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    from parsers import parse_file, to_akn
+    from kb.pipeline import parse
+    from parsers import to_akn
     from parsers.outline import outline
 
-    result = parse_file(args.file)
+    result = parse(args.file)  # in a child, within the time budget
     if args.json:
         _print_json(result.to_dict())
     elif args.akn:
@@ -310,12 +311,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SEARCH_VALUED = ("--db", "--doc", "--limit")
+_SEARCH_FLAGS = ("--json", "-h", "--help")
+
+
+def _query_is_text(argv: list[str]) -> list[str]:
+    """`kb search -foo` or `kb search "-1/2020"`: argparse would take the query for an option, but a query
+    is any text. The search options stay options; every other word is the query, put after "--"."""
+    if not argv or argv[0] != "search" or "--" in argv:
+        return argv
+    options: list[str] = []
+    query: list[str] = []
+    rest = iter(argv[1:])
+    for word in rest:
+        if word in _SEARCH_VALUED:
+            options += [word, next(rest, "")]
+        elif word in _SEARCH_FLAGS or word.startswith(tuple(f"{o}=" for o in _SEARCH_VALUED)):
+            options.append(word)
+        else:
+            query.append(word)
+    return ["search", *options, "--", *query]
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_query_is_text(sys.argv[1:] if argv is None else list(argv)))
     try:
         return args.run(args)
     except (ParseError, KbError) as exc:
-        print(f"kb: error: {exc}", file=sys.stderr)
+        print(f"kb: error: {vietnamese(str(exc))}", file=sys.stderr)
         return 2
     except PermissionError as exc:
         print(f"kb: lỗi: không có quyền truy cập {exc.filename or ''}".rstrip(), file=sys.stderr)

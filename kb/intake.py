@@ -1,6 +1,7 @@
 """Adding one uploaded document to the corpus folder and the KB, all or nothing.
 
-The bytes are parsed from a temporary file first; only a file that parses is copied into the corpus
+The bytes are parsed from a temporary file first, in a child process within the time budget
+(`kb.pipeline.parse`), so a hostile upload never holds the app's server; only a file that parses is copied into the corpus
 folder and indexed (`kb.store.build` over the files the KB already holds plus the new one, so a KB built
 from several folders keeps them all). A file that fails leaves the folder and the KB as they were.
 """
@@ -8,15 +9,15 @@ from several folders keeps them all). A file that fails leaves the folder and th
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kb.docid import slug
 from kb.errors import KbError
-from kb.pipeline import build
+from kb.pipeline import build, parse
 from kb.store.db import DOCUMENT_SUFFIXES, BuildReport, open_db
 from kb.store.views import documents_of_file, stored_files
-from parsers import parse_file
 from parsers.errors import ParseError
 from parsers.model import ParseResult
 
@@ -41,14 +42,17 @@ def safe_name(name: str) -> str:
     return f"{(slug(path.stem) or 'van-ban')[:120].rstrip('-')}{suffix}"
 
 
-def preview(name: str, data: bytes) -> ParseResult:
-    """Parse uploaded bytes without touching the corpus or the KB; ParseError/KbError with one line."""
+def preview(name: str, data: bytes, cancelled: Callable[[], bool] | None = None,
+            read: Callable[[Path], ParseResult] | None = None) -> ParseResult:
+    """Parse uploaded bytes without touching the corpus or the KB; ParseError/KbError with one line
+    (`kb.workers.OverBudget` past the time budget). The work runs in a child process, killed as soon as
+    `cancelled()` is true (the session went away) or raises (Streamlit stopping the run)."""
     clean = safe_name(name)
     with tempfile.TemporaryDirectory(prefix="vbkb-upload-") as tmp:
         path = Path(tmp) / clean
         path.write_bytes(data)
         try:
-            return parse_file(path)
+            return parse(path, read, cancelled=cancelled)
         except (ParseError, KbError) as exc:
             raise type(exc)(str(exc).replace(f"{tmp}/", "")) from None
         except Exception as exc:  # noqa: BLE001 - an unreadable upload is a user error, said in one line

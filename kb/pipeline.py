@@ -6,6 +6,9 @@
 `build` hands `process` to the store, which only writes. The build (`kb build`), the commands that work
 on files without a KB (`kb duties FILE`, `kb refs FILE`) and the app's upload all go through here, so a
 new enrichment step is added in one place.
+
+Reading, parsing and enriching one file is work on untrusted input: `parse` and `process` run it in a
+child process with a wall-clock budget (`kb.workers`, VBKB_FILE_BUDGET_S), as the build's workers do.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from kb.duties.extract import extract_duties
 from kb.model import Actor, Duty, EnrichedDocument, EnrichedFile, Reference
 from kb.store.db import BuildReport
 from kb.store.db import build as store_build
+from kb.workers import call
 from parsers import parse_file
 from parsers.model import Document, ParseResult
 
@@ -61,9 +65,16 @@ class Processor:
         return enrich(self.parse(path), self.hooks)
 
 
-def process(path: str | Path, hooks: Hooks | None = None) -> EnrichedFile:
-    """One file read, parsed and enriched (ParseError for a file that cannot be read)."""
-    return Processor(hooks=hooks or Hooks())(Path(path))
+def process(path: str | Path, hooks: Hooks | None = None, budget: float | None = None) -> EnrichedFile:
+    """One file read, parsed and enriched in a child within the budget (ParseError for a file that
+    cannot be read, OverBudget for one that takes too long)."""
+    return call(Processor(parse_file, hooks or Hooks()), Path(path), Path(path).name, budget)
+
+
+def parse(path: str | Path, read: Callable[[Path], ParseResult] | None = None, budget: float | None = None,
+          cancelled: Callable[[], bool] | None = None) -> ParseResult:
+    """One file read and parsed in a child within the budget; `cancelled` stops it early (the app)."""
+    return call(read or parse_file, Path(path), Path(path).name, budget, cancelled)
 
 
 def build(
@@ -71,7 +82,8 @@ def build(
     parse: Callable[[Path], ParseResult] | None = None, hooks: Hooks | None = None, jobs: int | None = None,
 ) -> BuildReport:
     """Every step for every changed file under `paths`, into the KB at `db_path` (see `kb.store.build`).
-    A caller's own `parse` or `hooks` (tests) run in this process."""
+    A caller's own `parse` or `hooks` (tests) run in one worker; if they cannot be sent to a child (a
+    closure), in this process and without the time budget."""
     custom = parse is not None or hooks is not None
     processor = Processor(parse or parse_file, hooks or Hooks())
     return store_build(paths, db_path, processor, progress=progress, force=force, jobs=1 if custom else jobs)

@@ -17,14 +17,13 @@ import functools
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
+import pickle
 import sqlite3
 import sys
 import time
 import typing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,9 +33,10 @@ import sqlite_utils
 
 from kb.docid import doc_id as make_doc_id
 from kb.docid import slug
-from kb.errors import KbError
+from kb.errors import KbError, vietnamese
 from kb.model import Actor, Duty, EnrichedFile, Reference
 from kb.numbers import number_key  # one identity for document numbers (NĐ = ND, spaces, leading zeros)
+from kb.workers import Failed, map_budgeted
 from parsers.model import Document, Node, ParseResult, Span
 from parsers.normalise import fold, normalise
 from parsers.readers import limits
@@ -334,8 +334,9 @@ def build(
     `process` turns one file into its enriched documents (`kb.pipeline` names the steps); the store only
     writes what it returns. The KB mirrors `paths`: files stored earlier but no longer found there are
     dropped. A file that fails keeps its earlier rows (if any) and is listed in the report with its
-    reason; the others go on. With `jobs` > 1 (None: one per core, up to 4, for big builds) worker
-    processes run `process` while this process writes, file after file in name order.
+    reason; the others go on. Worker processes (`jobs`; None: one per core, up to 4, for big builds, else
+    one) run `process` while this process writes, file after file in name order; a file whose work runs
+    past the time budget is stopped and reported, one whose worker dies is tried once more, then reported.
     """
     started = time.perf_counter()
     skipped: list[str] = []
@@ -357,7 +358,7 @@ def build(
             try:
                 sha = _file_hash(path)
             except (OSError, KbError) as exc:
-                failed.append((str(path), _reason(exc)))
+                failed.append((str(path), _reason(exc, path)))
                 bar.update(1)
                 continue
             if stored.get(key) == sha:
@@ -392,22 +393,27 @@ def build(
 def _workers(jobs: int | None, todo: int) -> int:
     if jobs is not None:
         return max(1, jobs)
-    # Starting a worker costs seconds (imports, spaCy): only worth it for a big build.
+    # Starting a worker costs seconds (imports, spaCy): more than one only pays for a big build.
     return min(4, os.cpu_count() or 1) if todo >= 32 else 1
 
 
 def _outcomes(paths: list[Path], process: Callable[[Path], EnrichedFile], workers: int) -> Iterator[EnrichedFile | str]:
-    """Each file processed, in order; a failure is its one-line reason instead."""
-    if workers <= 1 or len(paths) <= 1:
+    """Each file processed, in order, in worker processes within the time budget; a failure is its
+    one-line reason instead. A `process` that cannot be sent to a child (a test's closure) runs here."""
+    if not _picklable(process):
         yield from (_work(process, path) for path in paths)
         return
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding a SQLite connection
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        try:
-            yield from pool.map(functools.partial(_work, process), paths, chunksize=4)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+    work = functools.partial(_work, process)
+    for outcome in map_budgeted(work, paths, workers):  # the report names the file: reasons do not
+        yield outcome.reason if isinstance(outcome, Failed) else outcome
+
+
+def _picklable(value: object) -> bool:
+    try:
+        pickle.dumps(value)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return False
+    return True
 
 
 def _work(process: Callable[[Path], EnrichedFile], path: Path) -> EnrichedFile | str:
@@ -415,7 +421,7 @@ def _work(process: Callable[[Path], EnrichedFile], path: Path) -> EnrichedFile |
     try:
         return process(path)
     except Exception as exc:  # noqa: BLE001 - reported as this file's failure
-        return _reason(exc)
+        return _reason(exc, path)
 
 
 class _NoBar:
@@ -436,9 +442,16 @@ def _key(path: Path) -> str:
     return str(path.resolve())
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, path: Path | None = None) -> str:
+    """One line for a file's failure. The report pairs it with the file, so a message that starts with
+    the file's name does not say it twice ("FILE: FILE: ...")."""
+    if isinstance(exc, PermissionError):
+        return "không có quyền đọc tệp"
     text = str(exc).strip().splitlines()
     message = text[0] if text else ""
+    if path is not None:
+        message = message.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
+    message = vietnamese(message)
     if isinstance(exc, KbError) or type(exc).__name__ == "ParseError":
         return message or type(exc).__name__
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

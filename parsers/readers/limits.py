@@ -22,6 +22,7 @@ class Limits:
     max_xml_bytes: int = 60 * MB  # hard cap when actually inflating one XML part
     convert_timeout_s: int = 120  # LibreOffice conversion of a .doc
     max_pdf_pages: int = 2000  # pages of text extracted from a PDF
+    file_budget_s: int = 60  # wall-clock seconds to read, parse and enrich one file (kb/workers.py)
 
 
 _ENV = {
@@ -33,6 +34,7 @@ _ENV = {
     "max_xml_bytes": "VBKB_MAX_XML_BYTES",
     "convert_timeout_s": "VBKB_CONVERT_TIMEOUT_S",
     "max_pdf_pages": "VBKB_MAX_PDF_PAGES",
+    "file_budget_s": "VBKB_FILE_BUDGET_S",
 }
 
 
