@@ -223,14 +223,33 @@ ALIAS = re.compile(
     re.IGNORECASE,
 )
 
+# How a text is implemented, between "thực hiện" and what it implements: "thực hiện đồng bộ, quyết liệt, hiệu
+# quả ...", "triển khai nghiêm túc ...".
+_MANNER = (r"tốt|nghiêm|nghiêm\s+túc|đầy\s+đủ|đồng\s+bộ|quyết\s+liệt|(?:có\s+)?hiệu\s+quả|kịp\s+thời|thống\s+nhất|"
+           r"thực\s+chất|khẩn\s+trương")
+# ... and the parts of it that are implemented: "thực hiện ... các nhiệm vụ, giải pháp theo Nghị quyết số 66",
+# "triển khai các nội dung nêu tại Kế hoạch số ..."
+_TASK_NOUN = r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu|chủ\s+trương|quan\s+điểm"
+_TASKS_OF = (rf"(?:các|những)\s+(?:{_TASK_NOUN})(?:\s*(?:,|và)\s*(?:{_TASK_NOUN}))*(?:\s+(?:chủ\s+yếu|trọng\s+tâm))?"
+             r"\s+(?:(?:đã\s+)?(?:được\s+giao|nêu|đề\s+ra|quy\s+định)\s+)?(?:theo|tại)")
+# The implementing named as what a report, a check or an assessment is about, in a clause: "báo cáo tình hình
+# triển khai thực hiện Nghị quyết ...", "tổng hợp kết quả thực hiện Chỉ thị ...", "theo dõi tiến độ thực hiện
+# ...", "khen thưởng, kỷ luật trong việc thực hiện ..." (the clause's task is that report or check). Bearing
+# the result ("chịu trách nhiệm về kết quả thực hiện Chỉ thị ...") is still implementing it.
+_ABOUT_HEAD = r"báo\s+cáo|đánh\s+giá|kiểm\s+tra|giám\s+sát|theo\s+dõi|đôn\s+đốc|sơ\s+kết|tổng\s+kết|tổng\s+hợp"
+IMPLEMENTATION_NAMED = re.compile(
+    rf"(?i:(?:(?:{_ABOUT_HEAD})(?:\s*,\s*(?:{_ABOUT_HEAD}))*\s+(?:(?:tình\s+hình|kết\s+quả|tiến\s+độ|việc)\s+)?"
+    r"|tình\s+hình\s+|trong\s+việc\s+)(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai))"
+    r"(?!.*(?i:thực\s+hiện|triển\s+khai))", re.DOTALL)
+
 # Relation triggers, matched against the words just before a citation.
 TRIGGERS = (
     ("can_cu", re.compile(r"(?i:căn\s+cứ)(?:\s+(?:vào|theo))?\s*:?\s*$")),
     ("huong_dan", re.compile(r"(?i:quy\s+định\s+chi\s+tiết|hướng\s+dẫn)(?:\s+(?:thi\s+hành|thực\s+hiện))?"
                              r"(?:\s+(?:một\s+số\s+điều|các\s+điều|một\s+số\s+điều\s+và\s+biện\s+pháp\s+thi"
                              r"\s+hành)(?:\s+của)?)?\s*$")),
-    ("thuc_hien", re.compile(r"(?i:thực\s+hiện|triển\s+khai)(?:\s+(?:tốt|nghiêm|nghiêm\s+túc|đầy\s+đủ))?"
-                             r"\s*:?\s*$")),
+    ("thuc_hien", re.compile(rf"(?i:thực\s+hiện|triển\s+khai)(?:,?\s+(?i:{_MANNER}))*"
+                             rf"(?:\s+(?i:{_TASKS_OF}))?\s*:?\s*$")),
     ("thay_the", re.compile(r"(?i:thay\s+thế|bãi\s+bỏ)(?:\s+(?:cho|các))?\s*$")),
     ("sua_doi_bo_sung", re.compile(r"(?i:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
                                    r"(?:\s+(?:của|tại))?\s*$")),
