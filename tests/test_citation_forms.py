@@ -36,6 +36,16 @@ CASES = [
     # ... but never by words: a longer name is another law
     ("theo Luật Ngân sách nhà nước và Luật Đầu tư công.", {"year": 2026},
      [("89/2025/QH15", None, "dan_chieu"), ("Luật Đầu tư công", None, "dan_chieu")]),
+    # a law's name inside a cited decree's title ends where the clause's own words go on ("đảm bảo ...")
+    (("trình phê duyệt báo cáo quy định tại Điều 104 Nghị định số 186/2025/NĐ-CP của Chính phủ Quy định chi "
+      "tiết một số điều của Luật Quản lý, sử dụng tài sản công đảm bảo thời gian theo quy định."), {},
+     [("186/2025/NĐ-CP", "art_104", "dan_chieu"), ("Luật Quản lý, sử dụng tài sản công", None, "dan_chieu")]),
+    ("theo Luật Ngân sách nhà nước bảo đảm đúng thời hạn", {}, [("83/2015/QH13", None, "dan_chieu")]),
+    # a comma inside a name before up to six words ("Luật Trật tự, an toàn giao thông đường bộ")
+    ("Căn cứ Luật Trật tự, an toàn giao thông đường bộ ngày 27 tháng 6 năm 2024;", {"source": None},
+     [("Luật Trật tự, an toàn giao thông đường bộ năm 2024", None, "can_cu")]),
+    ("phối hợp thực hiện Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ.", {},
+     [("Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", None, "dan_chieu")]),
     # a name and a year two laws share: the one in force when the citing text speaks
     ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", {"source": None, "year": 2026},
      [("72/2025/QH15", None, "can_cu")]),
@@ -93,6 +103,12 @@ CASES = [
     ("Thực hiện theo quy định tại Mục VI Quyết định số 213/QĐ-TTg ngày 01/3/2024", {},
      [("213/QĐ-TTg", "sec_VI", "dan_chieu")]),
     ("(theo mẫu số 01 kèm theo).", {}, [(None, "annex__form_01", "dan_chieu")]),
+    # an annex named by its title, without a number
+    ("(Phụ lục Danh mục và Nội dung phương án đơn giản hóa đính kèm theo).", {"source": "art_1"},
+     [(None, "annex", "dan_chieu")]),
+    ("theo Phụ lục Danh mục nhiệm vụ trọng tâm kèm theo Quyết định số 12/2025/QĐ-UBND.", {},
+     [("12/2025/QĐ-UBND", "annex", "dan_chieu")]),
+    ("ký kết phụ lục hợp đồng kèm theo hợp đồng chính", {}, []),
     ("(theo mẫu số 02, mẫu số 03 kèm theo) và tiền thưởng", {},
      [(None, "annex__form_02", "dan_chieu"), (None, "annex__form_03", "dan_chieu")]),
     # --- relations ---------------------------------------------------------------------------------

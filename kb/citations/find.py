@@ -325,6 +325,8 @@ def _pins(m: re.Match[str]) -> tuple[Pin, ...]:
         if g["forms"]:
             return tuple(b + (("form", f),) for b in bases[:1] for f in P.FORM_VALUE.findall(g["forms"]))
         return tuple(bases)
+    if g.get("annex_titled"):
+        return ((("annex", ""),),)
     if g.get("attached_forms"):
         return tuple((("annex", ""), ("form", f)) for f in P.FORM_VALUE.findall(g["attached_forms"]))
     if g.get("plansec"):

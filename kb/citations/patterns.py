@@ -81,7 +81,7 @@ ISSUER = rf"của{_S}(?P<issuer>[{UPPER}][\w]*(?:{_S}(?!(?i:{_ISSUER_STOP})\b)[\
 _NAME_STOP = (
     r"ngày|năm|số|và|hoặc|của|được|đã|có|thì|để|theo|tại|về|quy\s+định|hướng\s+dẫn|hiện\s+hành|các|này|"
     r"nêu|trên|đó|với|trong|khi|nhằm|gửi|sau|trước|đến|từ|do|bởi|sửa\s+đổi|thi\s+hành|năm|"
-    r"mà|đối|không|phải|nếu|cho|như|xem|cũng|đều|vẫn|là|hoặc|đang|sẽ|được|bị|về|tại"
+    r"mà|đối|không|phải|nếu|cho|như|xem|cũng|đều|vẫn|là|hoặc|đang|sẽ|được|bị|về|tại|đảm\s+bảo|bảo\s+đảm"
 )
 # A word of a name: not a stop word, not a number, not a unit of a pinpoint ("Luật A và Điều 77 Luật B").
 _NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)(?!\d|năm\d)(?!(?:Điều|khoản|điểm|Chương|Mục)\b)[\w]+"
@@ -117,14 +117,15 @@ _AND_IN_NAME = (
     rf"{_S}và(?!{_S}(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b)(?:{_S}{_NAME_WORD}){{1,5}}"
     rf"(?=\s*(?:[.;,)]|$|(?:năm|ngày|số){_S}\d))"
 )
-# A comma inside a name before a few lower-case words that end it ("Luật Thi đua, khen thưởng", "Luật Cán bộ,
+# A comma inside a name before a few (up to six) lower-case words that end it ("Luật Thi đua, khen thưởng", "Luật Cán bộ,
 # công chức", "Luật Thuế xuất khẩu, thuế nhập khẩu"): the words must reach the name's end (a mark, a number,
-# "và", the end), so "Luật Đất đai, đồng thời rà soát ..." keeps its comma out of the name.
+# "và", the end), so "Luật Đất đai, đồng thời rà soát ..." keeps its comma out of the name; "Luật Trật tự, an toàn
+# giao thông đường bộ", "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ".
 _END_OF_NAME = rf"(?=\s*(?:[.;,:)]|$|(?:năm|ngày|số){_S}\d|(?:và|hoặc){_S}|\())"
-_COMMA_IN_NAME = rf",{_S}(?=[{LOWER}]){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_END_OF_NAME}"
+_COMMA_IN_NAME = rf",{_S}(?=[{LOWER}]){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,5}}{_END_OF_NAME}"
 _NAME_BODY = (
     rf"(?:{_PAIR}|[{UPPER}][\w]*)(?:{_S}{_NAME_WORD}){{0,12}}"
-    rf"(?:{_LIST_IN_NAME}|{_AND_IN_NAME}|{_COMMA_IN_NAME}(?:{_AND_IN_NAME})?)?"
+    rf"(?:{_LIST_IN_NAME}(?:{_COMMA_IN_NAME})?|{_AND_IN_NAME}|{_COMMA_IN_NAME}(?:{_AND_IN_NAME}(?:{_COMMA_IN_NAME})?)?)?"
 )
 _PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}{_NAME_BODY}"
 # A law amending several laws is named by their list: "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu,
@@ -197,6 +198,10 @@ PINPOINT = re.compile(
     rf"|(?P<points3>{POINTS})"
     rf"|(?:(?P<sections>{SECTIONS})\s+)?(?P<chapters>{CHAPTERS})"
     rf"|(?:(?P<forms>{FORMS})\s+(?:(?i:tại|của|thuộc)\s+)?)?(?P<annexes>{ANNEXES})"
+    # the annex attached named by its title, with no number: "(Phụ lục Danh mục và Nội dung phương án đơn
+    # giản hóa đính kèm theo)", "Phụ lục Danh mục nhiệm vụ kèm theo Quyết định số ..."
+    rf"|(?P<annex_titled>Phụ{_S}lục{_S}[{UPPER}][^().;:\n]{{0,100}}?)"
+    rf"(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm))"
     # "(theo mẫu số 01 kèm theo)": a form of the annex attached, with no "Phụ lục" printed
     rf"|(?P<attached_forms>{FORMS})(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm))"
     rf")"
