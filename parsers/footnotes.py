@@ -1,7 +1,11 @@
 """Footnotes: take them out of the body and separate their markers from the words they are glued to.
 
-Two shapes are recognised:
+Three shapes are recognised:
 - Markdown footnotes: `[^3]: text` definitions and `[^3]` references.
+- Footnotes a web page printed as plain text: a line "[N] text" (or "[N]" alone, its text on the next
+  lines) where N is the next footnote number *and* a marker "[N]" was printed glued to a word earlier
+  ("nhiều văn bản[1]", "cơ quan[2]"): a Công điện or Thông báo saved from a portal lists them after its
+  signature. Each runs to the next one, or to the line that ends its sentence.
 - Footnotes a PDF extraction left at page bottoms, in the middle of the body: a line "N text" where N is
   the next footnote number *and* a marker N was printed glued to a word or number earlier in the body
   ("pháp luật1", "34/2016/NĐ-CP2"). Numbering must run 1, 2, 3 ... so that a line that merely starts with
@@ -24,6 +28,7 @@ from parsers.model import Footnote, Span
 
 def extract(draft: Draft) -> Draft:
     draft = _markdown_footnotes(draft)
+    draft = _bracket_footnotes(draft)
     return _page_footnotes(draft)
 
 
@@ -39,6 +44,52 @@ def _markdown_footnotes(draft: Draft) -> Draft:
             continue
         body.append(replace(line, text=P.MD_FOOTNOTE_REF.sub(r"[\1]", line.text)) if "[^" in line.text else line)
     return replace(draft, lines=tuple(body), footnotes=tuple(notes))
+
+
+def _bracket_footnotes(draft: Draft) -> Draft:
+    lines = draft.lines
+    if not any(x.text.lstrip().startswith("[1]") for x in lines):  # the cheap test first
+        return draft
+    marked = _bracket_markers(lines)
+    notes: list[tuple[int, list[int]]] = []  # (number, line indexes)
+    expected, after, i = 1, -1, 0
+    while i < len(lines):
+        m = None if lines[i].table else P.BRACKET_FOOTNOTE_LINE.match(lines[i].text)
+        if not m or int(m.group(1)) != expected or not any(after <= k < i for k in marked.get(expected, ())):
+            i += 1
+            continue
+        after = min(k for k in marked[expected] if after <= k < i)
+        members = [i]
+        i += 1
+        # its text goes on until it ends a sentence (a ";" inside a list of texts does not) or the next
+        # footnote starts
+        while i < len(lines) and not lines[i].table and not P.BRACKET_FOOTNOTE_LINE.match(lines[i].text) \
+                and not ends_sentence(lines[members[-1]].text, strong=True):
+            members.append(i)
+            i += 1
+        notes.append((expected, members))
+        expected += 1
+    if not notes:
+        return draft
+    out_notes = list(draft.footnotes)
+    for number, members in notes:
+        parts = [lines[k] for k in members]
+        head = P.BRACKET_FOOTNOTE_LINE.match(parts[0].text)
+        text = " ".join([(head.group(2) or "") if head else parts[0].text] + [p.text for p in parts[1:]])
+        out_notes.append(Footnote(str(number), re.sub(r"\s+", " ", text).strip(),
+                                  Span(parts[0].start, parts[-1].end, parts[0].lineno)))
+    dropped = {k for _, members in notes for k in members}
+    return replace(draft, lines=tuple(x for k, x in enumerate(lines) if k not in dropped), footnotes=tuple(out_notes))
+
+
+def _bracket_markers(lines: tuple[Line, ...]) -> dict[int, list[int]]:
+    """Glued "[N]" marker number → the indexes of the lines that carry it, in document order."""
+    found: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        if "[" in line.text:
+            for m in P.BRACKET_FOOTNOTE_MARKER.finditer(line.text):
+                found.setdefault(int(m.group(1)), []).append(i)
+    return found
 
 
 def _markers(lines: tuple[Line, ...]) -> dict[int, list[tuple[int, int]]]:

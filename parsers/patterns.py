@@ -88,6 +88,10 @@ FOOTNOTE_LINE = re.compile(r"^\s*([1-9]\d{0,2})\s+(?=\S)(?![.)/%])(.*)$")
 # A footnote marker glued to a word or a document number: "pháp luật1", "34/2016/NĐ-CP2"
 # (the first digit comes before the look-behind so that the engine can skip to digits)
 FOOTNOTE_MARKER = re.compile(rf"(\d(?<=[{UPPER}{LOWER}]\d)\d{{0,2}})(?=[\s,.;:)\]”\"']|$)")
+# A web page's footnote: "[1] Thông báo số ..." (its text may start on the next line: "[3]"), and its
+# marker glued to the word it explains: "nhiều văn bản[1]", "cơ quan[2] và", "TÊN[1]………"
+BRACKET_FOOTNOTE_LINE = re.compile(r"^\s*\[([1-9]\d{0,2})\](?:\s+(.*)|\s*)$")
+BRACKET_FOOTNOTE_MARKER = re.compile(r"(?<=[^\s\[(])\[([1-9]\d{0,2})\](?!\w)")
 MD_FOOTNOTE_REF = re.compile(r"\[\^(\w+)\]")
 MD_FOOTNOTE_DEF = re.compile(r"^\s*\[\^(\w+)\]:\s*(.*)$")
 

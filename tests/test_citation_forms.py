@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kb.citations.find import find_references, references_in_text
+from parsers import parse_text
 from parsers.model import Document, Node, ParseResult, Span
 
 SRC = "art_8__para_1__point_b"
@@ -35,6 +36,16 @@ CASES = [
     # ... but never by words: a longer name is another law
     ("theo Luật Ngân sách nhà nước và Luật Đầu tư công.", {"year": 2026},
      [("89/2025/QH15", None, "dan_chieu"), ("Luật Đầu tư công", None, "dan_chieu")]),
+    # a law's name inside a cited decree's title ends where the clause's own words go on ("đảm bảo ...")
+    (("trình phê duyệt báo cáo quy định tại Điều 104 Nghị định số 186/2025/NĐ-CP của Chính phủ Quy định chi "
+      "tiết một số điều của Luật Quản lý, sử dụng tài sản công đảm bảo thời gian theo quy định."), {},
+     [("186/2025/NĐ-CP", "art_104", "dan_chieu"), ("Luật Quản lý, sử dụng tài sản công", None, "dan_chieu")]),
+    ("theo Luật Ngân sách nhà nước bảo đảm đúng thời hạn", {}, [("83/2015/QH13", None, "dan_chieu")]),
+    # a comma inside a name before up to six words ("Luật Trật tự, an toàn giao thông đường bộ")
+    ("Căn cứ Luật Trật tự, an toàn giao thông đường bộ ngày 27 tháng 6 năm 2024;", {"source": None},
+     [("Luật Trật tự, an toàn giao thông đường bộ năm 2024", None, "can_cu")]),
+    ("phối hợp thực hiện Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ.", {},
+     [("Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ", None, "dan_chieu")]),
     # a name and a year two laws share: the one in force when the citing text speaks
     ("Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;", {"source": None, "year": 2026},
      [("72/2025/QH15", None, "can_cu")]),
@@ -92,6 +103,12 @@ CASES = [
     ("Thực hiện theo quy định tại Mục VI Quyết định số 213/QĐ-TTg ngày 01/3/2024", {},
      [("213/QĐ-TTg", "sec_VI", "dan_chieu")]),
     ("(theo mẫu số 01 kèm theo).", {}, [(None, "annex__form_01", "dan_chieu")]),
+    # an annex named by its title, without a number
+    ("(Phụ lục Danh mục và Nội dung phương án đơn giản hóa đính kèm theo).", {"source": "art_1"},
+     [(None, "annex", "dan_chieu")]),
+    ("theo Phụ lục Danh mục nhiệm vụ trọng tâm kèm theo Quyết định số 12/2025/QĐ-UBND.", {},
+     [("12/2025/QĐ-UBND", "annex", "dan_chieu")]),
+    ("ký kết phụ lục hợp đồng kèm theo hợp đồng chính", {}, []),
     ("(theo mẫu số 02, mẫu số 03 kèm theo) và tiền thưởng", {},
      [(None, "annex__form_02", "dan_chieu"), (None, "annex__form_03", "dan_chieu")]),
     # --- relations ---------------------------------------------------------------------------------
@@ -203,3 +220,79 @@ def test_quyet_dinh_nay_in_the_decision_s_own_articles_is_no_reference() -> None
     result, doc = _doc("Ban hành kèm theo Quyết định này Quy chế xét tặng danh hiệu.", (art,), doc_type="Văn bản",
                        number=None, parent="71/2025/QĐ-UBND")
     assert _doc_refs(result, doc) == []
+
+
+# --- footnotes "[N] ..." printed after the signature (a Công điện or Thông báo saved from a portal) --------
+_CD_HEAD = ("THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 224/CĐ-TTg | Hà Nội, ngày 20 tháng 11 năm 2025\nCÔNG ĐIỆN\nVỀ VIỆC CHUẨN BỊ LỄ KHÁNH THÀNH\n"
+            "THỦ TƯỚNG CHÍNH PHỦ điện:\n")
+_CD_BODY = ("{preamble}\n\n1. Bộ Xây dựng chủ trì tổng hợp{item_marker}, báo cáo Thủ tướng Chính phủ.\n\n"
+            "2. Các bộ, cơ quan khẩn trương gửi báo cáo.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT, CN.\n"
+            "THỦ TƯỚNG\nPhạm Minh Chính\n")
+
+
+@pytest.mark.parametrize(("preamble", "item_marker", "notes", "expected"), [
+    # the marker in the preamble: the footnote's texts are the preamble's; a note's text may start on the
+    # line after its number, and a ";" inside a list of texts does not end it
+    ("Thủ tướng đã ban hành nhiều văn bản[1] chỉ đạo.", "",
+     ("[1] Thông\nbáo số 627/TB-VPCP ngày 18/11/2025, Thông báo số 493/TB-VPCP ngày 18/9/2025;\n"
+     "các văn bản số: 10894/VPCP-CN ngày 8/11/2025 của\nVăn phòng Chính phủ.\n"),
+     [(None, "627/TB-VPCP"), (None, "493/TB-VPCP"), (None, "10894/VPCP-CN")]),
+    # the marker in a clause: that clause's; a note of bodies only cites nothing; the page's footer after
+    # the last note's full stop is not the note's
+    ("Thời gian rất gấp, còn 03 bộ[1] chưa gửi báo cáo.", "[2]",
+     ("[1] Bộ\nGiáo dục và Đào tạo, Bộ Ngoại giao.\n[2]\nTheo Công văn số 8563/VPCP-CN ngày 12/9/2025.\n"
+     "Công điện 224/CĐ-TTg năm 2025 về việc chuẩn bị Lễ khánh thành\n"),
+     [("item_1", "8563/VPCP-CN")]),
+    # "[N]" with no glued marker in the text is no footnote: the line stays where it was
+    ("Thủ tướng yêu cầu:", "", "[1] Theo Công văn số 8563/VPCP-CN ngày 12/9/2025.\n", []),
+])
+def test_bracketed_footnotes_after_the_signature(preamble: str, item_marker: str, notes: str,
+                                                 expected: list) -> None:
+    result = parse_text(_CD_HEAD + _CD_BODY.format(preamble=preamble, item_marker=item_marker) + notes, fmt="md")
+    doc = result.documents[0]
+    got = [(r.source_eid, r.target_doc) for r in find_references(result, doc) if r.target_doc != "224/CĐ-TTg"]
+    assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+# --- a clause's "thực hiện": a task of implementing, or the implementing named as a subject ----------------
+_IMPLEMENTS = "Thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị và Chỉ thị số 21/CT-TTg;"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the task, however it is qualified, of implementing what the document implements
+    (("Các Bộ trưởng trực tiếp chỉ đạo thực hiện đồng bộ, quyết liệt, hiệu quả các nhiệm vụ, giải pháp theo "
+     "Nghị quyết số 66-NQ/TW và Chỉ thị số 21/CT-TTg;"), [("66-NQ/TW", "thuc_hien"), ("21/CT-TTg", "thuc_hien")]),
+    ("Các sở triển khai nghiêm túc các nội dung nêu tại Chỉ thị số 21/CT-TTg.", [("21/CT-TTg", "thuc_hien")]),
+    ("UBND các xã tổ chức thực hiện có hiệu quả các mục tiêu, chỉ tiêu đề ra tại Nghị quyết số 66-NQ/TW.",
+     [("66-NQ/TW", "thuc_hien")]),
+    # ... of implementing what it does not: a plain mention
+    ("Sở Tài chính triển khai các nhiệm vụ, giải pháp chủ yếu tại Nghị quyết số 01/NQ-CP ngày 08/01/2025.",
+     [("01/NQ-CP", "dan_chieu")]),
+    # the implementing named as what a report, a check, a reward is about
+    ("Khẩn trương hoàn thiện Báo cáo tình hình triển khai thực hiện Nghị quyết số 66-NQ/TW, gửi Bộ Tư pháp.",
+     [("66-NQ/TW", "dan_chieu")]),
+    (("làm căn cứ khen thưởng, kỷ luật trong việc thực hiện Nghị quyết số 66-NQ/TW và Chỉ thị số 21/CT-TTg theo "
+     "quy định."), [("66-NQ/TW", "dan_chieu"), ("21/CT-TTg", "dan_chieu")]),
+    ("Sở Nội vụ tổng hợp kết quả thực hiện Chỉ thị số 21/CT-TTg, báo cáo UBND tỉnh.", [("21/CT-TTg", "dan_chieu")]),
+    ("theo dõi tiến độ thực hiện Nghị quyết số 66-NQ/TW của các sở", [("66-NQ/TW", "dan_chieu")]),
+    # ... but bearing its result is implementing it; the contents of a text to be spread are a mention
+    ("Chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện Chỉ thị 21/CT-TTg trong phạm vi quản lý.",
+     [("21/CT-TTg", "thuc_hien")]),
+    ("Kịp thời quán triệt, triển khai những nội dung của Chỉ thị số 21/CT-TTg trong cơ quan, đơn vị.",
+     [("21/CT-TTg", "dan_chieu")]),
+    # a text does not implement its own units
+    ("Phối hợp với Sở Tư pháp thực hiện các nội dung quy định tại khoản 1 Mục II.", [(None, "dan_chieu")]),
+])
+def test_a_clause_implementing_or_naming_the_implementing(text: str, expected: list) -> None:
+    item = _node("sec_II__item_1", text)
+    result, doc = _doc(_IMPLEMENTS, (item,))
+    got = [(r.target_doc, r.relation) for r in find_references(result, doc) if r.source_eid == "sec_II__item_1"]
+    assert sorted(got) == sorted(expected)
+
+
+def test_the_implementing_named_in_a_preamble_is_still_the_document_s() -> None:
+    # a Thông báo kết luận of a meeting "về tình hình thực hiện Nghị quyết ...": the conclusion implements it
+    result, doc = _doc("Phó Thủ tướng đã chủ trì cuộc họp về tình hình thực hiện Nghị quyết số 66-NQ/TW ngày "
+                       "30/4/2025 của Bộ Chính trị.", (_node("item_1", "Các bộ rà soát."),), doc_type="Thông báo")
+    assert _doc_refs(result, doc) == [(None, "66-NQ/TW", None, "thuc_hien")]

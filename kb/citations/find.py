@@ -46,6 +46,7 @@ class Citation:
     which: str | None = None  # a short form's pointer: "nêu trên", "này" ...
     loose: bool = False  # a pinpoint with no document that may belong to the next one (see `resolve`)
     task: bool = False  # "thuc_hien" read from a task inside a sentence, not from its opening words
+    subject: bool = False  # "thuc_hien" read from "tình hình / kết quả / việc thực hiện": a subject, not a task
     next_anchor: int | None = None  # index of that next document citation in the same sentence
 
 
@@ -324,6 +325,8 @@ def _pins(m: re.Match[str]) -> tuple[Pin, ...]:
         if g["forms"]:
             return tuple(b + (("form", f),) for b in bases[:1] for f in P.FORM_VALUE.findall(g["forms"]))
         return tuple(bases)
+    if g.get("annex_titled"):
+        return ((("annex", ""),),)
     if g.get("attached_forms"):
         return tuple((("annex", ""), ("form", f)) for f in P.FORM_VALUE.findall(g["attached_forms"]))
     if g.get("plansec"):
@@ -419,7 +422,8 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
                 relation = prev_internal.relation  # "Bãi bỏ điểm c khoản 2 và điểm d khoản 3 Điều 14"
             else:
                 relation = _trigger(text[_sentence_start(text, c.start):c.start]) or "dan_chieu"
-            prev_internal = replace(c, relation=relation)
+            subject = relation == "thuc_hien" and _implementation_named(text[_sentence_start(text, c.start):c.start])
+            prev_internal = replace(c, relation=relation, subject=subject)
             out.append(prev_internal)
             continue
         if c.which == "này":
@@ -451,10 +455,18 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
                 own = _trigger(gap)
                 relation = own if own in P.OWN_VOICE else "dan_chieu"
         task = relation == "thuc_hien" and not _opens_sentence(text, sentence, c.start)
-        c = replace(c, relation=relation, task=task)
+        subject = relation == "thuc_hien" and _implementation_named(text[sentence:c.start])
+        c = replace(c, relation=relation, task=task, subject=subject)
         out.append(c)
         prev = c
     return out
+
+
+def _implementation_named(lead: str) -> bool:
+    """Whether the last implementing word before a citation names the implementing as a subject ("báo cáo
+    tình hình triển khai thực hiện Nghị quyết số 66", "trong việc thực hiện Nghị quyết số 66 và Nghị quyết
+    số 140": the lead of a listed text runs back to the same words)."""
+    return bool(P.IMPLEMENTATION_NAMED.search(lead))
 
 
 def _list_opener(lead: str) -> str | None:
@@ -594,8 +606,12 @@ def resolve(cites: list[Citation], source_eid: str | None, ctx: Context) -> list
         c = _resolve_one(c, ctx, cites, out)
         if c is None:
             continue
-        if source_eid is not None and c.task and _identity(c) not in ctx.implemented:
-            # a clause's task of implementing a text the document as a whole does not implement
+        if source_eid is not None and (c.subject or c.task and _identity(c) not in ctx.implemented):
+            # a clause's task of implementing a text the document as a whole does not implement, or the
+            # implementing of a text named as what a report, a check is about
+            c = replace(c, relation="dan_chieu")
+        if c.kind == "internal" and c.relation == "thuc_hien":
+            # "thực hiện các nội dung quy định tại khoản 1 Điều này": a text does not implement its own units
             c = replace(c, relation="dan_chieu")
         if c.kind in ("number", "name", "alias") and c.doc_type:
             ctx.antecedents[match_key(c.doc_type)] = c
@@ -912,8 +928,18 @@ def _dedupe(refs: list[Reference]) -> list[Reference]:
     return out
 
 
-def _footnote_source(doc: Document, num: str, source: str) -> str:
-    """The clause whose text carries the footnote's marker ("34/2016/NĐ-CP2"), else 'fn_N'."""
+def _footnote_source(doc: Document, num: str, source: str) -> str | None:
+    """The unit whose text carries the footnote's marker ("nhiều văn bản[1]", "34/2016/NĐ-CP2"): None for
+    the preamble, else the clause; 'fn_N' when no marker is found."""
+    bracketed = re.compile(rf"(?<=[^\s\[(])\[{re.escape(num)}\]")  # printed as such: where it is, is sure
+    found = bracketed.search(source, doc.span.start, doc.span.end)
+    if found:
+        if not doc.nodes or found.start() < doc.nodes[0].span.start:
+            return None
+        for node in doc.walk():
+            own_end = node.children[0].span.start if node.children else node.span.end
+            if node.span.start <= found.start() < own_end:
+                return node.eid
     marker = re.compile(rf"(?<=[^\s\d]){re.escape(num)}(?![\d/])")
     for node in doc.walk():
         own_end = node.children[0].span.start if node.children else node.span.end

@@ -81,7 +81,7 @@ ISSUER = rf"của{_S}(?P<issuer>[{UPPER}][\w]*(?:{_S}(?!(?i:{_ISSUER_STOP})\b)[\
 _NAME_STOP = (
     r"ngày|năm|số|và|hoặc|của|được|đã|có|thì|để|theo|tại|về|quy\s+định|hướng\s+dẫn|hiện\s+hành|các|này|"
     r"nêu|trên|đó|với|trong|khi|nhằm|gửi|sau|trước|đến|từ|do|bởi|sửa\s+đổi|thi\s+hành|năm|"
-    r"mà|đối|không|phải|nếu|cho|như|xem|cũng|đều|vẫn|là|hoặc|đang|sẽ|được|bị|về|tại"
+    r"mà|đối|không|phải|nếu|cho|như|xem|cũng|đều|vẫn|là|hoặc|đang|sẽ|được|bị|về|tại|đảm\s+bảo|bảo\s+đảm"
 )
 # A word of a name: not a stop word, not a number, not a unit of a pinpoint ("Luật A và Điều 77 Luật B").
 _NAME_WORD = rf"(?!(?:{_NAME_STOP})\b)(?!\d|năm\d)(?!(?:Điều|khoản|điểm|Chương|Mục)\b)[\w]+"
@@ -117,14 +117,15 @@ _AND_IN_NAME = (
     rf"{_S}và(?!{_S}(?:Luật|Bộ|Pháp|Nghị|Thông|Quyết|Chỉ)\b)(?:{_S}{_NAME_WORD}){{1,5}}"
     rf"(?=\s*(?:[.;,)]|$|(?:năm|ngày|số){_S}\d))"
 )
-# A comma inside a name before a few lower-case words that end it ("Luật Thi đua, khen thưởng", "Luật Cán bộ,
+# A comma inside a name before a few (up to six) lower-case words that end it ("Luật Thi đua, khen thưởng", "Luật Cán bộ,
 # công chức", "Luật Thuế xuất khẩu, thuế nhập khẩu"): the words must reach the name's end (a mark, a number,
-# "và", the end), so "Luật Đất đai, đồng thời rà soát ..." keeps its comma out of the name.
+# "và", the end), so "Luật Đất đai, đồng thời rà soát ..." keeps its comma out of the name; "Luật Trật tự, an toàn
+# giao thông đường bộ", "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ".
 _END_OF_NAME = rf"(?=\s*(?:[.;,:)]|$|(?:năm|ngày|số){_S}\d|(?:và|hoặc){_S}|\())"
-_COMMA_IN_NAME = rf",{_S}(?=[{LOWER}]){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,3}}{_END_OF_NAME}"
+_COMMA_IN_NAME = rf",{_S}(?=[{LOWER}]){_NAME_WORD}(?:{_S}{_NAME_WORD}){{0,5}}{_END_OF_NAME}"
 _NAME_BODY = (
     rf"(?:{_PAIR}|[{UPPER}][\w]*)(?:{_S}{_NAME_WORD}){{0,12}}"
-    rf"(?:{_LIST_IN_NAME}|{_AND_IN_NAME}|{_COMMA_IN_NAME}(?:{_AND_IN_NAME})?)?"
+    rf"(?:{_LIST_IN_NAME}(?:{_COMMA_IN_NAME})?|{_AND_IN_NAME}|{_COMMA_IN_NAME}(?:{_AND_IN_NAME}(?:{_COMMA_IN_NAME})?)?)?"
 )
 _PLAIN_LAW = rf"(?:Bộ{_S}luật|Luật|Pháp{_S}lệnh){_S}{_NAME_BODY}"
 # A law amending several laws is named by their list: "Luật sửa đổi, bổ sung một số điều của Luật Đấu thầu,
@@ -197,6 +198,10 @@ PINPOINT = re.compile(
     rf"|(?P<points3>{POINTS})"
     rf"|(?:(?P<sections>{SECTIONS})\s+)?(?P<chapters>{CHAPTERS})"
     rf"|(?:(?P<forms>{FORMS})\s+(?:(?i:tại|của|thuộc)\s+)?)?(?P<annexes>{ANNEXES})"
+    # the annex attached named by its title, with no number: "(Phụ lục Danh mục và Nội dung phương án đơn
+    # giản hóa đính kèm theo)", "Phụ lục Danh mục nhiệm vụ kèm theo Quyết định số ..."
+    rf"|(?P<annex_titled>Phụ{_S}lục{_S}[{UPPER}][^().;:\n]{{0,100}}?)"
+    rf"(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm))"
     # "(theo mẫu số 01 kèm theo)": a form of the annex attached, with no "Phụ lục" printed
     rf"|(?P<attached_forms>{FORMS})(?={_S}(?:(?i:ban){_S}hành{_S})?(?:(?i:kèm){_S}theo|đính{_S}kèm))"
     rf")"
@@ -223,14 +228,33 @@ ALIAS = re.compile(
     re.IGNORECASE,
 )
 
+# How a text is implemented, between "thực hiện" and what it implements: "thực hiện đồng bộ, quyết liệt, hiệu
+# quả ...", "triển khai nghiêm túc ...".
+_MANNER = (r"tốt|nghiêm|nghiêm\s+túc|đầy\s+đủ|đồng\s+bộ|quyết\s+liệt|(?:có\s+)?hiệu\s+quả|kịp\s+thời|thống\s+nhất|"
+           r"thực\s+chất|khẩn\s+trương")
+# ... and the parts of it that are implemented: "thực hiện ... các nhiệm vụ, giải pháp theo Nghị quyết số 66",
+# "triển khai các nội dung nêu tại Kế hoạch số ..."
+_TASK_NOUN = r"nhiệm\s+vụ|giải\s+pháp|nội\s+dung|mục\s+tiêu|chỉ\s+tiêu|yêu\s+cầu|chủ\s+trương|quan\s+điểm"
+_TASKS_OF = (rf"(?:các|những)\s+(?:{_TASK_NOUN})(?:\s*(?:,|và)\s*(?:{_TASK_NOUN}))*(?:\s+(?:chủ\s+yếu|trọng\s+tâm))?"
+             r"\s+(?:(?:đã\s+)?(?:được\s+giao|nêu|đề\s+ra|quy\s+định)\s+)?(?:theo|tại)")
+# The implementing named as what a report, a check or an assessment is about, in a clause: "báo cáo tình hình
+# triển khai thực hiện Nghị quyết ...", "tổng hợp kết quả thực hiện Chỉ thị ...", "theo dõi tiến độ thực hiện
+# ...", "khen thưởng, kỷ luật trong việc thực hiện ..." (the clause's task is that report or check). Bearing
+# the result ("chịu trách nhiệm về kết quả thực hiện Chỉ thị ...") is still implementing it.
+_ABOUT_HEAD = r"báo\s+cáo|đánh\s+giá|kiểm\s+tra|giám\s+sát|theo\s+dõi|đôn\s+đốc|sơ\s+kết|tổng\s+kết|tổng\s+hợp"
+IMPLEMENTATION_NAMED = re.compile(
+    rf"(?i:(?:(?:{_ABOUT_HEAD})(?:\s*,\s*(?:{_ABOUT_HEAD}))*\s+(?:(?:tình\s+hình|kết\s+quả|tiến\s+độ|việc)\s+)?"
+    r"|tình\s+hình\s+|trong\s+việc\s+)(?:triển\s+khai\s+)?(?:thực\s+hiện|triển\s+khai))"
+    r"(?!.*(?i:thực\s+hiện|triển\s+khai))", re.DOTALL)
+
 # Relation triggers, matched against the words just before a citation.
 TRIGGERS = (
     ("can_cu", re.compile(r"(?i:căn\s+cứ)(?:\s+(?:vào|theo))?\s*:?\s*$")),
     ("huong_dan", re.compile(r"(?i:quy\s+định\s+chi\s+tiết|hướng\s+dẫn)(?:\s+(?:thi\s+hành|thực\s+hiện))?"
                              r"(?:\s+(?:một\s+số\s+điều|các\s+điều|một\s+số\s+điều\s+và\s+biện\s+pháp\s+thi"
                              r"\s+hành)(?:\s+của)?)?\s*$")),
-    ("thuc_hien", re.compile(r"(?i:thực\s+hiện|triển\s+khai)(?:\s+(?:tốt|nghiêm|nghiêm\s+túc|đầy\s+đủ))?"
-                             r"\s*:?\s*$")),
+    ("thuc_hien", re.compile(rf"(?i:thực\s+hiện|triển\s+khai)(?:,?\s+(?i:{_MANNER}))*"
+                             rf"(?:\s+(?i:{_TASKS_OF}))?\s*:?\s*$")),
     ("thay_the", re.compile(r"(?i:thay\s+thế|bãi\s+bỏ)(?:\s+(?:cho|các))?\s*$")),
     ("sua_doi_bo_sung", re.compile(r"(?i:sửa\s+đổi,?\s+bổ\s+sung|sửa\s+đổi|bổ\s+sung)(?:\s+một\s+số\s+điều)?"
                                    r"(?:\s+(?:của|tại))?\s*$")),
