@@ -299,3 +299,72 @@ def test_article_headings_and_the_innermost_lead_line() -> None:
         ("art_7__para_2__point_a", "ubnd_cap_xa", "thuc_hien"),
         ("art_7__para_2__point_b", "ubnd_cap_xa", "bao_cao"),
     }
+
+
+# Task tables whose rows are grouped under one-cell rows, numbers restarting per group (the Bắc Ninh digital
+# economy plan's Phụ lục; an invented Kế hoạch of a Sở; a Quảng Ngãi-style inventory plan with a deadline
+# column): every row under a header naming a lead body is a task, whatever groups it.
+GROUPED_TABLES = [
+    ("""KẾ HOẠCH
+Thử
+
+I. NHIỆM VỤ
+
+| TT | Chỉ tiêu | Chủ trì |
+|---|---|---|
+| **I. Kinh tế số** | | |
+| 1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính |
+| **II. Xã hội số** | | |
+| 1 | Tỷ lệ người dân có tài khoản định danh điện tử đạt 80%. | Công an tỉnh |
+| 2 | Tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%. | Sở Y tế |
+""", {("cong_an_tinh", "chu_tri", None, "Tỷ lệ người dân có tài khoản định danh điện tử đạt 80%."),
+      ("so_tai_chinh", "chu_tri", None, "Kinh tế số chiếm 45% GRDP tỉnh."),
+      ("so_y_te", "chu_tri", None, "Tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%.")}),
+    ("""KẾ HOẠCH
+Thử
+
+I. NHIỆM VỤ
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |
+|---|---|---|---|---|
+| A | NHIỆM VỤ CHUNG | | | |
+| 1 | Tổ chức hội nghị quán triệt | Sở Nội vụ | Sở Tư pháp | Quý I năm 2026 |
+| B | Nhóm nhiệm vụ về thể chế | | | |
+| 1 | Rà soát quy chế phối hợp | Sở Tư pháp | | Tháng 6/2026 |
+""", {("so_noi_vu", "chu_tri", "2026-Q1", "Tổ chức hội nghị quán triệt"),
+      ("so_tu_phap", "phoi_hop", "2026-Q1", "Tổ chức hội nghị quán triệt"),
+      ("so_tu_phap", "chu_tri", "2026-06", "Rà soát quy chế phối hợp")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPED_TABLES)
+def test_task_tables_grouped_under_one_cell_rows(text: str, expected: set) -> None:
+    result = parse_text(text, source="t.md", fmt="md")
+    duties = [d for doc in result.documents for d in extract_duties(result, doc, "t")]
+    assert {(d.actor, d.role, d.deadline.date if d.deadline else None, d.action) for d in duties} == expected
+
+
+# A lead cell that is sentences of its own: each bearer with what its sentence says (Bắc Ninh Phụ lục rows;
+# an invented plan's row); a bare name leads the row.
+LEAD_CELLS = [
+    ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng năm.",
+     {("so_khoa_hoc_cong_nghe", "chu_tri"), ("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
+    ("Ngân hàng nhà nước khu vực XII", {("ngan_hang_nha_nuoc", "chu_tri")}),
+    ("Sở Giáo dục và Đào tạo; Sở Nội vụ", {("so_giao_duc_dao_tao", "chu_tri"), ("so_noi_vu", "chu_tri")}),
+    ("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ", {("so_tu_phap", "chu_tri"), ("so_noi_vu", "phoi_hop")}),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), LEAD_CELLS)
+def test_a_lead_cell_of_sentences(cell: str, expected: set[tuple[str, str]]) -> None:
+    text = f"""KẾ HOẠCH
+Thử
+
+I. NHIỆM VỤ
+
+| TT | Nhiệm vụ | Chủ trì |
+|---|---|---|
+| 1 | Phát triển dữ liệu mở | {cell} |
+"""
+    result = parse_text(text, source="t.md", fmt="md")
+    assert {(d.actor, d.role) for doc in result.documents for d in extract_duties(result, doc, "t")} == expected
