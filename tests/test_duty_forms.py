@@ -368,3 +368,26 @@ I. NHIỆM VỤ
 """
     result = parse_text(text, source="t.md", fmt="md")
     assert {(d.actor, d.role) for doc in result.documents for d in extract_duties(result, doc, "t")} == expected
+
+
+# A group the document defines as the bodies it lists ("(sau đây viết tắt là cơ quan, đơn vị)") stands for
+# those bodies wherever the document uses it, whatever the term means elsewhere (the Nghệ An emulation plan;
+# an invented Quy chế; a Kế hoạch whose list follows the one who hands it over).
+DEFINED_GROUPS = [
+    ((("các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội, các doanh nghiệp "
+      "(sau đây viết tắt là cơ quan, đơn vị) và mọi người dân triển khai Đợt thi đua."),
+      "Các cơ quan, đơn vị căn cứ Kế hoạch này để phát động Đợt thi đua."),
+     {("cac_so_ban_nganh", "thuc_hien"), ("mttq_tinh", "thuc_hien"), ("to_chuc_chinh_tri_xa_hoi", "thuc_hien")}),
+    (("Sở Tư pháp, Sở Nội vụ và Sở Tài chính (sau đây gọi chung là các cơ quan tham mưu) giúp Ủy ban nhân dân tỉnh.",
+      "Các cơ quan tham mưu rà soát văn bản trước ngày 15/12/2025."),
+     {("so_tu_phap", "thuc_hien"), ("so_noi_vu", "thuc_hien"), ("so_tai_chinh", "thuc_hien")}),
+    (("Ủy ban nhân dân tỉnh giao Sở Xây dựng, Sở Công Thương (sau đây gọi chung là cơ quan chủ trì) tổ chức thực hiện.",
+      "Cơ quan chủ trì báo cáo kết quả về Ủy ban nhân dân tỉnh."),
+     {("so_xay_dung", "bao_cao"), ("so_cong_thuong", "bao_cao")}),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), DEFINED_GROUPS)
+def test_a_defined_group_stands_for_its_members(lines: tuple[str, str], expected: set[tuple[str, str]]) -> None:
+    text = f"KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. {lines[0]}\n2. {lines[1]}\n"
+    assert {(a, r) for e, a, r in _duties(text) if e.endswith("item_2")} == expected
