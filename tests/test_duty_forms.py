@@ -391,3 +391,54 @@ DEFINED_GROUPS = [
 def test_a_defined_group_stands_for_its_members(lines: tuple[str, str], expected: set[tuple[str, str]]) -> None:
     text = f"KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. {lines[0]}\n2. {lines[1]}\n"
     assert {(a, r) for e, a, r in _duties(text) if e.endswith("item_2")} == expected
+
+
+# A list closing with "Thời gian thực hiện: ..." at the end of its last item, in a document that gives each
+# task its own time line: the line dates the whole list (the Quảng Ngãi inventory plan; an invented Sở plan).
+# Where no task beside the list's lead has a time line of its own, the line stays its item's (a Bắc Giang plan).
+CLOSING_TIMES = [
+    ("""KẾ HOẠCH
+Thử
+
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+a) Phối hợp hướng dẫn các cơ quan thực hiện kiểm kê. Trong đó:
+- Sở Xây dựng: hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông.
+- Sở Công Thương: hướng dẫn kiểm kê tài sản kết cấu hạ tầng thương mại.
+Thời gian thực hiện: Từ tháng 11/2025 đến tháng 3/2026.
+b) Cử công chức tham gia tổ công tác.
+Thời gian thực hiện: Tháng 12/2025.
+""", {("sec_I__item_1__bullet_a__bullet_1", "so_xay_dung", "2026-03"),
+      ("sec_I__item_1__bullet_a__bullet_2", "so_cong_thuong", "2026-03")}),
+    ("""KẾ HOẠCH
+Thử
+
+II. NHIỆM VỤ
+1. Sở Y tế
+a) Triển khai chiến dịch tiêm chủng. Trong đó, tập trung:
+- Rà soát đối tượng tiêm chủng.
+- Tổ chức các điểm tiêm lưu động.
+Thời gian thực hiện: Quý II năm 2026.
+b) Tổng kết chiến dịch.
+Thời gian thực hiện: Tháng 12/2026.
+""", {("sec_II__item_1__bullet_a__bullet_1", "so_y_te", "2026-Q2"),
+      ("sec_II__item_1__bullet_a__bullet_2", "so_y_te", "2026-Q2")}),
+    ("""KẾ HOẠCH
+Thử
+
+II. NHIỆM VỤ
+1. Nâng cao chất lượng văn bản
+Giám đốc Sở Tư pháp tiếp tục tổ chức thực hiện nghiêm các quy định. Trong đó, tập trung:
+a) Nâng cao nhận thức về công tác xây dựng văn bản.
+b) Tăng cường kỷ luật, kỷ cương trong công tác này.
+Thời gian thực hiện: Tháng 9/2021.
+""", {("sec_II__item_1__bullet_a", "so_tu_phap", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOSING_TIMES)
+def test_a_list_closing_with_its_time(text: str, expected: set) -> None:
+    result = parse_text(text, source="t.txt", fmt="txt")
+    got = {(d.eid, d.actor, d.deadline.date if d.deadline else None)
+           for doc in result.documents for d in extract_duties(result, doc, "t")}
+    assert expected <= got, sorted(got)

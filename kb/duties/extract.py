@@ -658,6 +658,7 @@ class _Walker:
         self.registry = registry
         self.duties: list[Duty] = []
         self.seen: set[tuple[str, str, str]] = set()
+        self.list_deadline: dict[str, Deadline] = {}  # eid -> the deadline its list closes with
 
     def add(self, node: Node, found: Found, product: str | None = None, eid: str | None = None) -> None:
         eid = eid or node.eid
@@ -778,6 +779,10 @@ class _Walker:
             paragraphs = paragraphs[1:]
         elif paragraphs and _TITLE_LINE.match(paragraphs[0]) and (len(paragraphs) > 1 or node.children):
             paragraphs = paragraphs[1:]  # "Trách nhiệm trong việc quản lý Ứng dụng": the unit's title
+        closing = _closing_time(node, parent)
+        if closing is not None:
+            for n in (node, *node.children):
+                self.list_deadline.setdefault(n.eid, closing)
         task = _task(node, self.registry)
         lines = [p for p in paragraphs[1:] if _LABEL.match(p)]
         if task is None and lines:
@@ -804,7 +809,7 @@ class _Walker:
             self.label_line(node, own_label, context)
         else:
             timed = _TIME_LINE.search(_own_text(node))
-            default = parse_deadline(timed.group(1), loose=True) if timed else None
+            default = parse_deadline(timed.group(1), loose=True) if timed else self.list_deadline.get(node.eid)
             table: _Columns | None = None
             previous: list[str] = []
             for paragraph in paragraphs:
@@ -917,6 +922,24 @@ def _header(cells: list[str]) -> _Columns | None:
         return None
     role = "chu_tri" if re.search(r"chủ\s+trì", cells[lead], re.IGNORECASE) else "thuc_hien"
     return _Columns(len(cells), lead, role, partners, find(_TIME_HEAD), find(_PRODUCT_HEAD), find(_CONTENT_HEAD))
+
+
+_LAST_LINE_TIME = re.compile(r"\n\s*thời\s+(?:gian|hạn)(?:\s+thực\s+hiện|\s+hoàn\s+thành)?\s*:\s*([^\n]+)\s*$", re.IGNORECASE)
+
+
+def _closing_time(node: Node, parent: Node | None) -> Deadline | None:
+    """The deadline a list closes with: a "Thời gian thực hiện: ..." line ending its last item, when no other
+    item has a time of its own, dates the whole list (the items and the lead above them) — in a document
+    that gives each task at the lead's level its own time line (a sibling of the lead has one), so the line
+    is the lead's, not the last item's."""
+    if len(node.children) < 2 or node.children[-1].children or parent is None:
+        return None
+    if not any(_TIME_LINE.search(_own_text(n)) for n in parent.children if n is not node):
+        return None
+    m = _LAST_LINE_TIME.search(node.children[-1].text)
+    if m is None or any(_TIME_LINE.search(_own_text(n)) for n in (node, *node.children[:-1])):
+        return None
+    return parse_deadline(m.group(1), loose=True)
 
 
 def _task_has_actor_or_time(node: Node) -> bool:
