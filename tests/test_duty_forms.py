@@ -299,3 +299,146 @@ def test_article_headings_and_the_innermost_lead_line() -> None:
         ("art_7__para_2__point_a", "ubnd_cap_xa", "thuc_hien"),
         ("art_7__para_2__point_b", "ubnd_cap_xa", "bao_cao"),
     }
+
+
+# Task tables whose rows are grouped under one-cell rows, numbers restarting per group (the Bắc Ninh digital
+# economy plan's Phụ lục; an invented Kế hoạch of a Sở; a Quảng Ngãi-style inventory plan with a deadline
+# column): every row under a header naming a lead body is a task, whatever groups it.
+GROUPED_TABLES = [
+    ("""KẾ HOẠCH
+Thử
+
+I. NHIỆM VỤ
+
+| TT | Chỉ tiêu | Chủ trì |
+|---|---|---|
+| **I. Kinh tế số** | | |
+| 1 | Kinh tế số chiếm 45% GRDP tỉnh. | Sở Tài chính |
+| **II. Xã hội số** | | |
+| 1 | Tỷ lệ người dân có tài khoản định danh điện tử đạt 80%. | Công an tỉnh |
+| 2 | Tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%. | Sở Y tế |
+""", {("cong_an_tinh", "chu_tri", None, "Tỷ lệ người dân có tài khoản định danh điện tử đạt 80%."),
+      ("so_tai_chinh", "chu_tri", None, "Kinh tế số chiếm 45% GRDP tỉnh."),
+      ("so_y_te", "chu_tri", None, "Tỷ lệ người dân có Sổ sức khỏe điện tử đạt 95%.")}),
+    ("""KẾ HOẠCH
+Thử
+
+I. NHIỆM VỤ
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện |
+|---|---|---|---|---|
+| A | NHIỆM VỤ CHUNG | | | |
+| 1 | Tổ chức hội nghị quán triệt | Sở Nội vụ | Sở Tư pháp | Quý I năm 2026 |
+| B | Nhóm nhiệm vụ về thể chế | | | |
+| 1 | Rà soát quy chế phối hợp | Sở Tư pháp | | Tháng 6/2026 |
+""", {("so_noi_vu", "chu_tri", "2026-Q1", "Tổ chức hội nghị quán triệt"),
+      ("so_tu_phap", "phoi_hop", "2026-Q1", "Tổ chức hội nghị quán triệt"),
+      ("so_tu_phap", "chu_tri", "2026-06", "Rà soát quy chế phối hợp")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUPED_TABLES)
+def test_task_tables_grouped_under_one_cell_rows(text: str, expected: set) -> None:
+    result = parse_text(text, source="t.md", fmt="md")
+    duties = [d for doc in result.documents for d in extract_duties(result, doc, "t")]
+    assert {(d.actor, d.role, d.deadline.date if d.deadline else None, d.action) for d in duties} == expected
+
+
+# A lead cell that is sentences of its own: each bearer with what its sentence says (Bắc Ninh Phụ lục rows;
+# an invented plan's row); a bare name leads the row.
+LEAD_CELLS = [
+    ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành, UBND cấp xã thực hiện công bố dữ liệu mở hằng năm.",
+     {("so_khoa_hoc_cong_nghe", "chu_tri"), ("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
+    ("Ngân hàng nhà nước khu vực XII", {("ngan_hang_nha_nuoc", "chu_tri")}),
+    ("Sở Giáo dục và Đào tạo; Sở Nội vụ", {("so_giao_duc_dao_tao", "chu_tri"), ("so_noi_vu", "chu_tri")}),
+    ("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ", {("so_tu_phap", "chu_tri"), ("so_noi_vu", "phoi_hop")}),
+]
+
+
+@pytest.mark.parametrize(("cell", "expected"), LEAD_CELLS)
+def test_a_lead_cell_of_sentences(cell: str, expected: set[tuple[str, str]]) -> None:
+    text = f"""KẾ HOẠCH
+Thử
+
+I. NHIỆM VỤ
+
+| TT | Nhiệm vụ | Chủ trì |
+|---|---|---|
+| 1 | Phát triển dữ liệu mở | {cell} |
+"""
+    result = parse_text(text, source="t.md", fmt="md")
+    assert {(d.actor, d.role) for doc in result.documents for d in extract_duties(result, doc, "t")} == expected
+
+
+# A group the document defines as the bodies it lists ("(sau đây viết tắt là cơ quan, đơn vị)") stands for
+# those bodies wherever the document uses it, whatever the term means elsewhere (the Nghệ An emulation plan;
+# an invented Quy chế; a Kế hoạch whose list follows the one who hands it over).
+DEFINED_GROUPS = [
+    ((("các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội, các doanh nghiệp "
+      "(sau đây viết tắt là cơ quan, đơn vị) và mọi người dân triển khai Đợt thi đua."),
+      "Các cơ quan, đơn vị căn cứ Kế hoạch này để phát động Đợt thi đua."),
+     {("cac_so_ban_nganh", "thuc_hien"), ("mttq_tinh", "thuc_hien"), ("to_chuc_chinh_tri_xa_hoi", "thuc_hien")}),
+    (("Sở Tư pháp, Sở Nội vụ và Sở Tài chính (sau đây gọi chung là các cơ quan tham mưu) giúp Ủy ban nhân dân tỉnh.",
+      "Các cơ quan tham mưu rà soát văn bản trước ngày 15/12/2025."),
+     {("so_tu_phap", "thuc_hien"), ("so_noi_vu", "thuc_hien"), ("so_tai_chinh", "thuc_hien")}),
+    (("Ủy ban nhân dân tỉnh giao Sở Xây dựng, Sở Công Thương (sau đây gọi chung là cơ quan chủ trì) tổ chức thực hiện.",
+      "Cơ quan chủ trì báo cáo kết quả về Ủy ban nhân dân tỉnh."),
+     {("so_xay_dung", "bao_cao"), ("so_cong_thuong", "bao_cao")}),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), DEFINED_GROUPS)
+def test_a_defined_group_stands_for_its_members(lines: tuple[str, str], expected: set[tuple[str, str]]) -> None:
+    text = f"KẾ HOẠCH\nThử\n\nI. NỘI DUNG\n1. {lines[0]}\n2. {lines[1]}\n"
+    assert {(a, r) for e, a, r in _duties(text) if e.endswith("item_2")} == expected
+
+
+# A list closing with "Thời gian thực hiện: ..." at the end of its last item, in a document that gives each
+# task its own time line: the line dates the whole list (the Quảng Ngãi inventory plan; an invented Sở plan).
+# Where no task beside the list's lead has a time line of its own, the line stays its item's (a Bắc Giang plan).
+CLOSING_TIMES = [
+    ("""KẾ HOẠCH
+Thử
+
+I. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính
+a) Phối hợp hướng dẫn các cơ quan thực hiện kiểm kê. Trong đó:
+- Sở Xây dựng: hướng dẫn kiểm kê tài sản kết cấu hạ tầng giao thông.
+- Sở Công Thương: hướng dẫn kiểm kê tài sản kết cấu hạ tầng thương mại.
+Thời gian thực hiện: Từ tháng 11/2025 đến tháng 3/2026.
+b) Cử công chức tham gia tổ công tác.
+Thời gian thực hiện: Tháng 12/2025.
+""", {("sec_I__item_1__bullet_a__bullet_1", "so_xay_dung", "2026-03"),
+      ("sec_I__item_1__bullet_a__bullet_2", "so_cong_thuong", "2026-03")}),
+    ("""KẾ HOẠCH
+Thử
+
+II. NHIỆM VỤ
+1. Sở Y tế
+a) Triển khai chiến dịch tiêm chủng. Trong đó, tập trung:
+- Rà soát đối tượng tiêm chủng.
+- Tổ chức các điểm tiêm lưu động.
+Thời gian thực hiện: Quý II năm 2026.
+b) Tổng kết chiến dịch.
+Thời gian thực hiện: Tháng 12/2026.
+""", {("sec_II__item_1__bullet_a__bullet_1", "so_y_te", "2026-Q2"),
+      ("sec_II__item_1__bullet_a__bullet_2", "so_y_te", "2026-Q2")}),
+    ("""KẾ HOẠCH
+Thử
+
+II. NHIỆM VỤ
+1. Nâng cao chất lượng văn bản
+Giám đốc Sở Tư pháp tiếp tục tổ chức thực hiện nghiêm các quy định. Trong đó, tập trung:
+a) Nâng cao nhận thức về công tác xây dựng văn bản.
+b) Tăng cường kỷ luật, kỷ cương trong công tác này.
+Thời gian thực hiện: Tháng 9/2021.
+""", {("sec_II__item_1__bullet_a", "so_tu_phap", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLOSING_TIMES)
+def test_a_list_closing_with_its_time(text: str, expected: set) -> None:
+    result = parse_text(text, source="t.txt", fmt="txt")
+    got = {(d.eid, d.actor, d.deadline.date if d.deadline else None)
+           for doc in result.documents for d in extract_duties(result, doc, "t")}
+    assert expected <= got, sorted(got)

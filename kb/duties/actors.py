@@ -202,7 +202,16 @@ def find_definitions(text: str, registry: Registry) -> list[tuple[str, tuple[str
     out: list[tuple[str, tuple[str, ...], Actor | None]] = []
     for m in _DEFINITION.finditer(text):
         term = m.group(1).strip(" .,;:")
-        if not _ORG_START.match(term) or registry.find(term) and registry.find(term)[0].text == term:
+        if not _ORG_START.match(term):
+            continue
+        members = _listed_before(text, m.start(), registry)
+        if len(members) >= 2:
+            # "các sở, ban, ngành, Ủy ban MTTQ tỉnh, ... (sau đây viết tắt là cơ quan, đơn vị)": in this
+            # document the term is the group of the bodies listed, whatever it means elsewhere.
+            bare = re.sub(r"^các\s+", "", term, flags=re.IGNORECASE)
+            out.extend((t, members, None) for t in dict.fromkeys((bare, f"các {bare}")))
+            continue
+        if registry.find(term) and registry.find(term)[0].text == term:
             continue
         before = text[max(0, m.start() - 200): m.start()]
         mentions = [x for x in registry.find(before) if len(before) - x.end <= 3]
@@ -212,6 +221,29 @@ def find_definitions(text: str, registry: Registry) -> list[tuple[str, tuple[str
             slug = _NON_WORD.sub("_", fold(term)).strip("_")
             out.append((term, (slug,), Actor(slug, term, _guess_level(term), "co_quan", ())))
     return out
+
+
+# Between two bodies of a list: joiners and the words of names the registry lacks, not a verb or a case word
+# that would make the earlier body a subject or an object ("UBND tỉnh giao Sở Tư pháp, Sở Nội vụ (...)").
+_NOT_IN_LIST = re.compile(r"\b(?:giao|yêu\s+cầu|đề\s+nghị|chủ\s+trì|phối\s+hợp|với|của|cho|thực\s+hiện|triển\s+khai)\b|[.;:()]",
+                          re.IGNORECASE)
+_LIST_GAP_WORDS = 10
+
+
+def _listed_before(text: str, at: int, registry: Registry) -> tuple[str, ...]:
+    """The bodies of the list that ends at AT (a definition's parenthesis), last first no more than a few
+    unknown words away from it, each no more than a few words from the next."""
+    before = text[max(0, at - 400): at]
+    mentions = registry.find(before)
+    members: list[str] = []
+    end = len(before)
+    for x in reversed(mentions):
+        gap = before[x.end:end]
+        if len(re.findall(r"\w+", gap)) > _LIST_GAP_WORDS or _NOT_IN_LIST.search(gap):
+            break
+        members[:0] = [i for i in x.ids if i not in members]
+        end = x.start
+    return tuple(members)
 
 
 def _query_key(text: str) -> str:

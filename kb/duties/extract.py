@@ -658,6 +658,7 @@ class _Walker:
         self.registry = registry
         self.duties: list[Duty] = []
         self.seen: set[tuple[str, str, str]] = set()
+        self.list_deadline: dict[str, Deadline] = {}  # eid -> the deadline its list closes with
 
     def add(self, node: Node, found: Found, product: str | None = None, eid: str | None = None) -> None:
         eid = eid or node.eid
@@ -687,6 +688,9 @@ class _Walker:
         table: _Columns | None = None
         previous: list[str] = []
         for node in nodes:
+            if table is not None and not node.children and group_row(node.text):
+                previous = []  # "I. Kinh tế số": the table goes on under its next group
+                continue
             cells = _cells(node.text) if " | " in node.text and "\n" not in node.text else None
             if cells is not None:
                 header = _header(cells)
@@ -722,8 +726,9 @@ class _Walker:
 
     def table_row(self, node: Node, table: _Columns, cells: list[str], previous: list[str]) -> list[str]:
         """One row of a task table (content | lead | co-ordinators | deadline | product): one task."""
-        if sum(1 for c in cells if c) <= 2 and re.fullmatch(r"[IVXLA-D]+\.?", cells[0]):
-            return []  # a group row ("II | Xây dựng hạ tầng ..."): nothing spans across it
+        filled_cells = [c for c in cells if c]
+        if len(filled_cells) <= 1 or (len(filled_cells) == 2 and re.fullmatch(r"[IVXLA-D]+\.?", cells[0])):
+            return []  # a group row ("II | Xây dựng hạ tầng ...", "I. Kinh tế số"): nothing spans across it
         if len(cells) < table.width:
             cells = self.align(cells, table)
         # merged cells (rowspan): a blank lead, partner or deadline is the row above's
@@ -735,9 +740,19 @@ class _Walker:
         deadline = parse_deadline(filled[table.deadline], loose=True) if table.deadline is not None else None
         product = (cells[table.product] or None) if table.product is not None else None
         sentence = " | ".join(c for c in cells if c)
-        for m in self.registry.find(lead):
-            for actor in m.ids:
-                self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product)
+        for part in (p.strip() for p in lead.split(";")):
+            # A lead cell may be sentences of its own ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành,
+            # UBND cấp xã thực hiện công bố dữ liệu"): each bearer with what its sentence says; a bare name
+            # leads the row.
+            bare = bearer_line(part, self.registry)
+            own = [] if bare and not bare.roles else [f for f in read_text(part, None, self.registry) if not f.inherited]
+            for f in own:
+                self.add(node, replace(f, action=f"{action}: {f.action}", deadline=f.deadline or deadline), product)
+            named = {f.actor for f in own}
+            for m in self.registry.find(part):
+                for actor in m.ids:
+                    if actor not in named:
+                        self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product)
         if table.partners is not None:
             for m in self.registry.find(filled[table.partners]):
                 for actor in m.ids:
@@ -764,6 +779,10 @@ class _Walker:
             paragraphs = paragraphs[1:]
         elif paragraphs and _TITLE_LINE.match(paragraphs[0]) and (len(paragraphs) > 1 or node.children):
             paragraphs = paragraphs[1:]  # "Trách nhiệm trong việc quản lý Ứng dụng": the unit's title
+        closing = _closing_time(node, parent)
+        if closing is not None:
+            for n in (node, *node.children):
+                self.list_deadline.setdefault(n.eid, closing)
         task = _task(node, self.registry)
         lines = [p for p in paragraphs[1:] if _LABEL.match(p)]
         if task is None and lines:
@@ -790,13 +809,15 @@ class _Walker:
             self.label_line(node, own_label, context)
         else:
             timed = _TIME_LINE.search(_own_text(node))
-            default = parse_deadline(timed.group(1), loose=True) if timed else None
+            default = parse_deadline(timed.group(1), loose=True) if timed else self.list_deadline.get(node.eid)
             table: _Columns | None = None
             previous: list[str] = []
             for paragraph in paragraphs:
                 cells = _cells(paragraph) if " | " in paragraph else None
                 if cells is not None and (header := _header(cells)) is not None:
                     table, previous = header, []
+                elif cells is None and table is not None and group_row(paragraph):
+                    previous = []  # "I. Kinh tế số", "II. Xã hội số": rows grouped under it, numbers restarting
                 elif cells is not None and table is not None:
                     previous = self.table_row(node, table, cells, previous)  # a table kept inside one clause
                 elif _NO_DUTY_PARAGRAPH.match(paragraph):
@@ -872,7 +893,18 @@ _LEAD_HEAD = re.compile(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận|người|tr�
 _PARTNER_HEAD = re.compile(r"phối\s+hợp", re.IGNORECASE)
 _TIME_HEAD = re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|hạn\s+hoàn\s+thành)", re.IGNORECASE)
 _PRODUCT_HEAD = re.compile(r"^(?:sản\s+phẩm|kết\s+quả)", re.IGNORECASE)
-_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|tên\s+)", re.IGNORECASE)
+_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|tên\s+)", re.IGNORECASE)
+
+
+# A one-cell row grouping the rows of a task table under it: a numbered or capitalised title, no sentence.
+_GROUP_ROW = re.compile(r"^\s*(?:\*\*)?(?:(?:[IVXLC]+|[A-ZĐ]|\d+(?:\.\d+)*)[.)]?\s+)?[^|.;:!?]{1,120}$")
+
+
+def group_row(text: str) -> bool:
+    """Whether TEXT, met inside a task table, is a group row ("I. Kinh tế số", "A. NHIỆM VỤ CHUNG",
+    "Nhóm nhiệm vụ về thể chế"): short, no sentence mark, no cell mark."""
+    text = text.strip()
+    return bool(text) and "\n" not in text and len(text.split()) <= 15 and bool(_GROUP_ROW.match(text))
 
 
 def _cells(text: str) -> list[str]:
@@ -890,6 +922,24 @@ def _header(cells: list[str]) -> _Columns | None:
         return None
     role = "chu_tri" if re.search(r"chủ\s+trì", cells[lead], re.IGNORECASE) else "thuc_hien"
     return _Columns(len(cells), lead, role, partners, find(_TIME_HEAD), find(_PRODUCT_HEAD), find(_CONTENT_HEAD))
+
+
+_LAST_LINE_TIME = re.compile(r"\n\s*thời\s+(?:gian|hạn)(?:\s+thực\s+hiện|\s+hoàn\s+thành)?\s*:\s*([^\n]+)\s*$", re.IGNORECASE)
+
+
+def _closing_time(node: Node, parent: Node | None) -> Deadline | None:
+    """The deadline a list closes with: a "Thời gian thực hiện: ..." line ending its last item, when no other
+    item has a time of its own, dates the whole list (the items and the lead above them) — in a document
+    that gives each task at the lead's level its own time line (a sibling of the lead has one), so the line
+    is the lead's, not the last item's."""
+    if len(node.children) < 2 or node.children[-1].children or parent is None:
+        return None
+    if not any(_TIME_LINE.search(_own_text(n)) for n in parent.children if n is not node):
+        return None
+    m = _LAST_LINE_TIME.search(node.children[-1].text)
+    if m is None or any(_TIME_LINE.search(_own_text(n)) for n in (node, *node.children[:-1])):
+        return None
+    return parse_deadline(m.group(1), loose=True)
 
 
 def _task_has_actor_or_time(node: Node) -> bool:
