@@ -4,14 +4,21 @@ a linear baseline on the same input), never seconds, so a slow or busy machine d
 
 from __future__ import annotations
 
+import importlib
 import io
+import pkgutil
+import re
 import sys
+import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from parsers import read_file
+import parsers
+import parsers.readers
+from parsers import parse_text, read_file
 from parsers.errors import ParseError
 from parsers.readers import docx as docx_reader
 
@@ -165,3 +172,56 @@ def test_a_few_forms_drawn_a_few_times_still_read(tmp_path):
     path = tmp_path / "forms.pdf"
     path.write_bytes(_form_bomb_pdf(levels=2, fan_out=2))  # four texts: well within the cap
     assert read_file(path).text.count("Dieu 1. Pham vi") == 4
+
+
+# --- item 9: every pattern the parsers run on document text, on long adversarial runs -------------------
+def _module_patterns() -> dict[str, re.Pattern[str]]:
+    """Every compiled text pattern at module level in parsers/ (found, not listed: a new one is covered)."""
+    out = {}
+    for package in (parsers, parsers.readers):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, value in vars(module).items():
+                if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                    out[f"{module.__name__}.{name}"] = value
+    return out
+
+
+# Every space Unicode knows (U+1680 escapes the cleaner's folding), zero-width ones, and the punctuation
+# legal text is made of; each repeated, behind a prefix that sets a pattern off, then an end or a stray letter.
+_SPACES = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\u200b\ufeff"
+_RUNS = list(_SPACES) + list(".,:;-_|…*=~()[]/\\'\"#+–") + ["a", "1", "Đ", "a ", "1.", ". ", "- ", "| ", "ngày ", "a, ", ":-"]
+_PREFIXES = ["", ", ngày", "| --- |", "Điều 1."]
+_BASELINE = re.compile(r"[\s\S]\x00")  # tries every position once and fails: linear, the unit of time
+
+
+def _best(fn: Callable[[], object], repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _pattern_time(pattern: re.Pattern[str], text: str) -> float:
+    return _best(lambda: (pattern.search(text), pattern.match(text)))
+
+
+@pytest.mark.parametrize("name", sorted(_module_patterns()))
+def test_pattern_time_is_linear_on_long_runs(name):
+    pattern = _module_patterns()[name]
+    n = 300
+    slow = []
+    for prefix in _PREFIXES:
+        for run in _RUNS:
+            for end in ("", "x"):
+                big = prefix + run * (8 * n // len(run)) + end
+                budget = 60 * _best(lambda big=big: _BASELINE.search(big))  # noise floor, from a linear scan
+                if _pattern_time(pattern, big) <= budget:
+                    continue
+                small = prefix + run * (n // len(run)) + end
+                ratio = _pattern_time(pattern, big) / max(_pattern_time(pattern, small), 1e-7)
+                if ratio > 24:  # 8 × the input; quadratic is 64 ×
+                    slow.append((prefix, run, end, round(ratio)))
+    assert slow == []
