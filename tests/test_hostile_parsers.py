@@ -18,7 +18,7 @@ import pytest
 
 import parsers
 import parsers.readers
-from parsers import parse_text, read_file
+from parsers import read_file
 from parsers.errors import ParseError
 from parsers.readers import docx as docx_reader
 
