@@ -141,10 +141,12 @@ def _issuer(cells: list[str], preamble: list[Line], capacity: str | None) -> str
 
 # "Số" starting a word ("\bSố"), written letter first so that a search jumps from "S" to "S" through long cells
 _NUMBER_ANY = re.compile(r"S(?<!\wS)ố\s*(?:hiệu)?\s*:\s*(.*)$")
-_PLACE_DATE_ANY = re.compile(r"((?:\w+\s+){0,3}\w+),\s*ngày\s+[\d\s.…_]*tháng")
+# Tried from word starts only ("(?<!\w)": a leftmost match starts there anyway), else a long word is
+# rescanned from each of its letters
+_PLACE_DATE_ANY = re.compile(r"(?<!\w)((?:\w+\s+){0,3}\w+),\s*ngày\s[\d\s.…_]*tháng")
 # What _PLACE_DATE_ANY needs after its words: found by a quick scan for the comma, whereas the words would be
 # tried (with backtracking) from every position of a long cell
-_COMMA_DATE = re.compile(r",\s*ngày\s+[\d\s.…_]*tháng")
+_COMMA_DATE = re.compile(r",\s*ngày\s[\d\s.…_]*tháng")
 _SIGNED = re.compile(r"\[|\]|\((?:đã|Đã)\s+ký\)|\(ký[^)]*\)", re.IGNORECASE)
 
 

@@ -56,7 +56,8 @@ NUMBER = re.compile(r"^(?:(?:Luật|Pháp lệnh|Nghị quyết|Lệnh)\s+)?Số
 DOC_NUMBER = re.compile(r"(?<![\d/.])(\d+(?:\.\d+)?\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)")
 DATE_VI = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 DATE_NUM = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
-PLACE_DATE = re.compile(r"^(.{2,60}?),\s*ngày\s+[\d\s.…_]*tháng", re.IGNORECASE)
+# "ngày\s" then the class (which holds \s): "\s+[\d\s…]*" would split a run of spaces every way (quadratic)
+PLACE_DATE = re.compile(r"^(.{2,60}?),\s*ngày\s[\d\s.…_]*tháng", re.IGNORECASE)
 BASIS = re.compile(r"^Căn\s+cứ\s", re.IGNORECASE)
 RECIPIENTS = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?\s*(.*)$", re.IGNORECASE)
 CAPACITY = re.compile(r"^(TM|KT|Q|TL|TUQ|TM\s*/\s*KT)\s*\.\s*(.*)$")
@@ -78,9 +79,11 @@ MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
 MD_EMPHASIS = re.compile(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])|_(?<!\w_)(?=\S)|_(?<=\S_)(?!\w)")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 MD_RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
-MD_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+MD_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)$")  # from a run's first space only: linear
 TABLE_PIPE = re.compile(r"^\s*\|\s*$")
-MD_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
+# Possessive spaces: each run is taken whole (what follows it is never a space), so a long run of spaces
+# that the cleaner did not fold (U+1680) is not split every way between adjacent "\s*" (cubic time).
+MD_TABLE_RULE = re.compile(r"^\s*+\|?(?:\s*+:?-{2,}:?\s*+\|)+\s*+:?-*:?\s*+\|?\s*+$")
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.IGNORECASE)
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 # A footnote line at a page bottom: its number, then text ("1 như: Quyết định số ...")

@@ -18,7 +18,8 @@ _PANEL_FIELDS = frozenset({
     "so hieu", "loai van ban", "noi ban hanh", "co quan ban hanh", "nguoi ky", "ngay ban hanh", "ngay hieu luc",
     "ngay cong bao", "so cong bao", "tinh trang", "tinh trang hieu luc", "linh vuc", "ngay het hieu luc",
 })
-_CELL_END = re.compile(r"\s*:\s*$")
+# From a run of spaces' first one only: tried inside the run, each try would rescan it (quadratic)
+_CELL_END = re.compile(r"(?<!\s)\s*:\s*$")
 _PANEL_MIN = 3  # distinct fields: a document's own header table never holds three of them
 
 

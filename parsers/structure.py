@@ -56,16 +56,20 @@ class EidGenerator:
 
     def __init__(self) -> None:
         self._seen: set[str] = set()
+        # Per base, the suffix to try next: every smaller one is taken (`_seen` only grows), so counting
+        # on from here hands out what counting up from 2 would, without rescanning — linear in clashes.
+        self._next: dict[str, int] = {}
 
     def make(self, kind: str, num: str | None, parent_eid: str | None) -> str:
         label = _EID_UNSAFE.sub("_", num or "1").strip("_") or "1"
         base = f"{_EID_PREFIX[kind]}_{label}"
         if parent_eid and kind not in _EID_FROM_ROOT:
             base = f"{parent_eid}__{base}"
-        eid, n = base, 1
-        while eid in self._seen:
-            n += 1
-            eid = f"{base}_{n}"
+        eid, n = base, self._next.get(base, 2)
+        if eid in self._seen:
+            while (eid := f"{base}_{n}") in self._seen:
+                n += 1
+            self._next[base] = n + 1
         self._seen.add(eid)
         return eid
 
@@ -81,6 +85,7 @@ class _Open:
     heading: str | None = None
     texts: list[str] = field(default_factory=list)
     children: list[_Open] = field(default_factory=list)
+    kinds: dict[str, int] = field(default_factory=dict)  # children per kind, kept so numbering bullets is O(1)
     last: Line | None = None
     level: int = 0  # bullets: 1 for "-", 2 for "+"
     want_heading: bool = False  # a Chương/Điều label alone on its line: the next title line is its heading
@@ -179,6 +184,12 @@ class _Builder:
         self.root: list[_Open] = []
         self.stack: list[_Open] = []
         self.loose: list[str] = []  # text before the first unit that the preamble did not take
+        self.root_kinds: dict[str, int] = {}  # root units per kind, as `_Open.kinds`
+
+    def _append(self, parent: _Open | None, unit: _Open) -> None:
+        (parent.children if parent else self.root).append(unit)
+        kinds = parent.kinds if parent else self.root_kinds
+        kinds[unit.kind] = kinds.get(unit.kind, 0) + 1
 
     def _parent_index(self, kind: str) -> int | None:
         """Stack depth of the unit the new one goes under (-1: the root), or None if none may hold it."""
@@ -200,11 +211,10 @@ class _Builder:
         parent = self.stack[depth] if depth >= 0 else None
         eid_num = num
         if kind == "bullet" and num is None:  # a dash prints no number: the eid counts the bullets
-            siblings = parent.children if parent else self.root
-            eid_num = str(1 + sum(1 for s in siblings if s.kind == "bullet"))
+            eid_num = str(1 + (parent.kinds if parent else self.root_kinds).get("bullet", 0))
         unit = _Open(kind, num, self.eids.make(kind, eid_num, parent.eid if parent else None), line, level=level)
         self._fill_label(unit, rest, line)
-        (parent.children if parent else self.root).append(unit)
+        self._append(parent, unit)
         self.stack.append(unit)
         return True
 
@@ -242,9 +252,9 @@ class _Builder:
         """A table before any unit (a Phụ lục's task table under its title): a root paragraph holds its rows,
         one line each, so that they are the text of a unit (the duty reader reads rows there) and the lines
         after it up to the next unit go with it."""
-        n = 1 + sum(1 for u in self.root if u.kind == "paragraph")
+        n = 1 + self.root_kinds.get("paragraph", 0)
         unit = _Open("paragraph", None, self.eids.make("paragraph", str(n), None), line, texts=[line.text], last=line)
-        self.root.append(unit)
+        self._append(None, unit)
         self.stack.append(unit)
 
     def close_label(self) -> None:

@@ -184,26 +184,45 @@ def _alt_chunks(
     zf: zipfile.ZipFile, body: etree._Element, rels: dict[str, str], path: Path
 ) -> dict[str, str]:
     """Text of the parts a document only points at (w:altChunk): portals' "Word" downloads are often an
-    HTML or MHT page wrapped this way."""
-    from parsers.readers import html  # an altChunk may be an HTML page; html is only needed then
-
-    out = {}
-    for chunk in body.iter(f"{W}altChunk"):
+    HTML or MHT page wrapped this way. Each part is read and decoded once however often it is pointed at,
+    and the text all the references write out together is capped (`max_text_chars`): 50 references to a
+    1 MB part would otherwise make 50 MB of text from a 60 KB file."""
+    cap = limits.current().max_text_chars
+    by_part: dict[str, str | None] = {}
+    out: dict[str, str] = {}
+    total = 0
+    for count, chunk in enumerate(body.iter(f"{W}altChunk"), start=1):
         rid = chunk.get(f"{_R}id", "")
         name = rels.get("id:" + rid)
         if not name or name not in zf.namelist():
             continue
-        data = read_part(zf, name)
-        if html.is_web_archive(data):
-            data = html.html_of_mht(data)
-        if re.match(rb"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html)", data[:400], re.IGNORECASE):
-            out[rid] = html.read(data, path).text
-        elif data.strip() and not data.startswith((b"PK", b"{\\rtf")):  # nested .docx / RTF: not followed
-            try:
-                out[rid] = decode(data).text
-            except ParseError:
-                continue  # a binary chunk: the rest of the document still reads
+        if name not in by_part:
+            by_part[name] = _chunk_text(read_part(zf, name), path)
+        text = by_part[name]
+        if text is None:
+            continue
+        out[rid] = text
+        total += len(text)
+        if total > cap:
+            why = f"{count} tham chiếu w:altChunk tới {len(by_part)} phần"
+            raise ParseError(limits.text_too_long(str(path), total, cap, why))
     return out
+
+
+def _chunk_text(data: bytes, path: Path) -> str | None:
+    """One altChunk part's text; None for a part not followed (a nested .docx, RTF, binary)."""
+    from parsers.readers import html  # an altChunk may be an HTML page; html is only needed then
+
+    if html.is_web_archive(data):
+        data = html.html_of_mht(data)
+    if re.match(rb"\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html)", data[:400], re.IGNORECASE):
+        return html.read(data, path).text
+    if data.strip() and not data.startswith((b"PK", b"{\\rtf")):
+        try:
+            return decode(data).text
+        except ParseError:
+            return None  # a binary chunk: the rest of the document still reads
+    return None
 
 
 def _optional(zf: zipfile.ZipFile, name: str | None, path: Path) -> etree._Element | None:

@@ -55,6 +55,9 @@ def read_bytes(raw: bytes, name: str = "<bytes>") -> SourceText:
 def _decode(raw: bytes, p: Path) -> SourceText:
     source = _reader(sniff_format(raw, p))(raw, p)
     text = source.text
+    cap = limits.current().max_text_chars
+    if len(text) > cap:  # whatever the format, the stages after this one see at most `cap` characters
+        raise ParseError(limits.text_too_long(str(p), len(text), cap, f"tệp {source.format}"))
     if not unicodedata.is_normalized("NFC", text):  # the quick check: almost every file already is
         text = unicodedata.normalize("NFC", text)
     if not text.strip():
