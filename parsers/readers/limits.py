@@ -22,9 +22,7 @@ class Limits:
     max_xml_bytes: int = 60 * MB  # hard cap when actually inflating one XML part
     convert_timeout_s: int = 120  # LibreOffice conversion of a .doc
     max_pdf_pages: int = 2000  # pages of text extracted from a PDF
-<<<<<<< HEAD
     file_budget_s: int = 60  # wall-clock seconds to read, parse and enrich one file (kb/workers.py)
-=======
     # Characters of text one file may expand to: a part referenced many times (a .docx altChunk) or a PDF
     # content stream shared by many pages is read once, but its text would be written out each time.
     max_text_chars: int = 20_000_000
@@ -32,7 +30,6 @@ class Limits:
     max_pdf_stream_bytes: int = 100 * MB
     # Form XObjects (a logo, a letterhead block) drawn while extracting one PDF's text, each time counted.
     max_pdf_form_draws: int = 10_000
->>>>>>> fix-hostile-parsers
 
 
 _ENV = {
@@ -44,13 +41,10 @@ _ENV = {
     "max_xml_bytes": "VBKB_MAX_XML_BYTES",
     "convert_timeout_s": "VBKB_CONVERT_TIMEOUT_S",
     "max_pdf_pages": "VBKB_MAX_PDF_PAGES",
-<<<<<<< HEAD
     "file_budget_s": "VBKB_FILE_BUDGET_S",
-=======
     "max_text_chars": "VBKB_MAX_TEXT_CHARS",
     "max_pdf_stream_bytes": "VBKB_MAX_PDF_STREAM_BYTES",
     "max_pdf_form_draws": "VBKB_MAX_PDF_FORM_DRAWS",
->>>>>>> fix-hostile-parsers
 }
 
 
