@@ -1,7 +1,8 @@
 """Duties and citations on documents the rules were not written from (eval/labels/unseen/, see its GUIDE).
 
-Two sets: `dev` (the rules may be improved reading them) and `held_out` (labelled before any change and
-never read while changing the rules). Each label file was scored once, with the code of the day it was
+Three sets: `dev` (the rules may be improved reading them), `held_out` (labelled before any change and
+never read while changing the rules) and `fresh` (the last 8 labelled, while the rules were being
+changed, by people who never saw the program's duties, and first scored with the code of this stop). Each label file was scored once, with the code of the day it was
 labelled, before any change it prompted: `first_try.json` keeps those counts, so the report shows the
 honest first-try figures beside the current ones.
 
@@ -40,7 +41,7 @@ from parsers.normalise import fold
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).with_name("labels") / "unseen"
 FIRST_TRY = LABELS / "first_try.json"
-SETS = ("dev", "held_out")
+SETS = ("dev", "held_out", "fresh")
 _PLACE_TAIL = re.compile(r"\s+(?:tinh|thanh pho|cap tinh)(?:\s+[a-z]+){0,3}$")
 _XA_WORD = re.compile(r"(?<![\w])(xa|phuong|dac khu|thi tran)(?![\w])")
 _NOT_XA = re.compile(r"hop tac xa|xa hoi|xa hoi chu nghia")

@@ -94,7 +94,7 @@ def _encrypted_pdf() -> bytes:
 BAD_FILES = [
     ("empty.txt", b"", "empty file"),
     ("blank.md", b" \n\t\n  \n", "no text"),
-    ("binary.txt", bytes(range(256)) * 8, "binary file"),
+    ("binary.txt", bytes(range(256)) * 8, "tệp nhị phân"),
     ("garbage.txt", b"\x81\x8d\x8f\x90\x9d\xff\xfe\xfd" * 50, "undecodable bytes"),
     (
         "noise.txt",
