@@ -51,6 +51,11 @@ def make_pdf(pages: list[list[str] | None]) -> bytes:
     kids = " ".join(f"{p} 0 R" for p in page_ids).encode()
     assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))) == pages_id
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    return assemble(objects, catalog)
+
+
+def assemble(objects: list[bytes], root: int = 1) -> bytes:
+    """Numbered objects (1-based) → a PDF file with a correct cross-reference table; `root` is the catalog."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for i, body in enumerate(objects, 1):
@@ -59,9 +64,5 @@ def make_pdf(pages: list[list[str] | None]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        catalog,
-        xref,
-    )
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
     return bytes(out)

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pdf_build import assemble
 
 import parsers
 import parsers.readers
@@ -85,16 +86,7 @@ def test_alt_chunk_references_past_the_text_cap_are_one_vietnamese_line(tmp_path
 # --- item 3: PDF work ------------------------------------------------------------------------------------
 def _pdf(objects: list[bytes]) -> bytes:
     """A PDF of numbered objects (1 is the catalog), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return assemble(objects)
 
 
 def _stream(data: bytes, extra: bytes = b"") -> bytes:
