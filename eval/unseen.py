@@ -1,8 +1,9 @@
 """Duties and citations on documents the rules were not written from (eval/labels/unseen/, see its GUIDE).
 
 Three sets: `dev` (the rules may be improved reading them), `held_out` (labelled before any change and
-never read while changing the rules) and `fresh` (the last 8 labelled, while the rules were being
-changed, by people who never saw the program's duties, and first scored with the code of this stop). Each label file was scored once, with the code of the day it was
+never read while changing the rules) and `fresh` (the latest batch, labelled by people who never saw the
+program's duties and first scored with the code of the day before that session's changes; at the next
+batch it joins `held_out`). Each label file was scored once, with the code of the day it was
 labelled, before any change it prompted: `first_try.json` keeps those counts, so the report shows the
 honest first-try figures beside the current ones.
 
