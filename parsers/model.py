@@ -28,6 +28,21 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Quotation:
+    """A quoted block an amending instruction introduces ("... như sau: “Điều 6. ...”").
+
+    It belongs to the instruction, never to the amending document's own tree: `nodes` is its own tree in the
+    numbering of the amended document (an article, clauses, points, a chapter), so its eids may repeat the
+    amending document's; an empty `nodes` is a phrase or plain text ("thay cụm từ “A” bằng cụm từ “B”").
+    """
+
+    text: str  # the quoted words without the marks, original characters
+    span: Span  # of the quoted words in the source
+    nodes: tuple[Node, ...] = ()
+    structure: str = "normative"
+
+
+@dataclass(frozen=True)
 class Node:
     kind: str  # one of NORMATIVE_KINDS, PLAN_KINDS or PROSE_KINDS
     num: str | None  # as printed: "II", "6", "2", "đ", "2.1"
@@ -36,9 +51,11 @@ class Node:
     eid: str  # Akoma Ntoso style id, unique in the document: "art_6__para_2__point_a"
     span: Span
     children: tuple[Node, ...] = ()
+    quotes: tuple[Quotation, ...] = ()  # the quoted blocks this node's instruction introduces, in order
 
     def walk(self) -> Iterator[Node]:
-        """This node and all below it, in document order."""
+        """This node and all below it, in document order (quoted blocks are not walked: they are not units of
+this document)."""
         yield self
         for child in self.children:
             yield from child.walk()
@@ -111,7 +128,14 @@ def _node_dict(node: Node) -> dict[str, Any]:
         "end": node.span.end,
         "line": node.span.line,
         "children": [_node_dict(c) for c in node.children],
+        # only where present, so documents without quotations keep their JSON
+        **({"quotes": [_quote_dict(q) for q in node.quotes]} if node.quotes else {}),
     }
+
+
+def _quote_dict(quote: Quotation) -> dict[str, Any]:
+    return {"text": quote.text, "start": quote.span.start, "end": quote.span.end, "line": quote.span.line,
+            "structure": quote.structure, "nodes": [_node_dict(n) for n in quote.nodes]}
 
 
 def _doc_dict(doc: Document) -> dict[str, Any]:
