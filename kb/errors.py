@@ -10,6 +10,9 @@ class KbError(Exception):
 _VIETNAMESE = (
     ("binary file, not text (NUL bytes found)", "tệp nhị phân, không phải văn bản (có byte NUL)"),
     ("binary file, not text (control bytes found)", "tệp nhị phân, không phải văn bản (có ký tự điều khiển)"),
+    ("HTML nested deeper than 256 levels: the text after the deep block cannot be read",
+     "HTML lồng sâu quá 256 cấp: không đọc được phần văn bản sau khối lồng sâu"),
+    ("XML with a DOCTYPE or entity declaration refused", "XML có khai báo DOCTYPE hoặc thực thể, không được đọc"),
 )
 
 

@@ -217,3 +217,53 @@ def test_pattern_time_is_linear_on_long_runs(name):
                 if ratio > 24:  # 8 × the input; quadratic is 64 ×
                     slow.append((prefix, run, end, round(ratio)))
     assert slow == []
+
+
+# --- item 10: silent truncation and wrong decoding ------------------------------------------------------
+_VIET = "Điều 1. Ủy ban nhân dân cấp xã có trách nhiệm báo cáo.\n"
+
+
+def _document_xml(text: str) -> str:
+    return f'<w:document {_W}><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>'
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    # (file, bytes, expected text or the error's words)
+    ("bom_utf8.txt", b"\xff\xfe" + (_VIET * 3).encode("utf-8"), "Ủy ban nhân dân cấp xã"),
+    ("bom_utf8_odd.txt", b"\xff\xfe" + (_VIET + "x").encode("utf-8"), "Ủy ban nhân dân cấp xã"),
+    ("real_utf16.txt", b"\xff\xfe" + (_VIET * 3).encode("utf-16-le"), "Ủy ban nhân dân cấp xã"),
+    ("real_utf16be.txt", b"\xfe\xff" + (_VIET * 3).encode("utf-16-be"), "Ủy ban nhân dân cấp xã"),
+    ("bom_garbage.txt", b"\xff\xfe" + b"\xff" * 101, ParseError),
+])
+def test_a_utf16_mark_before_other_bytes_is_read_or_refused(tmp_path, name, data, expected):
+    path = tmp_path / name
+    path.write_bytes(data)
+    if expected is ParseError:
+        with pytest.raises(ParseError):
+            read_file(path)
+        return
+    source = read_file(path)
+    assert expected in source.text
+    assert ("UTF-8" in " ".join(source.warnings)) == name.startswith("bom_utf8")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_doctype_in_utf16_document_xml_is_refused(tmp_path, codec):
+    dtd = '<!DOCTYPE w:document [<!ENTITY e "Điều 99. Thêm vào">]>'
+    xml = f'<?xml version="1.0" encoding="{codec.upper()}"?>{dtd}' + _document_xml("QUYẾT ĐỊNH &e; Điều 1.")
+    path = tmp_path / "dtd.docx"
+    path.write_bytes(_zip({"[Content_Types].xml": _CT.encode(), "word/document.xml": xml.encode(codec)}))
+    with pytest.raises(ParseError, match="DOCTYPE"):
+        read_file(path)
+
+
+@pytest.mark.parametrize(("depth", "readable"), [(40, True), (250, True), (300, False), (3000, False)])
+def test_deep_html_is_read_whole_or_refused(tmp_path, depth, readable):
+    body = "<div>" * depth + "Điều 1. Sâu" + "</div>" * depth + "<p>Điều 2. Sau khối lồng sâu</p>"
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    if not readable:
+        with pytest.raises(ParseError, match="nested deeper"):
+            read_file(path)
+        return
+    assert "Sau khối lồng sâu" in read_file(path).text

@@ -132,9 +132,23 @@ _STRICT = (
 )
 
 
+def _declares_dtd(data: bytes) -> bool:
+    """A DOCTYPE or entity declaration, in UTF-8 or in the UTF-16/32 XML also allows (whose NUL bytes
+    hide the declaration from a byte search)."""
+    if _DOCTYPE.search(data):
+        return True
+    if b"\x00" not in data[:4]:
+        return False
+    head = data[: 1 << 20]
+    for codec in ("utf-16", "utf-16-le", "utf-16-be", "utf-32"):
+        if _DOCTYPE.search(head.decode(codec, errors="ignore").encode("utf-8", errors="ignore")):
+            return True
+    return False
+
+
 def parse_xml(data: bytes, where: str) -> etree._Element:
     """Untrusted XML: no DTD, no entities, no network; a DOCTYPE is refused, never interpreted."""
-    if _DOCTYPE.search(data):
+    if _declares_dtd(data):
         raise ParseError(f"{where}: XML with a DOCTYPE or entity declaration refused")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False)
     try:

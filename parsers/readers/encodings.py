@@ -274,10 +274,7 @@ def _decode(raw: bytes) -> Decoded:
             raise ParseError(f"undecodable bytes at offset {exc.start + 3}: the file claims UTF-8 but is not")
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if raw.startswith(bom):
-            try:
-                return Decoded(raw[2:].decode(codec), codec)
-            except UnicodeDecodeError as exc:
-                raise ParseError(f"undecodable bytes at offset {exc.start + 2}: broken {codec.upper()}")
+            return _after_utf16_bom(raw, codec)
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
         return Decoded(utf16, "utf-16", ("UTF-16 without byte-order mark: guessed from its NUL bytes",))
@@ -288,6 +285,34 @@ def _decode(raw: bytes) -> Decoded:
     except UnicodeDecodeError as exc:
         return _decode_legacy(raw, exc.start)
     return legacy_glyphs(text) or Decoded(text, "utf-8")
+
+
+def _after_utf16_bom(raw: bytes, codec: str) -> Decoded:
+    """The text after a UTF-16 byte-order mark. Bytes that are really UTF-8 (a BOM pasted in front of a
+    UTF-8 file) decode as UTF-16 without error but to CJK garbage: caught by the share of characters that
+    can stand in a Vietnamese text, then read as UTF-8 with a warning, or refused."""
+    try:
+        text: str | None = raw[2:].decode(codec)
+    except UnicodeDecodeError as exc:
+        text, broken = None, exc.start + 2
+    if text is not None and _plausible(text):
+        return Decoded(text, codec)
+    try:
+        utf8 = raw[2:].decode("utf-8")
+    except UnicodeDecodeError:
+        if text is None:
+            raise ParseError(f"undecodable bytes at offset {broken}: broken {codec.upper()}") from None
+        raise ParseError(f"the file claims {codec.upper()} (byte-order mark) but its text is not") from None
+    return Decoded(utf8, "utf-8", (f"a {codec.upper()} byte-order mark before UTF-8 text: read as UTF-8",))
+
+
+def _plausible(text: str) -> bool:
+    """Most characters of a real document are Latin letters (Vietnamese included), digits, punctuation or space."""
+    sample = text[:4000]
+    if not sample:
+        return True
+    latin = sum(ch < "\u0250" or "\u1e00" <= ch <= "\u1eff" or "\u2000" <= ch <= "\u206f" for ch in sample)
+    return latin / len(sample) >= 0.6
 
 
 def _decode_legacy(raw: bytes, bad_offset: int) -> Decoded:

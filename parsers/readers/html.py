@@ -177,12 +177,19 @@ def _decode(raw: bytes) -> tuple[str, tuple[str, ...]]:
     return decoded.text, decoded.warnings
 
 
+# libxml2 stops at this nesting depth and silently drops the rest of the page; real pages nest a few dozen.
+MAX_HTML_DEPTH = 256
+
+
 def _parse(text: str, path: Path) -> etree._Element:
     parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
     try:
         root = lxml.html.document_fromstring(_XML_DECL.sub("", text, count=1), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(f"{path}: unreadable HTML ({exc})") from None
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        raise ParseError(f"{path}: HTML nested deeper than {MAX_HTML_DEPTH} levels: the text after the deep block "
+                         "cannot be read")
     return root
 
 
