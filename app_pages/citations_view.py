@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from app_pages.labels import RELATION, label
 from app_pages.markup import esc, link, page_url
 from kb.citations import graph
+from kb.labels import RELATION, label
 from kb.store import views
 
 HEAD = '<table class="vb-side"><tr>{}</tr>{}</table>'

@@ -9,7 +9,6 @@ from typing import Any
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc, side_by_side
 from kb.diff import versions
 from kb.diff import view as diff_view
@@ -17,6 +16,7 @@ from kb.diff.align import diff_documents, load_side
 from kb.diff.export_docx import to_docx
 from kb.diff.export_html import to_html
 from kb.diff.result import DiffResult
+from kb.labels import doc_label
 from kb.model import STATUSES
 from kb.store import db as store
 from kb.store import views

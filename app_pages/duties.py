@@ -8,11 +8,11 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.labels import ROLE, doc_label, label
 from app_pages.markup import STYLE, esc, link, md, page_url
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
 from kb.errors import KbError
+from kb.labels import ROLE, doc_label, label
 from kb.store import db as store
 from kb.store import views
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import citations_view, kbsession
-from app_pages.labels import RELATION, doc_label, label
 from app_pages.markup import STYLE, esc
+from kb.labels import RELATION, doc_label, label
 from kb.store import db as store
 from kb.store import views
 

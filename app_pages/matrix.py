@@ -8,9 +8,9 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.labels import doc_label
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
+from kb.labels import doc_label
 from kb.store import db as store
 
 WHOLE_KB_MAX = 30  # documents up to which the matrix of the whole KB is shown without choosing

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.labels import doc_label
 from app_pages.markup import STYLE, esc, highlighted, link, page_url
 from kb.errors import KbError
+from kb.labels import doc_label
 from kb.store import db as store
 from kb.store import search
 

@@ -109,9 +109,34 @@ def test_pages_with_a_broken_kb_say_so_in_one_line(page: str, tmp_path: Path, mo
 def test_documents_page_lists_the_corpus(app_env: tuple[Path, Path]) -> None:
     at = open_page("documents")
     table = at.dataframe[0].value
-    assert "03/2022/QĐ-UBND" in set(table["Số hiệu"])
+    assert "03/2022/QĐ-UBND" in set(table["Số ký hiệu"])
     assert "Quy chế" in set(table["Loại"])
     assert len(table) == 6  # five files; the 2022 file holds the Quyết định and its Quy chế
+    # Newest first: the 2026 draft (undated) heads the list, marked as a draft; dates as people write them.
+    assert table["Tình trạng"].iloc[0] == "Dự thảo"
+    assert "13/01/2022" in set(table["Ngày ban hành"])
+
+
+def test_documents_page_shows_properties_and_schema(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", doc="03/2022/QĐ-UBND")
+    page = html_of(at)
+    assert "<tr><th>Người ký</th><td>Hoàng Xuân Ánh</td></tr><tr><th>Chức vụ</th><td>Chủ tịch</td></tr>" in page
+    assert "<tr><th>Ngày có hiệu lực</th><td>25/01/2022</td></tr>" in page
+    assert "<tr><th>Cơ quan ban hành</th><td>Ủy ban nhân dân tỉnh Cao Bằng</td></tr>" in page
+    assert '<h5>Thay thế (1)</h5><ul><li><a href="./van-ban?cited=21%2F2016%2FQ%C4%90-UBND"' in page
+
+
+def test_a_cited_document_has_its_own_page(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", cited="80/2025/NĐ-CP")
+    page = html_of(at)
+    assert "<tr><th>Cơ quan ban hành</th><td>Chính phủ</td></tr>" in page
+    assert "khoản 1 Điều 13 Nghị định số 80/2025/NĐ-CP" in page
+
+
+def test_a_wrong_document_in_the_url_says_so(app_env: tuple[Path, Path]) -> None:
+    at = open_page("documents", doc="khong-co-van-ban-nay")
+    assert [e.value for e in at.error] == [
+        "Không có văn bản «khong\\-co\\-van\\-ban\\-nay» trong kho, và chưa văn bản nào trích dẫn nó."]
 
 
 def test_documents_page_opens_a_clause_in_its_article(app_env: tuple[Path, Path]) -> None:
@@ -141,7 +166,7 @@ def test_documents_page_citations_both_ways(app_env: tuple[Path, Path]) -> None:
     assert "khoản 1 Điều 13 Nghị định số 80/2025/NĐ-CP" in page
     assert "eid=art_8__para_1__point_a" in page  # "điểm a khoản 1 Điều này" opens that point
     at = open_page("documents", doc="03/2022/QĐ-UBND")
-    cited = [r for r in _rows(html_of(at), "Văn bản trích dẫn") if r[0].startswith("Quy chế — Phối hợp trong công tác theo dõi")]
+    cited = [r for r in _rows(html_of(at), "Văn bản trích dẫn") if r[0].startswith("Quy chế ngày 13/01/2022 — Phối hợp trong công tác theo dõi")]
     assert cited and cited[0][3] == "Ban hành kèm theo"
     assert f"doc={QC_2022.replace(':', '%3A')}" in cited[0][1]
 
@@ -365,7 +390,7 @@ def test_compare_downloads(comparison: AppTest) -> None:
 def test_graph_marks_the_2022_reliance_on_decree_59(app_env: tuple[Path, Path]) -> None:
     at = open_page("graph")
     stale = at.dataframe[0].value
-    qc = stale[stale["Văn bản"].str.startswith("Quy chế — Phối hợp trong công tác theo dõi")]
+    qc = stale[stale["Văn bản"].str.startswith("Quy chế ngày 13/01/2022 — Phối hợp trong công tác theo dõi")]
     assert "59/2012/NĐ-CP" in set(qc["Trích dẫn"])
     assert any("80/2025/NĐ-CP" in s for s in qc[qc["Trích dẫn"] == "59/2012/NĐ-CP"]["Tình trạng"])
     dot = at.get("graphviz_chart")[0].proto.spec

@@ -208,7 +208,8 @@ def test_duty_delta_per_actor() -> None:
     moved = by_place[
         ("duty_transferred", "ubnd_cap_huyen", "art_11__para_1__point_a", "art_12__para_1__point_a")
     ]
-    assert moved.new.startswith("ubnd_cap_xa:") and "18 tháng 12" in moved.new
+    assert moved.new.startswith("Ủy ban nhân dân cấp xã — Báo cáo: ") and "18 tháng 12" in moved.new
+    assert moved.to_actor == "ubnd_cap_xa" and kept.old.startswith("Báo cáo: ")
 
 
 def test_the_same_file_against_itself_is_unchanged() -> None:

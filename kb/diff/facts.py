@@ -24,6 +24,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from kb import labels
 from kb.diff.ops import Op, clean, tokens_of_text
 from kb.diff.result import DiffResult, Fact, Side
 from parsers.model import Document, Node
@@ -424,10 +425,11 @@ def _duty_facts(result: DiffResult) -> list[Fact]:
                 Fact(
                     "duty_transferred",
                     _duty_text(d),
-                    f"{heir.actor}: {_duty_text(heir)}",
+                    f"{labels.actor_name(heir.actor)} — {_duty_text(heir)}",
                     d.eid,
                     heir.eid,
                     actor=d.actor,
+                    to_actor=heir.actor,
                 )
             )
     out += [
@@ -470,7 +472,7 @@ def _duty_changes(a: Any, b: Any) -> bool:
 
 
 def _duty_text(d: Any) -> str:
-    text = f"[{d.role}] {d.action}"
+    text = f"{labels.label(labels.ROLE, d.role)}: {d.action}"
     if d.deadline:
         text += f" ({d.deadline.text})"
     return text

@@ -62,6 +62,7 @@ class Fact:
     new_eid: str | None = None
     count: int = 1
     actor: str | None = None
+    to_actor: str | None = None  # a duty_transferred fact's new bearer
     eids: tuple[tuple[str | None, str | None], ...] = ()  # every (old, new) clause pair it was seen in
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +77,8 @@ class Fact:
             d["count"] = self.count
         if self.actor:
             d["actor"] = self.actor
+        if self.to_actor:
+            d["to_actor"] = self.to_actor
         if len(self.eids) > 1:
             d["eids"] = [list(e) for e in self.eids]
         return d

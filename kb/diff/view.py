@@ -9,38 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kb import labels
 from kb.diff.ops import Op, tokens_of_node
 from kb.diff.result import DiffResult, Fact, Pair, bare
 
-STATUS_VI = {
-    "unchanged": "Giữ nguyên",
-    "editorial": "Sửa lỗi trình bày, chính tả",
-    "modified": "Sửa đổi, bổ sung",
-    "renumbered": "Giữ nguyên nội dung, đánh số lại",
-    "moved": "Chuyển vị trí",
-    "split": "Tách",
-    "merged": "Gộp",
-    "added": "Bổ sung mới",
-    "removed": "Bãi bỏ",
-}
-FACT_VI = {
-    "deadline_changed": "Thời hạn thay đổi",
-    "deadline_added": "Thời hạn mới",
-    "deadline_removed": "Bỏ thời hạn",
-    "actor_replaced": "Thay chủ thể",
-    "actor_added": "Thêm chủ thể",
-    "actor_removed": "Bỏ chủ thể",
-    "basis_replaced": "Thay căn cứ pháp lý",
-    "citation_changed": "Thay văn bản dẫn chiếu",
-    "definition_changed": "Sửa định nghĩa",
-    "definition_added": "Thêm định nghĩa",
-    "definition_removed": "Bỏ định nghĩa",
-    "duty_gained": "Nhiệm vụ mới",
-    "duty_lost": "Bỏ nhiệm vụ",
-    "duty_changed": "Nhiệm vụ thay đổi",
-    "duty_transferred": "Chuyển nhiệm vụ sang chủ thể khác",
-    "substitution": "Thay cụm từ trong toàn văn bản",
-}
+STATUS_VI = labels.STATUS
+FACT_VI = labels.FACT
 _UNIT_VI = {
     "chuong": "Chương",
     "dieu": "Điều",
@@ -247,33 +221,14 @@ def rows(result: DiffResult, chapters: bool = False) -> list[Row]:
     return merged
 
 
-_EID_VI = {
-    "art": "Điều",
-    "para": "khoản",
-    "point": "điểm",
-    "chp": "Chương",
-    "sec": "Mục",
-    "item": "mục",
-    "subitem": "tiểu mục",
-    "bullet": "ý",
-    "part": "Phần",
-}
-
-
 def address(eid: str | None) -> str:
     """ "art_11__para_1__point_a" → "điểm a khoản 1 Điều 11", as Vietnamese texts cite."""
-    if not eid:
-        return ""
-    out = []
-    for part in eid.split("__"):
-        kind, _, num = part.partition("_")
-        out.append(f"{_EID_VI.get(kind, kind)} {num}".strip())
-    return " ".join(reversed(out))
+    return labels.eid_address(eid)
 
 
 def fact_line(f: Fact) -> str:
     label = FACT_VI.get(f.type, f.type)
     old, new = f.old or "—", f.new or "—"
     count = f" ({f.count} lần)" if f.count > 1 and f.type != "basis_replaced" else ""
-    actor = f"[{f.actor}] " if f.actor else ""
+    actor = f"{labels.actor_name(f.actor)}: " if f.actor else ""
     return f"{label}{count}: {actor}{old} → {new}"

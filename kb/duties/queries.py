@@ -17,6 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
+from kb import labels
 from kb.docid import doc_id as make_doc_id
 from kb.duties.actors import actor_dict, load_registry, resolve_actor_query
 from kb.errors import KbError
@@ -24,10 +25,7 @@ from kb.model import ROLES, Actor, Duty
 from parsers.model import Document, Node
 from parsers.normalise import fold
 
-ROLE_NAMES = {
-    "chu_tri": "Chủ trì", "phoi_hop": "Phối hợp", "tham_muu": "Tham mưu", "thuc_hien": "Thực hiện",
-    "ban_hanh": "Ban hành", "bao_cao": "Báo cáo", "chi_dao": "Chỉ đạo", "de_nghi": "Được đề nghị",
-}
+ROLE_NAMES = labels.ROLE
 ROW_FIELDS = (
     "doc_id", "doc_title", "address", "eid", "actor", "actor_name", "role", "deadline_text", "deadline_kind",
     "deadline_date", "deadline_days", "deadline_recurrence", "recipient", "condition", "product", "action",
