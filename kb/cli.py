@@ -28,17 +28,26 @@ def _setup_parse(p: argparse.ArgumentParser) -> None:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from kb.pipeline import parse
+    from kb.validity import file_statuses, format_date
     from parsers import to_akn
     from parsers.outline import outline
 
     result = parse(args.file)  # in a child, within the time budget
+    statuses = file_statuses(result)
     if args.json:
-        _print_json(result.to_dict())
+        data = result.to_dict()
+        for doc, status in zip(data["documents"], statuses, strict=True):
+            doc["validity"] = {"label": status.label, "since": status.since, "cause": status.cause,
+                               "reason": status.reason}
+        _print_json(data)
     elif args.akn:
         sys.stdout.write(to_akn(result.documents[-1]).decode("utf-8"))
     else:
         for warning in result.warnings:
             print(f"cảnh báo: {warning}", file=sys.stderr)
+        for doc, status in zip(result.documents, statuses, strict=True):
+            since = f" từ {format_date(status.since)}" if status.since else ""
+            print(f"Hiệu lực — {doc.doc_type} {doc.number or '(chưa có số)'}: {status.label}{since}. {status.reason}")
         sys.stdout.write(outline(result))
     return 0
 

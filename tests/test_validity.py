@@ -200,3 +200,89 @@ def test_vbpl_dates(name, expected, rule):
 def test_vbpl_own_end_date():
     _, docs = _docs(VBPL / "doc_000066.html")
     assert effective_date(docs[0]).until == "2027-03-01"
+
+
+# --- statuses --------------------------------------------------------------------------------------------------
+from kb.amend.model import Operation, Target
+from kb.model import Reference
+from kb.validity import (
+    Event,
+    document_status,
+    events_from_operations,
+    events_from_references,
+    file_statuses,
+)
+from parsers.model import Span
+
+# (corpus file, as-of date, expected (label, since) of each document of the file), read by hand
+CORPUS_STATUSES = [
+    ("cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat.md", "2026-12-01",
+     [("Còn hiệu lực", "2022-01-25"), ("Còn hiệu lực", "2022-01-25")]),
+    ("cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat.md", "2022-01-20",
+     [("Chưa có hiệu lực", "2022-01-25"), ("Chưa có hiệu lực", "2022-01-25")]),
+    ("cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt", "2026-12-01", [("Dự thảo", None)]),
+    ("soc-trang-2025-ke-hoach-theo-doi-thi-hanh-phap-luat.md", "2026-12-01", [("Chưa rõ", None)]),
+]
+
+
+@pytest.mark.parametrize(("name", "as_of", "expected"), CORPUS_STATUSES)
+def test_corpus_statuses(name, as_of, expected):
+    result = parse_file(CORPUS / name)
+    assert [(s.label, s.since) for s in file_statuses(result, as_of)] == expected
+
+
+@pytest.mark.skipif(not LAWS.is_dir(), reason="../shared/laws is absent")
+def test_catalogued_law_replaced():
+    """Luật 80/2015/QH13: the catalog records it replaced by 64/2025/QH15 from 01/4/2025."""
+    result = parse_file(LAWS / "Luật-80-2015-QH13.docx")
+    status = file_statuses(result, "2026-12-01")[0]
+    assert (status.label, status.since, status.cause) == ("Hết hiệu lực toàn bộ", "2025-04-01", "64/2025/QH15")
+    amended = file_statuses(result, "2022-01-01")[0]
+    assert (amended.label, amended.cause) == ("Hết hiệu lực một phần", "63/2020/QH14")
+    assert file_statuses(result, "2016-01-01")[0].label == "Chưa có hiệu lực"
+
+
+def _ref(relation: str, eid: str | None) -> Reference:
+    return Reference("art_2", "Quyết định số 21/2016/QĐ-UBND", "21/2016/QĐ-UBND", eid, relation, Span(0, 1, 1))
+
+
+def test_events_from_references():
+    refs = [_ref("thay_the", None), _ref("sua_doi_bo_sung", "art_5"), _ref("dan_chieu", None),
+            Reference(None, "Luật số 80/2015/QH13", "80/2015/QH13", None, "thay_the", Span(0, 1, 1))]
+    assert events_from_references(refs, "03/2022/QĐ-UBND", "2022-01-25") == [
+        Event("replaced", "2022-01-25", "03/2022/QĐ-UBND"),
+        Event("amended", "2022-01-25", "03/2022/QĐ-UBND", ("art_5",)),
+    ]
+
+
+def test_status_from_operations_and_dates():
+    result = parse_file(CORPUS / "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat.md")
+    doc = result.documents[0]
+    eff = effective_date(doc, result.text)
+    op = Operation("repeal", Target("03/2022/QĐ-UBND", "art_3"), "10/2024/QĐ-UBND", "art_1__para_2", Span(0, 1, 1),
+                   effective="2024-05-01")
+    events = events_from_operations([op])
+    assert events == [Event("partly_repealed", "2024-05-01", "10/2024/QĐ-UBND", ("art_3",), "operation")]
+    before = document_status(doc, eff, events, "2024-04-30")
+    after = document_status(doc, eff, events, "2024-05-01")
+    assert (before.code, after.code, after.since, after.cause) == (
+        "con_hieu_luc", "het_hieu_luc_mot_phan", "2024-05-01", "10/2024/QĐ-UBND")
+    whole = document_status(doc, eff, [Event("replaced", "2025-01-01", "5/2025/QĐ-UBND")], "2026-01-01")
+    assert (whole.label, whole.reason) == ("Hết hiệu lực toàn bộ", "Bị thay thế bởi văn bản số 5/2025/QĐ-UBND từ 01/01/2025.")
+
+
+@pytest.mark.skipif(not VBPL.is_dir(), reason="../shared/vbpl is absent")
+def test_own_end_date_expires():
+    """Thông tư 01/2026/TT-BNG: "Thông tư này hết hiệu lực kể từ ngày 01/3/2027"."""
+    result = parse_file(VBPL / "doc_000066.html")
+    assert file_statuses(result, "2026-12-01")[0].label == "Còn hiệu lực"
+    ended = file_statuses(result, "2027-03-01")[0]
+    assert (ended.label, ended.since) == ("Hết hiệu lực toàn bộ", "2027-03-01")
+
+
+def test_cli_parse_shows_status(capsys):
+    from kb.cli import main
+
+    assert main(["parse", str(CORPUS / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt")]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == "Hiệu lực — Quy chế (chưa có số): Dự thảo. Dự thảo: số hiệu để trống."
