@@ -286,3 +286,59 @@ def test_cli_parse_shows_status(capsys):
     assert main(["parse", str(CORPUS / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt")]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first == "Hiệu lực — Quy chế (chưa có số): Dự thảo. Dự thảo: số hiệu để trống."
+
+
+# --- the KB: kb docs and kb duties --in-force -----------------------------------------------------------------
+@pytest.fixture(scope="module")
+def corpus_kb(tmp_path_factory):
+    from kb.pipeline import build
+
+    db = tmp_path_factory.mktemp("kb") / "kb.db"
+    assert build([CORPUS], db).ok
+    return db
+
+
+def test_cli_docs_shows_status(corpus_kb, capsys):
+    from kb.cli import main
+
+    assert main(["docs", "--db", str(corpus_kb)]) == 0
+    lines = {line.split("\t")[0]: line.split("\t")[-1] for line in capsys.readouterr().out.splitlines()}
+    assert lines["03/2022/QĐ-UBND"] == "Còn hiệu lực từ 25/01/2022"
+    assert lines["cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"] == "Dự thảo"
+
+
+DRAFT_ID = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"
+
+
+def test_cli_duties_in_force_drops_the_draft(corpus_kb, capsys):
+    import json
+
+    from kb.cli import main
+
+    assert main(["duties", "--actor", "xã", "--db", str(corpus_kb), "--json"]) == 0
+    marked = json.loads(capsys.readouterr().out)
+    assert DRAFT_ID in {d["doc_id"] for d in marked["duties"]}
+    assert marked["validity"] == {DRAFT_ID: "Dự thảo"}
+    assert main(["duties", "--actor", "xã", "--db", str(corpus_kb), "--in-force", "2026-12-01", "--json"]) == 0
+    kept = json.loads(capsys.readouterr().out)
+    assert DRAFT_ID not in {d["doc_id"] for d in kept["duties"]}
+    assert {d["doc_id"] for d in kept["duties"]} == {d["doc_id"] for d in marked["duties"]} - {DRAFT_ID}
+
+
+def test_duties_in_force_before_the_quy_che(corpus_kb):
+    """On 20/01/2022 the 2022 Quy chế (in force 25/01/2022) binds no one yet."""
+    from kb.duties.queries import find_duties
+    from kb.store.db import open_db
+
+    result = find_duties(open_db(corpus_kb), "xã", in_force="2022-01-20")
+    assert "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che" not in {
+        d["doc_id"] for d in result["duties"]}
+
+
+def test_duties_in_files_marks_the_draft():
+    from kb.duties.queries import find_duties_in_files
+
+    draft = CORPUS / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"
+    result = find_duties_in_files([draft], "xã")
+    assert result["duties"] and result["validity"] == {DRAFT_ID: "Dự thảo"}
+    assert find_duties_in_files([draft], "xã", in_force="2026-12-01")["duties"] == []

@@ -22,10 +22,11 @@ from kb.validity.status import (
     file_statuses,
     format_date,
 )
+from kb.validity.stored import stored_statuses
 
 __all__ = [
     "LABELS", "EffectiveDate", "Event", "ProvisionDate", "Status", "document_status", "draft_reason",
     "effective_date", "events_from_catalog", "events_from_operations", "events_from_references", "file_statuses",
     "format_date",
-    "parent_of", "provision_eids", "read_sentence",
+    "parent_of", "provision_eids", "read_sentence", "stored_statuses",
 ]
