@@ -342,3 +342,45 @@ def test_duties_in_files_marks_the_draft():
     result = find_duties_in_files([draft], "xã")
     assert result["duties"] and result["validity"] == {DRAFT_ID: "Dự thảo"}
     assert find_duties_in_files([draft], "xã", in_force="2026-12-01")["duties"] == []
+
+
+DECISION_AFTER_SIGNING = """ỦY BAN NHÂN DÂN
+TỈNH THỬ NGHIỆM
+
+Số: 12/2021/QĐ-UBND
+
+Thử Nghiệm, ngày 25 tháng 3 năm 2021
+
+QUYẾT ĐỊNH
+Ban hành Quy định về quản lý thử nghiệm
+
+ỦY BAN NHÂN DÂN TỈNH THỬ NGHIỆM
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Quy định về quản lý thử nghiệm.
+
+Điều 2. Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký và thay thế Quyết định số 5/2016/QĐ-UBND.
+
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này.
+"""
+
+
+def test_stored_status_from_the_dated_pipeline(tmp_path):
+    """"sau 10 ngày kể từ ngày ký" (signed 25/3/2021) is stored as 04/4/2021; the decision it replaces, stored
+    too, is then hết hiệu lực toàn bộ from that date."""
+    from kb.pipeline import build
+    from kb.store.db import open_db
+    from kb.validity import stored_statuses
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "qd-12.txt").write_text(DECISION_AFTER_SIGNING, encoding="utf-8")
+    old = DECISION_AFTER_SIGNING.replace("12/2021", "5/2016").replace("năm 2021", "năm 2016").split("Điều 2.")[0]
+    (tmp_path / "docs" / "qd-5.txt").write_text(old + "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n",
+                                                encoding="utf-8")
+    assert build([tmp_path / "docs"], tmp_path / "kb.db").ok
+    statuses = stored_statuses(open_db(tmp_path / "kb.db"), "2026-12-01")
+    assert (statuses["12/2021/QĐ-UBND"].label, statuses["12/2021/QĐ-UBND"].since) == ("Còn hiệu lực", "2021-04-04")
+    ended = statuses["5/2016/QĐ-UBND"]
+    assert (ended.label, ended.since, ended.cause) == ("Hết hiệu lực toàn bộ", "2021-04-04", "12/2021/QĐ-UBND")
+    assert stored_statuses(open_db(tmp_path / "kb.db"), "2021-04-01")["5/2016/QĐ-UBND"].label == "Còn hiệu lực"
