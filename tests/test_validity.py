@@ -239,6 +239,7 @@ def test_catalogued_law_replaced():
     assert (status.label, status.since, status.cause) == ("Hết hiệu lực toàn bộ", "2025-04-01", "64/2025/QH15")
     amended = file_statuses(result, "2022-01-01")[0]
     assert (amended.label, amended.cause) == ("Hết hiệu lực một phần", "63/2020/QH14")
+    assert (amended.since, file_statuses(result, "2020-12-31")[0].label) == ("2021-01-01", "Còn hiệu lực")
     assert file_statuses(result, "2016-01-01")[0].label == "Chưa có hiệu lực"
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kb.amend.model import Operation
-from kb.citations.catalog import Entry, load_catalog
+from kb.citations.catalog import Catalog, Entry, load_catalog
 from kb.model import Reference
 from kb.validity.effective import EffectiveDate, effective_date, parent_of
 from parsers.model import Document, ParseResult
@@ -95,15 +95,18 @@ def events_from_references(refs: Iterable[Reference], cause: str | None, when: s
     return out
 
 
-def events_from_catalog(entry: Entry | None) -> list[Event]:
-    """What the catalog records of a document: replaced or expired from `status_from`, amended by others."""
+def events_from_catalog(entry: Entry | None, catalog: Catalog | None = None) -> list[Event]:
+    """What the catalog records of a document: replaced or expired from `status_from`, amended by others (from
+    the amending text's effective date when `catalog` knows it)."""
     if entry is None:
         return []
     out: list[Event] = []
     if entry.status in ("replaced", "expired"):
         out.append(Event(entry.status, entry.status_from, entry.replaced_by[0] if entry.replaced_by else None,
                          source="catalog"))
-    out += [Event("amended", None, number, source="catalog") for number in entry.amended_by]
+    for number in entry.amended_by:
+        amending = catalog.get(number) if catalog else None
+        out.append(Event("amended", amending.effective_date if amending else None, number, source="catalog"))
     return out
 
 
@@ -171,6 +174,6 @@ def file_statuses(result: ParseResult, as_of: str | None = None) -> list[Status]
     out = []
     for doc in result.documents:
         effective = effective_date(doc, result.text, parent_of(doc, result.documents))
-        events = events_from_catalog(catalog.get(doc.number, doc.place or doc.issuer)) if doc.number else []
+        events = events_from_catalog(catalog.get(doc.number, doc.place or doc.issuer), catalog) if doc.number else []
         out.append(document_status(doc, effective, events, as_of))
     return out

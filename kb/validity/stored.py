@@ -54,6 +54,6 @@ def stored_statuses(db: sqlite_utils.Database, as_of: str | None = None) -> dict
     for did, row in rows.items():
         entry = catalog.get(row["number"], row["place"] or row["issuer"]) if row["number"] else None
         parent = rows.get(row["parent_doc_id"]) if row["parent_doc_id"] else None
-        out[did] = document_status(_document(row), _effective(row, parent), events[did] + events_from_catalog(entry),
+        out[did] = document_status(_document(row), _effective(row, parent), events[did] + events_from_catalog(entry, catalog),
                                    as_of)
     return out
