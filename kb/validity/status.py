@@ -33,7 +33,7 @@ LABELS = {
 WHOLE = ("replaced", "repealed", "expired")
 PARTIAL = ("amended", "partly_repealed")
 # Administrative texts (plans, letters, notices) state no effective date: they apply from signing.
-_FROM_SIGNING = ("Kế hoạch", "Công văn", "Thông báo", "Báo cáo", "Chương trình", "Hướng dẫn")
+_FROM_SIGNING = ("Kế hoạch", "Công văn", "Công điện", "Thông báo", "Báo cáo", "Chương trình", "Hướng dẫn")
 
 
 @dataclass(frozen=True)
