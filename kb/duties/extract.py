@@ -521,6 +521,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
                 pred = _after_opener(doc, c.first, c.end, c.masked)
             pred = _past_aside(doc, pred, c.end)
+            while pred < c.end and pred in c.masked and not c.masked.issuperset(range(pred, c.end)):
+                pred += 1  # "...; định kỳ sơ kết, tổng kết, tổng hợp báo cáo": the time first, then the verbs
             if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)):
                 continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
             previous, previous_request, previous_inherited = actors, requested, inherited
@@ -657,7 +659,7 @@ class _Walker:
         self.result = result
         self.registry = registry
         self.duties: list[Duty] = []
-        self.seen: set[tuple[str, str, str, int]] = set()
+        self.seen: dict[tuple[str, str, str, int], int] = {}  # (actor, role, eid, row) -> its index in duties
         self.rows = 0  # task-table rows read so far: a row's duties are its own (one per actor, role and row)
         self.list_deadline: dict[str, Deadline] = {}  # eid -> the deadline its list closes with
 
@@ -666,8 +668,13 @@ class _Walker:
         eid = eid or node.eid
         key = (found.actor, found.role, eid, row)
         if key in self.seen:
+            # one role over several predicates of a unit ("Đôn đốc ...; định kỳ tổng hợp báo cáo ..."): the one
+            # timing given is the duty's
+            at = self.seen[key]
+            if self.duties[at].deadline is None and found.deadline is not None:
+                self.duties[at] = replace(self.duties[at], deadline=found.deadline)
             return
-        self.seen.add(key)
+        self.seen[key] = len(self.duties)
         self.duties.append(Duty(
             actor=found.actor, role=found.role, action=found.action[:300], doc_id=self.doc_id, eid=eid,
             sentence=found.sentence[:1000], span=self._span(node, found), deadline=found.deadline,
