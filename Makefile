@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: app test eval bench kb lint clean
+.PHONY: app test eval bench bench-scale kb lint clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# KBs of 10k, 30k and 100k documents (bench/scale.py): hours of CPU, niced; resumable.
+bench-scale: $(STAMP)
+	nice -n 15 $(BIN)/python -m bench scale
 
 lint: $(STAMP)
 	$(BIN)/ruff check parsers kb app_pages app.py tests eval bench

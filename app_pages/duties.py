@@ -63,6 +63,10 @@ in_docs = a.multiselect("Văn bản", doc_ids, format_func=lambda d: docs.get(d,
 roles = list(dict.fromkeys(r["role"] for r in rows))
 in_roles = b.multiselect("Vai trò", roles, format_func=lambda r: label(ROLE, r), placeholder="Tất cả vai trò")
 deadline = c.radio("Thời hạn", DEADLINE_CHOICES, horizontal=True)
+marks = found.get("validity", {})  # documents not in force: "Dự thảo", "Hết hiệu lực toàn bộ" ...
+drafts = {d for d, m in marks.items() if m == "Dự thảo"}
+if drafts and not st.toggle("Hiện nghĩa vụ từ dự thảo", value=True):
+    rows = [r for r in rows if r["doc_id"] not in drafts]
 rows = [r for r in rows if (not in_docs or r["doc_id"] in in_docs) and (not in_roles or r["role"] in in_roles)
         and (deadline == "Tất cả" or bool(r["deadline_text"]) == (deadline == "Có thời hạn"))]
 for r in rows:
@@ -78,7 +82,8 @@ by_doc, table = st.tabs(["Theo văn bản", "Bảng (bấm tiêu đề cột đ�
 with by_doc:
     parts = [STYLE]
     for doc_id in dict.fromkeys(r["doc_id"] for r in rows):
-        parts.append(f"<h4>{esc(docs.get(doc_id, doc_id))}</h4>")
+        mark = f" <small>({esc(marks[doc_id])})</small>" if doc_id in marks else ""
+        parts.append(f"<h4>{esc(docs.get(doc_id, doc_id))}{mark}</h4>")
         mine = [r for r in rows if r["doc_id"] == doc_id]
         for role in dict.fromkeys(r["role"] for r in mine):
             group = sorted((r for r in mine if r["role"] == role), key=lambda r: (not r["deadline_text"], r["line"] or 0))

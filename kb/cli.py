@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import date
 
 from kb.errors import KbError, vietnamese
 from parsers.errors import ParseError
@@ -28,17 +29,26 @@ def _setup_parse(p: argparse.ArgumentParser) -> None:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     from kb.pipeline import parse
+    from kb.validity import file_statuses, format_date
     from parsers import to_akn
     from parsers.outline import outline
 
     result = parse(args.file)  # in a child, within the time budget
+    statuses = file_statuses(result)
     if args.json:
-        _print_json(result.to_dict())
+        data = result.to_dict()
+        for doc, status in zip(data["documents"], statuses, strict=True):
+            doc["validity"] = {"label": status.label, "since": status.since, "cause": status.cause,
+                               "reason": status.reason}
+        _print_json(data)
     elif args.akn:
         sys.stdout.write(to_akn(result.documents[-1]).decode("utf-8"))
     else:
         for warning in result.warnings:
             print(f"cảnh báo: {warning}", file=sys.stderr)
+        for doc, status in zip(result.documents, statuses, strict=True):
+            since = f" từ {format_date(status.since)}" if status.since else ""
+            print(f"Hiệu lực — {doc.doc_type} {doc.number or '(chưa có số)'}: {status.label}{since}. {status.reason}")
         sys.stdout.write(outline(result))
     return 0
 
@@ -75,13 +85,22 @@ def _setup_docs(p: argparse.ArgumentParser) -> None:
 
 def _cmd_docs(args: argparse.Namespace) -> int:
     from kb.store.db import list_documents, open_db
+    from kb.validity import format_date, stored_statuses
 
-    docs = list_documents(open_db(args.db))
+    db = open_db(args.db)
+    docs = list_documents(db)
+    statuses = stored_statuses(db)
     if args.json:
+        for d in docs:
+            s = statuses[d["doc_id"]]
+            d["validity"] = {"label": s.label, "since": s.since, "cause": s.cause, "reason": s.reason}
         _print_json({"documents": docs})
         return 0
     for d in docs:
-        print(f"{d['doc_id']}\t{d['type'] or ''}\t{d['date'] or ''}\t{d['file']}\t{d['title'] or ''}")
+        s = statuses[d["doc_id"]]
+        since = f" từ {format_date(s.since)}" if s.since else ""
+        print(f"{d['doc_id']}\t{d['type'] or ''}\t{d['date'] or ''}\t{d['file']}\t{d['title'] or ''}\t"
+              f"{s.label}{since}")
     return 0
 
 
@@ -188,9 +207,18 @@ def _setup_duties(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", metavar="DOC_ID", help="only this document")
     p.add_argument("--role", help="only this role (chu_tri, phoi_hop, tham_muu, thuc_hien, ban_hanh, bao_cao ...)")
     p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--in-force", nargs="?", const=date.today().isoformat(), type=_iso_date, metavar="DATE",
+                   help="only texts in force on DATE (YYYY-MM-DD, today when omitted): no drafts, no ended texts")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the actors and duties as JSON")
     fmt.add_argument("--csv", action="store_true", help="the duties as CSV")
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày không hợp lệ: {text!r} (dạng YYYY-MM-DD)") from None
 
 
 def _cmd_duties(args: argparse.Namespace) -> int:
@@ -198,9 +226,9 @@ def _cmd_duties(args: argparse.Namespace) -> int:
     from kb.store.db import open_db
 
     if args.paths:
-        result = find_duties_in_files(args.paths, args.actor, args.doc, args.role)
+        result = find_duties_in_files(args.paths, args.actor, args.doc, args.role, args.in_force)
     else:
-        result = find_duties(open_db(args.db), args.actor, args.doc, args.role)
+        result = find_duties(open_db(args.db), args.actor, args.doc, args.role, args.in_force)
     if args.json:
         _print_json(result)
     elif args.csv:

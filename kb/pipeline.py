@@ -1,6 +1,6 @@
 """The one way a file becomes knowledge, step by step:
 
-    read → parse → enrich (citations, duties, actors) → store
+    read → parse → enrich (effective date, citations, duties, actors) → store
 
 `STEPS` names them in order. `process` runs the first three on one file and returns an `EnrichedFile`;
 `build` hands `process` to the store, which only writes. The build (`kb build`), the commands that work
@@ -14,7 +14,7 @@ child process with a wall-clock budget (`kb.workers`, VBKB_FILE_BUDGET_S), as th
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kb.citations.find import find_references
@@ -24,11 +24,12 @@ from kb.duties.extract import extract_duties
 from kb.model import Actor, Duty, EnrichedDocument, EnrichedFile, Reference
 from kb.store.db import BuildReport
 from kb.store.db import build as store_build
+from kb.validity import effective_date
 from kb.workers import call
 from parsers import parse_file
 from parsers.model import Document, ParseResult
 
-STEPS = ("read", "parse", "enrich: citations", "enrich: duties", "enrich: actors", "store")
+STEPS = ("read", "parse", "enrich: effective date", "enrich: citations", "enrich: duties", "enrich: actors", "store")
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,19 @@ def enrich_document(result: ParseResult, doc: Document, hooks: Hooks) -> Enriche
     )
 
 
+def dated(result: ParseResult) -> ParseResult:
+    """Each document with the effective date `kb.validity` reads where the header's fields found none ("có
+    hiệu lực sau 10 ngày kể từ ngày ký", "... từ ngày thông qua"): the date its stored status starts from."""
+    documents = []
+    for doc in result.documents:
+        found = None if doc.effective_date else effective_date(doc, result.text)
+        documents.append(replace(doc, effective_date=found.date) if found and found.date else doc)
+    return replace(result, documents=tuple(documents))
+
+
 def enrich(result: ParseResult, hooks: Hooks | None = None) -> EnrichedFile:
     hooks = hooks or Hooks()
+    result = dated(result)
     return EnrichedFile(result, tuple(enrich_document(result, doc, hooks) for doc in result.documents))
 
 

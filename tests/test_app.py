@@ -456,6 +456,17 @@ def test_duty_filters(app_env: tuple[Path, Path]) -> None:
         "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
 
 
+def test_draft_duties_labelled_and_hidden(app_env: tuple[Path, Path]) -> None:
+    at = open_page("duties", actor="xã")
+    assert "(Dự thảo)</small></h4>" in html_of(at)
+    total = len(at.dataframe[0].value)
+    at.toggle[0].set_value(False).run()
+    kept = at.dataframe[0].value
+    assert 0 < len(kept) < total
+    assert not kept["Văn bản"].str.contains("tổ chức thi hành văn bản").any()
+    assert "Dự thảo" not in html_of(at)
+
+
 def test_unknown_actor_says_so(app_env: tuple[Path, Path]) -> None:
     at = open_page("duties", actor="qqqq wwww")
     assert any("Không nhận ra chủ thể" in w.value for w in at.warning)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from kb.duties.deadlines import closing_deadline, find_deadlines, parse_deadline
-from kb.duties.extract import read_text
+from kb.duties.extract import extract_duties, read_text
 from kb.model import Deadline
+from parsers import parse_text
 
 
 def key(d: Deadline | None) -> str:
@@ -94,6 +95,16 @@ IN_SENTENCES = [
     ("căn cứ Nghị định số 95/2024/NĐ-CP ngày 24/7/2024 của Chính phủ", "-"),
     ("di sản không hoạt động 03 năm liên tục thì bị đưa ra khỏi danh mục", "-"),
     ("lắp đặt hệ thống quan trắc khí thải tự động, liên tục", "-"),
+    # a recurrence qualifying a noun ("... hằng năm của X") and a date saying which tasks or texts, not by when
+    ("thực hiện theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố", "-"),
+    ("đưa vào tiêu chí xếp hạng cải cách hành chính hàng năm của các cơ quan, đơn vị", "-"),
+    ("tổ chức thực hiện kế hoạch hằng năm của ngành", "-"),
+    ("đối với các nhiệm vụ được giao trong năm 2025, tiếp tục rà soát kỹ, tập trung chỉ đạo thực hiện", "-"),
+    ("vướng mắc sẽ tiếp tục được xử lý trong năm 2025", "-"),
+    ("các văn bản được ban hành trong năm 2024 phải được rà soát", "-"),
+    # ... while a passive of completion is still a deadline, and a bare recurrence still recurs
+    ("Kế hoạch phải được hoàn thành trong năm 2026", "2026"),
+    ("báo cáo hằng năm cho Sở Tư pháp", "hang_nam"),
 ]
 
 
@@ -177,3 +188,24 @@ def test_closing_clause_gives_its_deadline_to_the_sentence() -> None:
                       "hoàn thành trước ngày 10 tháng 12 năm 2025.")
     mine = [f for f in found if f.actor == "bo_noi_vu"]
     assert mine and all(key(f.deadline) == "2025-12-10" for f in mine)
+
+
+# One role over several predicates of a unit: the one timing given is the duty's, wherever it comes.
+SEVERAL_PREDICATES = [
+    (("Đôn đốc các sở, ban, ngành triển khai thực hiện Kế hoạch này; định kỳ sơ kết, tổng hợp báo cáo Ủy ban "
+     "nhân dân tỉnh."), "bao_cao", "dinh_ky"),
+    (("Triển khai các nhiệm vụ được giao chủ trì tại Phụ lục; hướng dẫn, đôn đốc các đơn vị. Tổng hợp, đánh giá "
+     "kết quả thực hiện Kế hoạch hằng năm."), "thuc_hien", "hang_nam"),
+    ("Đảm bảo an ninh, an toàn, bảo mật; thực hiện sao lưu hằng ngày toàn bộ dữ liệu.", "thuc_hien", "dinh_ky"),
+    ("Phối hợp với các bộ, ngành giám sát, kiểm tra; định kỳ hằng năm báo cáo Thủ tướng Chính phủ.", "bao_cao",
+     "hang_nam"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "role", "expected"), SEVERAL_PREDICATES)
+def test_a_role_over_several_predicates_takes_the_one_timing_given(paragraph: str, role: str, expected: str) -> None:
+    text = f"QUY CHẾ\nThử\n\nĐiều 5. Trách nhiệm của Sở Tư pháp\n1. {paragraph}\n"
+    result = parse_text(text, source="t.txt", fmt="txt")
+    duties = extract_duties(result, result.documents[-1], "t")
+    mine = {d.role: key(d.deadline) for d in duties if d.actor == "so_tu_phap"}
+    assert mine.get(role) == expected

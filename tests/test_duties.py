@@ -276,9 +276,11 @@ def test_task_table_rows() -> None:
         ("so_tu_phap", "chu_tri", "2025-Q4", "Báo cáo rà soát", "Rà soát văn bản"),
         ("cac_so_ban_nganh", "phoi_hop", "2025-Q4", "Báo cáo rà soát", "Rà soát văn bản"),
         ("ubnd_cap_xa", "phoi_hop", "2025-Q4", "Báo cáo rà soát", "Rà soát văn bản"),
-        # a row under merged cells: its own text and lead, the deadline of the row above (its partners are
-        # the row above's too, already duties of this clause: one duty per actor and role per clause)
+        # a row under merged cells: its own text and lead, the deadline and partners of the row above (each
+        # row is a task of its own)
         ("so_noi_vu", "chu_tri", "2025-Q4", None, "Tổng hợp kết quả rà soát"),
+        ("cac_so_ban_nganh", "phoi_hop", "2025-Q4", None, "Tổng hợp kết quả rà soát"),
+        ("ubnd_cap_xa", "phoi_hop", "2025-Q4", None, "Tổng hợp kết quả rà soát"),
         # nothing spans across a group row
         ("ubnd_cap_huyen", "chu_tri", "2026", "Hội nghị", "Tập huấn nghiệp vụ"),
     }

@@ -6,8 +6,10 @@ half builds the real corpus.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -109,8 +111,12 @@ def test_build_stores_files_documents_and_nodes(folder: Path, tmp_path: Path) ->
     assert [n["ord"] for n in nodes] == list(range(6))
     node = get_node(db, "01/2020/QĐ-UBND", "art_2")
     assert (node["text"], node["heading"], node["line"]) == ("Ủy ban nhân dân cấp xã phối hợp.", "Tiêu đề 2", 3)
-    row = db.execute("SELECT text_fold, text_norm FROM nodes WHERE eid = 'art_2' AND doc_id LIKE '01/%'").fetchone()
-    assert tuple(row) == ("uy ban nhan dan cap xa phoi hop.", "Ủy ban nhân dân cấp xã phối hợp.")
+    # Text is stored once (no folded or normalised copy); the index finds it folded, đ as d included.
+    columns = {r[1] for r in db.execute("PRAGMA table_info(nodes)")}
+    assert {"text", "address_fold"} <= columns and not columns & {"text_fold", "text_norm", "heading_fold"}
+    hits = db.execute("SELECT n.eid FROM nodes_fts f JOIN nodes n ON n.id = f.rowid "
+                      "WHERE nodes_fts MATCH '\"uy ban nhan dan cap xa\"' AND n.doc_id LIKE '01/%'").fetchall()
+    assert [h[0] for h in hits] == ["art_2"]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -171,6 +177,13 @@ def test_unchanged_changed_removed(folder: Path, tmp_path: Path) -> None:
     assert (report.documents, report.nodes) == (2, 2 * 3 + 3)
     assert _count(db_path, "files") == 2
     assert _count(db_path, "nodes_fts") == 9  # the index follows the rows
+    with sqlite3.connect(db_path) as conn:
+        # FTS5 checks its index against the stored rows (an error if a delete missed its values)
+        conn.execute("INSERT INTO nodes_fts (nodes_fts, rank) VALUES ('integrity-check', 1)")
+        numbers = conn.execute("SELECT number_key, doc_id FROM number_grams ORDER BY doc_id").fetchall()
+        stored = conn.execute("SELECT number_key, doc_id FROM documents WHERE length(number_key) >= 3 "
+                              "ORDER BY doc_id").fetchall()
+    assert numbers == stored and ("2/2021/NQ-HDND", "02/2021/NQ-HĐND") in numbers
 
 
 def test_failed_file_is_reported_and_others_are_built(folder: Path, tmp_path: Path) -> None:
@@ -449,7 +462,7 @@ def test_worker_processes_store_the_same_rows(tmp_path: Path) -> None:
     assert (len(report.parsed), [Path(f).name for f, _ in report.failed]) == (5, ["binary.txt"])
     assert "nhị phân" in report.failed[0][1]  # one Vietnamese line
     sequential, parallel = open_db(corpus_kb()[1]), open_db(tmp_path / "kb.db")
-    query = 'SELECT doc_id, eid, address, text_fold FROM nodes ORDER BY doc_id, ord'
+    query = 'SELECT doc_id, eid, address, text FROM nodes ORDER BY doc_id, ord'
     assert list(parallel.query(query)) == list(sequential.query(query))
     query = 'SELECT doc_id, source_eid, target_doc, relation, start FROM "references" ORDER BY doc_id, start'
     assert list(parallel.query(query)) == list(sequential.query(query))
@@ -462,3 +475,32 @@ def test_progress_bar_and_json_report(folder: Path, tmp_path: Path, capsys: pyte
     report = build([folder], tmp_path / "kb.db", parse=fake_parse, hooks=NO_HOOKS).to_dict()
     assert {k: report[k] for k in ("parsed", "removed", "failed", "documents")} == {
         "parsed": [], "removed": [str((folder / "b.md").resolve())], "failed": [], "documents": 2}
+
+
+def test_no_change_rebuild_reads_no_file_whose_stamp_is_old(folder: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path = tmp_path / "kb.db"
+    old = time.time() - 3600
+    for p in folder.iterdir():
+        os.utime(p, (old, old))
+    build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
+
+    def no_read(path: Path) -> str:
+        raise AssertionError(f"{path.name} was read")
+
+    monkeypatch.setattr(store, "_file_hash", no_read)
+    report = build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
+    assert ([Path(p).name for p in report.unchanged], report.parsed) == (["a.txt", "b.md", "c.txt"], ())
+
+
+def test_a_file_rewritten_with_the_same_size_and_stamp_is_hashed_while_its_stamp_is_recent(
+        folder: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "kb.db"
+    build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
+    target = folder / "c.txt"
+    stamp = target.stat()
+    target.write_text("02/2021/NQ-HĐND\nMột.\nHai.\nBy.\n", encoding="utf-8")  # same size in bytes
+    os.utime(target, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # and the same time stamp
+    assert target.stat().st_size == stamp.st_size
+    report = build([folder], db_path, parse=fake_parse, hooks=NO_HOOKS)
+    assert [Path(p).name for p in report.parsed] == ["c.txt"]

@@ -138,6 +138,13 @@ _QUALITY = re.compile(r"(?:thông\s+suốt|ổn\s+định|tự\s+động)[^;.]*$
 _COUNTED = re.compile(r"\d+\s+(?:năm|tháng|ngày|kỳ|lần|quý)\s+$", re.IGNORECASE)
 
 
+# A date after a passive "được giao / ban hành ..." says which tasks or texts ("các nhiệm vụ được giao trong năm
+# 2025", "được xử lý trong năm 2025"), not by when the bearer must act.
+_ASSIGNED = re.compile(r"được\s+(?:giao|ban\s+hành|phê\s+duyệt|xử\s+lý|thông\s+qua)\s+$", re.IGNORECASE)
+# A recurrence followed by "của" qualifies a noun (an annual resolution, an annual ranking of bodies), not a duty.
+_OF_SOMEONE = re.compile(r"\s+của\s", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Found:
     start: int
@@ -200,7 +207,7 @@ def _absolute(text: str, loose: bool) -> list[Found]:
         return _overlaps([f for f, _ in out], start, end)
 
     def add(m: re.Match[str], iso: str | None, need_cue: bool, dates: bool = False) -> None:
-        if iso is None or taken(m.start(), m.end()):
+        if iso is None or taken(m.start(), m.end()) or _ASSIGNED.search(text[max(0, m.start() - 30): m.start()]):
             return
         end, recurrence = _tail(text, m.end(), dates)
         cued = not need_cue or bool(m.group("cue") or m.groupdict().get("bare")) or recurrence is not None
@@ -288,6 +295,8 @@ def _recurring(text: str) -> list[Found]:
                 continue
             if recurrence == "thuong_xuyen" and _BUDGET.search(text[max(0, m.start() - 20): m.start()]):
                 continue
+            if recurrence != "thuong_xuyen" and _OF_SOMEONE.match(text, m.end()):
+                continue  # "theo Nghị quyết hằng năm của HĐND", "xếp hạng ... hàng năm của các cơ quan": a noun's
 
             out.append(_found(text, m.start(), m.end(), "recurring", recurrence=recurrence))
     return out

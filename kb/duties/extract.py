@@ -521,6 +521,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             if c.subject is None and _OPENER.match(_span_text(doc, c.first, c.end)):
                 pred = _after_opener(doc, c.first, c.end, c.masked)
             pred = _past_aside(doc, pred, c.end)
+            while pred < c.end and pred in c.masked and not c.masked.issuperset(range(pred, c.end)):
+                pred += 1  # "...; định kỳ sơ kết, tổng kết, tổng hợp báo cáo": the time first, then the verbs
             if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)):
                 continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
             previous, previous_request, previous_inherited = actors, requested, inherited
@@ -657,15 +659,22 @@ class _Walker:
         self.result = result
         self.registry = registry
         self.duties: list[Duty] = []
-        self.seen: set[tuple[str, str, str]] = set()
+        self.seen: dict[tuple[str, str, str, int], int] = {}  # (actor, role, eid, row) -> its index in duties
+        self.rows = 0  # task-table rows read so far: a row's duties are its own (one per actor, role and row)
         self.list_deadline: dict[str, Deadline] = {}  # eid -> the deadline its list closes with
 
-    def add(self, node: Node, found: Found, product: str | None = None, eid: str | None = None) -> None:
+    def add(self, node: Node, found: Found, product: str | None = None, eid: str | None = None,
+            row: int = 0) -> None:
         eid = eid or node.eid
-        key = (found.actor, found.role, eid)
+        key = (found.actor, found.role, eid, row)
         if key in self.seen:
+            # one role over several predicates of a unit ("Đôn đốc ...; định kỳ tổng hợp báo cáo ..."): the one
+            # timing given is the duty's
+            at = self.seen[key]
+            if self.duties[at].deadline is None and found.deadline is not None:
+                self.duties[at] = replace(self.duties[at], deadline=found.deadline)
             return
-        self.seen.add(key)
+        self.seen[key] = len(self.duties)
         self.duties.append(Duty(
             actor=found.actor, role=found.role, action=found.action[:300], doc_id=self.doc_id, eid=eid,
             sentence=found.sentence[:1000], span=self._span(node, found), deadline=found.deadline,
@@ -707,9 +716,12 @@ class _Walker:
         """A row with fewer cells than its header (blank cells dropped, merged cells): the task's text
         first, then each cell where its content says it belongs (a date → the deadline, actors → the
         lead, then the partners, anything else → the product)."""
+        numbered = bool(cells) and bool(re.fullmatch(r"[0-9IVXivx.]+", cells[0]))
+        if not numbered and len(cells) == table.width - 1 and 0 not in (table.content, table.lead):
+            return ["", *cells]  # the row number merged with the row above's: every other cell in its column
         out = [""] * table.width
         rest = list(cells)
-        if rest and re.fullmatch(r"[0-9IVXivx.]+", rest[0]):
+        if numbered:
             out[0] = rest.pop(0)
         if table.content is not None and rest:
             out[table.content] = rest.pop(0)
@@ -737,6 +749,9 @@ class _Walker:
         if not lead.strip():
             return filled
         action = cells[table.content] if table.content is not None else " ".join(cells)
+        # each row is a task of its own, even when one unit holds the whole table and one body leads many rows
+        self.rows += 1
+        row = self.rows
         deadline = parse_deadline(filled[table.deadline], loose=True) if table.deadline is not None else None
         product = (cells[table.product] or None) if table.product is not None else None
         sentence = " | ".join(c for c in cells if c)
@@ -744,19 +759,18 @@ class _Walker:
             # A lead cell may be sentences of its own ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; Các sở, ngành,
             # UBND cấp xã thực hiện công bố dữ liệu"): each bearer with what its sentence says; a bare name
             # leads the row.
-            bare = bearer_line(part, self.registry)
-            own = [] if bare and not bare.roles else [f for f in read_text(part, None, self.registry) if not f.inherited]
+            own = [f for f in read_text(part, None, self.registry) if not f.inherited] if says_more(part, self.registry) else []
             for f in own:
-                self.add(node, replace(f, action=f"{action}: {f.action}", deadline=f.deadline or deadline), product)
+                self.add(node, replace(f, action=f"{action}: {f.action}", deadline=f.deadline or deadline), product, row=row)
             named = {f.actor for f in own}
             for m in self.registry.find(part):
                 for actor in m.ids:
                     if actor not in named:
-                        self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product)
+                        self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product, row=row)
         if table.partners is not None:
             for m in self.registry.find(filled[table.partners]):
                 for actor in m.ids:
-                    self.add(node, Found(actor, "phoi_hop", action, sentence, deadline), product)
+                    self.add(node, Found(actor, "phoi_hop", action, sentence, deadline), product, row=row)
         return filled
 
     def visit(self, node: Node, context: list[str] | None, request: bool, parent: Node | None,
@@ -905,6 +919,20 @@ def group_row(text: str) -> bool:
     "Nhóm nhiệm vụ về thể chế"): short, no sentence mark, no cell mark."""
     text = text.strip()
     return bool(text) and "\n" not in text and len(text.split()) <= 15 and bool(_GROUP_ROW.match(text))
+
+
+def says_more(cell: str, registry: Registry) -> bool:
+    """Whether a lead cell says what its bodies do ("Sở KH&CN chủ trì hướng dẫn, tổng hợp; ...", "Sở Khoa học
+    và Công nghệ thúc đẩy, theo dõi, báo cáo chỉ tiêu") rather than only naming them ("Sở Khoa học và Công
+    nghệ, Trung tâm Chuyển đổi số Thành phố"): a lower-case verb after the first body named, outside any name."""
+    doc = analyse(cell, registry)
+    names = _marks(doc, "actors")
+    if not names:
+        return False
+    inside = {i for m in names for i in range(m.start, m.end)}
+    verbs = {m.start for m in _marks(doc, "roles")}
+    return any(i not in inside and _word(doc, i)[:1].islower() and (i in verbs or is_action(doc, i, len(doc)))
+               for i in range(names[0].end, len(doc)))
 
 
 def _cells(text: str) -> list[str]:

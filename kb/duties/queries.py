@@ -79,6 +79,20 @@ def _result(actor_text: str, actors: list[Actor], rows: list[dict[str, Any]]) ->
     return {"actor_query": actor_text, "actors": [actor_dict(a) for a in actors], "duties": sorted(rows, key=_sort_key)}
 
 
+# Statuses whose duties bind no one on the date asked (a text whose status is unknown is kept: plans state none).
+_NOT_IN_FORCE = ("du_thao", "chua_co_hieu_luc", "het_hieu_luc_toan_bo")
+
+
+def _with_validity(result: dict[str, Any], statuses: dict[str, Any], in_force: str | None) -> dict[str, Any]:
+    """Marks the documents not in force ("validity": doc_id → label, e.g. "Dự thảo"); with `in_force`
+    (an ISO date), keeps only the duties of texts in force on it."""
+    marked = {d: s.label for d, s in statuses.items() if s.code in _NOT_IN_FORCE}
+    if in_force:
+        result["duties"] = [r for r in result["duties"] if r["doc_id"] not in marked]
+    result["validity"] = {r["doc_id"]: marked[r["doc_id"]] for r in result["duties"] if r["doc_id"] in marked}
+    return result
+
+
 # --- from the knowledge base ------------------------------------------------------------------------
 # ROW_FIELDS in order (address and actor_name are filled in Python), then what fills the rest: the
 # document's type and number (a title when it has none) and the clause heading.
@@ -121,8 +135,15 @@ def _rows(db: sqlite_utils.Database, sql: str, params: list[Any], names: dict[st
 
 
 def find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None = None,
-                role: str | None = None) -> dict[str, Any]:
-    """Every stored duty of the actor(s) ACTOR_TEXT names (typed as people type: "xã", "so tu phap")."""
+                role: str | None = None, in_force: str | None = None) -> dict[str, Any]:
+    """Every stored duty of the actor(s) ACTOR_TEXT names (typed as people type: "xã", "so tu phap"), the
+    documents not in force marked; with `in_force` (ISO date) only those of texts in force on that date."""
+    from kb.validity import stored_statuses
+
+    return _with_validity(_find_duties(db, actor_text, doc_id, role), stored_statuses(db, in_force), in_force)
+
+
+def _find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None, role: str | None) -> dict[str, Any]:
     _check_role(role)
     if not db["duties"].exists():
         raise KbError("the knowledge base has no duties table: run `kb build` again")
@@ -178,10 +199,13 @@ def duty_rows(duties: Iterable[Duty], doc: Document, doc_id: str, names: dict[st
     return rows
 
 
-def rows_from_files(paths: Iterable[str | Path], doc_ids: Iterable[str] = ()) -> tuple[list[dict[str, Any]], list[Actor]]:
-    """Duty rows of every document in the files (of the given doc ids), and the actors they define."""
+def rows_from_files(paths: Iterable[str | Path], doc_ids: Iterable[str] = (), statuses: dict[str, Any] | None = None,
+                    as_of: str | None = None) -> tuple[list[dict[str, Any]], list[Actor]]:
+    """Duty rows of every document in the files (of the given doc ids), and the actors they define; each
+    document's status on `as_of` goes into `statuses` when a dict is given."""
     from kb.pipeline import Hooks, process
     from kb.store.db import document_files
+    from kb.validity import file_statuses
 
     wanted = set(doc_ids)
     rows: list[dict[str, Any]] = []
@@ -192,8 +216,11 @@ def rows_from_files(paths: Iterable[str | Path], doc_ids: Iterable[str] = ()) ->
     for path in document_files([Path(p) for p in paths]):
         enriched = process(path, only_duties)
         result = enriched.result
-        for doc, found in zip(result.documents, enriched.documents):
+        found_statuses = file_statuses(result, as_of) if statuses is not None else []
+        for ord_, (doc, found) in enumerate(zip(result.documents, enriched.documents)):
             did = make_doc_id(doc, result.source)
+            if statuses is not None:
+                statuses[did] = found_statuses[ord_]
             seen.add(did)
             if wanted and did not in wanted:
                 continue
@@ -209,13 +236,15 @@ def rows_from_files(paths: Iterable[str | Path], doc_ids: Iterable[str] = ()) ->
 
 
 def find_duties_in_files(paths: Iterable[str | Path], actor_text: str, doc_id: str | None = None,
-                         role: str | None = None) -> dict[str, Any]:
+                         role: str | None = None, in_force: str | None = None) -> dict[str, Any]:
     """`find_duties` without a database: parse the files and read their duties."""
     _check_role(role)
-    rows, defined = rows_from_files(paths, [doc_id] if doc_id else [])
+    statuses: dict[str, Any] = {}
+    rows, defined = rows_from_files(paths, [doc_id] if doc_id else [], statuses, in_force)
     actors = _actors(actor_text, lambda: defined)
     ids = {a.id for a in actors}
-    return _result(actor_text, actors, [r for r in rows if r["actor"] in ids and (role is None or r["role"] == role)])
+    result = _result(actor_text, actors, [r for r in rows if r["actor"] in ids and (role is None or r["role"] == role)])
+    return _with_validity(result, statuses, in_force)
 
 
 # --- printing ---------------------------------------------------------------------------------------
@@ -236,7 +265,8 @@ def as_text(result: dict[str, Any]) -> str:
         if row["doc_id"] != doc:
             doc, role = row["doc_id"], None
             lines.append("")
-            lines.append(f"== {row['doc_title'] or ''} [{doc}]".replace("==  [", "== ["))
+            mark = result.get("validity", {}).get(doc)
+            lines.append(f"== {row['doc_title'] or ''} [{doc}]".replace("==  [", "== [") + (f" — {mark}" if mark else ""))
         if row["role"] != role:
             role = row["role"]
             lines.append(f"  {ROLE_NAMES.get(role, role)}:")

@@ -38,13 +38,13 @@ from kb.model import Actor, Duty, EnrichedFile, Reference
 from kb.numbers import number_key  # one identity for document numbers (NĐ = ND, spaces, leading zeros)
 from kb.workers import Failed, map_budgeted
 from parsers.model import Document, Node, ParseResult, Span
-from parsers.normalise import fold, normalise
+from parsers.normalise import fold
 from parsers.readers import limits
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", ".doc")
 _SKIPPED_NAMES = ("readme.md", "readme.txt")
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Modules that only read the KB or show it: their changes do not call for parsing again. Any other
 # module may shape the stored rows (a module missing here costs a needless re-parse, never a stale KB).
 _READ_ONLY = (
@@ -155,14 +155,49 @@ DOCUMENT_COLUMNS: dict[str, type] = {
     "issuer": str, "place": str, "date": str, "signer": str, "signer_capacity": str, "effective_date": str,
     "structure": str, "preamble": str, "signature": str, "parent_number": str, "parent_doc_id": str,
     "bases": str, "recipients": str, "replaces": str, "footnotes": str, "start": int, "end": int, "line": int,
+    "node_count": int,  # stored, so that listing documents does not count a large table's rows
 }
 NODE_COLUMNS: dict[str, type] = {
     "id": int, "doc_id": str, "eid": str, "parent": str, "ord": int, "depth": int, "kind": str, "num": str,
-    "heading": str, "text": str, "text_norm": str, "address": str, "start": int, "end": int, "line": int,
-    # Folded copies (no case, no diacritics, đ → d): what FTS5 indexes and what queries are folded to.
-    "address_fold": str, "heading_fold": str, "text_fold": str,
+    "heading": str, "text": str, "address": str, "start": int, "end": int, "line": int,
+    # The folded address (no case, no diacritics, đ → d), for the indexed "dieu 12" lookup. Text is stored
+    # once: FTS5 indexes it through a view (see `_FTS_SQL`) and keeps no copy of its own.
+    "address_fold": str,
 }
-FTS_COLUMNS = ("address_fold", "heading_fold", "text_fold")
+FTS_COLUMNS = ("address", "heading", "text")
+# Node text is indexed where it is stored (an FTS5 external-content table reading `nodes` through a
+# view), so each text is on disk once. unicode61 with remove_diacritics 2 folds case and every diacritic
+# of NFC text as `parsers.normalise.fold` does, except đ; the view (and the triggers, which must give
+# FTS5 the same values to delete) turn đ into d with SQL's own replace(), which every SQLite tool has.
+_FOLD_D = "replace(replace({}, 'đ', 'd'), 'Đ', 'D')"
+_FTS_SQL = (
+    "CREATE VIEW nodes_fts_source AS SELECT id, {a} AS address, {h} AS heading, {t} AS text FROM nodes",
+    ("CREATE VIRTUAL TABLE nodes_fts USING fts5(address, heading, text, content='nodes_fts_source', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')"),
+    ("CREATE TRIGGER nodes_fts_insert AFTER INSERT ON nodes BEGIN INSERT INTO nodes_fts (rowid, address, "
+    "heading, text) VALUES (new.id, {na}, {nh}, {nt}); END"),
+    ("CREATE TRIGGER nodes_fts_delete AFTER DELETE ON nodes BEGIN INSERT INTO nodes_fts (nodes_fts, rowid, "
+    "address, heading, text) VALUES ('delete', old.id, {oa}, {oh}, {ot}); END"),
+    ("CREATE TRIGGER nodes_fts_update AFTER UPDATE ON nodes BEGIN INSERT INTO nodes_fts (nodes_fts, rowid, "
+    "address, heading, text) VALUES ('delete', old.id, {oa}, {oh}, {ot}); INSERT INTO nodes_fts (rowid, "
+    "address, heading, text) VALUES (new.id, {na}, {nh}, {nt}); END"),
+)
+# Document numbers by substring ("15/2020", "NĐ-CP" inside "15/2020/NĐ-CP"): a trigram index, so the
+# lookup reads the matching keys only instead of scanning every number. Kept in step by triggers.
+_NUMBER_SQL = (
+    "CREATE VIRTUAL TABLE number_grams USING fts5(number_key, doc_id UNINDEXED, tokenize='trigram')",
+    ("CREATE TRIGGER number_grams_insert AFTER INSERT ON documents WHEN length(new.number_key) >= 3 BEGIN "
+    "INSERT INTO number_grams (number_key, doc_id) VALUES (new.number_key, new.doc_id); END"),
+    ("CREATE TRIGGER number_grams_delete AFTER DELETE ON documents WHEN length(old.number_key) >= 3 BEGIN "
+    "DELETE FROM number_grams WHERE rowid IN (SELECT rowid FROM number_grams WHERE number_grams MATCH "
+    "'\"' || replace(old.number_key, '\"', '\"\"') || '\"' AND doc_id = old.doc_id); END"),
+)
+
+
+def _fts_statements() -> tuple[str, ...]:
+    cols = {f"{side}{c[0]}": _FOLD_D.format(f"{prefix}{c}") for side, prefix in (("", ""), ("n", "new."), ("o", "old."))
+            for c in FTS_COLUMNS}
+    return tuple(sql.format(**cols) for sql in _FTS_SQL) + _NUMBER_SQL
 
 
 @functools.cache
@@ -186,7 +221,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db.execute("INSERT INTO meta (key, value) VALUES ('app', 'vbkb')")
     db["files"].create(
         {"path": str, "name": str, "sha256": str, "size": int, "mtime": float, "parsed_at": str,
-         "format": str, "warnings": str},
+         "format": str, "warnings": str, "checked": float},
         pk="path",
     )
     db["documents"].create(DOCUMENT_COLUMNS, pk="doc_id")
@@ -195,7 +230,8 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["nodes"].create(NODE_COLUMNS, pk="id")
     db["nodes"].create_index(["doc_id", "eid"], unique=True)
     db["nodes"].create_index(["address_fold"])
-    db["nodes"].enable_fts(list(FTS_COLUMNS), create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    for sql in _fts_statements():
+        db.execute(sql)
     for name, cols in (("references", _reference_columns()), ("duties", _duty_columns()),
                        ("actors", _actor_columns())):
         db[name].create(cols)
@@ -238,7 +274,9 @@ def _prepare(db: sqlite_utils.Database, fingerprint: str, force: bool) -> None:
     never see an empty KB. Only a changed schema drops the tables.
     """
     if _meta(db, "schema") != _schema_key():
-        for name in ("nodes_fts", "files", "documents", "nodes", "references", "duties", "actors", "meta"):
+        db.execute("DROP VIEW IF EXISTS nodes_fts_source")
+        for name in ("nodes_fts", "number_grams", "files", "documents", "nodes", "references", "duties", "actors",
+                     "meta"):
             db.execute(f'DROP TABLE IF EXISTS "{name}"')
         _create_schema(db)
         db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (_schema_key(),))
@@ -311,6 +349,19 @@ def document_files(paths: Iterable[str | Path], skipped: list[str] | None = None
     return [unique[k] for k in sorted(unique)]
 
 
+# A time stamp this close to the moment the file was hashed may hide a later write within the file system's
+# time granularity (git's "racy" case): such a file is hashed again rather than trusted.
+_RACY_S = 2.0
+
+
+def _unchanged_stat(row: Any, stat: os.stat_result) -> bool:
+    """True when the stored hash still holds without reading the file: same size and modification time as
+    when it was hashed, and that time well before the hash was taken. A no-change rebuild of a large KB then
+    reads no file."""
+    return (bool(row["sha256"]) and row["checked"] is not None and row["size"] == stat.st_size
+            and row["mtime"] == stat.st_mtime and stat.st_mtime < row["checked"] - _RACY_S)
+
+
 def _file_hash(path: Path) -> str:
     """sha256 of a file within the size cap, read in chunks (a 4 GB file is refused before any read)."""
     cap = limits.current().max_file_bytes
@@ -344,7 +395,7 @@ def build(
     db = open_db(db_path, create=True)
     try:
         _prepare(db, code_fingerprint(), force)
-        stored = {r["path"]: r["sha256"] for r in db.query("SELECT path, sha256 FROM files")}
+        stored = {r["path"]: r for r in db.query("SELECT path, sha256, size, mtime, checked FROM files")}
         keys = {_key(p): p for p in files}
         removed = sorted(set(stored) - set(keys))
         if removed:
@@ -353,28 +404,38 @@ def build(
                     _delete_file(db.conn, key)
         parsed, unchanged, failed, warnings = [], [], [], list(skipped)
         bar = _progress(len(files), progress)
-        todo: list[tuple[str, Path, str]] = []
+        todo: list[tuple[str, Path, str, os.stat_result, float]] = []
         for key, path in keys.items():
             try:
+                stat, checked = path.stat(), time.time()
+                row = stored.get(key)
+                if row is not None and _unchanged_stat(row, stat):
+                    unchanged.append(str(path))
+                    bar.update(1)
+                    continue
                 sha = _file_hash(path)
             except (OSError, KbError) as exc:
                 failed.append((str(path), _reason(exc, path)))
                 bar.update(1)
                 continue
-            if stored.get(key) == sha:
+            if row is not None and row["sha256"] == sha:
                 unchanged.append(str(path))
                 bar.update(1)
+                if (row["size"], row["mtime"]) != (stat.st_size, stat.st_mtime) or row["checked"] is None:
+                    db.conn.execute("UPDATE files SET size = ?, mtime = ?, checked = ? WHERE path = ?",
+                                    (stat.st_size, stat.st_mtime, checked, key))
             else:
-                todo.append((key, path, sha))
+                todo.append((key, path, sha, stat, checked))
         workers = _workers(jobs, len(todo))
-        for (key, path, sha), outcome in zip(todo, _outcomes([t[1] for t in todo], process, workers)):
+        for (key, path, sha, stat, checked), outcome in zip(
+                todo, _outcomes([t[1] for t in todo], process, workers)):
             bar.set_postfix_str(path.name[:40], refresh=False)
             try:
                 if isinstance(outcome, str):
                     failed.append((str(path), outcome))
                     bar.update(1)
                     continue
-                warnings += _write_file(db.conn, key, path, sha, outcome)
+                warnings += _write_file(db.conn, key, path, (sha, stat, checked), outcome)
                 parsed.append(str(path))
             except Exception as exc:  # noqa: BLE001 - one file failing is reported; the build goes on
                 failed.append((str(path), _reason(exc)))
@@ -481,8 +542,11 @@ def _delete_file(conn: sqlite3.Connection, key: str) -> None:
     conn.execute("DELETE FROM files WHERE path = ?", (key,))
 
 
-def _write_file(conn: sqlite3.Connection, key: str, path: Path, sha: str, parsed: EnrichedFile) -> list[str]:
-    """Replace the file's rows in one transaction; the warnings about its document ids."""
+def _write_file(conn: sqlite3.Connection, key: str, path: Path, seen: tuple[str, os.stat_result, float],
+                parsed: EnrichedFile) -> list[str]:
+    """Replace the file's rows in one transaction; the warnings about its document ids. `seen` is the hash,
+    size and time stamp taken before the file was read (a later change then shows at the next build)."""
+    sha, stat, checked = seen
     result = parsed.result
     warnings: list[str] = []
     with _transaction(conn):
@@ -492,17 +556,17 @@ def _write_file(conn: sqlite3.Connection, key: str, path: Path, sha: str, parsed
             if did != make_doc_id(doc, str(path)):
                 warnings.append(f"{path.name}: document id {make_doc_id(doc, str(path))} already used; "
                                 f"stored as {did}")
-            _insert_document(conn, key, ord_, doc, did, _parent_id(doc, result, ids))
-            _insert_rows(conn, "nodes", list(_node_rows(doc, did)))
+            nodes = list(_node_rows(doc, did))
+            _insert_document(conn, key, ord_, doc, did, _parent_id(doc, result, ids), len(nodes))
+            _insert_rows(conn, "nodes", nodes)
             _insert_rows(conn, "references", [_row(_reference_columns(), r, did) for r in enriched.references])
             _insert_rows(conn, "duties", [_row(_duty_columns(), d, did) for d in enriched.duties])
             _insert_rows(conn, "actors", [_row(_actor_columns(), a, did) for a in enriched.actors])
-        stat = path.stat()
         conn.execute(
-            "INSERT INTO files (path, name, sha256, size, mtime, parsed_at, format, warnings) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO files (path, name, sha256, size, mtime, parsed_at, format, warnings, checked) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (key, path.name, sha, stat.st_size, stat.st_mtime, datetime.now(UTC).isoformat(timespec="seconds"),
-             result.format, json.dumps(list(result.warnings) + warnings, ensure_ascii=False)),
+             result.format, json.dumps(list(result.warnings) + warnings, ensure_ascii=False), checked),
         )
     return warnings
 
@@ -535,7 +599,7 @@ def _parent_id(doc: Document, result: ParseResult, ids: list[str]) -> str | None
 
 
 def _insert_document(
-    conn: sqlite3.Connection, key: str, ord_: int, doc: Document, did: str, parent: str | None,
+    conn: sqlite3.Connection, key: str, ord_: int, doc: Document, did: str, parent: str | None, node_count: int,
 ) -> None:
     row = {
         "doc_id": did, "file": key, "ord": ord_, "type": doc.doc_type, "number": doc.number,
@@ -550,7 +614,7 @@ def _insert_document(
         "footnotes": json.dumps(
             [{"num": f.num, "text": f.text, "start": f.span.start, "end": f.span.end, "line": f.span.line}
              for f in doc.footnotes], ensure_ascii=False),
-        "start": doc.span.start, "end": doc.span.end, "line": doc.span.line,
+        "start": doc.span.start, "end": doc.span.end, "line": doc.span.line, "node_count": node_count,
     }
     _insert_rows(conn, "documents", [row])
 
@@ -571,10 +635,8 @@ def _node_rows(doc: Document, did: str) -> Iterator[dict[str, Any]]:
         parent = chain[-1].eid if chain else None
         yield {
             "doc_id": did, "eid": node.eid, "parent": parent, "ord": next(counter), "depth": len(chain),
-            "kind": node.kind, "num": node.num, "heading": node.heading, "text": node.text,
-            "text_norm": normalise(node.text), "address": address,
-            "start": node.span.start, "end": node.span.end, "line": node.span.line,
-            "address_fold": fold(address), "heading_fold": fold(node.heading or ""), "text_fold": fold(node.text),
+            "kind": node.kind, "num": node.num, "heading": node.heading, "text": node.text, "address": address,
+            "start": node.span.start, "end": node.span.end, "line": node.span.line, "address_fold": fold(address),
         }
 
 
@@ -619,7 +681,7 @@ def list_documents(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every document: id, type, number, title, date, issuer, file name, parent, node count; file order."""
     return list(db.query(
         "SELECT d.doc_id, d.type, d.number, d.title, d.date, d.issuer, d.structure, f.name AS file, "
-        "d.parent_doc_id, (SELECT count(*) FROM nodes n WHERE n.doc_id = d.doc_id) AS nodes "
+        "d.parent_doc_id, d.node_count AS nodes "
         "FROM documents d JOIN files f ON f.path = d.file ORDER BY f.name, d.ord"
     ))
 

@@ -137,17 +137,18 @@ def _fts_rows(db: sqlite_utils.Database, expression: str, doc_id: str | None, li
 def _number_hits(db: sqlite_utils.Database, query: str, doc_id: str | None) -> list[SearchHit]:
     """Documents whose number equals, or contains, the query typed as a number ("15/2020", "NĐ-CP")."""
     key = number_key(query)
-    if len(key) < 3 or not re.search(r"\d|[/-]", key):
+    # No stored number holds a NUL, and FTS5 would read one as the end of the query string.
+    if len(key) < 3 or not re.search(r"\d|[/-]", key) or "\0" in key:
         return []
-    like = "%" + re.sub(r"([\\%_])", r"\\\1", key) + "%"
-    # The LIKE scans the narrow number_key index, not the wide document rows.
+    # Keys holding the query are found in the trigram index (`number_grams`), not by scanning every number.
     sql = (
-        "SELECT doc_id, type, number, title, number_key = ? AS exact FROM documents WHERE rowid IN "
-        "(SELECT rowid FROM documents WHERE number_key = ? OR number_key LIKE ? ESCAPE '\\')"
+        "SELECT doc_id, type, number, title, number_key = ? AS exact FROM documents WHERE doc_id IN "
+        "(SELECT doc_id FROM number_grams WHERE number_grams MATCH ?)"
         + (" AND doc_id = ?" if doc_id is not None else "")
         + " ORDER BY exact DESC, date DESC, doc_id LIMIT 20"
     )
-    params: list[Any] = [key, key, like] + ([doc_id] if doc_id is not None else [])
+    phrase = '"' + key.replace('"', '""') + '"'
+    params: list[Any] = [key, phrase] + ([doc_id] if doc_id is not None else [])
     hits = []
     for row in db.query(sql, params):
         address = f"{row['type'] or ''} {row['number']}".strip()
