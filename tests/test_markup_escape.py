@@ -44,6 +44,6 @@ EID_ADDRESSES = [
 
 @pytest.mark.parametrize(("eid", "expected"), EID_ADDRESSES)
 def test_an_eid_is_shown_as_people_cite_it(eid: str, expected: str) -> None:
-    from app_pages.labels import eid_address
+    from kb.labels import eid_address
 
     assert eid_address(eid) == expected
