@@ -231,12 +231,8 @@ def deadline_words(date: str | None = None, days: int | None = None, recurrence:
     parts: list[str] = []
     if date:
         shown = format_date(date)
-        if _ISO_DAY.match(date) or _YEARLY_DAY.match(date):
-            parts.append(f"trước ngày {shown}")
-        elif _QUARTER.match(date):
-            parts.append(f"trong {shown}")
-        else:
-            parts.append(f"trong {shown}")
+        on_a_day = _ISO_DAY.match(date) or _YEARLY_DAY.match(date)
+        parts.append(f"trước ngày {shown}" if on_a_day else f"trong {shown}")
     elif days is not None:
         parts.append(f"trong {days} ngày" + (f" {anchor}" if anchor else ""))
     if recurrence:
