@@ -141,8 +141,10 @@ _COUNTED = re.compile(r"\d+\s+(?:năm|tháng|ngày|kỳ|lần|quý)\s+$", re.IGN
 # A date after a passive "được giao / ban hành ..." says which tasks or texts ("các nhiệm vụ được giao trong năm
 # 2025", "được xử lý trong năm 2025"), not by when the bearer must act.
 _ASSIGNED = re.compile(r"được\s+(?:giao|ban\s+hành|phê\s+duyệt|xử\s+lý|thông\s+qua)\s+$", re.IGNORECASE)
-# A recurrence followed by "của" qualifies a noun (an annual resolution, an annual ranking of bodies), not a duty.
+# A recurrence followed by "của" qualifies a noun (an annual resolution, an annual ranking of bodies), not a duty
+# — except a budget's: "bố trí trong dự toán ngân sách hằng năm của Bộ" is done every year.
 _OF_SOMEONE = re.compile(r"\s+của\s", re.IGNORECASE)
+_YEARLY_BUDGET = re.compile(r"(?<!\w)(?:dự\s+toán|ngân\s+sách|kinh\s+phí)(?:\s+[^\s,;.()]+){0,5}\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -295,7 +297,8 @@ def _recurring(text: str) -> list[Found]:
                 continue
             if recurrence == "thuong_xuyen" and _BUDGET.search(text[max(0, m.start() - 20): m.start()]):
                 continue
-            if recurrence != "thuong_xuyen" and _OF_SOMEONE.match(text, m.end()):
+            if recurrence != "thuong_xuyen" and _OF_SOMEONE.match(text, m.end()) and not _YEARLY_BUDGET.search(
+                    text[max(0, m.start() - 60): m.start()]):
                 continue  # "theo Nghị quyết hằng năm của HĐND", "xếp hạng ... hàng năm của các cơ quan": a noun's
 
             out.append(_found(text, m.start(), m.end(), "recurring", recurrence=recurrence))

@@ -641,6 +641,11 @@ def _task(node: Node, registry: Registry) -> _Task | None:
     return _Task(leads, coordinators, deadline, product, action, extra)
 
 
+def _is_event(deadline: Deadline) -> bool:
+    """A deadline that only names the event it follows ("sau khi ...", "theo tiến độ ..."): no date, no count."""
+    return deadline.kind == "relative" and deadline.days is None and not deadline.date
+
+
 def _num_key(num: str | None) -> tuple[int, ...]:
     try:
         return tuple(int(p) for p in (num or "").strip(".").split("."))
@@ -669,9 +674,11 @@ class _Walker:
         key = (found.actor, found.role, eid, row)
         if key in self.seen:
             # one role over several predicates of a unit ("Đôn đốc ...; định kỳ tổng hợp báo cáo ..."): the one
-            # timing given is the duty's
+            # timing given is the duty's; an event ("ngay sau khi có văn bản mới") only sets off the act of
+            # its own sentence
             at = self.seen[key]
-            if self.duties[at].deadline is None and found.deadline is not None:
+            if self.duties[at].deadline is None and found.deadline is not None and (
+                    not _is_event(found.deadline) or found.sentence[:1000] == self.duties[at].sentence):
                 self.duties[at] = replace(self.duties[at], deadline=found.deadline)
             return
         self.seen[key] = len(self.duties)
