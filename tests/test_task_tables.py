@@ -239,3 +239,36 @@ def test_rows_of_tables_headed_in_other_forms_are_tasks_with_their_time_cells() 
         ("bo_tai_chinh", "thuc_hien", "15d"),  # a bare count
         ("so_tu_phap", "thuc_hien", "3d"),
     ])
+
+
+# A plan's task block labelled in the same forms as a table's columns.
+BLOCK_FORMS = """KẾ HOẠCH
+Chuyển đổi số
+
+II. NHIỆM VỤ
+
+1. Xây dựng cơ sở dữ liệu dân cư
+- Cơ quan, đơn vị chủ trì: Công an tỉnh.
+- Đơn vị phối hợp: Sở Tư pháp.
+- Thời hạn: Quý IV/2026.
+
+2. Đào tạo kỹ năng số cho cán bộ
+- Chủ trì: Sở Nội vụ.
+- Phối hợp: Sở Khoa học và Công nghệ.
+- Thời gian hoàn thành: Năm 2026.
+
+3. Tiếp nhận phản ánh của người dân
+- Bộ phận phụ trách: Sở Tư pháp.
+- Thời gian thực hiện: Thường xuyên.
+"""
+
+
+def test_a_task_block_labelled_in_any_bearer_form() -> None:
+    got = sorted((d.eid, d.actor, d.role, _key(d.deadline)) for d in _duties(BLOCK_FORMS))
+    assert got == sorted([
+        ("sec_II__item_1", "cong_an_tinh", "chu_tri", "2026-Q4"),
+        ("sec_II__item_1", "so_tu_phap", "phoi_hop", "2026-Q4"),
+        ("sec_II__item_2", "so_noi_vu", "chu_tri", "2026"),
+        ("sec_II__item_2", "so_khoa_hoc_cong_nghe", "phoi_hop", "2026"),
+        ("sec_II__item_3", "so_tu_phap", "thuc_hien", "thuong_xuyen"),
+    ])

@@ -112,10 +112,20 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _RECIPIENT_CUE = ("qua", "gửi", "về", "thông qua", "nộp", "tới", "đến")
+_WHO = r"(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận|bộ|sở|ngành|người|cá\s+nhân|lực\s+lượng|địa\s+phương|chủ\s+thể)"
+_ROLE_WORD = (r"(?:chủ\s+trì|thực\s+hiện|phụ\s+trách|tiếp\s+nhận|xử\s+lý|phối\s+hợp|tham\s+gia|đầu\s+mối|tham\s+mưu|"
+              r"giải\s+quyết|triển\s+khai|được\s+giao|được\s+phân\s+công)")
+_JOIN = r"\s*(?:,|/|\bvà\b|\bhoặc\b|&)\s*"
+_WHOS = rf"{_WHO}(?:{_JOIN}{_WHO})*"
+# ("tổ chức" is no head: "Tổ chức thực hiện" is a heading.)
 # Labels of a plan's task block.
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)\s+(?P<what>chủ\s+trì|thực\s+hiện|phối\s+hợp|thực\s+hiện\s+chính)"
-    r"[^:]{0,80}|thời\s+(?:gian|hạn)[^:\n]{0,40}|"
+    r"[^:]{0,80}|"
+    # the other forms of a bearer column ("Cơ quan, đơn vị chủ trì:", "Bộ phận phụ trách:", "Chủ trì:")
+    rf"(?P<who>(?:{_WHOS}|trách\s+nhiệm)\s+{_ROLE_WORD}(?:(?:{_JOIN}|\s+){_ROLE_WORD})*(?:[\s,]+[^\s,;:|]+){{0,4}}"
+    r"|(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?)|"
+    r"thời\s+(?:gian|hạn)[^:\n]{0,40}|"
     r"sản\s+phẩm(?:\s+\(?đầu\s+ra\)?|\s+dự\s+kiến)?|kết\s+quả(?:\s+(?:dự\s+kiến|đầu\s+ra))?|"
     r"nội\s+dung(?:\s+(?:thực\s+hiện|công\s+việc))?)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -569,6 +579,11 @@ class _Task:
     extra: list[str]  # sentences after a label's value ("Sở Tài chính tổng hợp, tham mưu ...")
 
 
+def _what(m: re.Match[str]) -> str | None:
+    """The words of a task block's bearer label ("chủ trì", "Bộ phận phụ trách"), None for another label."""
+    return m.group("what") or m.group("who")
+
+
 def _labels(node: Node) -> list[tuple[Node, re.Match[str]]]:
     out = []
     for child in node.children:
@@ -608,7 +623,7 @@ def _value_actors(value: str, registry: Registry) -> list[tuple[str, str]]:
 
 def _task(node: Node, registry: Registry) -> _Task | None:
     labels = _labels(node)
-    if not any(re.match(r"(cơ|đơn|đợn|bộ|thời)", m.group("label"), re.IGNORECASE) for _, m in labels):
+    if not any(_what(m) or m.group("label").lower().startswith("thời") for _, m in labels):
         return None
     leads: list[tuple[str, str]] = []
     coordinators: list[str] = []
@@ -617,8 +632,8 @@ def _task(node: Node, registry: Registry) -> _Task | None:
     for child, m in labels:
         label = m.group("label").lower()
         value, rest = _first_sentence(m.group("value"))
-        if m.group("what"):
-            what = re.sub(r"\s+", " ", m.group("what").lower())
+        if _what(m):
+            what = re.sub(r"\s+", " ", _what(m).lower())
             default = "chu_tri" if "chủ trì" in what else "phoi_hop" if "phối hợp" in what else "thuc_hien"
             named = _value_actors(value, registry)
             if not named:  # "Cơ quan thực hiện:" with the actors as sub-bullets ("+ Các Sở, ngành: ...")
@@ -828,7 +843,7 @@ class _Walker:
             self.task(node, target, task, paragraphs, context, parent)
             return
         own_label = _LABEL.match(_own_text(node))
-        if own_label and own_label.group("what"):
+        if own_label and _what(own_label):
             self.label_line(node, own_label, context)
         else:
             timed = _TIME_LINE.search(_own_text(node))
@@ -864,7 +879,7 @@ class _Walker:
 
     def label_line(self, node: Node, m: re.Match[str], context: list[str] | None) -> None:
         """A clause that is itself a label line: "Cơ quan phối hợp: Các Sở, ngành ... gửi về Sở Tư pháp ..."."""
-        what = m.group("what").lower()
+        what = (_what(m) or "").lower()
         role = "chu_tri" if "chủ trì" in what else "phoi_hop" if "phối hợp" in what else None
         for f in read_text(m.group("value"), context, self.registry):
             self.add(node, replace(f, role=role or f.role))
@@ -918,11 +933,6 @@ class _Columns:
 # then up to four words of what ("Cơ quan chủ trì thẩm tra"); "Trách nhiệm (thực hiện)"; a role alone ("Chủ
 # trì", "Phối hợp", "Chủ trì thực hiện"); or the head noun alone ("Bộ phận"), read only when the table also has
 # a column of the work. "Đơn vị tính", "Đơn vị công tác", "Cơ quan thuế", "người/ngày" name no bearer.
-_WHO = r"(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận|bộ|sở|ngành|người|cá\s+nhân|tổ\s+chức|lực\s+lượng|địa\s+phương|chủ\s+thể)"
-_ROLE_WORD = (r"(?:chủ\s+trì|thực\s+hiện|phụ\s+trách|tiếp\s+nhận|xử\s+lý|phối\s+hợp|tham\s+gia|đầu\s+mối|tham\s+mưu|"
-              r"giải\s+quyết|triển\s+khai|được\s+giao|được\s+phân\s+công)")
-_JOIN = r"\s*(?:,|/|\bvà\b|\bhoặc\b|&)\s*"
-_WHOS = rf"{_WHO}(?:{_JOIN}{_WHO})*"
 _BEARER_HEAD = re.compile(
     rf"^(?:(?:(?P<who>{_WHOS}|trách\s+nhiệm)\s+)(?P<role>{_ROLE_WORD}(?:(?:{_JOIN}|\s+){_ROLE_WORD})*)"
     rf"(?:[\s,]+[^\s,;:|]+){{0,4}}"
@@ -1039,7 +1049,7 @@ def _closing_time(node: Node, parent: Node | None) -> Deadline | None:
 
 
 def _task_has_actor_or_time(node: Node) -> bool:
-    return any(re.match(r"(cơ|đơn|đợn|bộ|thời)", m.group("label"), re.IGNORECASE) for _, m in _labels(node))
+    return any(_what(m) or m.group("label").lower().startswith("thời") for _, m in _labels(node))
 
 
 def _document_text(doc: Document) -> str:
