@@ -1,0 +1,54 @@
+"""Parse faults the labellers noted on unseen documents (issue 9), each a general form shown by a table of
+inputs written after several documents (../shared/corpus-wild files named in the comments, and invented
+ones of the same form). Expected values are written by hand.
+
+- a document's number printed in other forms: a Party text's "Số 37-HD/BTGDVTW" (no colon, a hyphen before
+  the slash), a letter printed without its header whose number only the legal portal's information panel
+  gives ("Số hiệu: | 5435/CT-NVT"), a header cell holding the issuer and the number;
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parsers import parse_text
+
+
+def _fragments(*cells: str) -> str:
+    """Cells as the portal's converter writes a table: each cell between lines holding only "|"."""
+    return "|\n" + "\n|\n".join(cells) + "\n|\n"
+
+
+NUMBERS = [
+    # Party texts (8bfc5490255c4de0, fe168907f6107711)
+    (("BAN CHẤP HÀNH TRUNG ƯƠNG BAN TUYÊN GIÁO VÀ DÂN VẬN | ĐẢNG CỘNG SẢN VIỆT NAM\nSố 37-HD/BTGDVTW | Hà Nội, "
+     "ngày 19 tháng 11 năm 2025\nHƯỚNG DẪN\nVề việc đổi mới Bản tin sinh hoạt chi bộ\n1. Mục đích.\n"),
+     "37-HD/BTGDVTW"),
+    (("BAN TỔ CHỨC TRUNG ƯƠNG | ĐẢNG CỘNG SẢN VIỆT NAM\nSố 45-HD/BTCTW | Hà Nội, ngày 20 tháng 11 năm 2025\n"
+     "HƯỚNG DẪN\nMột số nội dung về công tác quy hoạch cán bộ\n1. Quy hoạch.\n"), "45-HD/BTCTW"),
+    # a letter under a portal's information panel, no header of its own (4d24ae4c15cb673c, f846e834d5142787)
+    (_fragments("Đang tải văn bản...\n#\n**Số hiệu:**", "5435/CT-NVT", "", "**Loại văn bản:**", "Công văn",
+                "**Nơi ban hành:**", "Cục Thuế", "", "**Người ký:**", "Nguyễn Thị Thu", "**Ngày ban hành:**",
+                "21/11/2025", "", "**Tình trạng:**", "Đã biết", "", "**Kính gửi:**", "- Thuế tỉnh/thành phố.")
+     + "\nCục Thuế hướng dẫn như sau:\n\n1. Về quyết toán thuế thu nhập cá nhân.\n", "5435/CT-NVT"),
+    (_fragments("**Số hiệu:**", "5706/CT-CS", "", "**Loại văn bản:**", "Công văn", "**Nơi ban hành:**", "Cục Thuế",
+                "", "**Ngày ban hành:**", "03/12/2025", "", "**Kính gửi:**", "- Thuế thành phố Hà Nội.")
+     + "\nCục Thuế có ý kiến như sau:\n\n1. Về chính sách thuế giá trị gia tăng.\n", "5706/CT-CS"),
+    # the issuer and the number in one header cell (vbpl doc_000047, doc_000023)
+    (("QUỐC HỘI Luật số: 116/2025/QH15 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nLUẬT\n"
+     "AN NINH MẠNG\nCăn cứ Hiến pháp;\nQuốc hội ban hành Luật An ninh mạng.\nĐiều 1. Phạm vi điều chỉnh\n"
+     "Luật này quy định về an ninh mạng.\n"), "116/2025/QH15"),
+    (("ỦY BAN THƯỜNG VỤ QUỐC HỘI Nghị quyết số: 115/2025/UBTVQH15 | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ QUYẾT\n"
+     "Quy định chi tiết Luật Hoạt động giám sát\nĐiều 1. Phạm vi điều chỉnh\nNghị quyết này quy định chi tiết.\n"),
+     "115/2025/UBTVQH15"),
+    # ... not the parent's number an annex's line names (vbpl doc_000032)
+    ("PHỤ LỤC\n(Ban hành kèm theo Nghị quyết số: 105/2025/UBTVQH15)\nDANH MỤC\n1. Luật Dân số.\n", None),
+    # ... while the ordinary forms stay
+    (("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 03/2022/QĐ-UBND | Cao Bằng, ngày 5 "
+     "tháng 1 năm 2022\nQUYẾT ĐỊNH\nBan hành Quy chế\nĐiều 1. Ban hành.\n"), "03/2022/QĐ-UBND"),
+]
+
+
+@pytest.mark.parametrize(("text", "number"), NUMBERS)
+def test_a_document_number_in_any_printed_form(text: str, number: str | None) -> None:
+    assert parse_text(text, source="t.md", fmt="md").documents[0].number == number
