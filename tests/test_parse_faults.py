@@ -52,3 +52,43 @@ NUMBERS = [
 @pytest.mark.parametrize(("text", "number"), NUMBERS)
 def test_a_document_number_in_any_printed_form(text: str, number: str | None) -> None:
     assert parse_text(text, source="t.md", fmt="md").documents[0].number == number
+
+
+RUN_ON = [
+    # 5b692e230f990be5: the next point after a sentence, the line wrapped in the middle
+    (("2. Tài sản công cập nhật vào Phần mềm gồm:\na) Tài sản công tại cơ quan nhà nước.\nb) Tài sản phục vụ hoạt động\n"
+     "của các dự án sử dụng vốn nhà nước. c) Tài sản được xác lập quyền sở hữu toàn\ndân.\n"),
+     ["Tài sản công tại cơ quan nhà nước.", "Tài sản phục vụ hoạt động của các dự án sử dụng vốn nhà nước.",
+      "Tài sản được xác lập quyền sở hữu toàn dân."]),
+    # e7792cccbca70a64: a lead ending with a colon, then three points on its line
+    (("2. Thuốc có số lượng thuốc vượt quá: a) 07 ngày sử dụng đối với thuốc gây nghiện; b) 10 ngày\nsử dụng đối "
+     "với thuốc hướng thần; c) 30 ngày sử dụng đối với thuốc dạng phối hợp.\n"),
+     ["07 ngày sử dụng đối với thuốc gây nghiện;", "10 ngày sử dụng đối với thuốc hướng thần;",
+      "30 ngày sử dụng đối với thuốc dạng phối hợp."]),
+    # vbpl doc_000058: two points of a clause on one line
+    (("2. Bộ trưởng quyết định: a) Quyết định điều chuyển tài sản công giữa các đơn vị. b) Quyết định thanh lý tài "
+     "sản của các đơn vị.\n"),
+     ["Quyết định điều chuyển tài sản công giữa các đơn vị.", "Quyết định thanh lý tài sản của các đơn vị."]),
+]
+
+
+@pytest.mark.parametrize(("clause", "points"), RUN_ON)
+def test_points_run_together_on_one_line_are_points(clause: str, points: list[str]) -> None:
+    text = f"QUY CHẾ\nThử\n\nĐiều 1. Phạm vi\n{clause}"
+    result = parse_text(text, source="t.txt", fmt="txt")
+    nodes = [n for n in result.documents[0].walk() if n.kind == "diem"]
+    assert [n.text for n in nodes] == points
+    for n in nodes:  # each point's span is its own words in the original
+        assert result.text[n.span.start:n.span.end].split()[1:3] == n.text.split()[:2]
+
+
+@pytest.mark.parametrize("clause", [
+    "2. Cơ quan xử lý theo quy định tại điểm a) và b) khoản 1 Điều này.\n",  # a citation, no stop before
+    "2. Hồ sơ gồm: a) Đơn đề nghị.\n",  # one point after the colon: nothing to cut
+    "2. Sửa đổi khoản 1 như sau: “a) Hồ sơ gồm đơn; b) Bản sao giấy phép.”\n",  # the quoted new text
+    "2. Thực hiện các bước: b) trước, a) sau.\n",  # not in order
+])
+def test_a_line_that_does_not_enumerate_points_stays_whole(clause: str) -> None:
+    text = f"QUY CHẾ\nThử\n\nĐiều 1. Phạm vi\n{clause}"
+    result = parse_text(text, source="t.txt", fmt="txt")
+    assert len(result.documents[0].nodes[0].children) == 1
