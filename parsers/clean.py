@@ -371,6 +371,7 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
 
 _KINH_GUI = re.compile(r"^Kính\s+gửi", re.IGNORECASE)
 _LABEL_WORDS = ("Điều", "Chương", "Mục", "Phần", "ĐIỀU", "CHƯƠNG", "MỤC", "PHẦN")
+_LOWER_LABEL = re.compile(r"^(?:mục|phần|chương|điều)\s")  # case-sensitive: headings are capitalised
 _BARE_LABEL = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)$|^(?:ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
 
 
@@ -418,6 +419,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
     text, last = nxt.head or nxt.text, prev.last
     if last.endswith(_LABEL_WORDS) and ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
+    if nxt_unit and text[:1].islower() and _LOWER_LABEL.match(text) and not ends_sentence(last):
+        return True  # "... kèm theo Quyết định này Danh" / "mục 03 thủ tục ...": a label word in lower case
     if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):
         return True
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):

@@ -92,3 +92,35 @@ def test_a_line_that_does_not_enumerate_points_stays_whole(clause: str) -> None:
     text = f"QUY CHẾ\nThử\n\nĐiều 1. Phạm vi\n{clause}"
     result = parse_text(text, source="t.txt", fmt="txt")
     assert len(result.documents[0].nodes[0].children) == 1
+
+
+SPLIT_WORDS = [
+    # f37e7838925f8cc3, 4bda44e45e4f1633, 741f24db1e774799, a3b56e35d1c2d0d2: "Danh" / "mục N thủ tục"
+    ("Điều 1. Công bố kèm theo Quyết định này Danh\nmục 03 thủ tục hành chính cấp tỉnh lĩnh vực quản lý công sản.",
+     "Công bố kèm theo Quyết định này Danh mục 03 thủ tục hành chính cấp tỉnh lĩnh vực quản lý công sản."),
+    ("Điều 1. Công bố kèm theo Quyết định này danh\nmục 35 thủ tục hành chính lĩnh vực Địa chất và Khoáng sản.",
+     "Công bố kèm theo Quyết định này danh mục 35 thủ tục hành chính lĩnh vực Địa chất và Khoáng sản."),
+    # e7cd8d423108e103, 5298da2adb9eb4fe: "tại" / "phần II ban hành kèm theo ..."
+    ("Điều 1. Bãi bỏ Danh mục và Quy trình nội bộ các TTHC tại\nphần II ban hành kèm theo Quyết định số 1599/QĐ-UBND.",
+     "Bãi bỏ Danh mục và Quy trình nội bộ các TTHC tại phần II ban hành kèm theo Quyết định số 1599/QĐ-UBND."),
+    ("Điều 1. Bãi bỏ thủ tục có số thứ tự 31 tại tiểu mục I, mục A,\nphần I, Phụ lục 1 ban hành kèm theo Quyết định.",
+     "Bãi bỏ thủ tục có số thứ tự 31 tại tiểu mục I, mục A, phần I, Phụ lục 1 ban hành kèm theo Quyết định."),
+    # a clause citing an article in lower case
+    ("Điều 1. Thực hiện theo quy định tại\nđiều 5 của Luật này.", "Thực hiện theo quy định tại điều 5 của Luật này."),
+]
+
+
+@pytest.mark.parametrize(("article", "text"), SPLIT_WORDS)
+def test_a_label_word_in_lower_case_goes_on_with_the_sentence(article: str, text: str) -> None:
+    result = parse_text(f"QUYẾT ĐỊNH\nCông bố thủ tục\n\n{article}\n\nĐiều 2. Quyết định có hiệu lực.\n",
+                        source="t.md", fmt="md")
+    nodes = list(result.documents[0].walk())
+    assert [n.kind for n in nodes] == ["dieu", "dieu"]
+    assert nodes[0].text == text
+
+
+def test_a_capitalised_heading_after_a_sentence_stays_a_heading() -> None:
+    text = ("LUẬT\nThử\n\nChương I\nQUY ĐỊNH CHUNG\nMục 1\nPHẠM VI\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy "
+            "định.\nMục 2\nĐỐI TƯỢNG\nĐiều 2. Đối tượng áp dụng\nLuật này áp dụng.\n")
+    kinds = [n.kind for n in parse_text(text, source="t.txt", fmt="txt").documents[0].walk()]
+    assert kinds == ["chuong", "muc", "dieu", "muc", "dieu"]
