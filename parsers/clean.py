@@ -92,6 +92,7 @@ def nfc(draft: Draft) -> Draft:
 
 
 _BOLD = re.compile(r"\*\*")
+_DEBRIS = re.compile(r"[*_\s]+")  # what is left of a line that held only emphasis marks
 _LABEL_BOLD = re.compile(r"^\s*\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S")
 
 
@@ -149,6 +150,9 @@ def markdown_noise(draft: Draft) -> Draft:
         text, heading, label_bold = _strip_markdown(line.text)
         if not text or text == "#":
             gap = gap or not (opens or closes)
+            continue
+        if _DEBRIS.fullmatch(text):
+            gap = gap or line.gap  # "* *", "*": emphasis around nothing, no unit and no text of one
             continue
         line.text = text
         line.gap = line.gap or gap
@@ -408,6 +412,14 @@ def _number_cut_off(prev: _Para, nxt: Line, wrap: int) -> bool:
     return not (before and int(before.group(1)) + 1 == int(m.group(1)))  # "3. ..." then "4. ...": the next item
 
 
+_NUMBER_CLOSING = re.compile(r"^\d{1,3}\)")
+
+
+def _in_parenthesis(text: str) -> bool:
+    """Does `text` leave a "(" open ("theo mẫu tại (Mẫu", "Đơn vị tính (cột")?"""
+    return text.rfind("(") > text.rfind(")")
+
+
 def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, after_title: bool,
                wrapped: bool = False) -> bool:
     """Is `nxt` the rest of the paragraph `prev` (a line broken by wrapping or a page break)?"""
@@ -417,6 +429,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
     text, last = nxt.head or nxt.text, prev.last
     if last.endswith(_LABEL_WORDS) and ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
+    if nxt_unit and text[:1].isdigit() and _in_parenthesis(last) and _NUMBER_CLOSING.match(text):
+        return True  # "(Mẫu" / "05) ...": the number closes the reference the line before opened, no label
     if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):
         return True
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):

@@ -210,6 +210,8 @@ class _Builder:
         del self.stack[depth + 1:]
         parent = self.stack[depth] if depth >= 0 else None
         eid_num = num
+        if kind == "dieu" and num and num[:1] == "0":
+            eid_num = num.lstrip("0") or "0"  # "Điều 07." is art_7; the number stays as printed
         if kind == "bullet" and num is None:  # a dash prints no number: the eid counts the bullets
             eid_num = str(1 + (parent.kinds if parent else self.root_kinds).get("bullet", 0))
         unit = _Open(kind, num, self.eids.make(kind, eid_num, parent.eid if parent else None), line, level=level)
