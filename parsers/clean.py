@@ -118,7 +118,8 @@ def _bold_edges(raw: str, in_bold: bool) -> tuple[bool, bool, bool]:
     closes_at_end = False
     for m in _BOLD.finditer(stripped):
         in_bold = not in_bold
-        closes_at_end = not in_bold and m.end() == len(stripped)
+        # "**5. Tăng cường công tác kiểm tra**." ends bold as much as "**... kiểm tra.**" does
+        closes_at_end = not in_bold and (m.end() == len(stripped) or not stripped[m.end():].strip(".: "))
     return opens, closes_at_end, in_bold
 
 

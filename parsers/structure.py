@@ -27,10 +27,10 @@ ALLOWED_PARENTS: dict[str, tuple[str, ...]] = {
     "muc": (ROOT, "phan", "chuong"),
     "dieu": (ROOT, "phan", "chuong", "muc"),
     "khoan": ("dieu",),
-    "diem": ("khoan", "dieu"),
+    "diem": ("khoan", "dieu", "subitem"),
     "section": (ROOT,),
     "item": (ROOT, "section"),
-    "subitem": (ROOT, "section", "item"),
+    "subitem": (ROOT, "section", "item", "khoan", "dieu"),
     "bullet": (ROOT, "section", "item", "subitem", "bullet"),
     "paragraph": (ROOT,),
 }
@@ -111,8 +111,9 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
             label = _label_unit(text)
             if label:
                 return label
-        if P.SUBITEM.match(text):
-            return None
+        m = P.SUBITEM.match(text)
+        if m:  # "1.1." inside an article: a unit under its clause, as in a plan ("a)" points under it)
+            return "subitem", m.group(1), m.group(2).strip(), ""
         m = P.KHOAN.match(text)
         if m:
             return "khoan", m.group(1), m.group(2).strip(), ""
@@ -176,6 +177,20 @@ def _is_title(text: str) -> bool:
     return True
 
 
+def _bold_title(rest: str, line: Line, stops: str = ".:") -> bool:
+    """A title in bold whose closing "." or ":" is printed bold too ("**5. Tăng cường công tác kiểm tra.**",
+    "**Điều 2. Đối tượng áp dụng:**"), or just after the bold: a title as it is without the stop."""
+    if not (line.bold and line.bold_start) or rest[-1:] not in stops or rest.endswith(".."):
+        return False
+    title = rest[:-1].rstrip()
+    if rest.endswith(":") and _LEADS_IN.search(title):
+        return False  # "Sửa đổi, bổ sung điểm a khoản 3 Điều 5 như sau:" introduces what follows
+    return bool(title) and len(title) <= 200 and not any(c in title for c in ".;:")
+
+
+_LEADS_IN = re.compile(r"(?:\bsau|\bsau\s+đây|\bgồm|\bbao\s+gồm)$", re.IGNORECASE)
+
+
 # --- building the tree -------------------------------------------------------------------------------
 class _Builder:
     def __init__(self, family: str) -> None:
@@ -205,7 +220,7 @@ class _Builder:
             while self.stack and self.stack[-1].kind == "bullet" and self.stack[-1].level >= level:
                 self.stack.pop()
         depth = self._parent_index(kind)
-        if depth is None:
+        if depth is None or (kind == "subitem" and not self._decimal_fits(num, depth)):
             return False
         del self.stack[depth + 1:]
         parent = self.stack[depth] if depth >= 0 else None
@@ -220,18 +235,28 @@ class _Builder:
         self.stack.append(unit)
         return True
 
+    def _decimal_fits(self, num: str | None, depth: int) -> bool:
+        """Under a clause, "2.3." must carry that clause's number (else it is a number in the text, as it was
+        before decimals had units of their own in articles)."""
+        parent = self.stack[depth] if depth >= 0 else None
+        if parent is None or parent.kind != "khoan" or not num:
+            return True
+        return num.split(".", 1)[0].lstrip("0") == (parent.num or "").lstrip("0")
+
     def _fill_label(self, unit: _Open, rest: str, line: Line) -> None:
         if unit.kind in ("phan", "chuong", "muc", "section"):
             unit.heading = rest or None
             unit.want_heading = not rest
         elif unit.kind == "dieu":
-            if rest and not line.label_bold and _is_title(rest):
-                unit.heading = rest.rstrip(".").strip()
+            if rest and not line.label_bold and (_is_title(rest) or _bold_title(rest, line)):
+                unit.heading = rest.rstrip(".:").strip()
             else:
                 unit.texts.append(rest)
             unit.want_heading = not rest
         elif unit.kind in ("item", "subitem") and _is_title(rest) and not rest.endswith("."):
             unit.heading = rest
+        elif unit.kind in ("item", "subitem") and _bold_title(rest, line, "."):  # "1. Sở Y tế:" leads its list
+            unit.heading = rest[:-1].rstrip()
         else:
             unit.texts.append(rest)
 
@@ -274,7 +299,8 @@ def _body_start(lines: list[Line], units: list, family: str) -> int:
     if family == "prose":
         return _prose_start(lines)
     for i, unit in enumerate(units):
-        if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem"):
+        if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem") and (
+                family != "normative" or unit[0] != "subitem"):  # an article's "1.1." neither
             return i
     return len(lines)
 
@@ -330,7 +356,7 @@ def _signature_start(lines: list[Line], units: list, body: int, family: str) -> 
     if family != "prose":
         for i in range(len(lines) - 1, body - 1, -1):
             unit = units[i]
-            if unit and unit[0] in _MAJOR and not lines[i].table:
+            if unit and unit[0] in _MAJOR and not lines[i].table and (family != "normative" or unit[0] != "subitem"):
                 last = i
                 break
     for i in range(last, len(lines)):
@@ -348,9 +374,27 @@ def _capacity_line(text: str) -> bool:
 def _build(lines: list[Line], units: list, family: str) -> tuple[list[_Open], list[str]]:
     builder = _Builder(family)
     for line, unit in zip(lines, units, strict=True):
+        point = None
+        if unit is not None and unit[0] == "subitem":
+            unit, point = _first_point(unit, family)
         if unit is None or not builder.add_unit(*unit, line):
             builder.add_text(line)
+        elif point is not None:
+            builder.add_unit(*point, line)
     return builder.root, builder.loose
+
+
+_FIRST_POINT = re.compile(r"^(.*?[:.;])\s+a\)\s+(\S.*)$")
+
+
+def _first_point(unit: tuple, family: str) -> tuple[tuple, tuple | None]:
+    """"1.1. Sở Tư pháp: a) Chủ trì ...": the decimal item's text, then its first point on the same line."""
+    kind, num, rest, marker = unit
+    m = _FIRST_POINT.match(rest) if " a) " in rest else None
+    if m is None:
+        return unit, None
+    point = ("diem", "a", m.group(2), "") if family == "normative" else ("bullet", "a", m.group(2), "a)")
+    return (kind, num, m.group(1), marker), point
 
 
 def _prose(lines: list[Line]) -> list[_Open]:

@@ -6,6 +6,10 @@ in the same form. Expected values are written by hand.
 - stray emphasis: a line that holds only "* *", "*", "**" is no unit and no text of one;
 - a number closing a parenthesis the line before opened ("(Mẫu" / "05) ...") is not a label; "Điều 07."
   is art_7 (the number kept as printed);
+- a bold title whose "." (an article's also ":") is printed inside the bold ("**5. Tăng cường công tác kiểm
+  tra.**", "**Điều 2. Đối tượng áp dụng:**") or just after it is the unit's title, as it is without the stop;
+- a decimal second level inside an article ("1.1.", "2.3.") is a unit under its clause, its "a)" points
+  under it (as in plans), also when its first point shares its line;
 """
 
 from __future__ import annotations
@@ -81,3 +85,94 @@ def test_parenthesis_and_zero_padded_numbers(text: str, expected: list) -> None:
 def test_zero_padded_article_keeps_its_printed_number() -> None:
     doc = parse_text("QUY CHẾ\n\nĐiều 07. Trách nhiệm\n\nSở Tư pháp chủ trì.\n").documents[0]
     assert [(n.eid, n.num) for n in doc.nodes] == [("art_7", "07")]
+
+
+# --- 2. a bold title with its stop inside the bold ---------------------------------------------------
+PLAN_HEAD = "KẾ HOẠCH\n\nIV. PHÂN CÔNG NHIỆM VỤ\n\n"
+BOLD_TITLES = [
+    # the same title three ways: stop inside the bold, after it, none (invented after the issue's form)
+    (PLAN_HEAD + "**5. Tăng cường công tác kiểm tra.**\n\nCác sở thực hiện kiểm tra.\n",
+     [("sec_IV__item_5", "Tăng cường công tác kiểm tra", "Các sở thực hiện kiểm tra.")]),
+    (PLAN_HEAD + "**5. Tăng cường công tác kiểm tra**.\n\nCác sở thực hiện kiểm tra.\n",
+     [("sec_IV__item_5", "Tăng cường công tác kiểm tra", "Các sở thực hiện kiểm tra.")]),
+    (PLAN_HEAD + "**5. Tăng cường công tác kiểm tra**\n\nCác sở thực hiện kiểm tra.\n",
+     [("sec_IV__item_5", "Tăng cường công tác kiểm tra", "Các sở thực hiện kiểm tra.")]),
+    # an item's bold line ending with ":" stays the lead line of what follows it ("**1.\nSở Công Thương:**",
+    # 62f25a030c183151; "**2. Cơ quan thực hiện TTHC:**", 4bda44e45e4f1633)
+    (PLAN_HEAD + "**1.\nSở Công Thương:**\n\n- Chủ trì điều phối nguồn hàng.\n",
+     [("sec_IV__item_1", None, "Sở Công Thương:"), ("sec_IV__item_1__bullet_1", None, "Chủ trì điều phối nguồn hàng.")]),
+    (("QUY TRÌNH\n\n**1. Trình tự thực hiện.**\nNộp hồ sơ.\n**2. Cơ quan thực hiện TTHC:**\nSở Khoa học và Công nghệ.\n"
+     "**3. Kết quả TTHC**\nGiấy chứng nhận.\n"),
+     [("item_1", "Trình tự thực hiện", "Nộp hồ sơ."), ("item_2", None, "Cơ quan thực hiện TTHC:\nSở Khoa học và Công nghệ."),
+      ("item_3", "Kết quả TTHC", "Giấy chứng nhận.")]),
+    # an article's title with its colon in the bold, in one line or cut after the label (invented)
+    ("QUY CHẾ\n\n**Điều 2. Đối tượng áp dụng:**\n\nQuy chế này áp dụng đối với các sở.\n",
+     [("art_2", "Đối tượng áp dụng", "Quy chế này áp dụng đối với các sở.")]),
+    ("QUY CHẾ\n\n**Điều 2.\nĐối tượng áp dụng:**\n\nQuy chế này áp dụng đối với các sở.\n",
+     [("art_2", "Đối tượng áp dụng", "Quy chế này áp dụng đối với các sở.")]),
+    ("QUY CHẾ\n\n**Điều 2. Đối tượng áp dụng**:\n\nQuy chế này áp dụng đối với các sở.\n",
+     [("art_2", "Đối tượng áp dụng", "Quy chế này áp dụng đối với các sở.")]),
+    # not titles: an amending instruction introducing its quotation (9468c93dcae695bb), a bold label before
+    # body text, a bold sentence with stops inside
+    ("NGHỊ QUYẾT\n\n**Điều 1. Sửa đổi, bổ sung điểm a khoản 3 Điều 5 như sau:**\n\nNội dung sửa đổi.\n",
+     [("art_1", None, "Sửa đổi, bổ sung điểm a khoản 3 Điều 5 như sau:\nNội dung sửa đổi.")]),
+    ("QUY CHẾ\n\n**Điều 2.** Quy chế này áp dụng đối với các sở.\n",
+     [("art_2", None, "Quy chế này áp dụng đối với các sở.")]),
+    (PLAN_HEAD + "**1. Các sở hoàn thành trước ngày 15/12; báo cáo kết quả về Sở Tư pháp.**\n",
+     [("sec_IV__item_1", None, "Các sở hoàn thành trước ngày 15/12; báo cáo kết quả về Sở Tư pháp.")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOLD_TITLES)
+def test_bold_title_with_its_stop(text: str, expected: list) -> None:
+    assert [u for u in _units(text) if u[0] != "sec_IV"] == expected
+
+
+# --- 1. the decimal second level inside an article ------------------------------------------------
+DECIMALS = [
+    # a contract form's "3. Quyền và nghĩa vụ" / "3.1." / "3.1.1." with dashes (54c3026bc7bb5cb7)
+    (("QUY ĐỊNH\n\nĐiều 4. Nội dung hợp đồng\n\n3. Quyền và nghĩa vụ của các bên:\n3.1. Quyền và nghĩa vụ của bên A:\n"
+     "3.1.1. Quyền của bên A:\n- Được tham gia ý kiến.\n3.2. Quyền và nghĩa vụ của bên B:\n4. Thời hạn hợp đồng.\n"),
+     [("art_4", "Nội dung hợp đồng", ""), ("art_4__para_3", None, "Quyền và nghĩa vụ của các bên:"),
+      ("art_4__para_3__subitem_3.1", None, "Quyền và nghĩa vụ của bên A:"),
+      ("art_4__para_3__subitem_3.1.1", None, "Quyền của bên A:\n- Được tham gia ý kiến."),
+      ("art_4__para_3__subitem_3.2", None, "Quyền và nghĩa vụ của bên B:"), ("art_4__para_4", None, "Thời hạn hợp đồng.")]),
+    # "2. Giai đoạn sau ngày vận hành" / "2.1. Tiền điện thanh toán ..." / "2.2. Sau khi kết thúc ..." (6bdbdeb006a331dc)
+    (("THÔNG TƯ\n\nĐiều 20. Thanh toán\n\n1. Giai đoạn trước ngày vận hành\n\nHai bên thỏa thuận.\n\n"
+     "2. Giai đoạn sau ngày vận hành\n\n2.1. Tiền điện thanh toán được tính như sau.\n\n"
+     "2.2. Sau khi kết thúc năm tài chính, Bên bán điện và Bên mua điện đối chiếu tiền điện.\n"),
+     [("art_20", "Thanh toán", ""), ("art_20__para_1", None, "Giai đoạn trước ngày vận hành\nHai bên thỏa thuận."),
+      ("art_20__para_2", None, "Giai đoạn sau ngày vận hành"),
+      ("art_20__para_2__subitem_2.1", None, "Tiền điện thanh toán được tính như sau."),
+      ("art_20__para_2__subitem_2.2", None, "Sau khi kết thúc năm tài chính, Bên bán điện và Bên mua điện đối chiếu tiền điện.")]),
+    # a Quy định's "1.1." with its points a), b): they are its own, not clause 1's (invented after the issue's form)
+    (("QUY ĐỊNH\n\nĐiều 5. Trách nhiệm\n\n1. Các sở:\n1.1. Sở Tư pháp:\na) Thẩm định dự thảo;\nb) Báo cáo kết quả.\n"
+     "1.2. Sở Nội vụ:\na) Phối hợp thẩm định;\nb) Tổng hợp.\n2. Ủy ban nhân dân cấp xã thực hiện.\n"),
+     [("art_5", "Trách nhiệm", ""), ("art_5__para_1", None, "Các sở:"),
+      ("art_5__para_1__subitem_1.1", None, "Sở Tư pháp:"),
+      ("art_5__para_1__subitem_1.1__point_a", None, "Thẩm định dự thảo;"),
+      ("art_5__para_1__subitem_1.1__point_b", None, "Báo cáo kết quả."),
+      ("art_5__para_1__subitem_1.2", None, "Sở Nội vụ:"),
+      ("art_5__para_1__subitem_1.2__point_a", None, "Phối hợp thẩm định;"),
+      ("art_5__para_1__subitem_1.2__point_b", None, "Tổng hợp."),
+      ("art_5__para_2", None, "Ủy ban nhân dân cấp xã thực hiện.")]),
+    # the item's text and its first point on one line
+    ("QUY ĐỊNH\n\nĐiều 5. Trách nhiệm\n\n1. Các sở:\n1.1. Sở Tư pháp: a) Thẩm định dự thảo;\nb) Báo cáo kết quả.\n",
+     [("art_5", "Trách nhiệm", ""), ("art_5__para_1", None, "Các sở:"),
+      ("art_5__para_1__subitem_1.1", None, "Sở Tư pháp:"),
+      ("art_5__para_1__subitem_1.1__point_a", None, "Thẩm định dự thảo;"),
+      ("art_5__para_1__subitem_1.1__point_b", None, "Báo cáo kết quả.")]),
+    # a decimal directly under an article without clauses
+    ("QUY ĐỊNH\n\nĐiều 3. Tiêu chí\n\n3.1. Khả năng xâm nhập:\na) Tự nhiên;\nb) Do con người.\n3.2. Khả năng lan rộng.\n",
+     [("art_3", "Tiêu chí", ""), ("art_3__subitem_3.1", None, "Khả năng xâm nhập:"),
+      ("art_3__subitem_3.1__point_a", None, "Tự nhiên;"), ("art_3__subitem_3.1__point_b", None, "Do con người."),
+      ("art_3__subitem_3.2", None, "Khả năng lan rộng.")]),
+    # a decimal that is not its clause's ("2.5 triệu đồng" opening a line of clause 3) stays text
+    ("QUY ĐỊNH\n\nĐiều 6. Mức chi\n\n3. Mức chi cho mỗi người là\n2.5 triệu đồng mỗi tháng.\n",
+     [("art_6", "Mức chi", ""), ("art_6__para_3", None, "Mức chi cho mỗi người là\n2.5 triệu đồng mỗi tháng.")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DECIMALS)
+def test_decimal_second_level_in_articles(text: str, expected: list) -> None:
+    assert _units(text, fmt="txt") == expected
