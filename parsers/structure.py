@@ -89,6 +89,7 @@ class _Open:
     last: Line | None = None
     level: int = 0  # bullets: 1 for "-", 2 for "+"
     want_heading: bool = False  # a Chương/Điều label alone on its line: the next title line is its heading
+    attribute: bool = False  # a bullet that is a task's attribute line, or a task dash that took such lines
 
     def freeze(self) -> Node:
         """The finished node; its span runs to the end of its last descendant."""
@@ -139,6 +140,14 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
             return "bullet", None, m.group(2).strip(), m.group(1)
     return None
 
+
+# A plan task's attribute line: who leads, who co-ordinates, when, what it yields ("Đơn vị chủ trì: ...")
+_ATTRIBUTE = re.compile(
+    r"^(?:(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:]{0,60}|"
+    r"thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
+    r"kết\s+quả\s+(?:dự\s+kiến|đầu\s+ra)|nội\s+dung\s+(?:thực\s+hiện|công\s+việc))\s*:",
+    re.IGNORECASE,
+)
 
 # Phần / Chương / Mục / Điều, either case: a paragraph starting with another letter skips those patterns
 _LABEL_INITIALS = "PpCcMmĐđ"
@@ -200,6 +209,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.loose: list[str] = []  # text before the first unit that the preamble did not take
         self.root_kinds: dict[str, int] = {}  # root units per kind, as `_Open.kinds`
+        self.attr_host: _Open | None = None  # the task dash that took the last attribute line as its own text
 
     def _append(self, parent: _Open | None, unit: _Open) -> None:
         (parent.children if parent else self.root).append(unit)
@@ -216,6 +226,10 @@ class _Builder:
 
     def add_unit(self, kind: str, num: str | None, rest: str, marker: str, line: Line) -> bool:
         level = _BULLET_LEVEL.get(marker, 1) if kind == "bullet" else 0
+        attribute = kind == "bullet" and num is None and bool(_ATTRIBUTE.match(rest))
+        host, self.attr_host = self.attr_host, None
+        if attribute and self._task_attribute(rest, level, line, host):
+            return True
         if kind == "bullet":
             while self.stack and self.stack[-1].kind == "bullet" and self.stack[-1].level >= level:
                 self.stack.pop()
@@ -231,9 +245,46 @@ class _Builder:
             eid_num = str(1 + (parent.kinds if parent else self.root_kinds).get("bullet", 0))
         unit = _Open(kind, num, self.eids.make(kind, eid_num, parent.eid if parent else None), line, level=level)
         self._fill_label(unit, rest, line)
+        unit.attribute = attribute
+        if attribute and parent is not None and parent.kind == "bullet":
+            parent.attribute = True  # "- Task" / "+ Cơ quan chủ trì: ...": that dash has its own group
         self._append(parent, unit)
         self.stack.append(unit)
         return True
+
+    def _task_attribute(self, rest: str, level: int, line: Line, host: _Open | None) -> bool:
+        """A task's attribute line ("- Đơn vị chủ trì: Sở Tư pháp", "- Thời gian thực hiện: Quý IV/2026") after
+        the one dash of the task it describes, with the same marker: it goes with that task, as a line of its
+        own text (True). After several dashes the group closes them all: it belongs to the unit above them, as
+        its first children do (False, the stack popped to there); right under a numbered task, or under one
+        dash with a deeper marker ("+ Cơ quan chủ trì: ..."), it is that task's child (False)."""
+        if host is not None and self.stack and self.stack[-1] is host:
+            host.texts.append(rest)  # the group goes on
+            host.last = line
+            self.attr_host = host
+            return True
+        if not self.stack or self.stack[-1].kind != "bullet":
+            return False
+        at = len(self.stack) - 1  # the task dash: the outermost open bullet the line would close, else the innermost
+        while at > 0 and self.stack[at - 1].kind == "bullet" and self.stack[at - 1].level >= level:
+            at -= 1
+        dash = self.stack[at]
+        siblings = self.stack[at - 1].children if at > 0 else self.root
+        run = 0
+        for unit in reversed(siblings):
+            if unit.kind != "bullet" or unit.attribute:
+                break
+            run += 1
+        if run == 1 and siblings and siblings[-1] is dash and dash.level == level:
+            del self.stack[at + 1:]
+            dash.texts.append(rest)
+            dash.last = line
+            dash.attribute = True
+            self.attr_host = dash
+            return True
+        if run >= 2:
+            del self.stack[at:]  # "- A", "- B", then the group: it closes both
+        return False
 
     def _decimal_fits(self, num: str | None, depth: int) -> bool:
         """Under a clause, "2.3." must carry that clause's number (else it is a number in the text, as it was
