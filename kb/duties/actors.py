@@ -171,15 +171,15 @@ class Registry:
         return out
 
     def _unknown(self, doc: Doc, m: Any) -> tuple[str, ...]:
-        from kb.duties import grammar
 
         body = m.body
-        norms = doc.user_data["norms"]
-        head = tuple(norms[body.head:body.head + 3])
-        person = any(head[:k] in grammar.PERSON_HEADS for k in (1, 2, 3))
+        norms, words = doc.user_data["norms"], doc.user_data["words"]
+        if all(w.isupper() for w in words[m.start:m.end] if len(w) > 1 and w.isalpha()) and norms[body.head] not in {
+                "ubnd", "hđnd", "ubmttq"}:
+            return ()  # "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI": a header or a title in capitals, not a bearer
         if body.kind == "local" or (body.kind == "related" and norms[body.head] == "địa"):
             return (self.local,)  # "các địa phương (liên quan)": the local authorities addressed
-        if body.kind == "related" and not person and "co_quan_lien_quan" in self.actors:
+        if body.kind == "related" and "co_quan_lien_quan" in self.actors:
             return ("co_quan_lien_quan",)  # "các đơn vị liên quan", "tổ chức, cá nhân có liên quan"
         leveled = self._by_level(doc, m.start, m.end, body.head)
         if leveled:

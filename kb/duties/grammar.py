@@ -115,6 +115,8 @@ def _stop(norms: list[str], words: list[str], j: int) -> bool:
     key = norms[j]
     if j + 1 < len(norms) and (key, norms[j + 1]) in _VERBS:
         return True  # "trực tiếp", "thành lập", "cấp phát": a verb, though its first word may be a place word
+    if key == "cấp" and j and norms[j - 1] == "các":
+        return False  # "Hội đồng Thi đua - Khen thưởng các cấp", "Ủy ban MTTQ các cấp"
     if key in PLACE_WORDS:
         return key in {"thành", "cấp"} and j + 1 < len(norms) and norms[j + 1] not in {"phố", "xã", "tỉnh", "huyện", "trung",
                                                                                     "cơ", "các", "ủy", "uỷ"}
@@ -247,7 +249,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         if lower > _MAX_LOWER_RUN:
             break
         j += 1
-    if last is not None and 0 < j - last <= _MAX_TAIL and _capital(words[last - 1]) and norms[last - 1] not in PLACE_WORDS \
+    if last is not None and 0 < j - last <= _MAX_TAIL and norms[last - 1] not in PLACE_WORDS \
             and all(words[k].isalpha() and words[k].islower() and norms[k] not in PLACE_WORDS for k in range(last, j)) \
             and (j == n or _stop(norms, words, j) or norms[j] in {",", "và", ";", ":", ".", ")", "("} or _is_space(words[j])):
         last = j  # the lower-case words that end a name before its predicate ("Cổng Thông tin điện tử", "... công")
@@ -315,7 +317,8 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         if key in {"chịu", "phải", "cần"} or (key == "chủ" and k + 1 < n and norms[k + 1] in {"động", "trì"}):
             break
         if key in {"phối", "tham", "thực", "báo", "chỉ", "ban", "căn", "tiếp", "khẩn", "triển", "tổng", "lập"} and (
-                k > first or key != "thực") and (key != "ban" or (k + 1 < n and norms[k + 1] == "hành")):
+                k > first or key != "thực") and (key != "ban" or (k + 1 < n and norms[k + 1] == "hành")) \
+                and not (key == "lập" and norms[k - 1] == "công"):  # "đơn vị sự nghiệp công lập"
             break
         if key == "," and k + 1 < n and norms[k + 1] in {"căn", "trên", "trong", "theo", "khi", "nếu"}:
             break  # "Các cơ quan, đơn vị, căn cứ ..."
@@ -326,6 +329,8 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         return None
     while k > j and norms[k - 1] in {",", "và"}:
         k -= 1
+    if k - 2 > head and tuple(norms[k - 2:k]) == ("liên", "quan"):
+        return Body(start, k, head, "related")  # "Thủ trưởng các cơ quan, đơn vị có liên quan thực hiện ..."
     size = _anaphoric(norms, head)
     if size and k == head + size:
         return None  # "Người đứng đầu trực tiếp chỉ đạo", "Cơ quan có trách nhiệm": the head of someone named before
@@ -340,7 +345,7 @@ _ANAPHORIC = frozenset(tuple(h.split()) for h in (
 # Two-syllable adverbs that open a predicate, never part of a generic body's description.
 _ADVERBS = frozenset(tuple(h.split()) for h in (
     "trực tiếp", "chủ động", "khẩn trương", "tích cực", "thường xuyên", "kịp thời", "tiếp tục", "định kỳ", "hằng năm",
-    "hàng năm", "đồng thời", "nghiêm túc", "chịu trách",
+    "hàng năm", "đồng thời", "nghiêm túc", "chịu trách", "hoàn toàn", "trước hết", "cùng với",
 ))
 # A role after a generic head that names the body ("cơ quan chủ trì", "đơn vị phối hợp", "đơn vị thực hiện").
 _ROLE_NAMING = frozenset({("chủ", "trì"), ("phối", "hợp"), ("thực", "hiện")})
@@ -463,7 +468,16 @@ def _opening(norms: list[str], words: list[str], i: int) -> bool:
     if p in _BOUNDARY or _is_space(words[i - 1]) or p.rstrip(".").isdigit():
         return True
     p2 = norms[i - 2] if i >= 2 else ""
-    return p == "giao" or (p == "cho" and p2 == "giao") or (p2, p) in {("yêu", "cầu"), ("đề", "nghị")}
+    if p == "giao" or (p2, p) in {("yêu", "cầu"), ("đề", "nghị")}:
+        at = i - 1 if p == "giao" else i - 2
+    elif p == "cho" and p2 == "giao":
+        at = i - 2
+    else:
+        return False
+    # a handover that opens the clause or follows the one who hands over ("UBND tỉnh giao ..."), not an
+    # action inside a predicate ("... có biện pháp yêu cầu các chủ đầu tư lập ...")
+    return at == 0 or norms[at - 1] in _BOUNDARY or _is_space(words[at - 1]) or words[at - 1][:1].isupper() \
+        or norms[at - 1] in {"tỉnh", "xã", "huyện", "phố", "phủ", "ương"}
 
 
 def _coordinated(norms: list[str], i: int) -> bool:
