@@ -19,6 +19,25 @@ def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _doc_names(db: object) -> dict[str, str]:
+    """doc_id → the name a user reads ("Quyết định 03/2022/QĐ-UBND — ...", "Quy chế (dự thảo) — ..."):
+    text output names documents so; their ids are in --json (and at the end of each `kb docs` line)."""
+    from kb.labels import doc_label
+    from kb.store.db import list_documents
+    from kb.validity import stored_statuses
+
+    statuses = stored_statuses(db)
+    return {d["doc_id"]: doc_label({**d, "status": "draft" if d["doc_id"] in statuses
+                                    and statuses[d["doc_id"]].code == "du_thao" else None})
+            for d in list_documents(db)}
+
+
+def _where(eid: str | None) -> str:
+    from kb.labels import eid_address
+
+    return eid_address(eid) if eid else "phần mở đầu"
+
+
 # --- kb parse -------------------------------------------------------------------------------------
 def _setup_parse(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
@@ -96,11 +115,14 @@ def _cmd_docs(args: argparse.Namespace) -> int:
             d["validity"] = {"label": s.label, "since": s.since, "cause": s.cause, "reason": s.reason}
         _print_json({"documents": docs})
         return 0
+    from kb.labels import doc_label
+
     for d in docs:
         s = statuses[d["doc_id"]]
         since = f" từ {format_date(s.since)}" if s.since else ""
-        print(f"{d['doc_id']}\t{d['type'] or ''}\t{d['date'] or ''}\t{d['file']}\t{d['title'] or ''}\t"
-              f"{s.label}{since}")
+        name = doc_label({**d, "status": "draft" if s.code == "du_thao" else None})
+        # The id last: what --doc, `kb diff` and `kb refs` take.
+        print(f"{name}\t{format_date(d['date'])}\t{s.label}{since}\tmã: {d['doc_id']}")
     return 0
 
 
@@ -116,12 +138,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from kb.store.db import open_db
     from kb.store.search import search
 
-    hits = search(open_db(args.db), args.query, limit=args.limit, doc_id=args.doc)
+    db = open_db(args.db)
+    hits = search(db, args.query, limit=args.limit, doc_id=args.doc)
     if args.json:
         _print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
         return 0
+    names = _doc_names(db) if hits else {}
     for h in hits:
-        print(f"{h.address}\t{h.doc_id}\t{h.marked()}")
+        print(f"{h.address}\t{names.get(h.doc_id, h.doc_id)}\t{h.marked()}")
     return 0
 
 
@@ -139,9 +163,12 @@ def _cmd_refs(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"references": refs})
         return 0
+    from kb.labels import RELATION, eid_address, label
+
     for r in refs:
-        target = f"{r['target_doc'] or '(this document)'}{':' + r['target_eid'] if r['target_eid'] else ''}"
-        print(f"{r['source'] or 'preamble'}\t{r['relation']}\t{target}\t{r['text']}")
+        where = eid_address(r["target_eid"]) if r["target_eid"] else ""
+        target = " ".join(x for x in (where, r["target_doc"] or ("" if where else "chính văn bản này")) if x)
+        print(f"{_where(r['source'])}\t{label(RELATION, r['relation'])}\t{target}\t{r['text']}")
     return 0
 
 
@@ -153,14 +180,18 @@ def _setup_cited_by(p: argparse.ArgumentParser) -> None:
 
 def _cmd_cited_by(args: argparse.Namespace) -> int:
     from kb.citations.graph import cited_by_db
+    from kb.labels import RELATION, label
     from kb.store.db import open_db
 
-    hits = cited_by_db(open_db(args.db), args.target)
+    db = open_db(args.db)
+    hits = cited_by_db(db, args.target)
     if args.json:
         _print_json({"target": args.target, "cited_by": hits})
         return 0
+    names = _doc_names(db) if hits else {}
     for h in hits:
-        print(f"{h['doc_id']}\t{h['source_eid'] or 'preamble'}\t{h['relation']}\t{h['text']}")
+        print(f"{names.get(h['doc_id'], h['doc_id'])}\t{_where(h['source_eid'])}\t{label(RELATION, h['relation'])}\t"
+              f"{h['text']}")
     return 0
 
 
@@ -176,7 +207,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
     g = build_graph(load_view(args.paths, args.db))
     export(g, args.format, args.out)
-    print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges → {args.out}")
+    print(f"{g.number_of_nodes()} nút, {g.number_of_edges()} cạnh → {args.out}")
     return 0
 
 
@@ -251,9 +282,9 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     from kb.store.db import open_db
 
     rows = rows_from_files(args.paths, args.doc)[0] if args.paths else all_duty_rows(open_db(args.db), args.doc)
-    matrix = build_matrix(rows)
+    matrix = build_matrix(rows, None if args.paths else _doc_names(open_db(args.db)))
     path = export(matrix, args.out)
-    print(f"{len(matrix.rows)} clauses × {len(matrix.actors)} actors → {path}")
+    print(f"{len(matrix.rows)} điều khoản × {len(matrix.actors)} chủ thể → {path}")
     return 0
 
 
@@ -304,12 +335,14 @@ def _cmd_versions(args: argparse.Namespace) -> int:
     from kb.diff.versions import MIN_SCORE, propose_versions
     from kb.store.db import open_db
 
-    pairs = propose_versions(open_db(args.db), MIN_SCORE if args.min_score is None else args.min_score)
+    db = open_db(args.db)
+    pairs = propose_versions(db, MIN_SCORE if args.min_score is None else args.min_score)
     if args.json:
         _print_json({"pairs": [v.to_dict() for v in pairs]})
         return 0
+    names = _doc_names(db) if pairs else {}
     for v in pairs:
-        print(f"{v.score:.2f}\t{v.old}\t{v.new}\t{v.reason}")
+        print(f"{v.score:.2f}\t{names.get(v.old, v.old)}\t{names.get(v.new, v.new)}\t{v.reason}")
     return 0
 
 

@@ -309,7 +309,8 @@ def test_cli_build_and_docs(folder: Path, tmp_path: Path, capsys: pytest.Capture
     assert err == f"kb: error: {folder / 'z.txt'}: not a document\n"
     assert kb_main(["docs", "--db", db]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split("\t")[0] for line in lines] == ["01/2020/QĐ-UBND", "b:quyet-dinh", "02/2021/NQ-HĐND"]
+    assert [line.split("\t")[-1] for line in lines] == ["mã: 01/2020/QĐ-UBND", "mã: b:quyet-dinh",
+                                                        "mã: 02/2021/NQ-HĐND"]
 
 
 def test_code_change_reparses_every_file_and_retries_failures(
