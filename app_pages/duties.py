@@ -11,7 +11,7 @@ from app_pages import kbsession
 from app_pages.markup import STYLE, esc, link, md, page_url
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
-from kb.errors import KbError
+from kb.errors import KbError, vietnamese
 from kb.labels import ROLE, deadline_label, doc_label, format_date, label
 from kb.store import db as store
 from kb.store import views
@@ -43,7 +43,7 @@ with kbsession.connection() as db:
     try:
         found = duty_queries.find_duties(db, query)
     except KbError as exc:
-        st.error(md(exc))
+        st.error(md(vietnamese(str(exc))))
         st.stop()
     addresses = {d: views.node_addresses(db, d) for d in {r["doc_id"] for r in found["duties"]}}
 

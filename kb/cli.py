@@ -10,9 +10,13 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kb.errors import KbError, vietnamese
 from parsers.errors import ParseError
+
+if TYPE_CHECKING:
+    from kb.store.db import BuildReport
 
 
 def _print_json(data: object) -> None:
@@ -64,7 +68,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.write(to_akn(result.documents[-1]).decode("utf-8"))
     else:
         for warning in result.warnings:
-            print(f"cảnh báo: {warning}", file=sys.stderr)
+            print(f"cảnh báo: {vietnamese(warning)}", file=sys.stderr)
         for doc, status in zip(result.documents, statuses, strict=True):
             since = f" từ {format_date(status.since)}" if status.since else ""
             print(f"Hiệu lực — {doc.doc_type} {doc.number or '(chưa có số)'}: {status.label}{since}. {status.reason}")
@@ -91,10 +95,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.to_dict())
     else:
-        print(report.summary())
+        print(_build_summary(report))
+        for warning in report.warnings:
+            print(f"cảnh báo: {vietnamese(warning)}", file=sys.stderr)
     for path, reason in report.failed:
-        print(f"kb: error: {path}: {reason}", file=sys.stderr)
+        print(f"kb: lỗi: {path}: {vietnamese(reason)}", file=sys.stderr)
     return 2 if report.failed else 0
+
+
+def _build_summary(r: BuildReport) -> str:
+    """The build report in one line: "5 tệp: 5 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 0 lỗi; 6 văn bản ..."."""
+    files = len(r.parsed) + len(r.unchanged) + len(r.failed)
+    seconds = f"{r.seconds:.1f}".replace(".", ",")
+    return (f"{files} tệp: {len(r.parsed)} đọc mới, {len(r.unchanged)} không đổi, {len(r.removed)} đã bỏ khỏi kho, "
+            f"{len(r.failed)} lỗi; {r.documents} văn bản, {r.nodes} điều khoản và mục trong {seconds} giây")
 
 
 def _setup_docs(p: argparse.ArgumentParser) -> None:
@@ -220,15 +234,25 @@ def _setup_check(p: argparse.ArgumentParser) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from kb.citations.checks import run_checks
     from kb.citations.graph import load_view
+    from kb.labels import FINDING, label
 
-    findings = run_checks(load_view(args.paths, args.db))
+    view = load_view(args.paths, args.db)
+    findings = run_checks(view)
     if args.json:
         _print_json({"findings": [f.to_dict() for f in findings]})
         return 0
+    names = _view_names(view) if findings else {}
     for f in findings:
-        print(f"{f.kind}\t{f.doc_id}\t{f.source_eid or '-'}\t{f.message}")
-    print(f"{len(findings)} finding(s)", file=sys.stderr)
+        print(f"{label(FINDING, f.kind)}\t{names.get(f.doc_id, f.doc_id)}\t{f.message}")
+    print(f"{len(findings)} vấn đề cần xem lại" if findings else "Không thấy vấn đề nào.", file=sys.stderr)
     return 0
+
+
+def _view_names(view: object) -> dict[str, str]:
+    """doc_id → name for the documents of a citation view (kb.citations.graph.Citations), KB or files."""
+    from kb.labels import doc_label
+
+    return {did: doc_label({**d, "doc_id": did}) for did, d in view.documents.items()}  # type: ignore[attr-defined]
 
 
 # --- kb duties / matrix (kb/duty_queries.py, kb/matrix.py) ----------------------------------------------
@@ -236,13 +260,26 @@ def _setup_duties(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to read instead of the KB")
     p.add_argument("--actor", required=True, metavar="TEXT", help='who: "xã", "so tu phap", "sở ban ngành" ...')
     p.add_argument("--doc", metavar="DOC_ID", help="only this document")
-    p.add_argument("--role", help="only this role (chu_tri, phoi_hop, tham_muu, thuc_hien, ban_hanh, bao_cao ...)")
+    p.add_argument("--role", type=_role, help="chỉ vai trò này / only this role: chủ trì (chu_tri), phối hợp (phoi_hop), "
+                   "tham mưu, thực hiện, ban hành, báo cáo, chỉ đạo, đề nghị")
     p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
     p.add_argument("--in-force", nargs="?", const=date.today().isoformat(), type=_iso_date, metavar="DATE",
                    help="only texts in force on DATE (YYYY-MM-DD, today when omitted): no drafts, no ended texts")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the actors and duties as JSON")
     fmt.add_argument("--csv", action="store_true", help="the duties as CSV")
+
+
+def _role(text: str) -> str:
+    """A role as typed: its code ("bao_cao") or its name, with or without accents ("báo cáo", "bao cao")."""
+    from kb.labels import ROLE
+    from parsers.normalise import fold
+
+    key = fold(text).replace("_", " ").strip()
+    for code, name in ROLE.items():
+        if key in (code.replace("_", " "), fold(name)):
+            return code
+    raise argparse.ArgumentTypeError(f"không có vai trò «{text}»: chọn một trong {', '.join(ROLE.values())}")
 
 
 def _iso_date(text: str) -> str:
@@ -362,8 +399,32 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
 }
 
 
+# argparse's own complaints, said in Vietnamese (--help may keep English beside it).
+_ARGPARSE = (
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"không hiểu tham số: \1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"tham số \1: không có lựa chọn \2 (chọn một trong \3)"),
+    (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
+    (r"argument (\S+): invalid int value: (\S+)", r"tham số \1: \2 không phải số nguyên"),
+    (r"argument (\S+): invalid float value: (\S+)", r"tham số \1: \2 không phải số"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"tham số \1 không dùng được cùng \2"),
+    (r"^argument (\S+): ", r"tham số \1: "),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        import re
+
+        for english, translated in _ARGPARSE:
+            message = re.sub(english, translated, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kb", description="vbkb: Vietnamese legal documents knowledge base")
+    parser = _Parser(prog="kb", description="vbkb: kho văn bản pháp luật Việt Nam / Vietnamese legal documents "
+                     "knowledge base")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, setup, run) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text)
@@ -399,7 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ParseError, KbError) as exc:
-        print(f"kb: error: {vietnamese(str(exc))}", file=sys.stderr)
+        print(f"kb: lỗi: {vietnamese(str(exc))}", file=sys.stderr)
         return 2
     except PermissionError as exc:
         print(f"kb: lỗi: không có quyền truy cập {exc.filename or ''}".rstrip(), file=sys.stderr)
@@ -408,12 +469,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kb: lỗi: {exc.filename or ''} là một thư mục, không phải tệp".strip(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("kb: interrupted", file=sys.stderr)
+        print("kb: đã dừng theo yêu cầu", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 -- a bug of ours: still one line, never a traceback
-        print(f"kb: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"kb: lỗi nội bộ (xin báo cho người phát triển): {type(exc).__name__}: {vietnamese(str(exc))}",
+              file=sys.stderr)
         return 1
 
 

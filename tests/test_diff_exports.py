@@ -171,7 +171,7 @@ def test_cli_diff_writes_html_and_docx(tmp_path: Path) -> None:
 def test_cli_diff_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["diff", str(tmp_path / "missing.txt"), str(NEW), "--db", str(tmp_path / "no.db")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("kb: error:")
+    assert err.count("\n") == 1 and err.startswith("kb: lỗi:")
 
 
 def test_versions_and_diff_by_doc_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -125,7 +125,7 @@ def test_cli_duties_json_csv_and_errors(kb_path: Path, capsys: pytest.CaptureFix
     assert {r["Chủ thể"] for r in rows} == {"Sở Tư pháp"} and len(rows) == 9
     assert {r["Vai trò"] for r in rows} <= {"Chủ trì", "Phối hợp", "Tham mưu", "Thực hiện", "Báo cáo", "Chỉ đạo"}
     assert main(["duties", "--actor", "xã", "--db", str(kb_path.parent / "missing.db")]) == 2
-    assert "kb: error:" in capsys.readouterr().err
+    assert "kb: lỗi:" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
@@ -191,4 +191,4 @@ def test_cli_matrix(kb_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["matrix", "--db", str(kb_path), "--doc", DRAFT_ID, "--out", str(out)]) == 0
     assert load_workbook(out)["Ma trận"].max_row > 10
     assert main(["matrix", "--db", str(kb_path), "--doc", "nope", "--out", str(out)]) == 2
-    assert "no document" in capsys.readouterr().err
+    assert "không có văn bản «nope» trong kho" in capsys.readouterr().err

@@ -180,7 +180,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(kb_dir: Path, capsys, argv: list[s
     argv = [a.replace("{db}", str(kb_dir / "kb.db")) for a in argv]
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kb: error: ") and err.count("\n") == 1
+    assert err.startswith("kb: lỗi: ") and err.count("\n") == 1
 
 
 # --- one document's citations, read on their own --------------------------------------------------------

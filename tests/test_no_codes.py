@@ -80,6 +80,7 @@ COMMANDS = [
     (["refs", DRAFT_ID], "Mẫu số 01 tại Phụ lục 80/2025/NĐ-CP"),
     (["refs", str(NEW)], "Dẫn chiếu"),
     (["cited-by", "80/2025/NĐ-CP"], "Quy chế (dự thảo) — Phối hợp"),
+    (["check"], "Khoản 3 Điều 5 dẫn Nghị định 59/2012/NĐ-CP"),
     (["versions"], "Quy chế ngày 13/01/2022 — Phối hợp"),
     (["duties", "--actor", "xã"], "Chủ thể: "),
     (["duties", "--actor", "so tu phap", "--role", "bao_cao"], "  Báo cáo:"),
