@@ -141,25 +141,46 @@ def _cmd_docs(args: argparse.Namespace) -> int:
 
 
 def _setup_search(p: argparse.ArgumentParser) -> None:
-    p.add_argument("query")
+    p.add_argument("query", nargs="+", help="từ cần tìm, có dấu hay không dấu / words, with or without diacritics")
     p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
     p.add_argument("--doc", default=None, metavar="DOC_ID", help="search this document only")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--type", action="append", default=[], metavar="LOẠI",
+                   help='loại văn bản / document type: "Quyết định", "Quy chế", "Kế hoạch" ... (repeatable)')
+    p.add_argument("--issuer", metavar="CƠ_QUAN", help='cơ quan ban hành / issuer: "UBND tỉnh Cao Bằng"')
+    p.add_argument("--year", type=int, metavar="NĂM", help="năm ban hành / year of issue")
+    p.add_argument("--status", action="append", default=[], type=_status, metavar="TÌNH_TRẠNG",
+                   help='tình trạng hiệu lực / validity: "còn hiệu lực", "dự thảo", "hết hiệu lực toàn bộ" ...')
     p.add_argument("--json", action="store_true", help="the hits as JSON")
+
+
+def _status(text: str) -> str:
+    """A validity as typed: its name with or without accents ("con hieu luc") or its code."""
+    from kb.validity.status import LABELS
+    from parsers.normalise import fold
+
+    key = fold(text).replace("_", " ").strip()
+    for code, name in LABELS.items():
+        if key in (code.replace("_", " "), fold(name)):
+            return code
+    raise argparse.ArgumentTypeError(f"không có tình trạng «{text}»: chọn một trong {', '.join(LABELS.values())}")
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
     from kb.store.db import open_db
-    from kb.store.search import search
+    from kb.store.search import Filters, find
 
+    args.query = " ".join(args.query)
     db = open_db(args.db)
-    hits = search(db, args.query, limit=args.limit, doc_id=args.doc)
+    filters = Filters(tuple(args.type), args.issuer, args.year, tuple(args.status))
+    found = find(db, args.query, limit=args.limit, doc_id=args.doc, filters=filters)
     if args.json:
-        _print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
+        _print_json({"query": args.query, "total": found.total, "hits": [h.to_dict() for h in found.hits]})
         return 0
-    names = _doc_names(db) if hits else {}
-    for h in hits:
+    names = _doc_names(db) if found.hits else {}
+    for h in found.hits:
         print(f"{h.address}\t{names.get(h.doc_id, h.doc_id)}\t{h.marked()}")
+    print(found.summary() + ".", file=sys.stderr)
     return 0
 
 
@@ -433,7 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_SEARCH_VALUED = ("--db", "--doc", "--limit")
+_SEARCH_VALUED = ("--db", "--doc", "--limit", "--type", "--issuer", "--year", "--status")
 _SEARCH_FLAGS = ("--json", "-h", "--help")
 
 

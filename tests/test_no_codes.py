@@ -76,6 +76,7 @@ COMMANDS = [
     (["parse", str(OLD)], "Nơi, ngày: Cao Bằng, 13/01/2022"),
     (["docs"], "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành"),
     (["search", "so tu phap", "--limit", "50"], "«Sở Tư pháp»"),
+    (["search", "UBND cap xa bao cao", "--type", "Quy chế"], "«Ủy ban nhân dân cấp xã»"),
     (["refs", "03/2022/QĐ-UBND"], "phần mở đầu\tCăn cứ\t59/2012/NĐ-CP"),
     (["refs", DRAFT_ID], "Mẫu số 01 tại Phụ lục 80/2025/NĐ-CP"),
     (["refs", str(NEW)], "Dẫn chiếu"),
