@@ -63,7 +63,7 @@ def test_all_words_expression(query: str, expected: str) -> None:
 def test_phrase_variants_are_bounded() -> None:
     query = " ".join(["UBND HĐND MTTQ TP"] * 20)[:MAX_QUERY_CHARS]
     variants = phrase_variants(query_units(query_tokens(query)))
-    assert 2 <= len(variants) <= 16
+    assert 2 <= len(variants) <= 3  # a long query: as typed, written out, abbreviated
     assert variants[0][:2] == ["ubnd", "hdnd"]  # as typed first
 
 

@@ -109,6 +109,7 @@ ABBREVIATIONS: tuple[tuple[str, ...], ...] = (
     ("pbgdpl", "pho bien giao duc phap luat"),
 )
 _MAX_PHRASES = 16  # phrase variants of one query (the product of its units' forms), at most
+_LONG_QUERY_UNITS = 6  # past this many units a query's phrase is tried as typed and written out only
 
 
 @functools.cache
@@ -164,7 +165,8 @@ def phrase_variants(units: list[tuple[tuple[str, ...], ...]]) -> list[list[str]]
     typed = [unit[0] for unit in units]
     longest = [max(unit, key=len) for unit in units]
     shortest = [min(unit, key=len) for unit in units]
-    variants = [typed, longest, shortest, *itertools.islice(itertools.product(*units), _MAX_PHRASES)]
+    mixes = itertools.islice(itertools.product(*units), _MAX_PHRASES) if len(units) <= _LONG_QUERY_UNITS else ()
+    variants = [typed, longest, shortest, *mixes]
     flat = [[w for form in v for w in form] for v in variants]
     return [list(v) for v in dict.fromkeys(tuple(v) for v in flat)][:_MAX_PHRASES]
 
