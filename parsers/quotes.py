@@ -41,6 +41,11 @@ INSTRUCTION = re.compile(
     rf"|(?<!\w){_UNIT_WORD}(?!\w)[^.;:]{{0,160}}?\bđược\s+(?:sửa|bổ\s+sung|thay|bãi\s+bỏ|đính|quy\s+định\s+lại)",
     re.IGNORECASE,
 )
+_BARE_LEAD = re.compile(
+    r"^(?:\d{1,3}[a-zđ]?\s?[.)]\s*|[a-zđ]\d?\)\s*|Điều\s+\d+[a-zđ]?\s*[.:]\s*)?(?:Sửa\s+đổi|Bổ\s+sung|Thay\s+thế)"
+    r"(?!\w)[^;:“”\"]{0,60}?(?<!\w)(?:Điều|khoản|điểm|Chương|Mục|Phụ\s+lục)\s+\w+[^;:“”\"]{0,400}?\.?$",
+    re.IGNORECASE,
+)
 _AS_FOLLOWS = re.compile(r"(?:như\s+sau|sau\s+đây)\s*:\s*$", re.IGNORECASE)
 # A line of the amending document's own that opens an instruction ("3. Bãi bỏ khoản 2 Điều 15.").
 _INSTRUCTION_LINE = re.compile(
@@ -128,9 +133,12 @@ def _line_marks(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, bool]
 
 
 def _lead_line(text: str) -> bool:
-    """Does this line (or the words before a mark) end with ":" and hold an amending verb?"""
+    """Does this line (or the words before a mark) end with ":" and hold an amending instruction, or is it an
+    instruction naming its unit last ("Sửa đổi, bổ sung khoản 2 Điều 1.", "Bổ sung khoản 2a Điều 2")?"""
     stripped = text.rstrip()
-    return stripped.endswith(":") and bool(INSTRUCTION.search(stripped[-400:]))
+    if stripped.endswith(":"):
+        return bool(INSTRUCTION.search(stripped[-400:]))
+    return len(stripped) < 500 and bool(_BARE_LEAD.match(stripped))
 
 
 def _dieu_num(text: str) -> int | None:

@@ -374,6 +374,8 @@ class _QuoteBuilder(_Builder):
 
 
 _KHOAN_SUFFIX = re.compile(r"^(\d{1,3}[a-zđ])\s?[.)](?![\d/])\s*(.*)$")  # "8a. ...": a clause inserted after 8
+_DIEM_DOT = re.compile(r"^([a-zđ]\d?)\.\s+(.*)$")  # "e. ...": a point, as some texts quote it
+_CHUONG_SUFFIX = re.compile(r"^Chương\s+([IVXLC]+[a-zđ])(?![\w/])[.:]?\s*(.*)$", re.IGNORECASE)  # "Chương VIIa"
 
 
 def _quote_unit(text: str) -> tuple[str, str | None, str, str] | None:
@@ -382,6 +384,14 @@ def _quote_unit(text: str) -> tuple[str, str | None, str, str] | None:
         m = _KHOAN_SUFFIX.match(text)
         if m:
             return "khoan", m.group(1), m.group(2).strip(), ""
+    if unit is None and text[:1].islower():
+        m = _DIEM_DOT.match(text)
+        if m:
+            return "diem", m.group(1), m.group(2).strip(), ""
+    if unit is None and text[:1] in "Cc":
+        m = _CHUONG_SUFFIX.match(text)
+        if m:
+            return "chuong", m.group(1)[:-1].upper() + m.group(1)[-1], m.group(2).strip(), ""
     return unit
 
 
