@@ -404,6 +404,60 @@ def _cmd_versions(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- kb consolidate / history (kb/amend/) ----------------------------------------------------------------
+def _setup_consolidate(p: argparse.ArgumentParser) -> None:
+    p.add_argument("base", metavar="BASE", help="the amended document: a file or a stored doc id")
+    p.add_argument("amending", nargs="*", metavar="AMENDING",
+                   help="amending documents, files or doc ids (none: the stored ones that amend BASE)")
+    p.add_argument("--as-of", type=_iso_date, default=None, metavar="DATE",
+                   help="the text in force on DATE (YYYY-MM-DD; default: every amendment)")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file, for doc ids (kb.db)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="the consolidated document, as kb parse --json")
+    out.add_argument("--md", action="store_true", help="Markdown with the official footnotes")
+
+
+def _cmd_consolidate(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from kb.amend.views import consolidate_refs, to_markdown
+    from parsers.model import _doc_dict
+
+    result = consolidate_refs(args.base, args.amending, args.as_of, args.db)
+    if args.json:
+        data = _doc_dict(result.document)
+        data["problems"] = [{**asdict(p), "span": asdict(p.span)} for p in result.problems]
+        _print_json({"as_of": args.as_of, "applied": len(result.applied), "documents": [data]})
+    else:
+        sys.stdout.write(to_markdown(result))
+    for problem in result.problems if not (args.json or args.md) else ():
+        print(f"cảnh báo: {problem.message}", file=sys.stderr)
+    return 0
+
+
+def _setup_history(p: argparse.ArgumentParser) -> None:
+    p.add_argument("doc", metavar="DOC", help="the amended document (file or doc id), or DOC:EID")
+    p.add_argument("eid", nargs="?", default="", metavar="EID", help="the provision: art_4__para_3")
+    p.add_argument("amending", nargs="*", metavar="AMENDING", help="amending documents (none: the stored ones)")
+    p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
+    p.add_argument("--json", action="store_true", help="the versions as JSON")
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from kb.amend.views import history_refs
+    from kb.labels import format_date
+
+    versions = history_refs(args.doc, args.eid, args.amending, args.db)
+    if args.json:
+        _print_json({"versions": versions})
+        return 0
+    for v in versions:
+        source = f"{v['source'] or ''} ({v['op']}, {v['eid']})" if v["op"] else f"{v['source'] or ''} (bản gốc)"
+        print(f"— Từ {format_date(v['since']) if v['since'] else 'ngày không rõ'}: {source}")
+        print("  (được bãi bỏ)" if v["repealed"] else "  " + (v["text"] or "(chưa có)").replace("\n", "\n  "))
+    return 0
+
+
 COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
     "parse": ("parse a file and print its documents", _setup_parse, _cmd_parse),
     "build": ("build or update the knowledge base from document files", _setup_build, _cmd_build),
@@ -417,6 +471,9 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
     "versions": ("propose pairs of stored documents that are versions of one text", _setup_versions, _cmd_versions),
     "duties": ("every duty of an actor: role, deadline, source clause", _setup_duties, _cmd_duties),
     "matrix": ("export the clause × actor duty matrix (.xlsx, .csv, .docx)", _setup_matrix, _cmd_matrix),
+    "consolidate": ("the consolidated text (văn bản hợp nhất) of a base and its amending documents",
+                    _setup_consolidate, _cmd_consolidate),
+    "history": ("every version of a provision, with its dates and sources", _setup_history, _cmd_history),
 }
 
 

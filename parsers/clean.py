@@ -468,6 +468,7 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
 
 
 _BULLETS = "-+•*–—·▪◦●○"
+_QUOTE_MARKS = "“\""
 
 
 def _hard_wrapped(lines: tuple[Line, ...]) -> bool:
@@ -490,7 +491,9 @@ def rejoin(draft: Draft) -> Draft:
     paras: list[_Para] = []
     for line in draft.lines:
         head = line.head or line.text
-        unit = starts_unit(head)
+        # a quoted unit ("“Điều 6. Tên", "“3. ...") opens a paragraph as the unit itself would: an amending
+        # instruction's quoted article keeps its title apart from its body
+        unit = starts_unit(head[1:] if head[:1] in _QUOTE_MARKS else head)
         if paras:
             prev = paras[-1]
             after_title = len(paras) >= 2 and paras[-2].title
