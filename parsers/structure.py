@@ -145,7 +145,8 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
 
 # A plan task's attribute line: who leads, who co-ordinates, when, what it yields ("Đơn vị chủ trì: ...")
 _ATTRIBUTE = re.compile(
-    r"^(?:(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:]{0,60}|"
+    r"^(?:(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|bộ\s+phận))*\s+"
+    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|phụ\s+trách|tham\s+gia)[^:]{0,60}|(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?|"
     r"thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
     r"kết\s+quả\s+(?:dự\s+kiến|đầu\s+ra)|nội\s+dung\s+(?:thực\s+hiện|công\s+việc))\s*:",
     re.IGNORECASE,
