@@ -444,6 +444,8 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
     family = _family(lines)
     units = [None if x.table else _unit(x.text, family) for x in lines]
     body = _body_start(lines, units, family)
+    if body == 0 and P.FORM_TITLE.match(lines[0].text):
+        body = 1  # a form split off after a signature: its label "Mẫu số 02" is its header
     if family != "prose":
         body = _table_body(lines, body)
     sign = _signature_start(lines, units, body, family)

@@ -12,6 +12,9 @@ in the same form. Expected values are written by hand.
   under it (as in plans), also when its first point shares its line;
 - a plan task's attribute lines ("+ Đơn vị chủ trì: ...", "+ Thời gian thực hiện: ...") after several dashes
   close them all: they describe the task above the dashes, and are its children, as right under it;
+- a form after the signature block ("Mẫu số 01", "Mẫu 02", "Biểu mẫu" on a line of its own) is an attachment
+  of its own (doc_type "Mẫu"), not articles of the text above it; "*(Kèm theo*** ***Nghị định" is the
+  annex line it reads as.
 """
 
 from __future__ import annotations
@@ -233,3 +236,48 @@ def test_a_closing_group_gives_the_task_its_lead_and_time() -> None:
     duties = {(d.eid, d.actor, d.role) for d in extract_duties(result, result.documents[0], "x")}
     assert {("sec_II__item_1", "so_tu_phap", "chu_tri"), ("sec_II__item_1", "so_noi_vu", "phoi_hop")} <= duties
     assert not any(eid.startswith("sec_II__item_1__") for eid, _, _ in duties)
+
+
+# --- 4. forms appended after the signature ------------------------------------------------------------
+QD = ("ỦY BAN NHÂN DÂN TỈNH A\n\nSố: 12/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc phê duyệt danh sách\n\nQUYẾT ĐỊNH:\n\n"
+      "**Điều 1.** Phê duyệt danh sách các xã.\n\n**Điều 2.** Sở Dân tộc và Tôn giáo chủ trì thực hiện.\n\n"
+      "*Nơi nhận:*\n- Như Điều 2;\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n\n")
+FORM = ("**Mẫu số 01**\n\n**Mẫu quyết định phê duyệt**\n\nQUYẾT ĐỊNH\n\n**Điều 1:** Phê duyệt danh sách ……\n\n"
+        "**Điều 2.** ……… chịu trách nhiệm thi hành.\n\n**Mẫu số 02**\n\nBÁO CÁO\n\n1. Tình hình thực hiện.\n")
+
+
+def _docs(text: str) -> list[tuple[str, list[str]]]:
+    result = parse_text(text, fmt="md")
+    missing, invented = lost_words(text, result)
+    assert not missing and not invented
+    assert tree_problems(result) == []
+    return [(d.doc_type, [n.eid for n in d.walk()]) for d in result.documents]
+
+
+FORMS = [
+    # a Quyết định's template after its signature: its "Điều 1:" is no article of the Quyết định (the issue's
+    # form; af2a4fc9b3a7aeeb and 637e9efcc63ab844 print "**Mẫu số 01**" / "Mẫu số 01" so after the signature)
+    (QD + FORM, [("Quyết định", ["art_1", "art_2"]), ("Mẫu", ["art_1", "art_2"]), ("Mẫu", [])]),
+    # "Mẫu 01" under a "PHỤ LỤC" (a161f65b93293a7b), "Biểu mẫu" alone, "Mẫu số 1.1" (vbpl doc_000066)
+    (QD + "**PHỤ LỤC**\n\n(Ban hành kèm theo Quyết định số 12/2025/QĐ-UBND)\n\n**Mẫu 01**\n\n1. Tên cơ quan.\n\n"
+     "**Biểu mẫu**\n\n1. Số liệu.\n\n**Mẫu số 1.1**\n\n1. Đơn vị.\n",
+     [("Quyết định", ["art_1", "art_2"]), ("Phụ lục", []), ("Mẫu", ["para_1"]), ("Mẫu", ["para_1"]), ("Mẫu", ["para_1"])]),
+    # the label glued by hard wrapping to the line before ("...Hà Nội)*" / "**Mẫu số 03**", af2a4fc9b3a7aeeb)
+    (QD + "**Mẫu số 02**\n\n*(Kèm theo Quy chế xét tặng danh hiệu)*\n**Mẫu số 03**\n\n1. Huy hiệu.\n",
+     [("Quyết định", ["art_1", "art_2"]), ("Mẫu", ["para_1"]), ("Mẫu", ["para_1"])]),
+    # not forms: a form named in the body, or its label before any signature (a list of forms in an article)
+    (QD.replace("**Điều 2.** Sở", "**Điều 2.**\n\nMẫu số 01\n\nSở") + "1. Ghi theo Mẫu số 01 kèm theo.\n",
+     [("Quyết định", ["art_1", "art_2"])]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_forms_after_the_signature_are_attachments(text: str, expected: list) -> None:
+    assert _docs(text) == expected
+
+
+def test_bold_italic_annex_line_starts_the_annex() -> None:
+    # "*(Kèm theo*** ***Nghị định số 308/2025/NĐ-CP ...)*" after the signature (54c3026bc7bb5cb7)
+    text = (QD.replace("Quyết định số", "Nghị định số") + "**PHỤ\nLỤC I**\n\n*(Kèm theo*** ***Nghị định số\n"
+            "308/2025/NĐ-CP ngày 28 tháng 11 năm 2025 của Chính phủ)*\n\n1. Danh mục mẫu.\n")
+    assert [d for d, _ in _docs(text)] == ["Quyết định", "Phụ lục"]
