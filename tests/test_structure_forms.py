@@ -281,3 +281,10 @@ def test_bold_italic_annex_line_starts_the_annex() -> None:
     text = (QD.replace("Quyết định số", "Nghị định số") + "**PHỤ\nLỤC I**\n\n*(Kèm theo*** ***Nghị định số\n"
             "308/2025/NĐ-CP ngày 28 tháng 11 năm 2025 của Chính phủ)*\n\n1. Danh mục mẫu.\n")
     assert [d for d, _ in _docs(text)] == ["Quyết định", "Phụ lục"]
+
+
+def test_a_file_compares_its_text_not_the_form_after_it() -> None:
+    from kb.diff.align import main_document
+
+    doc = main_document(parse_text(QD + FORM, fmt="md"))
+    assert (doc.doc_type, [n.eid for n in doc.nodes]) == ("Quyết định", ["art_1", "art_2"])
