@@ -47,10 +47,10 @@ if transposed:
     )
 else:
     # Actor columns under short headers (UBND cấp xã), the full name on hover; the clause columns pinned.
-    fixed = {"Văn bản": st.column_config.TextColumn("Văn bản", pinned=True, width="small"),
+    fixed = {"Văn bản": st.column_config.TextColumn("Văn bản", pinned=True, width=140),
              "Điều khoản": st.column_config.TextColumn("Điều khoản", pinned=True, width="small"),
              "Nội dung": st.column_config.TextColumn("Nội dung", width="medium")}
-    actors = {name: st.column_config.TextColumn(short_name(name), help=name, width="small")
+    actors = {name: st.column_config.TextColumn(short_name(name), help=name, width=125)
               for _, name in table.actors}
     st.dataframe(
         [dict(zip(header, line)) for line in table.table()],
