@@ -13,6 +13,7 @@ in the order of `STEPS`; each is idempotent (running it twice changes nothing mo
 5. `footnotes` (`parsers.footnotes`): footnotes printed at page bottoms leave the body; their glued
    markers ("pháp luật1") become "pháp luật[1]".
 6. `rejoin`: lines broken by PDF extraction or hard wrapping are joined into paragraphs.
+7. `run_on_points`: lettered points written one after another on one line ("a) ...; b) ...") are cut apart.
 """
 
 from __future__ import annotations
@@ -375,6 +376,7 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
 
 _KINH_GUI = re.compile(r"^Kính\s+gửi", re.IGNORECASE)
 _LABEL_WORDS = ("Điều", "Chương", "Mục", "Phần", "ĐIỀU", "CHƯƠNG", "MỤC", "PHẦN")
+_LOWER_LABEL = re.compile(r"^(?:mục|phần|chương|điều)\s")  # case-sensitive: headings are capitalised
 _BARE_LABEL = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)$|^(?:ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
 
 
@@ -432,6 +434,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
     if text[:1] in "MBmb" and P.FORM_TITLE.match(text) and not _ends_continuing(last):
         return False  # "Mẫu số 03" on a line of its own heads a form: it goes on no paragraph
+    if nxt_unit and text[:1].islower() and _LOWER_LABEL.match(text) and not ends_sentence(last):
+        return True  # "... kèm theo Quyết định này Danh" / "mục 03 thủ tục ...": a label word in lower case
     if nxt_unit and text[:1].isdigit() and _in_parenthesis(last) and _NUMBER_CLOSING.match(text):
         return True  # "(Mẫu" / "05) ...": the number closes the reference the line before opened, no label
     if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):
@@ -466,6 +470,7 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
 
 
 _BULLETS = "-+•*–—·▪◦●○"
+_QUOTE_MARKS = "“\""
 
 
 def _hard_wrapped(lines: tuple[Line, ...]) -> bool:
@@ -488,7 +493,9 @@ def rejoin(draft: Draft) -> Draft:
     paras: list[_Para] = []
     for line in draft.lines:
         head = line.head or line.text
-        unit = starts_unit(head)
+        # a quoted unit ("“Điều 6. Tên", "“3. ...") opens a paragraph as the unit itself would: an amending
+        # instruction's quoted article keeps its title apart from its body
+        unit = starts_unit(head[1:] if head[:1] in _QUOTE_MARKS else head)
         if paras:
             prev = paras[-1]
             after_title = len(paras) >= 2 and paras[-2].title
@@ -513,7 +520,79 @@ def rejoin(draft: Draft) -> Draft:
     return draft
 
 
-STEPS: tuple[Step, ...] = (nfc, markdown_noise, fragment_tables, page_noise, footnotes, rejoin)
+# --- points run together on one line ------------------------------------------------------------------
+_POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the letters of lettered points, in order (no f, j, w, z)
+_RUN_ON = re.compile(r"(?<=[.;:])\s+(?P<label>[a-zđ])\)\s+(?=\S)")
+_OWN_POINT = re.compile(r"^\s*([a-zđ])\)\s")
+_QUOTES = "“”\"«»"
+
+
+def _next_letter(letter: str) -> str | None:
+    at = _POINT_LETTERS.find(letter)
+    return _POINT_LETTERS[at + 1] if 0 <= at < len(_POINT_LETTERS) - 1 else None
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Where the points a line runs together begin ("b) Tài sản ... nhà nước. c) Tài sản ..."; "... một trong
+    các cơ sở sau: a) Cơ sở ... b) Cơ sở ..."): each label after a stop, in the letters' order from the line's
+    own point (one more is enough) or from "a)" after a colon (two at least, so that the line clearly
+    enumerates). A quotation (the new text an amendment quotes) is left as written."""
+    own = _OWN_POINT.match(text)
+    expected = _next_letter(own.group(1)) if own else "a"
+    cuts: list[int] = []
+    for m in _RUN_ON.finditer(text):
+        label = m.group("label")
+        if label != expected or (not cuts and not own and text[m.start() - 1] != ":"):
+            continue
+        cuts.append(m.start("label"))
+        expected = _next_letter(label)
+    if not own and len(cuts) < 2:
+        return []
+    return cuts
+
+
+def run_on_points(draft: Draft) -> Draft:
+    """A line holding several lettered points becomes one line a point, each at its place in the original."""
+    source = draft.source
+    if source is None:
+        return draft
+    out: list[Line] = []
+    for line in draft.lines:
+        text = line.text
+        if line.table or line.heading or ") " not in text or _has_any(text, _QUOTES):
+            out.append(line)
+            continue
+        cuts = _run_on_cuts(text)
+        pieces: list[tuple[int, int]] = []
+        at = line.start
+        for cut in cuts:
+            # its first words in the original, however the lines broke there
+            words = re.compile(r"\s+".join(re.escape(w) for w in text[cut:cut + 40].split()[:3]))
+            found = words.search(source, at + 1, line.end)
+            if found is None:
+                break  # the original differs (markdown between): leave the rest as it is
+            pieces.append((cut, found.start()))
+            at = found.start()
+        if not pieces:
+            out.append(line)
+            continue
+        bounds = [(0, line.start)] + pieces
+        last_end = line.end
+        for n, (cut, offset) in enumerate(bounds):
+            end_cut = bounds[n + 1][0] if n + 1 < len(bounds) else len(text)
+            end = bounds[n + 1][1] if n + 1 < len(bounds) else last_end
+            piece = text[cut:end_cut].rstrip()
+            if n == 0:
+                line.text, line.end = piece, end
+                out.append(line)
+            else:
+                lineno = line.lineno + source.count("\n", line.start, offset)
+                out.append(Line(piece, offset, end, lineno, head=piece))
+    draft.lines = tuple(out)
+    return draft
+
+
+STEPS: tuple[Step, ...] = (nfc, markdown_noise, fragment_tables, page_noise, footnotes, rejoin, run_on_points)
 
 
 def clean(text: str, fmt: str = "txt") -> Draft:

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from parsers import patterns as P
+from parsers import quotes as Q
 from parsers.clean import UNIT_PREFIX, clean
 from parsers.errors import ParseError
 from parsers.lines import Line
 from parsers.metadata import Layout, metadata
-from parsers.model import Document, Footnote, Node, ParseResult, Span
+from parsers.model import Document, Footnote, Node, ParseResult, Quotation, Span
 from parsers.portal import footer_start, page_end
 from parsers.split import split
 
@@ -90,14 +91,15 @@ class _Open:
     level: int = 0  # bullets: 1 for "-", 2 for "+"
     want_heading: bool = False  # a Chương/Điều label alone on its line: the next title line is its heading
     attribute: bool = False  # a bullet that is a task's attribute line, or a task dash that took such lines
+    quotes: list[Quotation] = field(default_factory=list)  # blocks its instruction introduces
 
     def freeze(self) -> Node:
-        """The finished node; its span runs to the end of its last descendant."""
+        """The finished node; its span runs to the end of its last descendant (or quoted block)."""
         children = tuple(c.freeze() for c in self.children)
-        end = max([(self.last or self.first).end] + [c.span.end for c in children])
+        end = max([(self.last or self.first).end] + [c.span.end for c in children] + [q.span.end for q in self.quotes])
         text = "\n".join(t for t in self.texts if t)
         return Node(self.kind, self.num, self.heading, text, self.eid, Span(self.first.start, end, self.first.lineno),
-                    children)
+                    children, tuple(self.quotes))
 
 
 # --- classifying a paragraph --------------------------------------------------------------------------
@@ -143,7 +145,8 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
 
 # A plan task's attribute line: who leads, who co-ordinates, when, what it yields ("Đơn vị chủ trì: ...")
 _ATTRIBUTE = re.compile(
-    r"^(?:(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)[^:]{0,60}|"
+    r"^(?:(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|bộ\s+phận))*\s+"
+    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|phụ\s+trách|tham\s+gia)[^:]{0,60}|(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?|"
     r"thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
     r"kết\s+quả\s+(?:dự\s+kiến|đầu\s+ra)|nội\s+dung\s+(?:thực\s+hiện|công\s+việc))\s*:",
     re.IGNORECASE,
@@ -318,6 +321,13 @@ class _Builder:
         self._append(None, unit)
         self.stack.append(unit)
 
+    def attach(self, quotes: list[Quotation]) -> None:
+        """Quoted blocks the line just read introduces belong to the unit that holds that line."""
+        if self.stack:
+            self.stack[-1].quotes.extend(quotes)
+        else:
+            self.loose.extend(q.text for q in quotes)
+
     def close_label(self) -> None:
         if self.stack:
             self.stack[-1].want_heading = False
@@ -405,7 +415,8 @@ def _capacity_line(text: str) -> bool:
     return bool(m) and (m.group(2)[:1].isupper() or not m.group(2))
 
 
-def _build(lines: list[Line], units: list, family: str) -> tuple[list[_Open], list[str]]:
+def _build(lines: list[Line], units: list, family: str,
+           quotes: dict[int, list[Quotation]] | None = None) -> tuple[list[_Open], list[str]]:
     builder = _Builder(family)
     for line, unit in zip(lines, units, strict=True):
         point = None
@@ -415,6 +426,8 @@ def _build(lines: list[Line], units: list, family: str) -> tuple[list[_Open], li
             builder.add_text(line)
         elif point is not None:
             builder.add_unit(*point, line)
+        if quotes and id(line) in quotes:
+            builder.attach(quotes[id(line)])
     return builder.root, builder.loose
 
 
@@ -431,6 +444,68 @@ def _first_point(unit: tuple, family: str) -> tuple[tuple, tuple | None]:
     return (kind, num, m.group(1), marker), point
 
 
+# --- quoted blocks: their own trees, in the amended document's numbering -------------------------------
+class _QuoteBuilder(_Builder):
+    """A quotation may open with any unit ("3. ...", "b1) ...", "Điều 6a. ...", "Chương II"): a unit that no
+    open unit may hold goes at the quotation's root."""
+
+    def _parent_index(self, kind: str) -> int | None:
+        depth = super()._parent_index(kind)
+        return -1 if depth is None else depth
+
+
+_KHOAN_SUFFIX = re.compile(r"^(\d{1,3}[a-zđ])\s?[.)](?![\d/])\s*(.*)$")  # "8a. ...": a clause inserted after 8
+_DIEM_DOT = re.compile(r"^([a-zđ]\d?)\.\s+(.*)$")  # "e. ...": a point, as some texts quote it
+_CHUONG_SUFFIX = re.compile(r"^Chương\s+([IVXLC]+[a-zđ])(?![\w/])[.:]?\s*(.*)$", re.IGNORECASE)  # "Chương VIIa"
+
+
+def _quote_unit(text: str) -> tuple[str, str | None, str, str] | None:
+    unit = _unit(text, "normative")
+    if unit is None and text[:1].isdigit():
+        m = _KHOAN_SUFFIX.match(text)
+        if m:
+            return "khoan", m.group(1), m.group(2).strip(), ""
+    if unit is None and text[:1].islower():
+        m = _DIEM_DOT.match(text)
+        if m:
+            return "diem", m.group(1), m.group(2).strip(), ""
+    if unit is None and text[:1] in "Cc":
+        m = _CHUONG_SUFFIX.match(text)
+        if m:
+            return "chuong", m.group(1)[:-1].upper() + m.group(1)[-1], m.group(2).strip(), ""
+    return unit
+
+
+def _quotation(block: Q.Cut) -> Quotation:
+    builder = _QuoteBuilder("normative")
+    for line in block.lines:
+        unit = None if line.table else _quote_unit(line.text)
+        if unit is None or not builder.add_unit(*unit, line):
+            builder.add_text(line)
+    nodes = tuple(u.freeze() for u in builder.root)
+    return Quotation(block.text, Span(block.start, max(block.end, block.start), block.lines[0].lineno), nodes,
+                     "normative" if nodes else "prose")
+
+
+def _cut_quotes(lines: list[Line], source: str | None) -> tuple[list[Line], dict[int, list[Quotation]]]:
+    """The lines without the quoted blocks of amending instructions, and each block's Quotation keyed by
+    the id of the line that introduces it."""
+    kept, cuts = Q.cut(lines, source)
+    quotes: dict[int, list[Quotation]] = {}
+    for block in cuts:
+        quotes.setdefault(id(block.lead), []).append(_quotation(block))
+    return kept, quotes
+
+
+def _texts(lines: list[Line], quotes: dict[int, list[Quotation]]) -> list[str]:
+    """The lines' text, each followed by the quoted blocks it introduces (a header or signature keeps them)."""
+    out = []
+    for x in lines:
+        out.append(x.text)
+        out.extend(f"“{q.text}”" for q in quotes.get(id(x), ()))
+    return out
+
+
 def _prose(lines: list[Line]) -> list[_Open]:
     eids = EidGenerator()
     out = []
@@ -440,8 +515,14 @@ def _prose(lines: list[Line]) -> list[_Open]:
     return out
 
 
-def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None) -> Document:
-    family = _family(lines)
+def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None,
+              source: str | None = None) -> Document:
+    kept, quotes = _cut_quotes(lines, source)
+    family = _family(kept)
+    if family == "prose":  # a letter's paragraphs keep their quotes: it amends nothing
+        family, quotes = _family(lines), {}
+    else:
+        lines = kept
     units = [None if x.table else _unit(x.text, family) for x in lines]
     body = _body_start(lines, units, family)
     if body == 0 and P.FORM_TITLE.match(lines[0].text):
@@ -452,12 +533,12 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
     if family == "prose":
         tops, loose = _prose(lines[body:sign]), []
     else:
-        tops, loose = _build(lines[body:sign], units[body:sign], family)
+        tops, loose = _build(lines[body:sign], units[body:sign], family, quotes)
     nodes = tuple(u.freeze() for u in tops)
     layout = Layout(lines[:body], lines[sign:], nodes, family, parent, tuple(x for x in lines if x.table))
     page = page_end(lines[:body])  # the metadata still reads the portal's panel: it may name the type
-    preamble = "\n".join([x.text for x in lines[page:body]] + loose)
-    signature = "\n".join(x.text for x in lines[sign:])
+    preamble = "\n".join(_texts(lines[page:body], quotes) + loose)
+    signature = "\n".join(_texts(lines[sign:], quotes))
     start, end = lines[0].start, lines[-1].end
     notes = tuple(f for f in footnotes if start <= f.span.start <= end)
     return metadata(layout, preamble=preamble, signature=signature, footnotes=notes,
@@ -486,7 +567,7 @@ def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tu
             lo = chunk[0].start if n else 0
             hi = chunks[n + 1][0].start if n + 1 < len(chunks) else len(text) + 1
             notes = tuple(f for f in draft.footnotes if lo <= f.span.start < hi)
-        doc = _document(chunk, (), docs[0] if docs else None)
+        doc = _document(chunk, (), docs[0] if docs else None, draft.source)
         if footer and n == len(chunks) - 1:
             doc = replace(doc, portal="\n".join(x for x in (doc.portal, footer) if x))
         docs.append(_with_footnotes(doc, notes))
