@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.duties.extract import extract_duties
 from parsers import parse_text
 
 
@@ -170,3 +171,28 @@ def test_a_last_article_citing_a_text_by_its_name_keeps_it() -> None:
     page = _BODY.replace("thi hành Quyết định này./.", "thi hành Quyết định 12/2025/QĐ-UBND năm 2025 về thủ tục./.")
     result = parse_text(page, source="t.md", fmt="md")
     assert result.documents[0].nodes[-1].text.endswith("Quyết định 12/2025/QĐ-UBND năm 2025 về thủ tục./.")
+
+
+ANNEX_AFTER_SIGNATURE = [
+    # 5298da2adb9eb4fe, b8baff03f9998968
+    ("PHỤ LỤC I\nDANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n(Kèm theo Quyết định số: 2031/QĐ-UBND ngày 28 tháng 11 "
+    "năm 2025 của Chủ tịch UBND tỉnh Cao Bằng)\nDANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH (02 TTHC)\n"),
+    # 1a9051122afe8e2b, 919fbc8391baa810
+    ("PHỤ LỤC\nDANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG\n(Ban hành theo Quyết định số 2815/QĐ-UBND ngày 20 "
+    "tháng 11 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai)\nDANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH\n"),
+]
+
+
+@pytest.mark.parametrize("annex", ANNEX_AFTER_SIGNATURE)
+def test_an_annex_whose_heading_follows_its_kem_theo_line_is_a_document(annex: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 2031/QĐ-UBND\nQUYẾT ĐỊNH\nCông bố thủ tục hành chính\n"
+            "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.\n"
+            "Điều 2. Chủ tịch Ủy ban nhân dân cấp xã chịu trách nhiệm thi hành Quyết định này./.\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nLê Hải Hòa\n" + annex
+            + "| TT | Tên thủ tục hành chính | Cơ quan thực hiện |\n|---|---|---|\n"
+            "| 1 | Cấp giấy chứng nhận lưu hành tự do | Sở Văn hóa, Thể thao và Du lịch |\n")
+    result = parse_text(text, source="t.md", fmt="md")
+    assert [d.doc_type for d in result.documents] == ["Quyết định", "Phụ lục"]
+    assert "Cấp giấy chứng nhận" not in result.documents[0].signature
+    duties = [d for doc in result.documents for d in extract_duties(result, doc, "t")]
+    assert ("so_van_hoa", "thuc_hien") in {(d.actor, d.role) for d in duties}  # the row of the table
