@@ -93,6 +93,7 @@ def nfc(draft: Draft) -> Draft:
 
 
 _BOLD = re.compile(r"\*\*")
+_DEBRIS = re.compile(r"[*_\s]+")  # what is left of a line that held only emphasis marks
 _LABEL_BOLD = re.compile(r"^\s*\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S")
 
 
@@ -118,7 +119,8 @@ def _bold_edges(raw: str, in_bold: bool) -> tuple[bool, bool, bool]:
     closes_at_end = False
     for m in _BOLD.finditer(stripped):
         in_bold = not in_bold
-        closes_at_end = not in_bold and m.end() == len(stripped)
+        # "**5. Tăng cường công tác kiểm tra**." ends bold as much as "**... kiểm tra.**" does
+        closes_at_end = not in_bold and (m.end() == len(stripped) or not stripped[m.end():].strip(".: "))
     return opens, closes_at_end, in_bold
 
 
@@ -150,6 +152,9 @@ def markdown_noise(draft: Draft) -> Draft:
         text, heading, label_bold = _strip_markdown(line.text)
         if not text or text == "#":
             gap = gap or not (opens or closes)
+            continue
+        if _DEBRIS.fullmatch(text):
+            gap = gap or line.gap  # "* *", "*": emphasis around nothing, no unit and no text of one
             continue
         line.text = text
         line.gap = line.gap or gap
@@ -410,6 +415,14 @@ def _number_cut_off(prev: _Para, nxt: Line, wrap: int) -> bool:
     return not (before and int(before.group(1)) + 1 == int(m.group(1)))  # "3. ..." then "4. ...": the next item
 
 
+_NUMBER_CLOSING = re.compile(r"^\d{1,3}\)")
+
+
+def _in_parenthesis(text: str) -> bool:
+    """Does `text` leave a "(" open ("theo mẫu tại (Mẫu", "Đơn vị tính (cột")?"""
+    return text.rfind("(") > text.rfind(")")
+
+
 def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, after_title: bool,
                wrapped: bool = False) -> bool:
     """Is `nxt` the rest of the paragraph `prev` (a line broken by wrapping or a page break)?"""
@@ -421,6 +434,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
     if nxt_unit and text[:1].islower() and _LOWER_LABEL.match(text) and not ends_sentence(last):
         return True  # "... kèm theo Quyết định này Danh" / "mục 03 thủ tục ...": a label word in lower case
+    if nxt_unit and text[:1].isdigit() and _in_parenthesis(last) and _NUMBER_CLOSING.match(text):
+        return True  # "(Mẫu" / "05) ...": the number closes the reference the line before opened, no label
     if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):
         return True
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):
@@ -455,6 +470,7 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
 
 
 _BULLETS = "-+•*–—·▪◦●○"
+_QUOTE_MARKS = "“\""
 
 
 def _hard_wrapped(lines: tuple[Line, ...]) -> bool:
@@ -477,7 +493,9 @@ def rejoin(draft: Draft) -> Draft:
     paras: list[_Para] = []
     for line in draft.lines:
         head = line.head or line.text
-        unit = starts_unit(head)
+        # a quoted unit ("“Điều 6. Tên", "“3. ...") opens a paragraph as the unit itself would: an amending
+        # instruction's quoted article keeps its title apart from its body
+        unit = starts_unit(head[1:] if head[:1] in _QUOTE_MARKS else head)
         if paras:
             prev = paras[-1]
             after_title = len(paras) >= 2 and paras[-2].title

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from kb.duties.actors import Registry, load_registry
+from kb.duties.actors import Registry, document_registry, load_registry
 from kb.duties.bearers import NAME_WORDS, bearer_line
 from kb.duties.deadlines import Found as FoundDeadline
 from kb.duties.deadlines import closing_deadline, find_deadlines, parse_deadline, pick
@@ -58,6 +58,9 @@ _TITLE_LINE = re.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạ
 _WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 # The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
 _ISSUER = re.compile(r"^\s*(?:xin\s+)?(?:trân\s+trọng\b|thông\s+báo\s+(?:để|cho)\s[^.;]*\bbiết\b)", re.IGNORECASE)
+# A sanction the bearer suffers, not a duty ("..., tùy theo mức độ, bị xem xét, xử lý theo quy định").
+_SANCTIONED = re.compile(r"(?:^|,)\s*bị\s+(?:xem\s+xét|xử\s+lý|xử\s+phạt|kỷ\s+luật|truy\s+cứu|thu\s+hồi|hủy|huỷ)",
+                         re.IGNORECASE)
 # A passive sentence ("Tiền thưởng thu hồi được nộp vào Quỹ ...") does not continue the subject before it.
 _PASSIVE = re.compile(r"^\s*(?:\S+\s+){1,4}được\s", re.IGNORECASE)
 # Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
@@ -533,7 +536,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             pred = _past_aside(doc, pred, c.end)
             while pred < c.end and pred in c.masked and not c.masked.issuperset(range(pred, c.end)):
                 pred += 1  # "...; định kỳ sơ kết, tổng kết, tổng hợp báo cáo": the time first, then the verbs
-            if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)):
+            if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)) \
+                    or _SANCTIONED.search(_span_text(doc, pred, c.end)):
                 continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
             previous, previous_request, previous_inherited = actors, requested, inherited
             if c.subject is not None:
@@ -1052,13 +1056,9 @@ def _task_has_actor_or_time(node: Node) -> bool:
     return any(_what(m) or m.group("label").lower().startswith("thời") for _, m in _labels(node))
 
 
-def _document_text(doc: Document) -> str:
-    return "\n".join([doc.preamble, *(f"{n.heading or ''}\n{n.text}" for n in doc.walk())])
-
-
 def extract_duties(result: ParseResult, doc: Document, doc_id: str | None) -> list[Duty]:
     """Every duty DOC states (the hook `kb build` calls for each document of a parsed file)."""
-    registry = load_registry().with_definitions(_document_text(doc))
+    registry = document_registry(doc)
     walker = _Walker(doc, doc_id, result, registry)
     walker.walk(doc.nodes, None, False, None)
     asked = {(d.eid, d.actor) for d in walker.duties if d.role == "de_nghi"}
