@@ -444,6 +444,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return False
     if prev.standalone or (prev.addressee and not _starts_lower(text)):
         return False  # "Kính gửi: Sở Tư pháp." does not take the letter's first paragraph
+    if prev.unit and last.endswith(")") and (_is_upper(text) or nxt_unit) and P.ANNEX_OF.match(prev.parts[0]):
+        return False  # "(Kèm theo Quyết định số ... của Chủ tịch UBND tỉnh)" / "DANH MỤC ...": the header line is whole
     if line.open_bold and not nxt.gap:
         return True  # inside one bold span: "**ỦY BAN NHÂN DÂN\nTỈNH CAO BẰNG**"
     if after_title and prev.upper and not _is_upper(text) and not _starts_lower(text):

@@ -1,7 +1,9 @@
 """A legal portal's page around a document saved from it: banners ("Bản dịch này thuộc quyền sở hữu của
 ...", "Đang tải văn bản..."), a news piece about the document, the portal's information panel ("Số hiệu: |
 224/CĐ-TTg", "Loại văn bản: | Công điện", "Tình trạng: | Đã biết") printed above the document's own header,
-and its footer (contact panel, notices to members) below it. They are the portal's words, not the
+and its footer (the page's own title of the document, "Văn bản này chưa cập nhật nội dung Tiếng Anh", the
+"Văn bản liên quan" list of "Ban hành: ... Hiệu lực: ..." entries, the contact panel, notices to members)
+below it. They are the portal's words, not the
 document's: the preamble starts at the document's header, the page's words are kept apart.
 """
 
@@ -102,3 +104,49 @@ def footer_start(lines: list[Line]) -> int:
                 return len(lines)
             return i
     return len(lines)
+
+
+# The page's footer may open without a contact panel: its own title of the document, twice around a notice
+# ("Quyết định 2015/QĐ-UBND năm 2025 công bố ... Văn bản này chưa cập nhật nội dung Tiếng Anh Quyết định
+# 2015/QĐ-UBND ngày 18/11/2025 công bố ... Văn bản liên quan"), then the related texts ("Ban hành: 23/09/2025
+# Hiệu lực: Đã biết ..."). A converter glues it to the document's last line: a Phụ lục's last table row, a
+# footnote, the signature.
+_NO_ENGLISH = re.compile(r"Văn bản này chưa cập nhật nội dung Tiếng Anh")
+_RELATED = re.compile(r"(?:^|\s)Văn bản liên quan\s*$")
+_RELATED_ENTRY = re.compile(r"^Ban hành:\s*\d{1,2}/\d{1,2}/\d{4}")
+_PAGE_TITLE = re.compile(
+    r"(?:^|(?<=\s))(?:(?:Bộ\s+)?Luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư(?:\s+liên\s+tịch)?|"
+    r"Chỉ\s+thị|Công\s+văn|Công\s+điện|Kế\s+hoạch|Thông\s+báo|Hướng\s+dẫn|Quy\s+định|Văn\s+bản\s+hợp\s+nhất|Lệnh)\s+"
+    r"(?P<number>\d+[\w.-]*/[\w./-]+)\s+(?:năm|ngày|về)\s"
+)
+
+
+def related_cut(lines: list[Line]) -> tuple[int, int] | None:
+    """Where the portal's footer opens when no contact panel marks it: (line index, offset in that line's
+    text) of the page's title of the document before its "Văn bản liên quan" list, or None. Nothing of the
+    document follows it (no article, chapter or section)."""
+    for i in range(len(lines) - 1, -1, -1):
+        text = lines[i].text
+        notice = _NO_ENGLISH.search(text) if "Tiếng Anh" in text else None
+        listed = (notice is None and "liên quan" in text and _RELATED.search(text) is not None
+                  and i + 1 < len(lines) and _RELATED_ENTRY.match(lines[i + 1].text) is not None)
+        if notice is None and not listed:
+            continue
+        if any(_MAJOR_LABEL.match(x.text) for x in lines[i + 1:]):
+            return None
+        before = text[:notice.start()] if notice else text[:_RELATED.search(text).start()]
+        after = _PAGE_TITLE.match(text, notice.end() + 1) if notice else None
+        if after is not None:  # the title after the notice repeats the words that open the one before it
+            name = text[after.start():after.end("number")]
+            at = before.rfind(name)
+            if at >= 0 and (at == 0 or before[at - 1].isspace()):
+                return i, at
+            if i > 0 and lines[i - 1].text.startswith(name) and not before.strip():
+                return i - 1, 0
+        titles = list(_PAGE_TITLE.finditer(before))
+        if titles and after is None:
+            return i, titles[-1].start()
+        if i > 0 and _PAGE_TITLE.match(lines[i - 1].text) and not before.strip():
+            return i - 1, 0  # "Thông tư 61/2025/TT-BCT ngày 02/12/2025 ..." / "Văn bản liên quan"
+        return i, len(before) if before.strip() else 0
+    return None

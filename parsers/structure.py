@@ -18,7 +18,7 @@ from parsers.errors import ParseError
 from parsers.lines import Line
 from parsers.metadata import Layout, metadata
 from parsers.model import Document, Footnote, Node, ParseResult, Quotation, Span
-from parsers.portal import footer_start, page_end
+from parsers.portal import footer_start, page_end, related_cut
 from parsers.split import split
 
 ROOT = "root"
@@ -559,6 +559,20 @@ def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tu
     lines = list(draft.lines)
     foot = footer_start(lines)  # a legal portal's footer is the page's, not the last document's (never line 0)
     footer = "\n".join(x.text for x in lines[foot:])
+    related = related_cut(lines[:foot])
+    if related is not None and (related[0] or related[1]):
+        at, cut = related
+        line = lines[at]
+        rest = [line.text[cut:].strip()] if cut else []
+        footer = "\n".join([*rest, *(x.text for x in lines[at + (1 if cut else 0):foot]), *([footer] if footer else [])])
+        if cut:
+            # the page's title glued to the document's last line: that line ends where the title begins
+            words = re.compile(r"\s+".join(re.escape(w) for w in line.text[cut:cut + 60].split()[:4]))
+            found = words.search(text, line.start, line.end)
+            lines[at] = replace(line, text=line.text[:cut].rstrip(), end=found.start() if found else line.end)
+            foot = at + 1
+        else:
+            foot = at
     chunks = split(lines[:foot])
     docs: list[Document] = []
     for n, chunk in enumerate(chunks):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from kb.duties.extract import extract_duties
 from parsers import parse_text
 
 
@@ -124,3 +125,74 @@ def test_a_capitalised_heading_after_a_sentence_stays_a_heading() -> None:
             "định.\nMục 2\nĐỐI TƯỢNG\nĐiều 2. Đối tượng áp dụng\nLuật này áp dụng.\n")
     kinds = [n.kind for n in parse_text(text, source="t.txt", fmt="txt").documents[0].walk()]
     assert kinds == ["chuong", "muc", "dieu", "muc", "dieu"]
+
+
+_RELATED_LIST = ("## Văn bản liên quan\nBan hành:\n23/09/2025\nHiệu lực: Đã biết\nTình trạng: Đã biết\nCập nhật:\n"
+                 "24/09/2025\nBan hành:\n15/08/2025\nHiệu lực: Đã biết\n")
+_BODY = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG\n\nQUYẾT ĐỊNH\n\nCông bố Danh mục thủ tục hành chính\n\n"
+         "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.\n\n"
+         "Điều 2. Chủ tịch Ủy ban nhân dân cấp xã chịu trách nhiệm thi hành Quyết định này./.\n\n")
+PORTAL_FOOTERS = [
+    # glued to the last table row of a Phụ lục (14893cd21e801bb3, 128b34e0abc1c504)
+    (_BODY + "PHỤ LỤC\n\n| STT | Mã TTHC | Tên thủ tục hành chính |\n|---|---|---|\n"
+     "| 3 | 1.012510 | Thu hồi chứng chỉ nghiệp vụ chuyên môn về đấu thầu |\n"
+     "Quyết định 2015/QĐ-UBND năm 2025 công bố Danh mục thủ tục hành chính lĩnh vực Đấu thầu\n"
+     "Văn bản này chưa cập nhật nội dung Tiếng Anh\nQuyết định 2015/QĐ-UBND ngày 18/11/2025 công bố Danh mục thủ tục "
+     "hành chính lĩnh vực Đấu thầu\n" + _RELATED_LIST, "Thu hồi chứng chỉ nghiệp vụ chuyên môn về đấu thầu"),
+    # glued to a footnote under the last table (646f0a00d4174382, 0d99145eee8ac0ff)
+    (_BODY + "[1] Tổng nguồn lực ước tính khoảng 140.000 tỷ đồng. Quyết định 2530/QĐ-TTg năm 2025 phê duyệt Kế hoạch "
+     "hành động do Thủ tướng Chính phủ ban hành Văn bản này chưa cập nhật nội dung Tiếng Anh Quyết định 2530/QĐ-TTg "
+     "ngày 19/11/2025 phê duyệt Kế hoạch hành động do Thủ tướng Chính phủ ban hành\n" + _RELATED_LIST, None),
+    # on lines of their own after the last article (5a80798bbf985e87)
+    (_BODY + "Quyết định 138/2025/QĐ-UBND về Quy chế tiếp nhận hồ sơ trên địa bàn tỉnh Đồng Tháp\n"
+     "Văn bản này chưa cập nhật nội dung Tiếng Anh\nQuyết định 138/2025/QĐ-UBND ngày 25/11/2025 về Quy chế tiếp "
+     "nhận hồ sơ trên địa bàn tỉnh Đồng Tháp\n" + _RELATED_LIST, None),
+    # an English page: the title alone above the list (5d196a776ae817c7, c2b60521aafae842)
+    (_BODY + "Thông tư 61/2025/TT-BCT ngày 02/12/2025 quy định về hạn ngạch thuế quan nhập khẩu\n" + _RELATED_LIST, None),
+]
+
+
+@pytest.mark.parametrize(("page", "last_row"), PORTAL_FOOTERS)
+def test_a_portal_footer_opening_with_the_page_title_leaves_the_document(page: str, last_row: str | None) -> None:
+    result = parse_text(page, source="t.md", fmt="md")
+    words = "\n".join([d.preamble + d.signature for d in result.documents]
+                      + [f"{n.heading or ''} {n.text}" for d in result.documents for n in d.walk()])
+    for junk in ("Văn bản liên quan", "chưa cập nhật nội dung Tiếng Anh", "Hiệu lực: Đã biết", "năm 2025 công bố",
+                 "Thông tư 61/2025/TT-BCT ngày", "ngày 25/11/2025 về"):
+        assert junk not in words
+    assert "Văn bản liên quan" in result.documents[-1].portal
+    first = result.documents[0]
+    assert [n.eid for n in first.nodes] == ["art_1", "art_2"]
+    if last_row is not None:
+        assert result.documents[-1].nodes[-1].text.rstrip().endswith(last_row)
+
+
+def test_a_last_article_citing_a_text_by_its_name_keeps_it() -> None:
+    page = _BODY.replace("thi hành Quyết định này./.", "thi hành Quyết định 12/2025/QĐ-UBND năm 2025 về thủ tục./.")
+    result = parse_text(page, source="t.md", fmt="md")
+    assert result.documents[0].nodes[-1].text.endswith("Quyết định 12/2025/QĐ-UBND năm 2025 về thủ tục./.")
+
+
+ANNEX_AFTER_SIGNATURE = [
+    # 5298da2adb9eb4fe, b8baff03f9998968
+    ("PHỤ LỤC I\nDANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n(Kèm theo Quyết định số: 2031/QĐ-UBND ngày 28 tháng 11 "
+    "năm 2025 của Chủ tịch UBND tỉnh Cao Bằng)\nDANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH (02 TTHC)\n"),
+    # 1a9051122afe8e2b, 919fbc8391baa810
+    ("PHỤ LỤC\nDANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG\n(Ban hành theo Quyết định số 2815/QĐ-UBND ngày 20 "
+    "tháng 11 năm 2025 của Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai)\nDANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH\n"),
+]
+
+
+@pytest.mark.parametrize("annex", ANNEX_AFTER_SIGNATURE)
+def test_an_annex_whose_heading_follows_its_kem_theo_line_is_a_document(annex: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 2031/QĐ-UBND\nQUYẾT ĐỊNH\nCông bố thủ tục hành chính\n"
+            "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính.\n"
+            "Điều 2. Chủ tịch Ủy ban nhân dân cấp xã chịu trách nhiệm thi hành Quyết định này./.\n"
+            "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\nCHỦ TỊCH\nLê Hải Hòa\n" + annex
+            + "| TT | Tên thủ tục hành chính | Cơ quan thực hiện |\n|---|---|---|\n"
+            "| 1 | Cấp giấy chứng nhận lưu hành tự do | Sở Văn hóa, Thể thao và Du lịch |\n")
+    result = parse_text(text, source="t.md", fmt="md")
+    assert [d.doc_type for d in result.documents] == ["Quyết định", "Phụ lục"]
+    assert "Cấp giấy chứng nhận" not in result.documents[0].signature
+    duties = [d for doc in result.documents for d in extract_duties(result, doc, "t")]
+    assert ("so_van_hoa", "thuc_hien") in {(d.actor, d.role) for d in duties}  # the row of the table

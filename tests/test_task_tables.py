@@ -222,7 +222,7 @@ Thực hiện kiến nghị
 
 | STT | Nội dung kiến nghị | Bộ phụ trách tiếp nhận, xử lý | Thời hạn |
 |---|---|---|---|
-| 1 | Rà soát thủ tục cấp phép xây dựng | Bộ Xây dựng | 31/12/2025 |
+| 1 | Rà soát thủ tục cấp phép xây dựng | Bộ Xây dựng | Trước ngày 31/12/2025 |
 | 2 | Hướng dẫn hoàn thuế giá trị gia tăng | Bộ Tài chính | 15 ngày làm việc |
 
 | TT | Mã TTHC | Tên TTHC | Địa điểm/Cơ quan thực hiện | Thời hạn giải quyết |
@@ -235,7 +235,7 @@ def test_rows_of_tables_headed_in_other_forms_are_tasks_with_their_time_cells() 
     got = sorted((d.actor, d.role, _key(d.deadline) if d.deadline is None or d.deadline.days is None
                   else f"{d.deadline.days}d") for d in _duties(TWO_FORMS))
     assert got == sorted([
-        ("bo_xay_dung", "thuc_hien", "2025-12-31"),  # a bare date in the time column
+        ("bo_xay_dung", "thuc_hien", "2025-12-31"),
         ("bo_tai_chinh", "thuc_hien", "15d"),  # a bare count
         ("so_tu_phap", "thuc_hien", "3d"),
     ])

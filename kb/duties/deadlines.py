@@ -69,8 +69,6 @@ _YEAR_CELL = re.compile(
     r"^\s*(?:(?:giai\s+đoạn|từ)\s+)?(?:năm\s+)?(?P<y>\d{4})(?:\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y3>\d{4}))?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
-# A time cell's bare dates, with the year that makes them dates ("31/12/2025", "12/2025"; not "1/3", a share).
-_BARE_DATE = re.compile(r"(?<![\w/.-])(?:(?P<d>\d{1,2})[/.-])?(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?![\w/])")
 # What may follow a date and belongs to it: more dates of the same schedule, then "hằng năm", "năm tiếp
 # theo" (a yearly report due early next year) or "và các năm tiếp theo".
 _MORE_DATES = re.compile(
@@ -241,10 +239,6 @@ def _absolute(text: str, loose: bool) -> list[Found]:
         add(m, _iso(m.group("y"), m.group("m")), need_cue=True)
     for m in _YEAR.finditer(text):
         add(m, m.group("y3") or m.group("y"), need_cue=not m.group(0).lstrip().lower().startswith("năm"))
-    for m in _BARE_DATE.finditer(text) if loose else ():
-        if not taken(m.start(), m.end()) and (iso := _iso(m.group("y"), m.group("m"), m.group("d"))):
-            end, recurrence = _tail(text, m.end(), dates=False)
-            out.append((_found(text, m.start(), end, "absolute", date=iso, recurrence=recurrence), True))
     if loose and (m := _YEAR_CELL.match(text)) and not taken(m.start(), m.end()):
         out.append((_found(text, m.start(), m.end(), "absolute", date=m.group("y3") or m.group("y")), True))
     return [f for f, cued in _ranges(text, sorted(out, key=lambda x: x[0].start)) if cued or loose]
@@ -284,8 +278,10 @@ def _relative(text: str, loose: bool = False) -> list[Found]:
     return out
 
 
-def _events(text: str) -> list[Found]:
-    """Deadlines counted from an event without a number: "sau khi ...", "đến khi ...", "ngay", "theo tiến độ"."""
+def _events(text: str, loose: bool = False) -> list[Found]:
+    """Deadlines counted from an event without a number: "sau khi ...", "đến khi ...", "ngay"; and where the
+    text is a time (LOOSE: a table's time cell, a "Thời gian thực hiện:" value) "theo tiến độ ...": there it
+    says by when, in a running sentence it mostly says how ("bảo đảm thực hiện theo đúng tiến độ")."""
     out: list[Found] = []
     for m in _EVENT.finditer(text):
         before = text[: m.start()]
@@ -299,6 +295,9 @@ def _events(text: str) -> list[Found]:
         out.append(_found(text, m.start(), m.end(), "relative", anchor=_written(text, m.start(), m.end())[2]))
     for m in _AT_ONCE.finditer(text):
         out.append(_found(text, m.start("t"), m.end("t"), "relative"))
+    for m in _PROGRESS.finditer(text) if loose else ():
+        if not _overlaps(out, m.start(), m.end()):
+            out.append(_found(text, m.start(), m.end(), "relative", anchor=_written(text, m.start(), m.end())[2]))
     return out
 
 
@@ -335,7 +334,7 @@ def find_deadlines(text: str, loose: bool = False) -> list[Found]:
     for m in _MONTH_YEARLY.finditer(text) if digits else ():
         if not _overlaps(found, m.start(), m.end()):
             found.append(_found(text, m.start(), m.end(), "recurring", date=_iso(None, m.group("m")), recurrence="hang_nam"))
-    events = _events(text) if _MAY_EVENT.search(text) else []
+    events = _events(text, loose) if _MAY_EVENT.search(text) else []
     for f in events + (_recurring(text) if _MAY_RECUR.search(text) else []):
         if not _overlaps(found, f.start, f.end):
             found.append(f)
