@@ -165,12 +165,27 @@ class Registry:
         for m, place in zip(named, places):
             if not place:
                 continue
-            ids = m.ids or self._unknown(doc, m)
+            ids = (self._chair(doc, m) or m.ids) if m.ids else self._unknown(doc, m)
             if ids:
                 out.append(_mention(doc, m.start, m.end, ids))
         return out
 
+    def _chair(self, doc: Doc, m: Any) -> tuple[str, ...] | None:
+        """A chair is an actor of its own: "Chủ tịch Ủy ban nhân dân các xã, phường" is the chair of the body the
+        list knows after the title ("Chủ tịch Ủy ban nhân dân cấp xã") when the list knows that chair."""
+        body = m.body
+        norms = doc.user_data["norms"]
+        if body is None or not body.title or norms[body.head:body.head + 2] not in (["chủ", "tịch"], ["phó", "chủ"]):
+            return None
+        name = "Chủ tịch " + " ".join(self.actors[i].name for i in m.ids if i in self.actors)
+        if name not in self._levels:
+            found = self.find(name)
+            self._levels[name] = found[0].ids if len(found) == 1 and found[0].end - found[0].start == len(name) else None
+        return self._levels[name]
+
     def _unknown(self, doc: Doc, m: Any) -> tuple[str, ...]:
+
+        from kb.duties import grammar
 
         body = m.body
         norms, words = doc.user_data["norms"], doc.user_data["words"]
@@ -184,8 +199,10 @@ class Registry:
         leveled = self._by_level(doc, m.start, m.end, body.head)
         if leveled:
             return leveled
-        actor = dynamic_actor(doc[m.start:m.end].text)
-        return (actor.id,) if actor.id else ()
+        start = grammar.past_titles(norms, body.head, _UNDER_BODY)  # "Thủ trưởng các đơn vị trực thuộc": the body
+        start = m.start if start == body.head or start >= m.end else start
+        actor = dynamic_actor(doc[start:m.end].text)
+        return (actor.id,) if actor and actor.id else ()
 
     def _by_level(self, doc: Doc, start: int, end: int, head: int) -> tuple[str, ...] | None:
         """The known actor a name is when its place words only say its level in another way than the list
@@ -248,6 +265,10 @@ def _mention(doc: Doc, start: int, end: int, ids: tuple[str, ...]) -> Mention:
     return Mention(ids, span.start_char, span.end_char, span.text)
 
 
+# Titles whose duties are their body's ("Thủ trưởng các đơn vị trực thuộc" is "Đơn vị trực thuộc"); a chair and
+# "người đứng đầu" are actors of their own.
+_UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
+    "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "tổng giám đốc"))
 _PLURAL = re.compile(r"^(?:tất\s+cả\s+)?(?:các|những)\s+", re.IGNORECASE)
 
 

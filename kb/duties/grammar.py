@@ -322,6 +322,8 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
             break
         if key == "," and k + 1 < n and norms[k + 1] in {"căn", "trên", "trong", "theo", "khi", "nếu"}:
             break  # "Các cơ quan, đơn vị, căn cứ ..."
+        if key in {",", "và", ";"} and k + 1 < n and _capital(words[k + 1]) and _head_at(norms, k + 1, PROPER_HEADS):
+            break  # "Cơ quan, tổ chức, đơn vị cấp trên và Ủy ban nhân dân cấp xã có trách nhiệm ...": the next body
         if k > first + 1 and _stop(norms, words, k) and key not in _IN_DESCRIPTION:
             return None  # another verb first: not a subject this grammar can bound
         k += 1
@@ -380,9 +382,22 @@ class Named:
     body: Body | None
 
 
+def past_titles(norms: list[str], i: int, titles: frozenset[tuple[str, ...]] = FILED_UNDER_BODY) -> int:
+    """Where the body a list of TITLES at I heads starts ("Giám đốc, Thủ trưởng các sở" → "sở"), else I."""
+    j = i
+    while (size := _head_at(norms, j, titles)):
+        j += size
+        if j + 1 < len(norms) and norms[j] in {",", "và"} and _head_at(norms, j + 1, titles):
+            j += 1
+    if j > i and j < len(norms) and norms[j] in {"các", "những"}:
+        j += 1
+    return j if j < len(norms) else i
+
+
 def _tail_only(norms: list[str], words: list[str], a: int, b: int) -> bool:
-    """Whether tokens [A, B) are only the level and place a known name may carry."""
-    return all(norms[k] in PLACE_WORDS or norms[k] in _TAIL_PUNCT or _capital(words[k]) for k in range(a, b))
+    """Whether tokens [A, B) are only the level and place a known name may carry ("cấp trên" is a rank)."""
+    return all((norms[k] in PLACE_WORDS and not (norms[k] == "cấp" and k + 1 < b and norms[k + 1] in {"trên", "dưới"}))
+               or norms[k] in _TAIL_PUNCT or _capital(words[k]) for k in range(a, b))
 
 
 def join(norms: list[str], words: list[str], known: list[tuple[int, int, tuple[str, ...]]]) -> list[Named]:
@@ -421,15 +436,17 @@ def join(norms: list[str], words: list[str], known: list[tuple[int, int, tuple[s
             out.append(Named(body.start, first[1], first[2], body))  # "Sở Tài chính - Cơ quan thường trực ...": apposition
             continue
         opens = {body.start, body.head}
-        if body.title:
-            size = _head_at(norms, body.head, PROPER_HEADS)
-            after = body.head + size
-            opens |= {after, after + 1} if after < len(norms) and norms[after] in {"các", "những"} else {after}
+        under = past_titles(norms, body.head)
+        if under > body.head:  # "Giám đốc Sở Y tế", "Giám đốc, Thủ trưởng các sở, ban, ngành": the body under the title
+            opens.update(range(body.head, under + 1))
         if tuple(norms[body.head:body.head + 2]) == ("ủy", "ban") or tuple(norms[body.head:body.head + 2]) == ("uỷ", "ban"):
             opens.add(body.head + 2)  # "Ủy ban Mặt trận Tổ quốc tỉnh": the list knows the name after "Ủy ban"
-        if first[0] in opens and _tail_only(norms, words, first[1], body.end):
+        if first[0] in opens and (_tail_only(norms, words, first[1], body.end) or all(
+                norms[i] in {"có", "liên", "quan", "khác"} for i in range(first[1], body.end))):
+            # "... tỉnh Quảng Ngãi"; "các Sở, ngành có liên quan": the relevant ones of a known group are that group
             out.append(Named(body.start, body.end, first[2], body))
-        elif first[0] in opens and all(words[i].islower() and norms[i] not in PLACE_WORDS for i in range(first[1], body.end)):
+        elif body.kind == "proper" and first[0] in opens and all(
+                words[i].islower() and norms[i] not in PLACE_WORDS for i in range(first[1], body.end)):
             out.append(Named(first[0], first[1], first[2], None))  # "Sở X điều tra ...": the grammar ran into a verb
         else:
             out.append(Named(body.start, body.end, None, body))
