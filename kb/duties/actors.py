@@ -268,7 +268,8 @@ def _mention(doc: Doc, start: int, end: int, ids: tuple[str, ...]) -> Mention:
 # Titles whose duties are their body's ("Thủ trưởng các đơn vị trực thuộc" is "Đơn vị trực thuộc"); a chair and
 # "người đứng đầu" are actors of their own.
 _UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
-    "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "tổng giám đốc"))
+    "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "tổng giám đốc", "cục trưởng", "chi cục trưởng",
+    "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra"))
 _PLURAL = re.compile(r"^(?:tất\s+cả\s+)?(?:các|những)\s+", re.IGNORECASE)
 
 

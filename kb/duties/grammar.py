@@ -32,14 +32,16 @@ PROPER_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "công ty", "tổ", "chi nhánh", "cổng", "quỹ", "cảng vụ", "hạt", "đảng ủy", "tỉnh ủy", "thành ủy", "kiểm toán",
     "bảo hiểm", "điện lực", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "tổng giám đốc",
     "thủ trưởng", "trưởng", "phó trưởng", "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng",
-    "thường trực", "lãnh đạo", "cơ quan", "đơn vị",
+    "thường trực", "lãnh đạo", "cơ quan", "đơn vị", "cục trưởng", "chi cục trưởng", "tổng cục trưởng", "vụ trưởng",
+    "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra",
 ))
 # Heads that name a body on their own, without a name after them.
 SELF_NAMED: frozenset[tuple[str, ...]] = frozenset({("tỉnh", "đoàn"), ("thành", "đoàn"), ("tỉnh", "ủy"), ("thành", "ủy")})
 # A title whose body's duties are the body's ("Giám đốc Sở Y tế" is Sở Y tế; a chair is an actor of its own).
 FILED_UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "bộ trưởng", "thứ trưởng", "chủ tịch",
-    "phó chủ tịch",
+    "phó chủ tịch", "cục trưởng", "chi cục trưởng", "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng",
+    "chánh văn phòng", "chánh thanh tra",
 ))
 # Generic heads: a body only when "(có) liên quan" closes them or when they open a clause.
 GENERIC_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
@@ -59,7 +61,7 @@ _STOP_1 = frozenset({
     "nhằm", "từ", "đến", "qua", "do", "khi", "nếu", "thì", "đã", "sẽ", "đang", "cũng", "như", "gồm", "bao",
     "giao", "gửi", "nộp", "trình", "lập", "cử", "xét", "họp", "ký", "mở", "hoặc", "cùng", "nhưng", "mà", "vào",
     "bằng", "giúp", "sau", "trước", "ngay", "luôn", "làm", "tạo", "nhận", "trả", "xem", "chuyển", "thuộc",
-    "ngày", "tháng", "năm", "số",
+    "ngày", "tháng", "năm", "số", "chỉ",
 })
 _VERBS = frozenset(tuple(v.split()) for v in (
     "chủ trì", "chủ động", "phối hợp", "tham mưu", "thực hiện", "báo cáo", "chỉ đạo", "ban hành", "triển khai",
@@ -115,6 +117,8 @@ def _stop(norms: list[str], words: list[str], j: int) -> bool:
     key = norms[j]
     if j + 1 < len(norms) and (key, norms[j + 1]) in _VERBS:
         return True  # "trực tiếp", "thành lập", "cấp phát": a verb, though its first word may be a place word
+    if key == "thuộc" and (j == 0 or norms[j - 1] != "trực"):
+        return True  # "Các Cục thuộc Bộ ...": a body of another, not "trực thuộc" in its name
     if key == "cấp" and j and norms[j - 1] == "các":
         return False  # "Hội đồng Thi đua - Khen thưởng các cấp", "Ủy ban MTTQ các cấp"
     if key in PLACE_WORDS:
@@ -261,7 +265,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
 _PLACE_END = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "trấn", "phường", "khu", "bàn", "ương", "tw"})
 # Words that open the next place in a list of levels ("các phường, xã, đặc khu").
 _LEVELS = frozenset({"xã", "phường", "thị", "đặc", "huyện", "quận", "thành", "tỉnh"})
-_NAME_BREAK = frozenset({("cộng", "hòa"), ("cộng", "hoà"), ("độc", "lập")})
+_NAME_BREAK = frozenset({("cộng", "hòa"), ("cộng", "hoà"), ("độc", "lập"), ("nhiệm", "kỳ")})
 
 
 def _goes_on_to_capital(norms: list[str], words: list[str], j: int) -> bool:
@@ -324,6 +328,8 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
             break  # "Các cơ quan, đơn vị, căn cứ ..."
         if key in {",", "và", ";"} and k + 1 < n and _capital(words[k + 1]) and _head_at(norms, k + 1, PROPER_HEADS):
             break  # "Cơ quan, tổ chức, đơn vị cấp trên và Ủy ban nhân dân cấp xã có trách nhiệm ...": the next body
+        if key == "được" and (k + 1 >= n or norms[k + 1] != "giao"):
+            return None  # "Công chức được cử ...", "Cán bộ, công chức được nghỉ ...": passive, a right; "được giao" names
         if k > first + 1 and _stop(norms, words, k) and key not in _IN_DESCRIPTION:
             return None  # another verb first: not a subject this grammar can bound
         k += 1
@@ -432,6 +438,12 @@ def join(norms: list[str], words: list[str], known: list[tuple[int, int, tuple[s
             out.append(Named(body.start, body.end, None, body))
             continue
         first = inside[0]
+        if first[0] > max(body.head + 1, past_titles(norms, body.head)) and norms[first[0] - 1] in {",", "và"} \
+                and _tail_only(norms, words, first[1], body.end):
+            # "Ủy ban Thường vụ Quốc hội, Chính phủ": a known name after a comma is the next body of a list
+            out.append(Named(body.start, first[0] - 1, None, Body(body.start, first[0] - 1, body.head, body.kind, body.title)))
+            out.append(Named(first[0], body.end, first[2], None))
+            continue
         if first[0] in {body.start, body.head} and first[1] < body.end and norms[first[1]] in _TAIL_PUNCT:
             out.append(Named(body.start, first[1], first[2], body))  # "Sở Tài chính - Cơ quan thường trực ...": apposition
             continue
