@@ -294,6 +294,18 @@ def dynamic_actor(printed: str) -> Actor:
     return Actor(slug, name, _guess_level(name), "nguoi" if person else "co_quan", ())
 
 
+@cache
+def _generic_slugs() -> tuple[str, ...]:
+    from kb.duties import grammar
+
+    return tuple(_NON_WORD.sub("_", fold(" ".join(h))) for h in grammar.GENERIC_HEADS)
+
+
+def generic_body(actor_id: str, registry: Registry) -> bool:
+    """Whether ACTOR_ID is a body the list lacks named by a generic head ("Đơn vị cung cấp dịch vụ ...")."""
+    return actor_id not in registry.actors and actor_id.startswith(_generic_slugs())
+
+
 def _actor(raw: dict) -> Actor:
     return Actor(raw["id"], raw["name"], raw.get("level", ""), raw.get("kind", "co_quan"), tuple(raw.get("aliases", ())))
 

@@ -244,7 +244,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         if key in PLACE_WORDS and not _stop(norms, words, j):
             j += 1
             lower = 0
-            if key in _PLACE_END or (key == "cấp" and norms[j - 2] == "các"):
+            if (key in _PLACE_END and (key != "khu" or norms[j - 2] == "đặc")) or (key == "cấp" and norms[j - 2] == "các"):
                 last = j  # a name ends on a place ("... tỉnh", "... cấp xã", "... các cấp"), not on "các", "trực"
             continue
         if _stop(norms, words, j):
@@ -254,7 +254,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
             break
         j += 1
     if last is not None and 0 < j - last <= _MAX_TAIL and norms[last - 1] not in PLACE_WORDS \
-            and all(words[k].isalpha() and words[k].islower() and norms[k] not in PLACE_WORDS for k in range(last, j)) \
+            and all(words[k].isalpha() and words[k].islower() for k in range(last, j)) and norms[j - 1] not in {"các", "trên"} \
             and (j == n or _stop(norms, words, j) or norms[j] in {",", "và", ";", ":", ".", ")", "("} or _is_space(words[j])):
         last = j  # the lower-case words that end a name before its predicate ("Cổng Thông tin điện tử", "... công")
     if last is None or last <= head + size - 1:
