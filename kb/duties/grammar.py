@@ -335,6 +335,9 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         k += 1
     else:
         return None
+    catch_all = k == j and "," in norms[head:j]  # "Các cơ quan, đơn vị, địa phương căn cứ ...": a catch-all of its own
+    if not _duty_opens(norms, k) and not catch_all:
+        return None  # "Đơn vị tính giá dịch vụ ... theo thời gian thực hiện": a generic subject bears a duty it is given
     while k > j and norms[k - 1] in {",", "và"}:
         k -= 1
     if k - 2 > head and tuple(norms[k - 2:k]) == ("liên", "quan"):
@@ -357,6 +360,18 @@ _ADVERBS = frozenset(tuple(h.split()) for h in (
 ))
 # A role after a generic head that names the body ("cơ quan chủ trì", "đơn vị phối hợp", "đơn vị thực hiện").
 _ROLE_NAMING = frozenset({("chủ", "trì"), ("phối", "hợp"), ("thực", "hiện")})
+
+
+# What a duty of a generic subject opens with: a modal or a role verb ("Cơ quan quản lý cấp trên có trách nhiệm ...",
+# "Tổ chức kiểm toán năng lượng thực hiện báo cáo ...", "Người sử dụng phải ..."); after any other verb the
+# generic noun is more often a thing described than a bearer.
+_DUTY_OPENERS = frozenset(tuple(h.split()) for h in (
+    "có trách", "chịu trách", "có nhiệm", "chủ trì", "phối hợp", "thực hiện", "tham mưu", "báo cáo", "triển khai",
+))
+
+
+def _duty_opens(norms: list[str], k: int) -> bool:
+    return k < len(norms) and (tuple(norms[k:k + 2]) in _DUTY_OPENERS or norms[k] == "phải")
 
 
 def _anaphoric(norms: list[str], head: int) -> int:
