@@ -768,12 +768,12 @@ class _Walker:
             for f in own:
                 self.add(node, replace(f, action=f"{action}: {f.action}", deadline=f.deadline or deadline), product, row=row)
             named = {f.actor for f in own}
-            for m in self.registry.find(part):
+            for m in self.registry.mentions(part, every=True):
                 for actor in m.ids:
                     if actor not in named:
                         self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product, row=row)
         if table.partners is not None:
-            for m in self.registry.find(filled[table.partners]):
+            for m in self.registry.mentions(filled[table.partners], every=True):
                 for actor in m.ids:
                     self.add(node, Found(actor, "phoi_hop", action, sentence, deadline), product, row=row)
         return filled
