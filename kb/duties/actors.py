@@ -445,6 +445,29 @@ def resolve_actor_query(text: str, registry: Registry | None = None) -> list[Act
     return [registry.actors[i] for i in found]
 
 
+def query_terms(text: str, registry: Registry | None = None) -> tuple[str | None, str, bool]:
+    """How a typed query reaches actors the list lacks (recognised by their form, stored per document): the
+    level it names ("xã" → "xa") or None, the slug their ids are made of ("Ban quan ly khu kinh te" →
+    "ban_quan_ly_khu_kinh_te"), and whether the list knows the query exactly (an alias, accents aside)."""
+    registry = registry or load_registry()
+    q = _query_key(text)
+    if registry._query is None:
+        registry._query = _query_index(registry)
+    keys = registry._query[0]
+    exact = bool(q) and (q in keys or (q.startswith("cac ") and q[4:] in keys))
+    slug = _NON_WORD.sub("_", re.sub(r"^(?:tat ca )?cac ", "", q)).strip("_")
+    return _LEVEL_QUERIES.get(q), slug, exact
+
+
+def matching_actors(text: str, actors: Iterable[Actor], registry: Registry | None = None) -> list[Actor]:
+    """The actors of ACTORS the list lacks that TEXT reaches: those of the level it names, or whose folded id
+    holds the query's words ("hoi nong dan" → "Hội Nông dân tỉnh"), without accents like the list's."""
+    registry = registry or load_registry()
+    level, slug, _exact = query_terms(text, registry)
+    out = [a for a in actors if a.id not in registry.actors and (a.level == level if level else bool(slug) and slug in a.id)]
+    return sorted({a.id: a for a in out}.values(), key=_level_order)
+
+
 def _level_order(actor: Actor) -> tuple[int, str]:
     return ({"co_quan": 0, "nguoi": 1, "don_vi": 2, "nhom": 3}.get(actor.kind, 4), actor.name)
 

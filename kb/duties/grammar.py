@@ -209,7 +209,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
     lower = 0
     while j < n and j - head < _MAX_NAME:
         w, key = words[j], norms[j]
-        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”"}:
+        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
             break
         if (key, norms[j + 1] if j + 1 < n else "") in _NAME_BREAK:
             break  # "ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI ...": a header, the motto after the issuer
@@ -308,14 +308,14 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
     k = j
     while k < n and k - head <= 14:
         w, key = words[k], norms[k]
-        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”"}:
+        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
             return None
         pair = (key, norms[k + 1] if k + 1 < n else "")
         if k == first and pair in _ROLE_NAMING and predicate_at(norms, k + 2):
             k += 2  # "Cơ quan chủ trì có trách nhiệm ...", "Đơn vị phối hợp cung cấp ...": the role names it
             break
-        if pair in _ADVERBS:
-            break  # "Người đứng đầu trực tiếp chỉ đạo ..."
+        if pair in _ADVERBS or key in {"không", "chưa", "đã", "sẽ", "đang"} or pair == ("từ", "chối"):
+            break  # "Người đứng đầu trực tiếp chỉ đạo ...", "Cơ sở giám định ... không thực hiện ..."
         if key == "có" and k + 1 < n and norms[k + 1] in {"trách", "nhiệm"}:
             break
         if key in {"chịu", "phải", "cần"} or (key == "chủ" and k + 1 < n and norms[k + 1] in {"động", "trì"}):
