@@ -61,7 +61,7 @@ _STOP_1 = frozenset({
     "nhằm", "từ", "đến", "qua", "do", "khi", "nếu", "thì", "đã", "sẽ", "đang", "cũng", "như", "gồm", "bao",
     "giao", "gửi", "nộp", "trình", "lập", "cử", "xét", "họp", "ký", "mở", "hoặc", "cùng", "nhưng", "mà", "vào",
     "bằng", "giúp", "sau", "trước", "ngay", "luôn", "làm", "tạo", "nhận", "trả", "xem", "chuyển", "thuộc",
-    "ngày", "tháng", "năm", "số", "chỉ",
+    "ngày", "tháng", "năm", "chỉ",
 })
 _VERBS = frozenset(tuple(v.split()) for v in (
     "chủ trì", "chủ động", "phối hợp", "tham mưu", "thực hiện", "báo cáo", "chỉ đạo", "ban hành", "triển khai",
@@ -211,7 +211,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         w, key = words[j], norms[j]
         if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
             break
-        if (key, norms[j + 1] if j + 1 < n else "") in _NAME_BREAK:
+        if (key, norms[j + 1] if j + 1 < n else "") in _NAME_BREAK or (key == "số" and j + 1 < n and norms[j + 1][:1].isdigit()):
             break  # "ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI ...": a header, the motto after the issuer
         if key in {",", "và"}:
             # inside a name only before a capitalised word that is not a new head ("Văn hóa, Thể thao và Du lịch")
