@@ -66,17 +66,38 @@ class Mention:
     text: str
 
 
+# Per vocabulary: a token's ORTH id -> (text, key, the key's id, is punctuation), filled as words are met.
+_LEXICON: dict[int, tuple[Any, dict[int, tuple[str, str, int, bool]]]] = {}
+_LEXICON_MAX = 1_000_000
+
+
+def _lexicon_entry(vocab: Any, lexicon: dict[int, tuple[str, str, int, bool]], orth: int) -> tuple[str, str, int, bool]:
+    text = vocab.strings[orth]
+    key = norm_token(text)
+    entry = (text, key, vocab.strings.add(key), bool(vocab[orth].is_punct))
+    if len(lexicon) >= _LEXICON_MAX:
+        lexicon.clear()
+    lexicon[orth] = entry
+    return entry
+
+
 def _norm_component(doc: Doc) -> Doc:
     """Set each token's NORM (what the matchers compare) and keep plain lists of the keys, words and
-    punctuation flags in `doc.user_data`: one pass, as building spaCy Token objects is the costly part."""
-    norms, words, punct = [], [], []
-    for token in doc:
-        key = norm_token(token.text)
-        token.norm_ = key
-        norms.append(key)
-        words.append(token.text)
-        punct.append(token.is_punct)
-    doc.user_data.update(norms=norms, words=words, punct=punct)
+    punctuation flags in `doc.user_data`. Building spaCy Token objects is the costly part, so no token is
+    built: the ORTH ids are read in one array, each word is looked up once per process, and the NORMs are
+    written back in one array (the same values as `token.norm_ = norm_token(token.text)`)."""
+    import numpy
+    from spacy.attrs import NORM, ORTH
+
+    vocab = doc.vocab
+    held = _LEXICON.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = _LEXICON[id(vocab)] = (vocab, {})
+    lexicon = held[1]
+    entries = [lexicon.get(orth) or _lexicon_entry(vocab, lexicon, orth) for orth in doc.to_array(ORTH).tolist()]
+    if entries:
+        doc.from_array([NORM], numpy.array([e[2] for e in entries], dtype=numpy.uint64).reshape(-1, 1))
+    doc.user_data.update(norms=[e[1] for e in entries], words=[e[0] for e in entries], punct=[e[3] for e in entries])
     return doc
 
 
