@@ -186,12 +186,27 @@ class Registry:
         for m, place in zip(named, places):
             if not place:
                 continue
-            ids = m.ids or self._unknown(doc, m)
+            ids = (self._chair(doc, m) or m.ids) if m.ids else self._unknown(doc, m)
             if ids:
                 out.append(_mention(doc, m.start, m.end, ids))
         return out
 
+    def _chair(self, doc: Doc, m: Any) -> tuple[str, ...] | None:
+        """A chair is an actor of its own: "Chủ tịch Ủy ban nhân dân các xã, phường" is the chair of the body the
+        list knows after the title ("Chủ tịch Ủy ban nhân dân cấp xã") when the list knows that chair."""
+        body = m.body
+        norms = doc.user_data["norms"]
+        if body is None or not body.title or norms[body.head:body.head + 2] not in (["chủ", "tịch"], ["phó", "chủ"]):
+            return None
+        name = "Chủ tịch " + " ".join(self.actors[i].name for i in m.ids if i in self.actors)
+        if name not in self._levels:
+            found = self.find(name)
+            self._levels[name] = found[0].ids if len(found) == 1 and found[0].end - found[0].start == len(name) else None
+        return self._levels[name]
+
     def _unknown(self, doc: Doc, m: Any) -> tuple[str, ...]:
+
+        from kb.duties import grammar
 
         body = m.body
         norms, words = doc.user_data["norms"], doc.user_data["words"]
@@ -205,8 +220,10 @@ class Registry:
         leveled = self._by_level(doc, m.start, m.end, body.head)
         if leveled:
             return leveled
-        actor = dynamic_actor(doc[m.start:m.end].text)
-        return (actor.id,) if actor.id else ()
+        start = grammar.past_titles(norms, body.head, _UNDER_BODY)  # "Thủ trưởng các đơn vị trực thuộc": the body
+        start = m.start if start == body.head or start >= m.end else start
+        actor = dynamic_actor(doc[start:m.end].text)
+        return (actor.id,) if actor and actor.id else ()
 
     def _by_level(self, doc: Doc, start: int, end: int, head: int) -> tuple[str, ...] | None:
         """The known actor a name is when its place words only say its level in another way than the list
@@ -269,6 +286,11 @@ def _mention(doc: Doc, start: int, end: int, ids: tuple[str, ...]) -> Mention:
     return Mention(ids, span.start_char, span.end_char, span.text)
 
 
+# Titles whose duties are their body's ("Thủ trưởng các đơn vị trực thuộc" is "Đơn vị trực thuộc"); a chair and
+# "người đứng đầu" are actors of their own.
+_UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
+    "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "tổng giám đốc", "cục trưởng", "chi cục trưởng",
+    "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra"))
 _PLURAL = re.compile(r"^(?:tất\s+cả\s+)?(?:các|những)\s+", re.IGNORECASE)
 
 
@@ -291,6 +313,18 @@ def dynamic_actor(printed: str) -> Actor:
     words = tuple(norm_token(w) for w in name.split()[:3])
     person = any(words[:k] in grammar.PERSON_HEADS for k in (1, 2, 3))
     return Actor(slug, name, _guess_level(name), "nguoi" if person else "co_quan", ())
+
+
+@cache
+def _generic_slugs() -> tuple[str, ...]:
+    from kb.duties import grammar
+
+    return tuple(_NON_WORD.sub("_", fold(" ".join(h))) for h in grammar.GENERIC_HEADS)
+
+
+def generic_body(actor_id: str, registry: Registry) -> bool:
+    """Whether ACTOR_ID is a body the list lacks named by a generic head ("Đơn vị cung cấp dịch vụ ...")."""
+    return actor_id not in registry.actors and actor_id.startswith(_generic_slugs())
 
 
 def _actor(raw: dict) -> Actor:
@@ -430,6 +464,29 @@ def resolve_actor_query(text: str, registry: Registry | None = None) -> list[Act
         if score >= best - 2:
             found.extend(i for i in ids[index] if i not in found)
     return [registry.actors[i] for i in found]
+
+
+def query_terms(text: str, registry: Registry | None = None) -> tuple[str | None, str, bool]:
+    """How a typed query reaches actors the list lacks (recognised by their form, stored per document): the
+    level it names ("xã" → "xa") or None, the slug their ids are made of ("Ban quan ly khu kinh te" →
+    "ban_quan_ly_khu_kinh_te"), and whether the list knows the query exactly (an alias, accents aside)."""
+    registry = registry or load_registry()
+    q = _query_key(text)
+    if registry._query is None:
+        registry._query = _query_index(registry)
+    keys = registry._query[0]
+    exact = bool(q) and (q in keys or (q.startswith("cac ") and q[4:] in keys))
+    slug = _NON_WORD.sub("_", re.sub(r"^(?:tat ca )?cac ", "", q)).strip("_")
+    return _LEVEL_QUERIES.get(q), slug, exact
+
+
+def matching_actors(text: str, actors: Iterable[Actor], registry: Registry | None = None) -> list[Actor]:
+    """The actors of ACTORS the list lacks that TEXT reaches: those of the level it names, or whose folded id
+    holds the query's words ("hoi nong dan" → "Hội Nông dân tỉnh"), without accents like the list's."""
+    registry = registry or load_registry()
+    level, slug, _exact = query_terms(text, registry)
+    out = [a for a in actors if a.id not in registry.actors and (a.level == level if level else bool(slug) and slug in a.id)]
+    return sorted({a.id: a for a in out}.values(), key=_level_order)
 
 
 def _level_order(actor: Actor) -> tuple[int, str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kb.duties.actors import Registry
+from kb.duties.actors import Registry, generic_body
 from kb.duties.nlp import analyse, marks, norm, word
 
 # A duty word before the bearers ("Trách nhiệm của các sở", "Nhiệm vụ và quyền hạn của ...", "Giao ...").
@@ -125,6 +125,8 @@ def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerL
         else:
             return None
     bearers = members or ids
+    if heading and not prefix and bearers and all(generic_body(a, registry) for a in bearers):
+        return None  # "Điều 2. Đơn vị tính giá dịch vụ ...": a title about things, not a line naming bearers
     return BearerLine(bearers, roles, bool(_REQUEST.match(line))) if bearers else None
 
 

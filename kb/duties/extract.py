@@ -57,7 +57,8 @@ _TITLE_LINE = re.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạ
 # A clause detailing the one before ("...; trong đó lưu ý ..."), not a task of its own.
 _WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 # The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
-_ISSUER = re.compile(r"^\s*(?:xin\s+)?(?:trân\s+trọng\b|thông\s+báo\s+(?:để|cho)\s[^.;]*\bbiết\b)", re.IGNORECASE)
+_ISSUER = re.compile(r"^\s*(?:xin\s+)?(?:trân\s+trọng\b|(?:thông\s+báo|trả\s+lời|có\s+ý\s+kiến)\s+(?:để|cho)\s[^.;]*\bbiết\b|"
+                     r"nhận\s+được\b)", re.IGNORECASE)  # the issuer replying "... để X biết", "nhận được công văn ..."
 # A sanction the bearer suffers, not a duty ("..., tùy theo mức độ, bị xem xét, xử lý theo quy định").
 _SANCTIONED = re.compile(r"(?:^|,)\s*bị\s+(?:xem\s+xét|xử\s+lý|xử\s+phạt|kỷ\s+luật|truy\s+cứu|thu\s+hồi|hủy|huỷ)",
                          re.IGNORECASE)
@@ -791,12 +792,12 @@ class _Walker:
             for f in own:
                 self.add(node, replace(f, action=f"{action}: {f.action}", deadline=f.deadline or deadline), product, row=row)
             named = {f.actor for f in own}
-            for m in self.registry.find(part):
+            for m in self.registry.mentions(part, every=True):
                 for actor in m.ids:
                     if actor not in named:
                         self.add(node, Found(actor, table.lead_role, action, sentence, deadline), product, row=row)
         if table.partners is not None:
-            for m in self.registry.find(filled[table.partners]):
+            for m in self.registry.mentions(filled[table.partners], every=True):
                 for actor in m.ids:
                     self.add(node, Found(actor, "phoi_hop", action, sentence, deadline), product, row=row)
         return filled

@@ -32,14 +32,16 @@ PROPER_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "công ty", "tổ", "chi nhánh", "cổng", "quỹ", "cảng vụ", "hạt", "đảng ủy", "tỉnh ủy", "thành ủy", "kiểm toán",
     "bảo hiểm", "điện lực", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "tổng giám đốc",
     "thủ trưởng", "trưởng", "phó trưởng", "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng",
-    "thường trực", "lãnh đạo", "cơ quan", "đơn vị",
+    "thường trực", "lãnh đạo", "cơ quan", "đơn vị", "cục trưởng", "chi cục trưởng", "tổng cục trưởng", "vụ trưởng",
+    "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra",
 ))
 # Heads that name a body on their own, without a name after them.
 SELF_NAMED: frozenset[tuple[str, ...]] = frozenset({("tỉnh", "đoàn"), ("thành", "đoàn"), ("tỉnh", "ủy"), ("thành", "ủy")})
 # A title whose body's duties are the body's ("Giám đốc Sở Y tế" is Sở Y tế; a chair is an actor of its own).
 FILED_UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "bộ trưởng", "thứ trưởng", "chủ tịch",
-    "phó chủ tịch",
+    "phó chủ tịch", "cục trưởng", "chi cục trưởng", "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng",
+    "chánh văn phòng", "chánh thanh tra",
 ))
 # Generic heads: a body only when "(có) liên quan" closes them or when they open a clause.
 GENERIC_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
@@ -59,7 +61,7 @@ _STOP_1 = frozenset({
     "nhằm", "từ", "đến", "qua", "do", "khi", "nếu", "thì", "đã", "sẽ", "đang", "cũng", "như", "gồm", "bao",
     "giao", "gửi", "nộp", "trình", "lập", "cử", "xét", "họp", "ký", "mở", "hoặc", "cùng", "nhưng", "mà", "vào",
     "bằng", "giúp", "sau", "trước", "ngay", "luôn", "làm", "tạo", "nhận", "trả", "xem", "chuyển", "thuộc",
-    "ngày", "tháng", "năm", "số",
+    "ngày", "tháng", "năm", "chỉ",
 })
 _VERBS = frozenset(tuple(v.split()) for v in (
     "chủ trì", "chủ động", "phối hợp", "tham mưu", "thực hiện", "báo cáo", "chỉ đạo", "ban hành", "triển khai",
@@ -115,6 +117,8 @@ def _stop(norms: list[str], words: list[str], j: int) -> bool:
     key = norms[j]
     if j + 1 < len(norms) and (key, norms[j + 1]) in _VERBS:
         return True  # "trực tiếp", "thành lập", "cấp phát": a verb, though its first word may be a place word
+    if key == "thuộc" and (j == 0 or norms[j - 1] != "trực"):
+        return True  # "Các Cục thuộc Bộ ...": a body of another, not "trực thuộc" in its name
     if key == "cấp" and j and norms[j - 1] == "các":
         return False  # "Hội đồng Thi đua - Khen thưởng các cấp", "Ủy ban MTTQ các cấp"
     if key in PLACE_WORDS:
@@ -205,9 +209,9 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
     lower = 0
     while j < n and j - head < _MAX_NAME:
         w, key = words[j], norms[j]
-        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”"}:
+        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
             break
-        if (key, norms[j + 1] if j + 1 < n else "") in _NAME_BREAK:
+        if (key, norms[j + 1] if j + 1 < n else "") in _NAME_BREAK or (key == "số" and j + 1 < n and norms[j + 1][:1].isdigit()):
             break  # "ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI ...": a header, the motto after the issuer
         if key in {",", "và"}:
             # inside a name only before a capitalised word that is not a new head ("Văn hóa, Thể thao và Du lịch")
@@ -240,7 +244,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         if key in PLACE_WORDS and not _stop(norms, words, j):
             j += 1
             lower = 0
-            if key in _PLACE_END or (key == "cấp" and norms[j - 2] == "các"):
+            if (key in _PLACE_END and (key != "khu" or norms[j - 2] == "đặc")) or (key == "cấp" and norms[j - 2] == "các"):
                 last = j  # a name ends on a place ("... tỉnh", "... cấp xã", "... các cấp"), not on "các", "trực"
             continue
         if _stop(norms, words, j):
@@ -250,7 +254,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
             break
         j += 1
     if last is not None and 0 < j - last <= _MAX_TAIL and norms[last - 1] not in PLACE_WORDS \
-            and all(words[k].isalpha() and words[k].islower() and norms[k] not in PLACE_WORDS for k in range(last, j)) \
+            and all(words[k].isalpha() and words[k].islower() for k in range(last, j)) and norms[j - 1] not in {"các", "trên"} \
             and (j == n or _stop(norms, words, j) or norms[j] in {",", "và", ";", ":", ".", ")", "("} or _is_space(words[j])):
         last = j  # the lower-case words that end a name before its predicate ("Cổng Thông tin điện tử", "... công")
     if last is None or last <= head + size - 1:
@@ -261,7 +265,7 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
 _PLACE_END = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "trấn", "phường", "khu", "bàn", "ương", "tw"})
 # Words that open the next place in a list of levels ("các phường, xã, đặc khu").
 _LEVELS = frozenset({"xã", "phường", "thị", "đặc", "huyện", "quận", "thành", "tỉnh"})
-_NAME_BREAK = frozenset({("cộng", "hòa"), ("cộng", "hoà"), ("độc", "lập")})
+_NAME_BREAK = frozenset({("cộng", "hòa"), ("cộng", "hoà"), ("độc", "lập"), ("nhiệm", "kỳ")})
 
 
 def _goes_on_to_capital(norms: list[str], words: list[str], j: int) -> bool:
@@ -304,14 +308,14 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
     k = j
     while k < n and k - head <= 14:
         w, key = words[k], norms[k]
-        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”"}:
+        if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
             return None
         pair = (key, norms[k + 1] if k + 1 < n else "")
         if k == first and pair in _ROLE_NAMING and predicate_at(norms, k + 2):
             k += 2  # "Cơ quan chủ trì có trách nhiệm ...", "Đơn vị phối hợp cung cấp ...": the role names it
             break
-        if pair in _ADVERBS:
-            break  # "Người đứng đầu trực tiếp chỉ đạo ..."
+        if pair in _ADVERBS or key in {"không", "chưa", "đã", "sẽ", "đang"} or pair == ("từ", "chối"):
+            break  # "Người đứng đầu trực tiếp chỉ đạo ...", "Cơ sở giám định ... không thực hiện ..."
         if key == "có" and k + 1 < n and norms[k + 1] in {"trách", "nhiệm"}:
             break
         if key in {"chịu", "phải", "cần"} or (key == "chủ" and k + 1 < n and norms[k + 1] in {"động", "trì"}):
@@ -322,11 +326,18 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
             break
         if key == "," and k + 1 < n and norms[k + 1] in {"căn", "trên", "trong", "theo", "khi", "nếu"}:
             break  # "Các cơ quan, đơn vị, căn cứ ..."
+        if key in {",", "và", ";"} and k + 1 < n and _capital(words[k + 1]) and _head_at(norms, k + 1, PROPER_HEADS):
+            break  # "Cơ quan, tổ chức, đơn vị cấp trên và Ủy ban nhân dân cấp xã có trách nhiệm ...": the next body
+        if key == "được" and (k + 1 >= n or norms[k + 1] != "giao"):
+            return None  # "Công chức được cử ...", "Cán bộ, công chức được nghỉ ...": passive, a right; "được giao" names
         if k > first + 1 and _stop(norms, words, k) and key not in _IN_DESCRIPTION:
             return None  # another verb first: not a subject this grammar can bound
         k += 1
     else:
         return None
+    catch_all = k == j and "," in norms[head:j]  # "Các cơ quan, đơn vị, địa phương căn cứ ...": a catch-all of its own
+    if not _duty_opens(norms, k) and not catch_all:
+        return None  # "Đơn vị tính giá dịch vụ ... theo thời gian thực hiện": a generic subject bears a duty it is given
     while k > j and norms[k - 1] in {",", "và"}:
         k -= 1
     if k - 2 > head and tuple(norms[k - 2:k]) == ("liên", "quan"):
@@ -349,6 +360,18 @@ _ADVERBS = frozenset(tuple(h.split()) for h in (
 ))
 # A role after a generic head that names the body ("cơ quan chủ trì", "đơn vị phối hợp", "đơn vị thực hiện").
 _ROLE_NAMING = frozenset({("chủ", "trì"), ("phối", "hợp"), ("thực", "hiện")})
+
+
+# What a duty of a generic subject opens with: a modal or a role verb ("Cơ quan quản lý cấp trên có trách nhiệm ...",
+# "Tổ chức kiểm toán năng lượng thực hiện báo cáo ...", "Người sử dụng phải ..."); after any other verb the
+# generic noun is more often a thing described than a bearer.
+_DUTY_OPENERS = frozenset(tuple(h.split()) for h in (
+    "có trách", "chịu trách", "có nhiệm", "chủ trì", "phối hợp", "thực hiện", "tham mưu", "báo cáo", "triển khai",
+))
+
+
+def _duty_opens(norms: list[str], k: int) -> bool:
+    return k < len(norms) and (tuple(norms[k:k + 2]) in _DUTY_OPENERS or norms[k] == "phải")
 
 
 def _anaphoric(norms: list[str], head: int) -> int:
@@ -380,9 +403,22 @@ class Named:
     body: Body | None
 
 
+def past_titles(norms: list[str], i: int, titles: frozenset[tuple[str, ...]] = FILED_UNDER_BODY) -> int:
+    """Where the body a list of TITLES at I heads starts ("Giám đốc, Thủ trưởng các sở" → "sở"), else I."""
+    j = i
+    while (size := _head_at(norms, j, titles)):
+        j += size
+        if j + 1 < len(norms) and norms[j] in {",", "và"} and _head_at(norms, j + 1, titles):
+            j += 1
+    if j > i and j < len(norms) and norms[j] in {"các", "những"}:
+        j += 1
+    return j if j < len(norms) else i
+
+
 def _tail_only(norms: list[str], words: list[str], a: int, b: int) -> bool:
-    """Whether tokens [A, B) are only the level and place a known name may carry."""
-    return all(norms[k] in PLACE_WORDS or norms[k] in _TAIL_PUNCT or _capital(words[k]) for k in range(a, b))
+    """Whether tokens [A, B) are only the level and place a known name may carry ("cấp trên" is a rank)."""
+    return all((norms[k] in PLACE_WORDS and not (norms[k] == "cấp" and k + 1 < b and norms[k + 1] in {"trên", "dưới"}))
+               or norms[k] in _TAIL_PUNCT or _capital(words[k]) for k in range(a, b))
 
 
 def join(norms: list[str], words: list[str], known: list[tuple[int, int, tuple[str, ...]]]) -> list[Named]:
@@ -417,19 +453,27 @@ def join(norms: list[str], words: list[str], known: list[tuple[int, int, tuple[s
             out.append(Named(body.start, body.end, None, body))
             continue
         first = inside[0]
+        if first[0] > max(body.head + 1, past_titles(norms, body.head)) and norms[first[0] - 1] in {",", "và"} \
+                and _tail_only(norms, words, first[1], body.end):
+            # "Ủy ban Thường vụ Quốc hội, Chính phủ": a known name after a comma is the next body of a list
+            out.append(Named(body.start, first[0] - 1, None, Body(body.start, first[0] - 1, body.head, body.kind, body.title)))
+            out.append(Named(first[0], body.end, first[2], None))
+            continue
         if first[0] in {body.start, body.head} and first[1] < body.end and norms[first[1]] in _TAIL_PUNCT:
             out.append(Named(body.start, first[1], first[2], body))  # "Sở Tài chính - Cơ quan thường trực ...": apposition
             continue
         opens = {body.start, body.head}
-        if body.title:
-            size = _head_at(norms, body.head, PROPER_HEADS)
-            after = body.head + size
-            opens |= {after, after + 1} if after < len(norms) and norms[after] in {"các", "những"} else {after}
+        under = past_titles(norms, body.head)
+        if under > body.head:  # "Giám đốc Sở Y tế", "Giám đốc, Thủ trưởng các sở, ban, ngành": the body under the title
+            opens.update(range(body.head, under + 1))
         if tuple(norms[body.head:body.head + 2]) == ("ủy", "ban") or tuple(norms[body.head:body.head + 2]) == ("uỷ", "ban"):
             opens.add(body.head + 2)  # "Ủy ban Mặt trận Tổ quốc tỉnh": the list knows the name after "Ủy ban"
-        if first[0] in opens and _tail_only(norms, words, first[1], body.end):
+        if first[0] in opens and (_tail_only(norms, words, first[1], body.end) or all(
+                norms[i] in {"có", "liên", "quan", "khác"} for i in range(first[1], body.end))):
+            # "... tỉnh Quảng Ngãi"; "các Sở, ngành có liên quan": the relevant ones of a known group are that group
             out.append(Named(body.start, body.end, first[2], body))
-        elif first[0] in opens and all(words[i].islower() and norms[i] not in PLACE_WORDS for i in range(first[1], body.end)):
+        elif body.kind == "proper" and first[0] in opens and all(
+                words[i].islower() and norms[i] not in PLACE_WORDS for i in range(first[1], body.end)):
             out.append(Named(first[0], first[1], first[2], None))  # "Sở X điều tra ...": the grammar ran into a verb
         else:
             out.append(Named(body.start, body.end, None, body))

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from kb import labels
 from kb.docid import doc_id as make_doc_id
-from kb.duties.actors import actor_dict, load_registry, resolve_actor_query
+from kb.duties.actors import actor_dict, load_registry, matching_actors, query_terms, resolve_actor_query
 from kb.errors import KbError
 from kb.model import ROLES, Actor, Duty
 from parsers.model import Document, Node
@@ -64,14 +64,21 @@ def _check_role(role: str | None) -> None:
         raise KbError(f"unknown role {role!r}: one of {', '.join(ROLES)}")
 
 
-def _actors(actor_text: str, extra: Callable[[], Iterable[Actor]] = tuple) -> list[Actor]:
+def _actors(actor_text: str, extra: Callable[[str | None, str], Iterable[Actor]] = lambda level, slug: ()) -> list[Actor]:
+    """The actors ACTOR_TEXT names: the list's (a level, an alias, else the closest aliases) and the bodies it
+    lacks that documents name (recognised by their form, or defined by a document: "Ban Chỉ đạo"), which
+    EXTRA gives for a level or a folded-name slug (a KB reads only the rows that can match)."""
     found = resolve_actor_query(actor_text)
-    if found:
+    level, slug, exact = query_terms(actor_text)
+    if exact and not level:
         return found
-    # Bodies a document defines for itself ("Ban Chỉ đạo") are not in the shared registry; EXTRA gives
-    # them only when needed (reading them from a KB costs a scan of its actors table).
-    key = fold(actor_text)
-    return [a for a in extra() if key in fold(a.name)]
+    stored = matching_actors(actor_text, extra(level, slug)) if level or slug else []
+    if not stored and not found:
+        key = fold(actor_text)  # a document's own term, typed in part ("chi dao" → "Ban Chỉ đạo ...")
+        stored = [a for a in extra(None, "") if key in fold(a.name)]
+    if level or not found:
+        return found + [a for a in stored if a.id not in {f.id for f in found}]
+    return stored or found  # a body named by its form beats the list's closest guess
 
 
 def _sort_key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -115,11 +122,16 @@ _DUTY_CLAUSE_SQL = (
 )
 
 
-def _stored_actors(db: sqlite_utils.Database) -> list[Actor]:
+def _stored_actors(db: sqlite_utils.Database, level: str | None = None, slug: str | None = None) -> list[Actor]:
+    """The actors stored for the KB's documents; only those of LEVEL, or whose id holds SLUG, when given."""
     if not db["actors"].exists():
         return []
-    return [Actor(r["id"], r["name"], r["level"] or "", r["kind"] or "", ())
-            for r in db.query("SELECT DISTINCT id, name, level, kind FROM actors")]
+    sql, params = "SELECT DISTINCT id, name, level, kind FROM actors", []
+    if level:
+        sql, params = sql + " WHERE level = ?", [level]
+    elif slug:
+        sql, params = sql + " WHERE instr(id, ?) > 0", [slug]
+    return [Actor(r["id"], r["name"], r["level"] or "", r["kind"] or "", ()) for r in db.query(sql, params)]
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params: list[Any], names: dict[str, str]) -> list[dict[str, Any]]:
@@ -154,7 +166,7 @@ def _find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None,
     _check_role(role)
     if not db["duties"].exists():
         raise KbError("the knowledge base has no duties table: run `kb build` again")
-    actors = _actors(actor_text, lambda: _stored_actors(db))
+    actors = _actors(actor_text, lambda level, slug: _stored_actors(db, level, slug))
     if doc_id is not None and db.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is None:
         raise KbError(f"no document {doc_id!r} in the knowledge base (see `kb docs`)")
     if not actors:
@@ -222,7 +234,7 @@ def rows_from_files(paths: Iterable[str | Path], doc_ids: Iterable[str] = (), st
     defined: dict[str, Actor] = {}
     seen: set[str] = set()
     base = load_registry()
-    only_duties = Hooks(references=None, actors=None)
+    only_duties = Hooks(references=None)
     for path in document_files([Path(p) for p in paths]):
         enriched = process(path, only_duties)
         result = enriched.result
@@ -237,7 +249,8 @@ def rows_from_files(paths: Iterable[str | Path], doc_ids: Iterable[str] = (), st
             text = "\n".join(f"{n.heading or ''}\n{n.text}" for n in doc.walk())
             registry = base.with_definitions(doc.preamble + "\n" + text)
             defined.update({k: a for k, a in registry.actors.items() if k not in base.actors})
-            names = {a.id: a.name for a in registry.actors.values()}
+            defined.update({a.id: a for a in found.actors if a.id not in base.actors})  # bodies named by their form
+            names = {a.id: a.name for a in registry.actors.values()} | {a.id: a.name for a in found.actors}
             rows.extend(duty_rows(list(found.duties), doc, did, names))
     missing = wanted - seen
     if missing:
@@ -251,7 +264,7 @@ def find_duties_in_files(paths: Iterable[str | Path], actor_text: str, doc_id: s
     _check_role(role)
     statuses: dict[str, Any] = {}
     rows, defined = rows_from_files(paths, [doc_id] if doc_id else [], statuses, in_force)
-    actors = _actors(actor_text, lambda: defined)
+    actors = _actors(actor_text, lambda level, slug: defined)
     ids = {a.id for a in actors}
     result = _result(actor_text, actors, [r for r in rows if r["actor"] in ids and (role is None or r["role"] == role)])
     return _with_validity(result, statuses, in_force)
