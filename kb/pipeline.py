@@ -16,20 +16,51 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kb.citations.find import find_references
 from kb.docid import doc_id as make_doc_id
-from kb.duties.actors import document_actors
-from kb.duties.extract import extract_duties
 from kb.model import Actor, Duty, EnrichedDocument, EnrichedFile, Reference
-from kb.store.db import BuildReport
-from kb.store.db import build as store_build
-from kb.validity import effective_date
 from kb.workers import call
 from parsers import parse_file
 from parsers.model import Document, ParseResult
 
+if TYPE_CHECKING:
+    from kb.store.db import BuildReport
+
 STEPS = ("read", "parse", "enrich: effective date", "enrich: citations", "enrich: duties", "enrich: actors", "store")
+
+
+# The enrichment steps, each imported where it runs: the process that only writes the KB (`kb build`'s
+# main process) then never loads spaCy, and a worker never loads the store's SQLite layer.
+def find_references(result: ParseResult, doc: Document) -> list[Reference]:
+    from kb.citations.find import find_references as find
+
+    return find(result, doc)
+
+
+def extract_duties(result: ParseResult, doc: Document, did: str | None) -> list[Duty]:
+    from kb.duties.extract import extract_duties as extract
+
+    return extract(result, doc, did)
+
+
+def document_actors(result: ParseResult, doc: Document) -> list[Actor]:
+    from kb.duties.actors import document_actors as actors
+
+    return actors(result, doc)
+
+
+def effective_date(doc: Document, text: str) -> Any:
+    from kb.validity.effective import effective_date as effective
+
+    return effective(doc, text)
+
+
+def store_build(*args: Any, **kwargs: Any) -> BuildReport:
+    """`kb.store.db.build`."""
+    from kb.store.db import build as write
+
+    return write(*args, **kwargs)
 
 
 @dataclass(frozen=True)

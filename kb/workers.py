@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from kb.errors import KbError
+from kb.errors import KbError, failure_reason
 from parsers.readers import limits
 
 _LOAD_S = 300.0  # loading a task (imports, spaCy) in a fresh child: generous, not the file's budget
@@ -283,6 +283,18 @@ def _apply(env: dict[str, str], cwd: str) -> None:
         os.chdir(cwd)
     except OSError:
         pass
+
+
+def guarded(fn: Callable[[Any], Any], arg: Any, in_child: bool = False) -> Any:
+    """fn(arg) (one file's work, here or in a worker), or the one-line reason it failed. In a worker an
+    out-of-memory error goes up to `_serve`, which reports the file over the memory cap and ends the worker.
+    This module imports no more than the work does, so a worker loads only what `fn` needs."""
+    try:
+        return fn(arg)
+    except Exception as exc:
+        if in_child and out_of_memory(exc):
+            raise
+        return failure_reason(exc, arg)
 
 
 def out_of_memory(exc: BaseException) -> bool:
