@@ -105,8 +105,18 @@ def _type_name(printed: str) -> str:
 _HEADER_NUMBER = re.compile(r"(?im)(?:^|\n)[ \t*#|]*số\s*(?:hiệu\s*)?[:.]?\s*$")
 
 
+# Text every match of a pattern holds, looked for first (most node texts cite nothing): a number's
+# "80/", "06-"; "Luật", "luật", "lệnh" of a law's kind; "Hiến"; a short form's "trên", "này", "nêu"; a unit word.
+_MAY_NUMBER = re.compile(r"\d[ \t]*[/\-–]")
+_MAY_LAW = re.compile("uật|lệnh")
+_MAY_SHORT = re.compile("trên|này|nêu")
+_MAY_PINPOINT = re.compile("điều|khoản|điểm|mục|chương|mẫu|phụ", re.IGNORECASE)
+
+
 def _number_anchors(text: str) -> list[_Anchor]:
     found: list[_Anchor] = []
+    if not _MAY_NUMBER.search(text):
+        return found
     for m in P.DOC_CITATION.finditer(text):
         types = re.findall(P.DOC_TYPE, m.group("type"))
         date, issuer = _tail_info(m.group("tail"))
@@ -166,7 +176,7 @@ def _type_from_code(number: str) -> str | None:
 
 def _name_anchors(text: str) -> list[_Anchor]:
     found = []
-    for m in P.NAMED_LAW.finditer(text):
+    for m in P.NAMED_LAW.finditer(text) if _MAY_LAW.search(text) else ():
         name = m.group("lawname")
         if P.NOT_A_LAW_NAME.match(name) or _inside_proper_noun(text, m.start()):
             continue
@@ -178,7 +188,7 @@ def _name_anchors(text: str) -> list[_Anchor]:
         law = _one_line(m.group("law"))
         found.append(_Anchor("name", m.start(), end, m.end("law"), doc_type=_type_name(m.group("kind")),
                              name=law, date=date, issuer=issuer))
-    for m in P.CONSTITUTION.finditer(text):
+    for m in P.CONSTITUTION.finditer(text) if "Hiến" in text else ():
         date, _ = _tail_info(m.group("tail"))
         found.append(_Anchor("name", m.start(), m.end(), m.end("law"), doc_type="Hiến pháp", name="Hiến pháp",
                              date=date))
@@ -200,7 +210,7 @@ def _inside_proper_noun(text: str, pos: int) -> bool:
 
 def _short_anchors(text: str) -> list[_Anchor]:
     found = []
-    for m in P.SHORT_FORM.finditer(text):
+    for m in P.SHORT_FORM.finditer(text) if _MAY_SHORT.search(text) else ():
         which = _one_line(m.group("which"))
         found.append(_Anchor("short", m.start(), m.end(), m.end(), doc_type=_type_name(m.group("type")), which=which))
     return found
@@ -381,7 +391,7 @@ def _complete_coordinated(text: str, chains: list[tuple[int, int, tuple[Pin, ...
 
 def _pinpoints(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple[Pin, ...]]]:
     found = []
-    for m in P.PINPOINT.finditer(text):
+    for m in P.PINPOINT.finditer(text) if _MAY_PINPOINT.search(text) else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         pins = _pins(m)
