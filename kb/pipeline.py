@@ -31,29 +31,49 @@ STEPS = ("read", "parse", "enrich: effective date", "enrich: citations", "enrich
 
 
 # The enrichment steps, each imported where it runs: the process that only writes the KB (`kb build`'s
-# main process) then never loads spaCy, and a worker never loads the store's SQLite layer.
-def find_references(result: ParseResult, doc: Document) -> list[Reference]:
+# main process) then never loads spaCy, and a worker never loads the store's SQLite layer. A worker
+# imports them when it receives a `Processor` (`Processor.__setstate__`), before its file's clock starts.
+def _find_references() -> Callable[[ParseResult, Document], list[Reference]]:
     from kb.citations.find import find_references as find
 
-    return find(result, doc)
+    return find
+
+
+def _extract_duties() -> Callable[[ParseResult, Document, str | None], list[Duty]]:
+    from kb.duties.extract import extract_duties as extract
+
+    return extract
+
+
+def _document_actors() -> Callable[[ParseResult, Document], list[Actor]]:
+    from kb.duties.actors import document_actors as actors
+
+    return actors
+
+
+def _effective_date() -> Callable[..., Any]:
+    from kb.validity.effective import effective_date as effective
+
+    return effective
+
+
+def find_references(result: ParseResult, doc: Document) -> list[Reference]:
+    return _find_references()(result, doc)
 
 
 def extract_duties(result: ParseResult, doc: Document, did: str | None) -> list[Duty]:
-    from kb.duties.extract import extract_duties as extract
-
-    return extract(result, doc, did)
+    return _extract_duties()(result, doc, did)
 
 
 def document_actors(result: ParseResult, doc: Document) -> list[Actor]:
-    from kb.duties.actors import document_actors as actors
-
-    return actors(result, doc)
+    return _document_actors()(result, doc)
 
 
 def effective_date(doc: Document, text: str) -> Any:
-    from kb.validity.effective import effective_date as effective
+    return _effective_date()(doc, text)
 
-    return effective(doc, text)
+
+_LOADERS = ((find_references, _find_references), (extract_duties, _extract_duties), (document_actors, _document_actors))
 
 
 def store_build(*args: Any, **kwargs: Any) -> BuildReport:
@@ -106,6 +126,16 @@ class Processor:
 
     def __call__(self, path: Path) -> EnrichedFile:
         return enrich(self.parse(path), self.hooks)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (in a worker): the steps' modules are imported now, not in the first file's time."""
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        _effective_date()
+        steps = (self.hooks.references, self.hooks.duties, self.hooks.actors)
+        for step, loader in _LOADERS:
+            if any(s is step for s in steps):
+                loader()
 
 
 def process(path: str | Path, hooks: Hooks | None = None, budget: float | None = None) -> EnrichedFile:

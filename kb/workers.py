@@ -87,7 +87,9 @@ class Worker:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kb.workers", str(to_child_r), str(from_child_w)],
+            # -P: the child's working directory is not put first on its path (a folder holding another "kb"
+            # would be imported instead of ours); it finds modules where the caller does (`_child_env`).
+            [sys.executable, "-P", "-m", "kb.workers", str(to_child_r), str(from_child_w)],
             pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             env=_child_env(),
         )
@@ -120,7 +122,7 @@ class Worker:
 def _child_env() -> dict[str, str]:
     # The child finds the caller's modules (the project, a test's helpers) where the caller does.
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in sys.path)  # "" is the caller's directory
     return env
 
 
