@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from parsers.errors import ParseError
-from parsers.model import Document, Footnote, Node, ParseResult, Quotation, Span
+from parsers.model import Change, Document, Footnote, Node, ParseResult, Quotation, Span
 
 
 def read_file(path: str | Path):
@@ -36,6 +36,6 @@ def to_akn(doc: Document) -> bytes:
 
 
 __all__ = [
-    "Document", "Footnote", "Node", "ParseError", "ParseResult", "Quotation", "Span",
+    "Change", "Document", "Footnote", "Node", "ParseError", "ParseResult", "Quotation", "Span",
     "parse_file", "parse_text", "read_file", "to_akn",
 ]

@@ -43,6 +43,16 @@ class Quotation:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One change a consolidation made to a unit (kb.amend.apply): by which document's instruction, from when."""
+
+    doc: str | None  # number of the amending document ("63/2020/QH14")
+    op: str  # the operation's kind: replace, insert, repeal, substitute ...
+    eid: str  # the instruction's eid in the amending document ("art_1__para_3")
+    effective: str | None  # ISO date it takes effect
+
+
+@dataclass(frozen=True)
 class Node:
     kind: str  # one of NORMATIVE_KINDS, PLAN_KINDS or PROSE_KINDS
     num: str | None  # as printed: "II", "6", "2", "đ", "2.1"
@@ -52,6 +62,8 @@ class Node:
     span: Span
     children: tuple[Node, ...] = ()
     quotes: tuple[Quotation, ...] = ()  # the quoted blocks this node's instruction introduces, in order
+    repealed: bool = False  # in a consolidated text: repealed, kept in its place without its words
+    history: tuple[Change, ...] = ()  # in a consolidated text: what changed it, oldest first
 
     def walk(self) -> Iterator[Node]:
         """This node and all below it, in document order (quoted blocks are not walked: they are not units of
@@ -128,8 +140,10 @@ def _node_dict(node: Node) -> dict[str, Any]:
         "end": node.span.end,
         "line": node.span.line,
         "children": [_node_dict(c) for c in node.children],
-        # only where present, so documents without quotations keep their JSON
+        # only where present, so documents without quotations (or not consolidated) keep their JSON
         **({"quotes": [_quote_dict(q) for q in node.quotes]} if node.quotes else {}),
+        **({"repealed": True} if node.repealed else {}),
+        **({"history": [asdict(c) for c in node.history]} if node.history else {}),
     }
 
 

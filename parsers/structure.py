@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from parsers import patterns as P
+from parsers import quotes as Q
 from parsers.clean import UNIT_PREFIX, clean
 from parsers.errors import ParseError
 from parsers.lines import Line
 from parsers.metadata import Layout, metadata
-from parsers.model import Document, Footnote, Node, ParseResult, Span
+from parsers.model import Document, Footnote, Node, ParseResult, Quotation, Span
 from parsers.portal import footer_start, page_end
 from parsers.split import split
 
@@ -27,10 +28,10 @@ ALLOWED_PARENTS: dict[str, tuple[str, ...]] = {
     "muc": (ROOT, "phan", "chuong"),
     "dieu": (ROOT, "phan", "chuong", "muc"),
     "khoan": ("dieu",),
-    "diem": ("khoan", "dieu"),
+    "diem": ("khoan", "dieu", "subitem"),
     "section": (ROOT,),
     "item": (ROOT, "section"),
-    "subitem": (ROOT, "section", "item"),
+    "subitem": (ROOT, "section", "item", "khoan", "dieu"),
     "bullet": (ROOT, "section", "item", "subitem", "bullet"),
     "paragraph": (ROOT,),
 }
@@ -89,14 +90,16 @@ class _Open:
     last: Line | None = None
     level: int = 0  # bullets: 1 for "-", 2 for "+"
     want_heading: bool = False  # a Chương/Điều label alone on its line: the next title line is its heading
+    attribute: bool = False  # a bullet that is a task's attribute line, or a task dash that took such lines
+    quotes: list[Quotation] = field(default_factory=list)  # blocks its instruction introduces
 
     def freeze(self) -> Node:
-        """The finished node; its span runs to the end of its last descendant."""
+        """The finished node; its span runs to the end of its last descendant (or quoted block)."""
         children = tuple(c.freeze() for c in self.children)
-        end = max([(self.last or self.first).end] + [c.span.end for c in children])
+        end = max([(self.last or self.first).end] + [c.span.end for c in children] + [q.span.end for q in self.quotes])
         text = "\n".join(t for t in self.texts if t)
         return Node(self.kind, self.num, self.heading, text, self.eid, Span(self.first.start, end, self.first.lineno),
-                    children)
+                    children, tuple(self.quotes))
 
 
 # --- classifying a paragraph --------------------------------------------------------------------------
@@ -111,8 +114,9 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
             label = _label_unit(text)
             if label:
                 return label
-        if P.SUBITEM.match(text):
-            return None
+        m = P.SUBITEM.match(text)
+        if m:  # "1.1." inside an article: a unit under its clause, as in a plan ("a)" points under it)
+            return "subitem", m.group(1), m.group(2).strip(), ""
         m = P.KHOAN.match(text)
         if m:
             return "khoan", m.group(1), m.group(2).strip(), ""
@@ -138,6 +142,15 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
             return "bullet", None, m.group(2).strip(), m.group(1)
     return None
 
+
+# A plan task's attribute line: who leads, who co-ordinates, when, what it yields ("Đơn vị chủ trì: ...")
+_ATTRIBUTE = re.compile(
+    r"^(?:(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|bộ\s+phận))*\s+"
+    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|phụ\s+trách|tham\s+gia)[^:]{0,60}|(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?|"
+    r"thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
+    r"kết\s+quả\s+(?:dự\s+kiến|đầu\s+ra)|nội\s+dung\s+(?:thực\s+hiện|công\s+việc))\s*:",
+    re.IGNORECASE,
+)
 
 # Phần / Chương / Mục / Điều, either case: a paragraph starting with another letter skips those patterns
 _LABEL_INITIALS = "PpCcMmĐđ"
@@ -176,6 +189,20 @@ def _is_title(text: str) -> bool:
     return True
 
 
+def _bold_title(rest: str, line: Line, stops: str = ".:") -> bool:
+    """A title in bold whose closing "." or ":" is printed bold too ("**5. Tăng cường công tác kiểm tra.**",
+    "**Điều 2. Đối tượng áp dụng:**"), or just after the bold: a title as it is without the stop."""
+    if not (line.bold and line.bold_start) or rest[-1:] not in stops or rest.endswith(".."):
+        return False
+    title = rest[:-1].rstrip()
+    if rest.endswith(":") and _LEADS_IN.search(title):
+        return False  # "Sửa đổi, bổ sung điểm a khoản 3 Điều 5 như sau:" introduces what follows
+    return bool(title) and len(title) <= 200 and not any(c in title for c in ".;:")
+
+
+_LEADS_IN = re.compile(r"(?:\bsau|\bsau\s+đây|\bgồm|\bbao\s+gồm)$", re.IGNORECASE)
+
+
 # --- building the tree -------------------------------------------------------------------------------
 class _Builder:
     def __init__(self, family: str) -> None:
@@ -185,6 +212,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.loose: list[str] = []  # text before the first unit that the preamble did not take
         self.root_kinds: dict[str, int] = {}  # root units per kind, as `_Open.kinds`
+        self.attr_host: _Open | None = None  # the task dash that took the last attribute line as its own text
 
     def _append(self, parent: _Open | None, unit: _Open) -> None:
         (parent.children if parent else self.root).append(unit)
@@ -201,35 +229,88 @@ class _Builder:
 
     def add_unit(self, kind: str, num: str | None, rest: str, marker: str, line: Line) -> bool:
         level = _BULLET_LEVEL.get(marker, 1) if kind == "bullet" else 0
+        attribute = kind == "bullet" and num is None and bool(_ATTRIBUTE.match(rest))
+        host, self.attr_host = self.attr_host, None
+        if attribute and self._task_attribute(rest, level, line, host):
+            return True
         if kind == "bullet":
             while self.stack and self.stack[-1].kind == "bullet" and self.stack[-1].level >= level:
                 self.stack.pop()
         depth = self._parent_index(kind)
-        if depth is None:
+        if depth is None or (kind == "subitem" and not self._decimal_fits(num, depth)):
             return False
         del self.stack[depth + 1:]
         parent = self.stack[depth] if depth >= 0 else None
         eid_num = num
+        if kind == "dieu" and num and num[:1] == "0":
+            eid_num = num.lstrip("0") or "0"  # "Điều 07." is art_7; the number stays as printed
         if kind == "bullet" and num is None:  # a dash prints no number: the eid counts the bullets
             eid_num = str(1 + (parent.kinds if parent else self.root_kinds).get("bullet", 0))
         unit = _Open(kind, num, self.eids.make(kind, eid_num, parent.eid if parent else None), line, level=level)
         self._fill_label(unit, rest, line)
+        unit.attribute = attribute
+        if attribute and parent is not None and parent.kind == "bullet":
+            parent.attribute = True  # "- Task" / "+ Cơ quan chủ trì: ...": that dash has its own group
         self._append(parent, unit)
         self.stack.append(unit)
         return True
+
+    def _task_attribute(self, rest: str, level: int, line: Line, host: _Open | None) -> bool:
+        """A task's attribute line ("- Đơn vị chủ trì: Sở Tư pháp", "- Thời gian thực hiện: Quý IV/2026") after
+        the one dash of the task it describes, with the same marker: it goes with that task, as a line of its
+        own text (True). After several dashes the group closes them all: it belongs to the unit above them, as
+        its first children do (False, the stack popped to there); right under a numbered task, or under one
+        dash with a deeper marker ("+ Cơ quan chủ trì: ..."), it is that task's child (False)."""
+        if host is not None and self.stack and self.stack[-1] is host:
+            host.texts.append(rest)  # the group goes on
+            host.last = line
+            self.attr_host = host
+            return True
+        if not self.stack or self.stack[-1].kind != "bullet":
+            return False
+        at = len(self.stack) - 1  # the task dash: the outermost open bullet the line would close, else the innermost
+        while at > 0 and self.stack[at - 1].kind == "bullet" and self.stack[at - 1].level >= level:
+            at -= 1
+        dash = self.stack[at]
+        siblings = self.stack[at - 1].children if at > 0 else self.root
+        run = 0
+        for unit in reversed(siblings):
+            if unit.kind != "bullet" or unit.attribute:
+                break
+            run += 1
+        if run == 1 and siblings and siblings[-1] is dash and dash.level == level:
+            del self.stack[at + 1:]
+            dash.texts.append(rest)
+            dash.last = line
+            dash.attribute = True
+            self.attr_host = dash
+            return True
+        if run >= 2:
+            del self.stack[at:]  # "- A", "- B", then the group: it closes both
+        return False
+
+    def _decimal_fits(self, num: str | None, depth: int) -> bool:
+        """Under a clause, "2.3." must carry that clause's number (else it is a number in the text, as it was
+        before decimals had units of their own in articles)."""
+        parent = self.stack[depth] if depth >= 0 else None
+        if parent is None or parent.kind != "khoan" or not num:
+            return True
+        return num.split(".", 1)[0].lstrip("0") == (parent.num or "").lstrip("0")
 
     def _fill_label(self, unit: _Open, rest: str, line: Line) -> None:
         if unit.kind in ("phan", "chuong", "muc", "section"):
             unit.heading = rest or None
             unit.want_heading = not rest
         elif unit.kind == "dieu":
-            if rest and not line.label_bold and _is_title(rest):
-                unit.heading = rest.rstrip(".").strip()
+            if rest and not line.label_bold and (_is_title(rest) or _bold_title(rest, line)):
+                unit.heading = rest.rstrip(".:").strip()
             else:
                 unit.texts.append(rest)
             unit.want_heading = not rest
         elif unit.kind in ("item", "subitem") and _is_title(rest) and not rest.endswith("."):
             unit.heading = rest
+        elif unit.kind in ("item", "subitem") and _bold_title(rest, line, "."):  # "1. Sở Y tế:" leads its list
+            unit.heading = rest[:-1].rstrip()
         else:
             unit.texts.append(rest)
 
@@ -257,6 +338,13 @@ class _Builder:
         self._append(None, unit)
         self.stack.append(unit)
 
+    def attach(self, quotes: list[Quotation]) -> None:
+        """Quoted blocks the line just read introduces belong to the unit that holds that line."""
+        if self.stack:
+            self.stack[-1].quotes.extend(quotes)
+        else:
+            self.loose.extend(q.text for q in quotes)
+
     def close_label(self) -> None:
         if self.stack:
             self.stack[-1].want_heading = False
@@ -272,7 +360,8 @@ def _body_start(lines: list[Line], units: list, family: str) -> int:
     if family == "prose":
         return _prose_start(lines)
     for i, unit in enumerate(units):
-        if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem"):
+        if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem") and (
+                family != "normative" or unit[0] != "subitem"):  # an article's "1.1." neither
             return i
     return len(lines)
 
@@ -328,7 +417,7 @@ def _signature_start(lines: list[Line], units: list, body: int, family: str) -> 
     if family != "prose":
         for i in range(len(lines) - 1, body - 1, -1):
             unit = units[i]
-            if unit and unit[0] in _MAJOR and not lines[i].table:
+            if unit and unit[0] in _MAJOR and not lines[i].table and (family != "normative" or unit[0] != "subitem"):
                 last = i
                 break
     for i in range(last, len(lines)):
@@ -343,12 +432,95 @@ def _capacity_line(text: str) -> bool:
     return bool(m) and (m.group(2)[:1].isupper() or not m.group(2))
 
 
-def _build(lines: list[Line], units: list, family: str) -> tuple[list[_Open], list[str]]:
+def _build(lines: list[Line], units: list, family: str,
+           quotes: dict[int, list[Quotation]] | None = None) -> tuple[list[_Open], list[str]]:
     builder = _Builder(family)
     for line, unit in zip(lines, units, strict=True):
+        point = None
+        if unit is not None and unit[0] == "subitem":
+            unit, point = _first_point(unit, family)
         if unit is None or not builder.add_unit(*unit, line):
             builder.add_text(line)
+        elif point is not None:
+            builder.add_unit(*point, line)
+        if quotes and id(line) in quotes:
+            builder.attach(quotes[id(line)])
     return builder.root, builder.loose
+
+
+_FIRST_POINT = re.compile(r"^(.*?[:.;])\s+a\)\s+(\S.*)$")
+
+
+def _first_point(unit: tuple, family: str) -> tuple[tuple, tuple | None]:
+    """"1.1. Sở Tư pháp: a) Chủ trì ...": the decimal item's text, then its first point on the same line."""
+    kind, num, rest, marker = unit
+    m = _FIRST_POINT.match(rest) if " a) " in rest else None
+    if m is None:
+        return unit, None
+    point = ("diem", "a", m.group(2), "") if family == "normative" else ("bullet", "a", m.group(2), "a)")
+    return (kind, num, m.group(1), marker), point
+
+
+# --- quoted blocks: their own trees, in the amended document's numbering -------------------------------
+class _QuoteBuilder(_Builder):
+    """A quotation may open with any unit ("3. ...", "b1) ...", "Điều 6a. ...", "Chương II"): a unit that no
+    open unit may hold goes at the quotation's root."""
+
+    def _parent_index(self, kind: str) -> int | None:
+        depth = super()._parent_index(kind)
+        return -1 if depth is None else depth
+
+
+_KHOAN_SUFFIX = re.compile(r"^(\d{1,3}[a-zđ])\s?[.)](?![\d/])\s*(.*)$")  # "8a. ...": a clause inserted after 8
+_DIEM_DOT = re.compile(r"^([a-zđ]\d?)\.\s+(.*)$")  # "e. ...": a point, as some texts quote it
+_CHUONG_SUFFIX = re.compile(r"^Chương\s+([IVXLC]+[a-zđ])(?![\w/])[.:]?\s*(.*)$", re.IGNORECASE)  # "Chương VIIa"
+
+
+def _quote_unit(text: str) -> tuple[str, str | None, str, str] | None:
+    unit = _unit(text, "normative")
+    if unit is None and text[:1].isdigit():
+        m = _KHOAN_SUFFIX.match(text)
+        if m:
+            return "khoan", m.group(1), m.group(2).strip(), ""
+    if unit is None and text[:1].islower():
+        m = _DIEM_DOT.match(text)
+        if m:
+            return "diem", m.group(1), m.group(2).strip(), ""
+    if unit is None and text[:1] in "Cc":
+        m = _CHUONG_SUFFIX.match(text)
+        if m:
+            return "chuong", m.group(1)[:-1].upper() + m.group(1)[-1], m.group(2).strip(), ""
+    return unit
+
+
+def _quotation(block: Q.Cut) -> Quotation:
+    builder = _QuoteBuilder("normative")
+    for line in block.lines:
+        unit = None if line.table else _quote_unit(line.text)
+        if unit is None or not builder.add_unit(*unit, line):
+            builder.add_text(line)
+    nodes = tuple(u.freeze() for u in builder.root)
+    return Quotation(block.text, Span(block.start, max(block.end, block.start), block.lines[0].lineno), nodes,
+                     "normative" if nodes else "prose")
+
+
+def _cut_quotes(lines: list[Line], source: str | None) -> tuple[list[Line], dict[int, list[Quotation]]]:
+    """The lines without the quoted blocks of amending instructions, and each block's Quotation keyed by
+    the id of the line that introduces it."""
+    kept, cuts = Q.cut(lines, source)
+    quotes: dict[int, list[Quotation]] = {}
+    for block in cuts:
+        quotes.setdefault(id(block.lead), []).append(_quotation(block))
+    return kept, quotes
+
+
+def _texts(lines: list[Line], quotes: dict[int, list[Quotation]]) -> list[str]:
+    """The lines' text, each followed by the quoted blocks it introduces (a header or signature keeps them)."""
+    out = []
+    for x in lines:
+        out.append(x.text)
+        out.extend(f"“{q.text}”" for q in quotes.get(id(x), ()))
+    return out
 
 
 def _prose(lines: list[Line]) -> list[_Open]:
@@ -360,8 +532,14 @@ def _prose(lines: list[Line]) -> list[_Open]:
     return out
 
 
-def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None) -> Document:
-    family = _family(lines)
+def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None,
+              source: str | None = None) -> Document:
+    kept, quotes = _cut_quotes(lines, source)
+    family = _family(kept)
+    if family == "prose":  # a letter's paragraphs keep their quotes: it amends nothing
+        family, quotes = _family(lines), {}
+    else:
+        lines = kept
     units = [None if x.table else _unit(x.text, family) for x in lines]
     body = _body_start(lines, units, family)
     if family != "prose":
@@ -370,12 +548,12 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
     if family == "prose":
         tops, loose = _prose(lines[body:sign]), []
     else:
-        tops, loose = _build(lines[body:sign], units[body:sign], family)
+        tops, loose = _build(lines[body:sign], units[body:sign], family, quotes)
     nodes = tuple(u.freeze() for u in tops)
     layout = Layout(lines[:body], lines[sign:], nodes, family, parent, tuple(x for x in lines if x.table))
     page = page_end(lines[:body])  # the metadata still reads the portal's panel: it may name the type
-    preamble = "\n".join([x.text for x in lines[page:body]] + loose)
-    signature = "\n".join(x.text for x in lines[sign:])
+    preamble = "\n".join(_texts(lines[page:body], quotes) + loose)
+    signature = "\n".join(_texts(lines[sign:], quotes))
     start, end = lines[0].start, lines[-1].end
     notes = tuple(f for f in footnotes if start <= f.span.start <= end)
     return metadata(layout, preamble=preamble, signature=signature, footnotes=notes,
@@ -404,7 +582,7 @@ def parse_text(text: str, source: str = "<text>", fmt: str = "txt", warnings: tu
             lo = chunk[0].start if n else 0
             hi = chunks[n + 1][0].start if n + 1 < len(chunks) else len(text) + 1
             notes = tuple(f for f in draft.footnotes if lo <= f.span.start < hi)
-        doc = _document(chunk, (), docs[0] if docs else None)
+        doc = _document(chunk, (), docs[0] if docs else None, draft.source)
         if footer and n == len(chunks) - 1:
             doc = replace(doc, portal="\n".join(x for x in (doc.portal, footer) if x))
         docs.append(_with_footnotes(doc, notes))

@@ -4,7 +4,8 @@
   the words of the output: every node's label, heading and text, every document's preamble,
   signature and portal page (a legal portal's banners kept apart), every footnote. Nothing may be invented; only the words of lines that hold nothing but a
   page number or a link may go missing.
-- `tree_problems(result)`: eids unique per document, every node under a kind allowed to hold it.
+- `tree_problems(result)`: eids unique per document, every node under a kind allowed to hold it; inside each
+  quoted block (an amending instruction's `Quotation`), eids unique within the block.
 
 Written independently of the parser's cleaning code on purpose: a simple tokeniser, a simple noise rule.
 """
@@ -39,6 +40,8 @@ def noise_words(text: str) -> Counter[str]:
 def _node_words(node: Node) -> Counter[str]:
     label = " ".join(x for x in (_LABEL.get(node.kind, ""), node.num or "") if x)
     out = words(" ".join(x for x in (label, node.heading or "", node.text) if x))
+    for quote in node.quotes:  # a quoted block keeps its words apart from its instruction's text
+        out += words(quote.text)
     for child in node.children:
         out += _node_words(child)
     return out
@@ -76,4 +79,8 @@ def tree_problems(result: ParseResult) -> list[str]:
             if parent not in ALLOWED_PARENTS[node.kind]:
                 problems.append(f"{node.kind} {node.num} under {parent}")
             stack.extend((node.kind, c) for c in node.children)
+            for quote in node.quotes:
+                inside = [n.eid for top in quote.nodes for n in top.walk()]
+                problems.extend(f"duplicate eid {e} in a quotation of {node.eid}"
+                                for e, k in Counter(inside).items() if k > 1)
     return problems

@@ -51,6 +51,18 @@ def _repeated_citation(k: int) -> str:
     return _DECISION + "Điều 2. Căn cứ\n" + "theo khoản 2 Điều 5 Luật số 80/2015/QH13, " * k + "thực hiện.\n"
 
 
+def _instructions(k: int) -> str:
+    unit = ("{i}. Sửa đổi, bổ sung Điều {i} như sau:\n“Điều {i}. Trách nhiệm\n1. Sở Tư pháp báo cáo “kết quả”.\n"
+            "2. Ủy ban nhân dân cấp xã thực hiện.”.\n")
+    return "LUẬT\nĐiều 1. Sửa đổi, bổ sung một số điều\n" + "".join(unit.format(i=i + 2) for i in range(k))
+
+
+def _stray_marks(k: int) -> str:
+    # instructions whose quotes never close, and a line of opening marks that pair with nothing
+    unit = "{i}. Sửa đổi khoản {i} Điều 3 như sau: “{i}. Sở Tư pháp thực hiện.\n“ “ \" “ lời “\n"
+    return "LUẬT\nĐiều 1. Sửa đổi\n" + "".join(unit.format(i=i + 1) for i in range(k)) + "“ " * (20 * k) + "\n"
+
+
 CASES: list[tuple[str, Callable[[int], str], int]] = [
     ("articles", _articles, 60),
     ("one label repeated", _same_label, 120),
@@ -58,6 +70,8 @@ CASES: list[tuple[str, Callable[[int], str], int]] = [
     ("table rows", _table_rows, 120),
     ("one long cell", _long_cell, 360),
     ("one citation repeated in a sentence", _repeated_citation, 120),
+    ("amending instructions with quoted articles", _instructions, 60),
+    ("unpaired quote marks", _stray_marks, 120),
 ]
 
 

@@ -87,8 +87,8 @@ def test_kb_build_names_the_file_on_one_line(
     monkeypatch.setattr(pipeline, "parse_file", hostile_parse)  # the reader the build sends to its workers
     assert kb_main(["build", str(folder), "--db", str(tmp_path / "kb.db")]) == 2
     out, err = capsys.readouterr()
-    assert out.startswith("3 files: 2 parsed, 0 unchanged, 0 removed, 1 failed; 2 documents")
-    assert err == f"kb: error: {folder / 'b.txt'}: {REASON}\n"
+    assert out.startswith("3 tệp: 2 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 1 lỗi; 2 văn bản")
+    assert err == f"kb: lỗi: {folder / 'b.txt'}: {REASON}\n"
 
 
 def test_one_file_in_a_child_raises_over_memory_its_child_is_replaced_and_the_next_call_works(

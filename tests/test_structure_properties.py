@@ -23,7 +23,10 @@ LABELS = ["Điều 1.", "Điều 2. Phạm vi", "**Điều 3.**", "Chương I", 
           "1.", "2)", "a)", "đ)", "- b)", "I.", "II.", "2.1.", "3.1", "-", "+", "*", "•", "|", "**", "#", "###",
           "Căn cứ", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "QUYẾT ĐỊNH", "KẾ HOẠCH", "QUY CHẾ",
           "Số: 12/2024/QĐ-UBND", "(Kèm theo Quyết định số 3/2024/QĐ-UBND)", "Hà Nội, ngày 5 tháng 6 năm 2024",
-          "1", "23", "https://x.vn/a", "---", "của", "pháp luật1", "34/2016/NĐ-CP2", "[^1]", "[^1]: chú thích", ""]
+          "1", "23", "https://x.vn/a", "---", "của", "pháp luật1", "34/2016/NĐ-CP2", "[^1]", "[^1]: chú thích", "",
+          # amending instructions and their quotes, paired or not
+          "Sửa đổi, bổ sung Điều 2 như sau:", "1. Sửa đổi khoản 3 như sau: “3.", "“Điều 2.", "“a)", "“", "”",
+          "”.", "”;", '"', 'Thay cụm từ "A" bằng cụm từ “B”', "Bổ sung khoản 8a vào sau khoản 8 như sau: “8a."]
 WORDS = ["Sở Tư pháp", "thực hiện", "quy định", "văn bản.", "của", "và", "Ủy ban", "hòa", "hoà", "năm 2025;",
          "trách nhiệm:", "./.", "Nguyễn Văn A"]
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from parsers.model import Node, Span
 
 # What an operation does. replace: the target unit (or its heading, see Target.part) gets `content`;
-# insert: `content` is placed after `after` (or first in the target's parent when `after` is None);
+# insert: `content` is placed after `after` (before `before`; in its number's order among its siblings when
+# neither is named);
 # repeal: the unit keeps its place, repealed, without text; substitute: `old` becomes `new` in the target's
 # text (delete_phrase: `new` is ""); suspend: the unit is not applied from `effective` (đình chỉ);
 # correct: an đính chính of words, applied as substitute from the corrected document's own date;
@@ -26,8 +27,10 @@ KINDS = ("replace", "insert", "repeal", "substitute", "delete_phrase", "suspend"
 @dataclass(frozen=True)
 class Target:
     document: str | None  # number of the amended document as cited ("80/2015/QH13"); None: not stated
-    eid: str  # in the amended document's numbering: "art_4__para_3", "art_6a", "chp_2", "annex_I"
-    part: str = "unit"  # "unit", or "heading" when only an article's or chapter's name is replaced
+    eid: str  # in the amended document's numbering: "art_4__para_3", "art_6a", "chp_2", "annex_I"; "" the whole
+    # document (a phrase replaced throughout, the document repealed)
+    part: str = "unit"  # "unit"; "heading" when only an article's or chapter's name is replaced; "text" when only
+    # the unit's own words before its clauses are (its "đoạn mở đầu")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Operation:
     old: str | None = None  # substitute / delete_phrase / correct: the words replaced
     new: str | None = None  # substitute / correct: the words put in; "" for delete_phrase
     effective: str | None = None  # ISO date the operation takes effect
+    before: str | None = None  # insert: eid (amended numbering) of the unit the new one precedes ("vào trước")
 
 
 @dataclass(frozen=True)

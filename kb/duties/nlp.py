@@ -35,7 +35,7 @@ if not Doc.has_extension("vbkb_registry"):
 def _actors_component(doc: Doc) -> Doc:
     registry: Registry = doc._.vbkb_registry or load_registry()
     spans = []
-    for m in registry.find(doc):
+    for m in registry.mentions(doc):
         span = doc.char_span(m.start, m.end, label="+".join(m.ids), alignment_mode="expand")
         if span is not None:
             spans.append(span)
