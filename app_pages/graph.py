@@ -11,7 +11,6 @@ from kb.store import db as store
 from kb.store import views
 
 STATUS_WORD = {"replaced": "đã bị thay thế", "expired": "đã hết hiệu lực"}
-WHOLE_KB_MAX = 60  # documents in the KB up to which the whole graph is drawn at first; beyond, one neighbourhood
 
 
 
@@ -22,17 +21,18 @@ def _follow() -> None:
 
 
 st.title("Đồ thị trích dẫn")
-data = kbsession.citations()
-g, view = data.graph, data.view
 with kbsession.connection() as db:
     docs = store.list_documents(db)
     names = {d["doc_id"]: doc_label(d) for d in docs}
 
 ids = list(names)
+whole = len(ids) <= kbsession.WHOLE_KB_MAX  # a large KB: only one document's neighbourhood is read and drawn
 a, b = st.columns(2)
-around = a.selectbox("Vẽ quanh văn bản", [None, *ids], index=0 if len(ids) <= WHOLE_KB_MAX else 1,
+around = a.selectbox("Vẽ quanh văn bản", [None, *ids] if whole else ids, index=0,
                      format_func=lambda d: "Toàn bộ kho" if d is None else names[d], key="graph_around",
                      on_change=_follow)
+data = kbsession.citations() if whole or around is None else kbsession.neighbourhood(around)
+g, view = data.graph, data.view
 present = sorted({e["relation"] for e in views.document_edges(g)}, key=list(RELATION).index)
 chosen = b.multiselect("Loại quan hệ", present, default=present, format_func=lambda r: label(RELATION, r))
 stale = [f for f in data.findings if f.kind == "stale"]
@@ -48,7 +48,8 @@ if edges:
 else:
     st.info("Không có trích dẫn nào thuộc các loại đã chọn.")
 
-st.subheader(f"Trích dẫn văn bản đã bị thay thế hoặc hết hiệu lực ({len(stale)})")
+st.subheader(f"Trích dẫn văn bản đã bị thay thế hoặc hết hiệu lực ({len(stale)})"
+             + ("" if whole or around is None else f" — quanh {names[around]}"))
 if stale:
     with kbsession.connection() as db:
         where = {d: views.node_addresses(db, d) for d in {f.doc_id for f in stale}}

@@ -154,6 +154,45 @@ def _document_citations(path: str, stamp: float, doc_id: str) -> CitationData:
     return CitationData(view, None, _stale(view, catalog), catalog)
 
 
+# Documents in the KB up to which the graph page builds and draws the whole citation graph; past that it
+# reads only one document's neighbourhood (`neighbourhood`): the whole graph is never built for a page.
+WHOLE_KB_MAX = 60
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _neighbourhood(path: str, stamp: float, doc_id: str) -> CitationData:
+    from kb.citations import graph
+    from kb.citations.catalog import load_catalog
+    from kb.store import db as store
+
+    db = store.open_db(Path(path))
+    try:
+        view = graph.from_db(db, doc_id)
+        seen = {(r["doc_id"], r["source_eid"], r["target_doc"], r["target_eid"], r["relation"], r["line"])
+                for r in view.references}
+        for ref in graph.cited_by_db(db, doc_id):  # indexed: the references whose target is DOC_ID
+            if (ref["doc_id"], ref["source_eid"], ref["target_doc"], ref["target_eid"], ref["relation"],
+                    ref["line"]) not in seen:
+                view.references.append(ref)
+    finally:
+        _close(db)
+    catalog = load_catalog()
+    return CitationData(view, graph.build_graph(view, catalog), _stale(view, catalog), catalog)
+
+
+def neighbourhood(doc_id: str) -> CitationData:
+    """The citations to and from one document, as a graph (and that document's stale citations): what the
+    graph page draws around a document of a large KB, from indexed lookups."""
+    from kb.errors import KbError
+
+    require_kb()
+    try:
+        return _neighbourhood(*db_stamp(), doc_id)
+    except KbError as exc:
+        st.error(f"Không mở được cơ sở dữ liệu văn bản: {exc}")
+        st.stop()
+
+
 def document_citations(doc_id: str) -> CitationData:
     """What one document's page needs of the citations, without the graph of the whole KB: its own
     references and the KB's replacements (`graph.from_db(db, doc_id)`), read again only when the

@@ -151,3 +151,18 @@ def vietnamese(message: str) -> str:
     for pattern, replacement in _compiled():
         message = pattern.sub(replacement, message)
     return message
+
+
+def failure_reason(exc: BaseException, path: object = None) -> str:
+    """One line for a file's failure. The report pairs it with the file, so a message that starts with
+    the file's name (`path`, a pathlib.Path) does not say it twice ("FILE: FILE: ...")."""
+    if isinstance(exc, PermissionError):
+        return "không có quyền đọc tệp"
+    text = str(exc).strip().splitlines()
+    message = text[0] if text else ""
+    if path is not None:
+        message = message.removeprefix(f"{path}: ").removeprefix(f"{getattr(path, 'name', path)}: ")
+    message = vietnamese(message)
+    if isinstance(exc, KbError) or type(exc).__name__ == "ParseError":
+        return message or type(exc).__name__
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

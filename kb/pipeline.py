@@ -16,20 +16,71 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from kb.citations.find import find_references
 from kb.docid import doc_id as make_doc_id
-from kb.duties.actors import document_actors
-from kb.duties.extract import extract_duties
 from kb.model import Actor, Duty, EnrichedDocument, EnrichedFile, Reference
-from kb.store.db import BuildReport
-from kb.store.db import build as store_build
-from kb.validity import effective_date
 from kb.workers import call
 from parsers import parse_file
 from parsers.model import Document, ParseResult
 
+if TYPE_CHECKING:
+    from kb.store.db import BuildReport
+
 STEPS = ("read", "parse", "enrich: effective date", "enrich: citations", "enrich: duties", "enrich: actors", "store")
+
+
+# The enrichment steps, each imported where it runs: the process that only writes the KB (`kb build`'s
+# main process) then never loads spaCy, and a worker never loads the store's SQLite layer. A worker
+# imports them when it receives a `Processor` (`Processor.__setstate__`), before its file's clock starts.
+def _find_references() -> Callable[[ParseResult, Document], list[Reference]]:
+    from kb.citations.find import find_references as find
+
+    return find
+
+
+def _extract_duties() -> Callable[[ParseResult, Document, str | None], list[Duty]]:
+    from kb.duties.extract import extract_duties as extract
+
+    return extract
+
+
+def _document_actors() -> Callable[[ParseResult, Document], list[Actor]]:
+    from kb.duties.actors import document_actors as actors
+
+    return actors
+
+
+def _effective_date() -> Callable[..., Any]:
+    from kb.validity.effective import effective_date as effective
+
+    return effective
+
+
+def find_references(result: ParseResult, doc: Document) -> list[Reference]:
+    return _find_references()(result, doc)
+
+
+def extract_duties(result: ParseResult, doc: Document, did: str | None) -> list[Duty]:
+    return _extract_duties()(result, doc, did)
+
+
+def document_actors(result: ParseResult, doc: Document) -> list[Actor]:
+    return _document_actors()(result, doc)
+
+
+def effective_date(doc: Document, text: str) -> Any:
+    return _effective_date()(doc, text)
+
+
+_LOADERS = ((find_references, _find_references), (extract_duties, _extract_duties), (document_actors, _document_actors))
+
+
+def store_build(*args: Any, **kwargs: Any) -> BuildReport:
+    """`kb.store.db.build`."""
+    from kb.store.db import build as write
+
+    return write(*args, **kwargs)
 
 
 @dataclass(frozen=True)
@@ -75,6 +126,16 @@ class Processor:
 
     def __call__(self, path: Path) -> EnrichedFile:
         return enrich(self.parse(path), self.hooks)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Unpickled (in a worker): the steps' modules are imported now, not in the first file's time."""
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        _effective_date()
+        steps = (self.hooks.references, self.hooks.duties, self.hooks.actors)
+        for step, loader in _LOADERS:
+            if any(s is step for s in steps):
+                loader()
 
 
 def process(path: str | Path, hooks: Hooks | None = None, budget: float | None = None) -> EnrichedFile:

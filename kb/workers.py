@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from kb.errors import KbError
+from kb.errors import KbError, failure_reason
 from parsers.readers import limits
 
 _LOAD_S = 300.0  # loading a task (imports, spaCy) in a fresh child: generous, not the file's budget
@@ -87,7 +87,9 @@ class Worker:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "kb.workers", str(to_child_r), str(from_child_w)],
+            # -P: the child's working directory is not put first on its path (a folder holding another "kb"
+            # would be imported instead of ours); it finds modules where the caller does (`_child_env`).
+            [sys.executable, "-P", "-m", "kb.workers", str(to_child_r), str(from_child_w)],
             pass_fds=(to_child_r, from_child_w), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             env=_child_env(),
         )
@@ -120,7 +122,7 @@ class Worker:
 def _child_env() -> dict[str, str]:
     # The child finds the caller's modules (the project, a test's helpers) where the caller does.
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in sys.path)  # "" is the caller's directory
     return env
 
 
@@ -283,6 +285,18 @@ def _apply(env: dict[str, str], cwd: str) -> None:
         os.chdir(cwd)
     except OSError:
         pass
+
+
+def guarded(fn: Callable[[Any], Any], arg: Any, in_child: bool = False) -> Any:
+    """fn(arg) (one file's work, here or in a worker), or the one-line reason it failed. In a worker an
+    out-of-memory error goes up to `_serve`, which reports the file over the memory cap and ends the worker.
+    This module imports no more than the work does, so a worker loads only what `fn` needs."""
+    try:
+        return fn(arg)
+    except Exception as exc:
+        if in_child and out_of_memory(exc):
+            raise
+        return failure_reason(exc, arg)
 
 
 def out_of_memory(exc: BaseException) -> bool:

@@ -17,7 +17,7 @@ from kb.pipeline import Hooks, build
 from kb.workers import OverMemory
 
 NO_HOOKS = Hooks(references=None, duties=None, actors=None)
-CAP_MB = 1500  # a worker maps about 560 MB with spaCy loaded: room for a file, not for 8 GB
+CAP_MB = 1500  # a worker maps about 320 MB with spaCy loaded: room for a file, not for 8 GB
 REASON = "vượt giới hạn bộ nhớ của tiến trình xử lý (1500 MB, đặt VBKB_MAX_WORKER_MB để nâng)"
 
 

@@ -14,7 +14,7 @@ Three stages, eyecite-style:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -105,8 +105,18 @@ def _type_name(printed: str) -> str:
 _HEADER_NUMBER = re.compile(r"(?im)(?:^|\n)[ \t*#|]*số\s*(?:hiệu\s*)?[:.]?\s*$")
 
 
+# Text every match of a pattern holds, looked for first (most node texts cite nothing): a number's
+# "80/", "06-"; "Luật", "luật", "lệnh" of a law's kind; "Hiến"; a short form's "trên", "này", "nêu"; a unit word.
+_MAY_NUMBER = re.compile(r"\d[ \t]*[/\-–]")
+_MAY_LAW = re.compile("uật|lệnh")
+_MAY_SHORT = re.compile("trên|này|nêu")
+_MAY_PINPOINT = re.compile("điều|khoản|điểm|mục|chương|mẫu|phụ", re.IGNORECASE)
+
+
 def _number_anchors(text: str) -> list[_Anchor]:
     found: list[_Anchor] = []
+    if not _MAY_NUMBER.search(text):
+        return found
     for m in P.DOC_CITATION.finditer(text):
         types = re.findall(P.DOC_TYPE, m.group("type"))
         date, issuer = _tail_info(m.group("tail"))
@@ -166,7 +176,7 @@ def _type_from_code(number: str) -> str | None:
 
 def _name_anchors(text: str) -> list[_Anchor]:
     found = []
-    for m in P.NAMED_LAW.finditer(text):
+    for m in P.NAMED_LAW.finditer(text) if _MAY_LAW.search(text) else ():
         name = m.group("lawname")
         if P.NOT_A_LAW_NAME.match(name) or _inside_proper_noun(text, m.start()):
             continue
@@ -178,7 +188,7 @@ def _name_anchors(text: str) -> list[_Anchor]:
         law = _one_line(m.group("law"))
         found.append(_Anchor("name", m.start(), end, m.end("law"), doc_type=_type_name(m.group("kind")),
                              name=law, date=date, issuer=issuer))
-    for m in P.CONSTITUTION.finditer(text):
+    for m in P.CONSTITUTION.finditer(text) if "Hiến" in text else ():
         date, _ = _tail_info(m.group("tail"))
         found.append(_Anchor("name", m.start(), m.end(), m.end("law"), doc_type="Hiến pháp", name="Hiến pháp",
                              date=date))
@@ -200,7 +210,7 @@ def _inside_proper_noun(text: str, pos: int) -> bool:
 
 def _short_anchors(text: str) -> list[_Anchor]:
     found = []
-    for m in P.SHORT_FORM.finditer(text):
+    for m in P.SHORT_FORM.finditer(text) if _MAY_SHORT.search(text) else ():
         which = _one_line(m.group("which"))
         found.append(_Anchor("short", m.start(), m.end(), m.end(), doc_type=_type_name(m.group("type")), which=which))
     return found
@@ -381,7 +391,7 @@ def _complete_coordinated(text: str, chains: list[tuple[int, int, tuple[Pin, ...
 
 def _pinpoints(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, tuple[Pin, ...]]]:
     found = []
-    for m in P.PINPOINT.finditer(text):
+    for m in P.PINPOINT.finditer(text) if _MAY_PINPOINT.search(text) else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         pins = _pins(m)
@@ -962,44 +972,54 @@ class _SpanMapper:
         self.lo, self.hi, self.source, self.text = lo, hi, source, text
         verbatim = source.find(text, lo, hi) if text else -1
         self.offset = verbatim if verbatim >= 0 else None
-        self._map: list[int] | None = None  # made when first needed: most texts cite nothing
+        self._runs: tuple[list[int], list[int], list[int]] | None = None  # made when first needed
 
-    @property
-    def map(self) -> list[int]:
-        if self._map is None:
-            self._map = [] if self.offset is not None else self._match()
-        return self._map
-
-    def _match(self) -> list[int]:
-        """Each character's source offset (-1 for a space or a character not found), each found at or after
-        the previous one. A word found whole where its first character is gives the same offsets as
-        looking its characters up one by one, in one step."""
-        source, hi, out = self.source, self.hi, []
-        j = self.lo
-        for m in _WORD_OR_SPACE.finditer(self.text):
-            word = m.group()
-            if word.isspace():
-                out.append(-1)
+    def runs(self) -> tuple[list[int], list[int], list[int]]:
+        """The text's characters that are found, as runs (starts, ends, source starts): text[a:b] is
+        source[k:k + b - a]. Each non-space character is found at or after the one before it (a space is
+        not looked for): where a character is found, as long a stretch as reads the same from there is one
+        run, each of its non-space characters at the offset a one-by-one search would give it (what lies
+        between them in the source is the run's own spaces)."""
+        if self._runs is not None:
+            return self._runs
+        text, source, hi = self.text, self.source, self.hi
+        starts: list[int] = []
+        ends: list[int] = []
+        at: list[int] = []
+        i, j, n = 0, self.lo, len(text)
+        while i < n:
+            found = _NON_SPACE.search(text, i)
+            if found is None:
+                break
+            i = found.start()
+            k = source.find(text[i], j, hi)
+            if k < 0:
+                i += 1
                 continue
-            k = source.find(word[0], j, hi)
-            if k >= 0 and source.startswith(word, k, hi):
-                out.extend(range(k, k + len(word)))
-                j = k + len(word)
-                continue
-            for ch in word:
-                k = source.find(ch, j, hi)
-                if k < 0:
-                    out.append(-1)
-                    continue
-                out.append(k)
-                j = k + 1
-        return out
+            length = _common_length(text, i, source, k, hi)
+            starts.append(i)
+            ends.append(i + length)
+            at.append(k)
+            j = k + len(text[i:i + length].rstrip())  # after the run's last non-space character
+            i += length
+        self._runs = (starts, ends, at)
+        return self._runs
 
     def _pos(self, i: int, forward: bool) -> int | None:
-        rng = range(i, len(self.map)) if forward else range(min(i, len(self.map) - 1), -1, -1)
-        for k in rng:
-            if self.map[k] >= 0:
-                return self.map[k]
+        """The source offset of the first found non-space character at or after text offset I (FORWARD), or
+        of the last one at or before it."""
+        starts, ends, at = self.runs()
+        if forward:
+            for r in range(max(0, bisect_right(starts, i) - 1), len(starts)):
+                found = _NON_SPACE.search(self.text, max(i, starts[r]), ends[r])
+                if found is not None:
+                    return at[r] + found.start() - starts[r]
+            return None
+        i = min(i, len(self.text) - 1)
+        for r in range(bisect_right(starts, i) - 1, -1, -1):
+            kept = self.text[starts[r]:min(i + 1, ends[r])].rstrip()
+            if kept:
+                return at[r] + len(kept) - 1
         return None
 
     def span(self, start: int, end: int) -> Span:
@@ -1011,7 +1031,35 @@ class _SpanMapper:
         return Span(s, e, _line(self.source, s))
 
 
-_WORD_OR_SPACE = re.compile(r"\S+|\s")  # \s is what str.isspace() says is a space
+_NON_SPACE = re.compile(r"\S")  # \s is what str.isspace() says is a space
+
+
+def _common_length(text: str, i: int, source: str, k: int, hi: int) -> int:
+    """How many characters text[i:] and source[k:hi] share from their start (at least one: text[i] is
+    source[k]). A run of a rejoined text usually ends at its source line's end: that length is tried first."""
+    most = min(len(text) - i, hi - k)
+    good, bad = 1, most + 1
+    line_end = source.find("\n", k, k + most)
+    guess = line_end - k if line_end > k else most
+    if guess > good:
+        if source.startswith(text[i:i + guess], k):
+            good = guess
+        else:
+            bad = guess
+    step = 1
+    while good < bad - 1 and good + step < bad:  # gallop past the guess
+        if source.startswith(text[i:i + good + step], k):
+            good += step
+            step *= 2
+        else:
+            bad = good + step
+    while good < bad - 1:
+        mid = (good + bad) // 2
+        if source.startswith(text[i:mid + i], k):
+            good = mid
+        else:
+            bad = mid
+    return good
 _BREAK = re.compile("\n")
 _LINES: list[tuple[str, list[int]]] = []  # the source last asked about, with its line-break offsets
 

@@ -15,6 +15,7 @@ The older of the two (by date, else the numbered one before a draft) is OLD. Pai
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,12 @@ from rapidfuzz import fuzz, process
 from parsers.normalise import fold
 
 MIN_SCORE = 0.6
+# Documents of one type whose titles are all compared with each other; past this many, a title is compared
+# only with those sharing one of its rarest words (see `_title_pairs`), so that the cost grows with the KB,
+# not with its square.
+ALL_PAIRS_UP_TO = 1000
+_RARE_WORDS = 3  # of each title, its rarest words are looked up ...
+_COMMON_WORD = 500  # ... unless that many titles hold one
 TITLE_WEIGHT, STRUCTURE_WEIGHT, ISSUER_WEIGHT = 0.5, 0.3, 0.2
 _NOISE = re.compile(r"\b\d[\d/.\-]*\b|\bnam\b|\bngay\b|\bthang\b")
 
@@ -116,17 +123,13 @@ def propose_versions(db: Any, min_score: float = MIN_SCORE) -> list[VersionPair]
     out: list[VersionPair] = []
     for group in by_type.values():
         keys = [_title_key(d.get("title")) for d in group]
-        titles = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio, workers=1) / 100
-        for i, j in zip(*(titles >= 0.5).nonzero()):
-            a, b = group[int(i)], group[int(j)]
-            if i >= j or not keys[i] or not keys[j]:
-                continue
+        for i, j, title in _title_pairs(keys):
+            a, b = group[i], group[j]
             if a.get("parent_doc_id") == b["doc_id"] or b.get("parent_doc_id") == a["doc_id"]:
                 continue
             for d in (a, b):
                 if d["doc_id"] not in headings:
                     headings[d["doc_id"]] = _headings(db, d["doc_id"])
-            title = float(titles[i, j])
             structure = structure_similarity(headings[a["doc_id"]], headings[b["doc_id"]])
             issuer = issuer_similarity(
                 a.get("issuer"), places.get(a["doc_id"]), b.get("issuer"), places.get(b["doc_id"])
@@ -136,3 +139,30 @@ def propose_versions(db: Any, min_score: float = MIN_SCORE) -> list[VersionPair]
                 old, new = _older_first(a, b)
                 out.append(VersionPair(old["doc_id"], new["doc_id"], score, title, structure, issuer))
     return sorted(out, key=lambda v: (-v.score, v.old, v.new))
+
+
+def _title_pairs(keys: list[str]) -> Iterator[tuple[int, int, float]]:
+    """(i, j, similarity) for i < j whose title keys are both non-empty and at least half alike. Up to
+    `ALL_PAIRS_UP_TO` keys every pair is scored; past it, each key only against the keys sharing one of its
+    `_RARE_WORDS` rarest words held by fewer than `_COMMON_WORD` keys (versions of one text share their
+    title's words; two titles with no uncommon word in common are not compared)."""
+    if len(keys) <= ALL_PAIRS_UP_TO:
+        titles = process.cdist(keys, keys, scorer=fuzz.token_sort_ratio, workers=1) / 100
+        for i, j in zip(*(titles >= 0.5).nonzero()):
+            if i < j and keys[i] and keys[j]:
+                yield int(i), int(j), float(titles[i, j])
+        return
+    words = [set(k.split()) for k in keys]
+    holders: dict[str, list[int]] = {}
+    for i, ws in enumerate(words):
+        for w in ws:
+            holders.setdefault(w, []).append(i)
+    for i, ws in enumerate(words):
+        rare = sorted((w for w in ws if len(holders[w]) < _COMMON_WORD), key=lambda w: (len(holders[w]), w))
+        others = sorted({j for w in rare[:_RARE_WORDS] for j in holders[w] if j > i and keys[j]})
+        if not keys[i] or not others:
+            continue
+        row = process.cdist([keys[i]], [keys[j] for j in others], scorer=fuzz.token_sort_ratio, workers=1)[0] / 100
+        for j, title in zip(others, row):
+            if title >= 0.5:
+                yield i, j, float(title)

@@ -94,10 +94,16 @@ def _norm_component(doc: Doc) -> Doc:
     if held is None or held[0] is not vocab:
         held = _LEXICON[id(vocab)] = (vocab, {})
     lexicon = held[1]
-    entries = [lexicon.get(orth) or _lexicon_entry(vocab, lexicon, orth) for orth in doc.to_array(ORTH).tolist()]
-    if entries:
-        doc.from_array([NORM], numpy.array([e[2] for e in entries], dtype=numpy.uint64).reshape(-1, 1))
-    doc.user_data.update(norms=[e[1] for e in entries], words=[e[0] for e in entries], punct=[e[3] for e in entries])
+    orths = doc.to_array(ORTH).tolist()
+    entries = list(map(lexicon.get, orths))
+    if None in entries:
+        entries = [e or _lexicon_entry(vocab, lexicon, orth) for e, orth in zip(entries, orths)]
+    if not entries:
+        doc.user_data.update(norms=[], words=[], punct=[])
+        return doc
+    words, norms, ids, punct = zip(*entries)
+    doc.from_array([NORM], numpy.array(ids, dtype=numpy.uint64).reshape(-1, 1))
+    doc.user_data.update(norms=list(norms), words=list(words), punct=list(punct))
     return doc
 
 

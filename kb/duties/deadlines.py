@@ -131,6 +131,18 @@ _RECURRENCES = (
                 rf"|(?:(?:tối\s+thiểu|ít\s+nhất)\s+)?\d{{1,2}}\s+(?:ngày|tuần|tháng|năm)\s*(?:{_ONCE}|/\s*lần)", re.IGNORECASE), "dinh_ky"),
     (re.compile(r"thường\s+xuyên|liên\s+tục|24\s*/\s*24|24\s*/\s*7", re.IGNORECASE), "thuong_xuyen"),
 )
+# Words every match of a pattern holds, looked for first (ignoring case as the patterns do): for each
+# recurrence, one of its words; "tháng", "năm", "quý" for the dated patterns.
+_RECURRENCE_WORDS = {
+    recurrence: re.compile(words, re.IGNORECASE) for recurrence, words in (
+        ("hang_nam", "năm"), ("hang_quy", "quý"), ("hang_thang", "tháng"), ("dinh_ky", "kỳ|ngày|tuần|lần"),
+        ("thuong_xuyen", "thường|liên|24"))
+}
+_HAS_MONTH = re.compile("tháng", re.IGNORECASE)
+_HAS_YEAR_WORD = re.compile("năm", re.IGNORECASE)
+_HAS_QUARTER = re.compile("quý", re.IGNORECASE)
+_FOUR_DIGITS = re.compile(r"\d{4}")  # a year: _QUARTER, _MONTH, _PART_OF_YEAR and _YEAR need one
+_DIGIT_SEP_DIGIT = re.compile(r"\d[/.-]\d")  # _DAY_SLASH's "30/6"
 _WORD_EDGE = re.compile(r"[\w/]")  # "24/7" inside "ngày 24/7/2024" is a date
 # Cheap tests that let most sentences skip the full patterns (extraction speed is a target).
 _HAS_DIGIT = re.compile(r"\d")
@@ -221,23 +233,26 @@ def _absolute(text: str, loose: bool) -> list[Found]:
         cued = not need_cue or bool(m.group("cue") or m.groupdict().get("bare")) or recurrence is not None
         out.append((_found(text, m.start(), end, "absolute", date=iso, recurrence=recurrence), cued))
 
-    for m in _DAY_MONTH.finditer(text):
+    # Each pattern runs only on a text holding a word it cannot match without (the same matches, found
+    # faster: a pattern that opens with an optional cue is tried at every position).
+    month, year, slash = bool(_HAS_MONTH.search(text)), bool(_FOUR_DIGITS.search(text)), bool(_DIGIT_SEP_DIGIT.search(text))
+    for m in _DAY_MONTH.finditer(text) if month else ():
         add(m, _iso(m.group("y"), m.group("m"), m.group("d")), need_cue=True, dates=True)
-    for m in _DAY_SLASH.finditer(text):
+    for m in _DAY_SLASH.finditer(text) if slash else ():
         add(m, _iso(m.group("y"), m.group("m"), m.group("d")), need_cue=True, dates=True)
-    for m in _DAY_YEARLY.finditer(text):
+    for m in _DAY_YEARLY.finditer(text) if "/" in text and _HAS_YEAR_WORD.search(text) else ():
         if not taken(m.start(), m.end()) and (iso := _iso(None, m.group("m"), m.group("d"))):
             end, recurrence = _tail(text, m.end(), dates=False)
             out.append((_found(text, m.start(), end, "absolute", date=iso, recurrence=recurrence), True))
-    for m in _PART_OF_YEAR.finditer(text):
-        month = m.group("n") if m.group("part").lower() == "đầu" else "12"
-        add(m, _iso(m.group("y"), month), need_cue=True)
-    for m in _QUARTER.finditer(text):
+    for m in _PART_OF_YEAR.finditer(text) if month and year else ():
+        month_of = m.group("n") if m.group("part").lower() == "đầu" else "12"
+        add(m, _iso(m.group("y"), month_of), need_cue=True)
+    for m in _QUARTER.finditer(text) if year and _HAS_QUARTER.search(text) else ():
         quarters = [_ROMAN.get(q.lower(), int(q) if q.isdigit() else 0) for q in re.findall(r"IV|I{1,3}|[1-4]", m.group("q"))]
         add(m, f"{m.group('y')}-Q{max(quarters)}" if quarters else None, need_cue=False)
-    for m in _MONTH.finditer(text):
+    for m in _MONTH.finditer(text) if month and year else ():
         add(m, _iso(m.group("y"), m.group("m")), need_cue=True)
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if year else ():
         add(m, m.group("y3") or m.group("y"), need_cue=not m.group(0).lstrip().lower().startswith("năm"))
     if loose and (m := _YEAR_CELL.match(text)) and not taken(m.start(), m.end()):
         out.append((_found(text, m.start(), m.end(), "absolute", date=m.group("y3") or m.group("y")), True))
@@ -304,6 +319,8 @@ def _events(text: str, loose: bool = False) -> list[Found]:
 def _recurring(text: str) -> list[Found]:
     out: list[Found] = []
     for pattern, recurrence in _RECURRENCES:
+        if not _RECURRENCE_WORDS[recurrence].search(text):
+            continue  # a word every match of the pattern holds is missing
         for m in pattern.finditer(text):
             if not _whole_word(text, m.start(), m.end()) or _overlaps(out, m.start(), m.end()):
                 continue

@@ -33,10 +33,10 @@ import sqlite_utils
 
 from kb.docid import doc_id as make_doc_id
 from kb.docid import slug
-from kb.errors import KbError, vietnamese
+from kb.errors import KbError, failure_reason
 from kb.model import Actor, Duty, EnrichedFile, Reference
 from kb.numbers import number_key  # one identity for document numbers (NĐ = ND, spaces, leading zeros)
-from kb.workers import Failed, map_budgeted, out_of_memory
+from kb.workers import Failed, guarded, map_budgeted
 from parsers.model import Document, Node, ParseResult, Span
 from parsers.normalise import fold
 from parsers.readers import limits
@@ -415,7 +415,7 @@ def build(
                     continue
                 sha = _file_hash(path)
             except (OSError, KbError) as exc:
-                failed.append((str(path), _reason(exc, path)))
+                failed.append((str(path), failure_reason(exc, path)))
                 bar.update(1)
                 continue
             if row is not None and row["sha256"] == sha:
@@ -438,7 +438,7 @@ def build(
                 warnings += _write_file(db.conn, key, path, (sha, stat, checked), outcome)
                 parsed.append(str(path))
             except Exception as exc:  # noqa: BLE001 - one file failing is reported; the build goes on
-                failed.append((str(path), _reason(exc)))
+                failed.append((str(path), failure_reason(exc)))
             bar.update(1)
         bar.close()
         documents = db.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -462,9 +462,9 @@ def _outcomes(paths: list[Path], process: Callable[[Path], EnrichedFile], worker
     """Each file processed, in order, in worker processes within the time budget; a failure is its
     one-line reason instead. A `process` that cannot be sent to a child (a test's closure) runs here."""
     if not _picklable(process):
-        yield from (_work(process, path) for path in paths)
+        yield from (guarded(process, path) for path in paths)
         return
-    work = functools.partial(_work, process, in_child=True)
+    work = functools.partial(guarded, process, in_child=True)
     for outcome in map_budgeted(work, paths, workers):  # the report names the file: reasons do not
         yield outcome.reason if isinstance(outcome, Failed) else outcome
 
@@ -475,17 +475,6 @@ def _picklable(value: object) -> bool:
     except (pickle.PicklingError, AttributeError, TypeError):
         return False
     return True
-
-
-def _work(process: Callable[[Path], EnrichedFile], path: Path, in_child: bool = False) -> EnrichedFile | str:
-    """One file processed (here or in a worker); a failure comes back as its reason. In a worker a
-    MemoryError goes up to `kb.workers`, which reports the file over the memory cap and replaces the worker."""
-    try:
-        return process(path)
-    except Exception as exc:
-        if in_child and out_of_memory(exc):
-            raise
-        return _reason(exc, path)
 
 
 class _NoBar:
@@ -504,21 +493,6 @@ def _progress(total: int, enabled: bool) -> Any:
 
 def _key(path: Path) -> str:
     return str(path.resolve())
-
-
-def _reason(exc: BaseException, path: Path | None = None) -> str:
-    """One line for a file's failure. The report pairs it with the file, so a message that starts with
-    the file's name does not say it twice ("FILE: FILE: ...")."""
-    if isinstance(exc, PermissionError):
-        return "không có quyền đọc tệp"
-    text = str(exc).strip().splitlines()
-    message = text[0] if text else ""
-    if path is not None:
-        message = message.removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
-    message = vietnamese(message)
-    if isinstance(exc, KbError) or type(exc).__name__ == "ParseError":
-        return message or type(exc).__name__
-    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 class _transaction:

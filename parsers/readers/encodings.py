@@ -226,12 +226,14 @@ def legacy_glyphs(text: str) -> Decoded | None:
     return Decoded("\n".join(out), found[0], (warning,))
 
 
+# A character Windows-1252 cannot encode (what `str.encode("cp1252")` refuses), found in one regex search.
+_NOT_CP1252 = re.compile("[^" + re.escape("".join(
+    ch for ch in (bytes([b]).decode("cp1252", errors="ignore") for b in range(256)) if ch)) + "]")
+
+
 def _latin(line: str) -> bool:
-    try:
-        line.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
+    """Whether the line encodes in Windows-1252 (each character does: the codec maps one by one)."""
+    return _NOT_CP1252.search(line) is None
 
 
 def _legacy_block(text: str) -> tuple[str, str] | None:
