@@ -6,7 +6,7 @@ from typing import Any
 
 from app_pages.markup import esc, link, page_url
 from kb.citations import graph
-from kb.labels import RELATION, label
+from kb.labels import RELATION, eid_address, label
 from kb.store import views
 
 HEAD = '<table class="vb-side"><tr>{}</tr>{}</table>'
@@ -29,7 +29,7 @@ def outgoing_html(db: Any, view: Any, doc_id: str, names: dict[str, str], stale:
     for r in refs:
         target = view.target_id(r["target_doc"], doc_id)
         target_name = names.get(target, r["target_doc"] or "Chính văn bản này")
-        pin = there.get(target, {}).get(r["target_eid"] or "", r["target_eid"] or "")
+        pin = there.get(target, {}).get(r["target_eid"] or "", eid_address(r["target_eid"]))
         opened = link(page_url("van-ban", doc=target, eid=r["target_eid"]), pin or "Mở") if target in names else esc(pin)
         mark = ' style="background:#ffd8d3"' if (doc_id, target) in stale else ""
         cells.append(f"<tr{mark}><td>{esc(here.get(r['source_eid'] or '', 'Phần mở đầu'))}</td>"

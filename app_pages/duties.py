@@ -11,8 +11,8 @@ from app_pages import kbsession
 from app_pages.markup import STYLE, esc, link, md, page_url
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
-from kb.errors import KbError
-from kb.labels import ROLE, doc_label, label
+from kb.errors import KbError, vietnamese
+from kb.labels import ROLE, deadline_label, doc_label, format_date, label
 from kb.store import db as store
 from kb.store import views
 
@@ -43,7 +43,7 @@ with kbsession.connection() as db:
     try:
         found = duty_queries.find_duties(db, query)
     except KbError as exc:
-        st.error(md(exc))
+        st.error(md(vietnamese(str(exc))))
         st.stop()
     addresses = {d: views.node_addresses(db, d) for d in {r["doc_id"] for r in found["duties"]}}
 
@@ -103,7 +103,7 @@ with by_doc:
 
 with table:
     st.dataframe(
-        [{"Thời hạn": r["deadline_text"] or "", "Ngày hạn": r["deadline_date"] or "",
+        [{"Thời hạn": deadline_label(r), "Ngày hạn": format_date(r["deadline_date"]),
           "Điều khoản": r["full_address"], "Văn bản": docs.get(r["doc_id"], r["doc_id"]),
           "Vai trò": label(ROLE, r["role"]), "Chủ thể": r["actor_name"], "Việc phải làm": r["action"],
           "Gửi về": r["recipient"] or "", "Xem": page_url("van-ban", doc=r["doc_id"], eid=r["eid"])}
@@ -116,7 +116,7 @@ with table:
 def as_xlsx() -> bytes:
     """The duties as a workbook (matrix sheet and duty list), made when the button is clicked."""
     with tempfile.TemporaryDirectory(prefix="vbkb-duties-") as tmp:
-        return matrix.export(matrix.build_matrix(rows), Path(tmp) / "nghia-vu.xlsx").read_bytes()
+        return matrix.export(matrix.build_matrix(rows, docs), Path(tmp) / "nghia-vu.xlsx").read_bytes()
 
 
 d1, d2 = st.columns(2)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from app_pages import citations_view, kbsession
 from app_pages.markup import STYLE, esc
-from kb.labels import RELATION, doc_label, label
+from kb.labels import RELATION, doc_label, format_date, label
 from kb.store import db as store
 from kb.store import views
 
@@ -59,7 +59,7 @@ if stale:
         if entry and entry.replaced_by:
             status += f" bởi {', '.join(entry.replaced_by)}"
         if entry and entry.status_from:
-            status += f" từ {entry.status_from}"
+            status += f" từ {format_date(entry.status_from)}"
         rows.append({"Văn bản": names.get(f.doc_id, f.doc_id),
                      "Ở đâu": where[f.doc_id].get(f.source_eid or "", "Phần mở đầu"), "Trích dẫn": f.target,
                      "Tình trạng": status})

@@ -17,6 +17,8 @@ from typing import Any
 
 import streamlit as st
 
+from kb.errors import vietnamese
+
 
 def db_path() -> Path:
     return Path(os.environ.get("VBKB_DB", "kb.db"))
@@ -91,7 +93,7 @@ def connection() -> Iterator[Any]:
     try:
         db = open_db(db_path())
     except KbError as exc:
-        st.error(f"Không mở được cơ sở dữ liệu văn bản: {exc}")
+        st.error(f"Không mở được cơ sở dữ liệu văn bản: {vietnamese(str(exc))}")
         st.stop()
     try:
         yield db
@@ -162,7 +164,7 @@ def document_citations(doc_id: str) -> CitationData:
     try:
         return _document_citations(*db_stamp(), doc_id)
     except KbError as exc:
-        st.error(f"Không mở được cơ sở dữ liệu văn bản: {exc}")
+        st.error(f"Không mở được cơ sở dữ liệu văn bản: {vietnamese(str(exc))}")
         st.stop()
 
 
@@ -174,5 +176,5 @@ def citations() -> CitationData:
     try:
         return _citations(*db_stamp())
     except KbError as exc:
-        st.error(f"Không mở được cơ sở dữ liệu văn bản: {exc}")
+        st.error(f"Không mở được cơ sở dữ liệu văn bản: {vietnamese(str(exc))}")
         st.stop()

@@ -32,12 +32,11 @@ if not rows:
     st.info("Chưa thấy nghĩa vụ nào trong các văn bản đã chọn.")
     st.stop()
 
-table = matrix.build_matrix(rows)
+table = matrix.build_matrix(rows, docs)
 header = table.header()
 st.markdown(f"**{len(table.rows)}** điều khoản × **{len(table.actors)}** cơ quan, đơn vị.")
 st.dataframe(
-    [{col: docs.get(value, value) if col == "Văn bản" else value for col, value in zip(header, line) if col != "eid"}
-     for line in table.table()],
+    [dict(zip(header, line)) for line in table.table()],
     hide_index=True, width="stretch", height=560,
 )
 

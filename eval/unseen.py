@@ -33,7 +33,7 @@ from eval.references import _match
 from kb.citations.catalog import load_catalog, name_key
 from kb.citations.find import citing_year, find_references
 from kb.docid import doc_id as make_doc_id
-from kb.duties.actors import Registry, load_registry
+from kb.duties.actors import Registry, document_actors, load_registry
 from kb.duties.extract import extract_duties
 from kb.numbers import number_key
 from parsers import ParseResult, parse_file
@@ -87,7 +87,7 @@ def label_files(which: str) -> list[dict]:
 
 
 def _name_key(name: str) -> str:
-    key = fold(name).lower().strip()
+    key = re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", fold(name).lower())).strip()  # punctuation is no part of a name
     key = re.sub(r"^(?:cac|tat ca cac)\s+", "", key)
     return _PLACE_TAIL.sub("", key)
 
@@ -125,7 +125,8 @@ def score_entry(file: str, entry: dict) -> dict[str, Counts | int]:
         for d in duties:
             gold[(eid, actor_key(d["actor"], base), d["role"])] = d.get("deadline", "-")
     registry = base.with_definitions(doc.preamble + "\n" + "\n".join(f"{n.heading or ''}\n{n.text}" for n in doc.walk()))
-    names = {a.id: a.name for a in registry.actors.values()}
+    # the printed names of the bodies the actor list lacks, as the KB stores them
+    names = {a.id: a.name for a in registry.actors.values()} | {a.id: a.name for a in document_actors(result, doc)}
     pred: dict[tuple[str, str, str], str] = {}
     for d in extract_duties(result, doc, make_doc_id(doc, result.source)):
         if d.eid in judged:

@@ -10,13 +10,36 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from kb.errors import KbError, vietnamese
 from parsers.errors import ParseError
 
+if TYPE_CHECKING:
+    from kb.store.db import BuildReport
+
 
 def _print_json(data: object) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _doc_names(db: object) -> dict[str, str]:
+    """doc_id → the name a user reads ("Quyết định 03/2022/QĐ-UBND — ...", "Quy chế (dự thảo) — ..."):
+    text output names documents so; their ids are in --json (and at the end of each `kb docs` line)."""
+    from kb.labels import doc_label
+    from kb.store.db import list_documents
+    from kb.validity import stored_statuses
+
+    statuses = stored_statuses(db)
+    return {d["doc_id"]: doc_label({**d, "status": "draft" if d["doc_id"] in statuses
+                                    and statuses[d["doc_id"]].code == "du_thao" else None})
+            for d in list_documents(db)}
+
+
+def _where(eid: str | None) -> str:
+    from kb.labels import eid_address
+
+    return eid_address(eid) if eid else "phần mở đầu"
 
 
 # --- kb parse -------------------------------------------------------------------------------------
@@ -45,7 +68,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.write(to_akn(result.documents[-1]).decode("utf-8"))
     else:
         for warning in result.warnings:
-            print(f"cảnh báo: {warning}", file=sys.stderr)
+            print(f"cảnh báo: {vietnamese(warning)}", file=sys.stderr)
         for doc, status in zip(result.documents, statuses, strict=True):
             since = f" từ {format_date(status.since)}" if status.since else ""
             print(f"Hiệu lực — {doc.doc_type} {doc.number or '(chưa có số)'}: {status.label}{since}. {status.reason}")
@@ -72,10 +95,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(report.to_dict())
     else:
-        print(report.summary())
+        print(_build_summary(report))
+        for warning in report.warnings:
+            print(f"cảnh báo: {vietnamese(warning)}", file=sys.stderr)
     for path, reason in report.failed:
-        print(f"kb: error: {path}: {reason}", file=sys.stderr)
+        print(f"kb: lỗi: {path}: {vietnamese(reason)}", file=sys.stderr)
     return 2 if report.failed else 0
+
+
+def _build_summary(r: BuildReport) -> str:
+    """The build report in one line: "5 tệp: 5 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 0 lỗi; 6 văn bản ..."."""
+    files = len(r.parsed) + len(r.unchanged) + len(r.failed)
+    seconds = f"{r.seconds:.1f}".replace(".", ",")
+    return (f"{files} tệp: {len(r.parsed)} đọc mới, {len(r.unchanged)} không đổi, {len(r.removed)} đã bỏ khỏi kho, "
+            f"{len(r.failed)} lỗi; {r.documents} văn bản, {r.nodes} điều khoản và mục trong {seconds} giây")
 
 
 def _setup_docs(p: argparse.ArgumentParser) -> None:
@@ -96,32 +129,58 @@ def _cmd_docs(args: argparse.Namespace) -> int:
             d["validity"] = {"label": s.label, "since": s.since, "cause": s.cause, "reason": s.reason}
         _print_json({"documents": docs})
         return 0
+    from kb.labels import doc_label
+
     for d in docs:
         s = statuses[d["doc_id"]]
         since = f" từ {format_date(s.since)}" if s.since else ""
-        print(f"{d['doc_id']}\t{d['type'] or ''}\t{d['date'] or ''}\t{d['file']}\t{d['title'] or ''}\t"
-              f"{s.label}{since}")
+        name = doc_label({**d, "status": "draft" if s.code == "du_thao" else None})
+        # The id last: what --doc, `kb diff` and `kb refs` take.
+        print(f"{name}\t{format_date(d['date'])}\t{s.label}{since}\tmã: {d['doc_id']}")
     return 0
 
 
 def _setup_search(p: argparse.ArgumentParser) -> None:
-    p.add_argument("query")
+    p.add_argument("query", nargs="+", help="từ cần tìm, có dấu hay không dấu / words, with or without diacritics")
     p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
     p.add_argument("--doc", default=None, metavar="DOC_ID", help="search this document only")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--type", action="append", default=[], metavar="LOẠI",
+                   help='loại văn bản / document type: "Quyết định", "Quy chế", "Kế hoạch" ... (repeatable)')
+    p.add_argument("--issuer", metavar="CƠ_QUAN", help='cơ quan ban hành / issuer: "UBND tỉnh Cao Bằng"')
+    p.add_argument("--year", type=int, metavar="NĂM", help="năm ban hành / year of issue")
+    p.add_argument("--status", action="append", default=[], type=_status, metavar="TÌNH_TRẠNG",
+                   help='tình trạng hiệu lực / validity: "còn hiệu lực", "dự thảo", "hết hiệu lực toàn bộ" ...')
     p.add_argument("--json", action="store_true", help="the hits as JSON")
+
+
+def _status(text: str) -> str:
+    """A validity as typed: its name with or without accents ("con hieu luc") or its code."""
+    from kb.validity.status import LABELS
+    from parsers.normalise import fold
+
+    key = fold(text).replace("_", " ").strip()
+    for code, name in LABELS.items():
+        if key in (code.replace("_", " "), fold(name)):
+            return code
+    raise argparse.ArgumentTypeError(f"không có tình trạng «{text}»: chọn một trong {', '.join(LABELS.values())}")
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
     from kb.store.db import open_db
-    from kb.store.search import search
+    from kb.store.search import Filters, find
 
-    hits = search(open_db(args.db), args.query, limit=args.limit, doc_id=args.doc)
+    args.query = " ".join(args.query)
+    db = open_db(args.db)
+    filters = Filters(tuple(args.type), args.issuer, args.year, tuple(args.status))
+    found = find(db, args.query, limit=args.limit, doc_id=args.doc, filters=filters)
     if args.json:
-        _print_json({"query": args.query, "hits": [h.to_dict() for h in hits]})
+        _print_json({"query": args.query, "total": found.total, "hits": [h.to_dict() for h in found.hits]})
         return 0
-    for h in hits:
-        print(f"{h.address}\t{h.doc_id}\t{h.marked()}")
+    names = _doc_names(db) if found.hits else {}
+    for h in found.hits:
+        print(f"{h.address}\t{names.get(h.doc_id, h.doc_id)}\t{h.marked()}")
+    print(found.summary() + ".", file=sys.stderr)
     return 0
 
 
@@ -139,9 +198,12 @@ def _cmd_refs(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"references": refs})
         return 0
+    from kb.labels import RELATION, eid_address, label
+
     for r in refs:
-        target = f"{r['target_doc'] or '(this document)'}{':' + r['target_eid'] if r['target_eid'] else ''}"
-        print(f"{r['source'] or 'preamble'}\t{r['relation']}\t{target}\t{r['text']}")
+        where = eid_address(r["target_eid"]) if r["target_eid"] else ""
+        target = " ".join(x for x in (where, r["target_doc"] or ("" if where else "chính văn bản này")) if x)
+        print(f"{_where(r['source'])}\t{label(RELATION, r['relation'])}\t{target}\t{r['text']}")
     return 0
 
 
@@ -153,14 +215,18 @@ def _setup_cited_by(p: argparse.ArgumentParser) -> None:
 
 def _cmd_cited_by(args: argparse.Namespace) -> int:
     from kb.citations.graph import cited_by_db
+    from kb.labels import RELATION, label
     from kb.store.db import open_db
 
-    hits = cited_by_db(open_db(args.db), args.target)
+    db = open_db(args.db)
+    hits = cited_by_db(db, args.target)
     if args.json:
         _print_json({"target": args.target, "cited_by": hits})
         return 0
+    names = _doc_names(db) if hits else {}
     for h in hits:
-        print(f"{h['doc_id']}\t{h['source_eid'] or 'preamble'}\t{h['relation']}\t{h['text']}")
+        print(f"{names.get(h['doc_id'], h['doc_id'])}\t{_where(h['source_eid'])}\t{label(RELATION, h['relation'])}\t"
+              f"{h['text']}")
     return 0
 
 
@@ -176,7 +242,7 @@ def _cmd_graph(args: argparse.Namespace) -> int:
 
     g = build_graph(load_view(args.paths, args.db))
     export(g, args.format, args.out)
-    print(f"{g.number_of_nodes()} nodes, {g.number_of_edges()} edges → {args.out}")
+    print(f"{g.number_of_nodes()} nút, {g.number_of_edges()} cạnh → {args.out}")
     return 0
 
 
@@ -189,15 +255,25 @@ def _setup_check(p: argparse.ArgumentParser) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
     from kb.citations.checks import run_checks
     from kb.citations.graph import load_view
+    from kb.labels import FINDING, label
 
-    findings = run_checks(load_view(args.paths, args.db))
+    view = load_view(args.paths, args.db)
+    findings = run_checks(view)
     if args.json:
         _print_json({"findings": [f.to_dict() for f in findings]})
         return 0
+    names = _view_names(view) if findings else {}
     for f in findings:
-        print(f"{f.kind}\t{f.doc_id}\t{f.source_eid or '-'}\t{f.message}")
-    print(f"{len(findings)} finding(s)", file=sys.stderr)
+        print(f"{label(FINDING, f.kind)}\t{names.get(f.doc_id, f.doc_id)}\t{f.message}")
+    print(f"{len(findings)} vấn đề cần xem lại" if findings else "Không thấy vấn đề nào.", file=sys.stderr)
     return 0
+
+
+def _view_names(view: object) -> dict[str, str]:
+    """doc_id → name for the documents of a citation view (kb.citations.graph.Citations), KB or files."""
+    from kb.labels import doc_label
+
+    return {did: doc_label({**d, "doc_id": did}) for did, d in view.documents.items()}  # type: ignore[attr-defined]
 
 
 # --- kb duties / matrix (kb/duty_queries.py, kb/matrix.py) ----------------------------------------------
@@ -205,13 +281,26 @@ def _setup_duties(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to read instead of the KB")
     p.add_argument("--actor", required=True, metavar="TEXT", help='who: "xã", "so tu phap", "sở ban ngành" ...')
     p.add_argument("--doc", metavar="DOC_ID", help="only this document")
-    p.add_argument("--role", help="only this role (chu_tri, phoi_hop, tham_muu, thuc_hien, ban_hanh, bao_cao ...)")
+    p.add_argument("--role", type=_role, help="chỉ vai trò này / only this role: chủ trì (chu_tri), phối hợp (phoi_hop), "
+                   "tham mưu, thực hiện, ban hành, báo cáo, chỉ đạo, đề nghị")
     p.add_argument("--db", default="kb.db", help="the knowledge base file (kb.db)")
     p.add_argument("--in-force", nargs="?", const=date.today().isoformat(), type=_iso_date, metavar="DATE",
                    help="only texts in force on DATE (YYYY-MM-DD, today when omitted): no drafts, no ended texts")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the actors and duties as JSON")
     fmt.add_argument("--csv", action="store_true", help="the duties as CSV")
+
+
+def _role(text: str) -> str:
+    """A role as typed: its code ("bao_cao") or its name, with or without accents ("báo cáo", "bao cao")."""
+    from kb.labels import ROLE
+    from parsers.normalise import fold
+
+    key = fold(text).replace("_", " ").strip()
+    for code, name in ROLE.items():
+        if key in (code.replace("_", " "), fold(name)):
+            return code
+    raise argparse.ArgumentTypeError(f"không có vai trò «{text}»: chọn một trong {', '.join(ROLE.values())}")
 
 
 def _iso_date(text: str) -> str:
@@ -251,9 +340,9 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     from kb.store.db import open_db
 
     rows = rows_from_files(args.paths, args.doc)[0] if args.paths else all_duty_rows(open_db(args.db), args.doc)
-    matrix = build_matrix(rows)
+    matrix = build_matrix(rows, None if args.paths else _doc_names(open_db(args.db)))
     path = export(matrix, args.out)
-    print(f"{len(matrix.rows)} clauses × {len(matrix.actors)} actors → {path}")
+    print(f"{len(matrix.rows)} điều khoản × {len(matrix.actors)} chủ thể → {path}")
     return 0
 
 
@@ -304,12 +393,14 @@ def _cmd_versions(args: argparse.Namespace) -> int:
     from kb.diff.versions import MIN_SCORE, propose_versions
     from kb.store.db import open_db
 
-    pairs = propose_versions(open_db(args.db), MIN_SCORE if args.min_score is None else args.min_score)
+    db = open_db(args.db)
+    pairs = propose_versions(db, MIN_SCORE if args.min_score is None else args.min_score)
     if args.json:
         _print_json({"pairs": [v.to_dict() for v in pairs]})
         return 0
+    names = _doc_names(db) if pairs else {}
     for v in pairs:
-        print(f"{v.score:.2f}\t{v.old}\t{v.new}\t{v.reason}")
+        print(f"{v.score:.2f}\t{names.get(v.old, v.old)}\t{names.get(v.new, v.new)}\t{v.reason}")
     return 0
 
 
@@ -386,8 +477,32 @@ COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callab
 }
 
 
+# argparse's own complaints, said in Vietnamese (--help may keep English beside it).
+_ARGPARSE = (
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"không hiểu tham số: \1"),
+    (r"argument (\S+): invalid choice: (\S+) \(choose from (.*)\)", r"tham số \1: không có lựa chọn \2 (chọn một trong \3)"),
+    (r"argument (\S+): expected one argument", r"tham số \1 cần một giá trị"),
+    (r"argument (\S+): invalid int value: (\S+)", r"tham số \1: \2 không phải số nguyên"),
+    (r"argument (\S+): invalid float value: (\S+)", r"tham số \1: \2 không phải số"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"tham số \1 không dùng được cùng \2"),
+    (r"^argument (\S+): ", r"tham số \1: "),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        import re
+
+        for english, translated in _ARGPARSE:
+            message = re.sub(english, translated, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kb", description="vbkb: Vietnamese legal documents knowledge base")
+    parser = _Parser(prog="kb", description="vbkb: kho văn bản pháp luật Việt Nam / Vietnamese legal documents "
+                     "knowledge base")
     sub = parser.add_subparsers(dest="command", required=True)
     for name, (help_text, setup, run) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text)
@@ -396,7 +511,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-_SEARCH_VALUED = ("--db", "--doc", "--limit")
+_SEARCH_VALUED = ("--db", "--doc", "--limit", "--type", "--issuer", "--year", "--status")
 _SEARCH_FLAGS = ("--json", "-h", "--help")
 
 
@@ -423,7 +538,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ParseError, KbError) as exc:
-        print(f"kb: error: {vietnamese(str(exc))}", file=sys.stderr)
+        print(f"kb: lỗi: {vietnamese(str(exc))}", file=sys.stderr)
         return 2
     except PermissionError as exc:
         print(f"kb: lỗi: không có quyền truy cập {exc.filename or ''}".rstrip(), file=sys.stderr)
@@ -432,12 +547,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kb: lỗi: {exc.filename or ''} là một thư mục, không phải tệp".strip(), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("kb: interrupted", file=sys.stderr)
+        print("kb: đã dừng theo yêu cầu", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 -- a bug of ours: still one line, never a traceback
-        print(f"kb: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"kb: lỗi nội bộ (xin báo cho người phát triển): {type(exc).__name__}: {vietnamese(str(exc))}",
+              file=sys.stderr)
         return 1
 
 

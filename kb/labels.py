@@ -122,7 +122,7 @@ def label(table: Mapping[str, str], code: str | None) -> str:
 # --- units ------------------------------------------------------------------------------------------
 _EID_UNITS = {"chp": "Chương", "art": "Điều", "para": "khoản", "point": "điểm", "sec": "Mục", "part": "Phần",
               "annex": "Phụ lục", "item": "mục", "subitem": "mục", "bullet": "ý", "p": "đoạn", "muc": "Mục",
-              "form": "Mẫu", "table": "Bảng"}
+              "form": "Mẫu số", "table": "Bảng"}
 _EID_PIECE = re.compile(r"^([a-z]+)_(.+)$")
 
 
@@ -135,6 +135,9 @@ def eid_address(eid: str | None) -> str:
         return ""
     parts: list[str] = []
     for piece in eid.split("__"):
+        if piece in _EID_UNITS:  # a unit without a number: "annex__form_01" is Mẫu số 01 of the (only) Phụ lục
+            parts.append(_EID_UNITS[piece])
+            continue
         m = _EID_PIECE.match(piece)
         name = _EID_UNITS.get(m.group(1)) if m else None
         if m is None or name is None:
@@ -144,7 +147,7 @@ def eid_address(eid: str | None) -> str:
             parts[-1] = f"mục {num}"  # "1.2" already carries its item's number
             continue
         parts.append(f"{name} {num}")
-    return " ".join(reversed(parts))
+    return " tại ".join(reversed(parts)) if parts[0].startswith("Phụ lục") and len(parts) > 1 else " ".join(reversed(parts))
 
 
 def short_title(text: str | None, width: int = 70) -> str:

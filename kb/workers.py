@@ -7,6 +7,11 @@ interpreter: never a fork of a threaded server, never a re-run of the caller's m
 child when the budget (`limits.file_budget_s`, VBKB_FILE_BUDGET_S) is spent; a child that dies (killed,
 out of memory) costs that file one retry in a fresh child, then a one-line failure.
 
+Memory is bounded the same way: while it works on a file a child's address space is capped
+(`limits.max_worker_mb`, VBKB_MAX_WORKER_MB, as its RLIMIT_AS soft limit). A file that needs more raises
+MemoryError inside the child, which lifts the cap, answers "over memory" and exits; the parent reports
+that file on one line (`OverMemory`) and starts a fresh child in its place, and the other files go on.
+
 Children are kept between calls (a process pays the imports once) and are told, with each task, the
 caller's VBKB_* settings and working directory, so a child behaves like the caller at that moment.
 The clock starts when the child has loaded the task (imports are not the file's fault).
@@ -15,8 +20,10 @@ The clock starts when the child has loaded the task (imports are not the file's 
 from __future__ import annotations
 
 import atexit
+import errno
 import os
 import pickle
+import resource
 import subprocess
 import sys
 import threading
@@ -43,12 +50,22 @@ class WorkerLost(KbError):
     """The child working on the file died (killed from outside, out of memory)."""
 
 
+class OverMemory(KbError):
+    """The file's work needed more memory than a worker may have (VBKB_MAX_WORKER_MB)."""
+
+
 class Cancelled(KbError):
     """The caller stopped waiting (an app session went away); the child was killed."""
 
 
 def over_budget_message(label: str, seconds: float) -> str:
     return f"{label}: quá thời gian xử lý ({seconds:g} s)" if label else f"quá thời gian xử lý ({seconds:g} s)"
+
+
+def over_memory_message(label: str, megabytes: int) -> str:
+    what = (f"vượt giới hạn bộ nhớ của tiến trình xử lý ({megabytes} MB, đặt "
+            f"{limits.env_name('max_worker_mb')} để nâng)")
+    return f"{label}: {what}" if label else what
 
 
 def lost_message(label: str) -> str:
@@ -151,7 +168,8 @@ def budget_s() -> float:
 def call(fn: Callable[[Any], Any], arg: Any, label: str, budget: float | None = None,
          cancelled: Callable[[], bool] | None = None) -> Any:
     """fn(arg) in a child, its result or its exception; OverBudget past `budget` seconds (the setting
-    by default), WorkerLost when the child died twice, Cancelled as soon as `cancelled()` is true."""
+    by default), OverMemory past the memory cap, WorkerLost when the child died twice, Cancelled as soon as
+    `cancelled()` is true."""
     seconds = budget_s() if budget is None else budget
     for attempt in range(_RETRIES + 1):
         worker = _acquire()
@@ -159,7 +177,7 @@ def call(fn: Callable[[Any], Any], arg: Any, label: str, budget: float | None = 
         try:
             worker.send(fn, arg)
             status, value = _wait(worker, seconds, label, cancelled)
-            done = True
+            done = status != "mem"  # a child over its memory cap exits: replaced, as one that died
         except EOFError:
             if attempt == _RETRIES:
                 raise WorkerLost(lost_message(label)) from None
@@ -168,6 +186,8 @@ def call(fn: Callable[[Any], Any], arg: Any, label: str, budget: float | None = 
             _release(worker) if done else _replace(worker, fn)
         if status == "err":
             raise value
+        if status == "mem":
+            raise OverMemory(over_memory_message(label, value))
         return value
     raise WorkerLost(lost_message(label))  # not reached: the loop returns or raises
 
@@ -194,8 +214,8 @@ def _wait(worker: Worker, seconds: float, label: str, cancelled: Callable[[], bo
 def map_budgeted(fn: Callable[[Any], Any], items: Iterable[Any], workers: int,
                  labels: Callable[[Any], str] = lambda _: "", budget: float | None = None) -> Iterator[Any]:
     """fn(item) for each item in up to `workers` children, results in order; an item whose work ran over
-    budget or whose child died twice gives `Failed(reason)` and the others go on. `fn` should catch its own
-    exceptions (one raised comes back as Failed too)."""
+    budget, over the memory cap or whose child died twice gives `Failed(reason)` and the others go on. `fn`
+    should catch its own exceptions (one raised comes back as Failed too) but MemoryError."""
     seconds = budget_s() if budget is None else budget
     queue = deque(enumerate(items))
     tries: dict[int, int] = {}
@@ -230,8 +250,12 @@ def map_budgeted(fn: Callable[[Any], Any], items: Iterable[Any], workers: int,
                         state[2], state[3] = now + seconds, True
                         continue
                     del running[worker]
-                    _release(worker)
                     status, value = message
+                    if status == "mem":
+                        _replace(worker, fn)
+                        results[index] = Failed(over_memory_message(labels(item), value))
+                        continue
+                    _release(worker)
                     results[index] = value if status == "ok" else Failed(_one_line(value))
                 elif now >= state[2]:
                     del running[worker]
@@ -261,8 +285,26 @@ def _apply(env: dict[str, str], cwd: str) -> None:
         pass
 
 
+def out_of_memory(exc: BaseException) -> bool:
+    """MemoryError, or an mmap (a thread's stack ...) refused for want of address space."""
+    return isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM)
+
+
+def _cap_memory() -> tuple[int, tuple[int, int]]:
+    """Cap this process's address space at the setting (the soft limit, never above one already set; the
+    hard limit is left alone, so the cap can be lifted again): the cap in MB and the limits it replaced."""
+    megabytes = limits.current().max_worker_mb
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    cap = megabytes * limits.MB
+    if before[0] != resource.RLIM_INFINITY:
+        cap = min(cap, before[0])
+    resource.setrlimit(resource.RLIMIT_AS, (cap, before[1]))
+    return megabytes, before
+
+
 def _serve(inbox: Connection, out: Connection) -> None:
-    """Run tasks until the parent closes the pipe (or dies)."""
+    """Run tasks until the parent closes the pipe (or dies), or a task runs out of memory: then this
+    process answers "mem" and ends (a heap that hit its cap may hold half-filled caches)."""
     while True:
         try:
             data = inbox.recv_bytes()
@@ -273,18 +315,34 @@ def _serve(inbox: Connection, out: Connection) -> None:
             continue
         _kind, fn, arg, env, cwd = message
         _apply(env, cwd)
+        megabytes, before = _cap_memory()
         out.send_bytes(pickle.dumps(("loaded",)))
-        try:
-            answer: tuple[str, Any] = ("ok", fn(arg))
-        except Exception as exc:  # noqa: BLE001 - the parent re-raises it or reports it
-            answer = ("err", exc)
-        try:
-            payload = pickle.dumps(answer)
-            pickle.loads(payload) if answer[0] == "err" else None  # an exception the parent can rebuild
-        except Exception as exc:  # noqa: BLE001 - an exception or result that does not pickle
-            what = answer[1] if answer[0] == "err" else exc
-            payload = pickle.dumps(("err", RuntimeError(_one_line(what))))
+        payload = _answer(fn, arg)
+        resource.setrlimit(resource.RLIMIT_AS, before)
+        if payload is None:
+            out.send_bytes(pickle.dumps(("mem", megabytes)))
+            return
         out.send_bytes(payload)
+
+
+def _answer(fn: Callable[[Any], Any], arg: Any) -> bytes | None:
+    """fn(arg) as the pickled answer for the parent; None when it ran out of memory (the memory it held is
+    freed by then: the frames that held it are gone with the exception)."""
+    try:
+        answer: tuple[str, Any] = ("ok", fn(arg))
+    except Exception as exc:  # noqa: BLE001 - the parent re-raises it or reports it
+        if out_of_memory(exc):
+            return None
+        answer = ("err", exc)
+    try:
+        payload = pickle.dumps(answer)
+        pickle.loads(payload) if answer[0] == "err" else None  # an exception the parent can rebuild
+    except MemoryError:
+        return None
+    except Exception as exc:  # noqa: BLE001 - an exception or result that does not pickle
+        what = answer[1] if answer[0] == "err" else exc
+        payload = pickle.dumps(("err", RuntimeError(_one_line(what))))
+    return payload
 
 
 if __name__ == "__main__":

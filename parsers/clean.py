@@ -13,6 +13,7 @@ in the order of `STEPS`; each is idempotent (running it twice changes nothing mo
 5. `footnotes` (`parsers.footnotes`): footnotes printed at page bottoms leave the body; their glued
    markers ("pháp luật1") become "pháp luật[1]".
 6. `rejoin`: lines broken by PDF extraction or hard wrapping are joined into paragraphs.
+7. `run_on_points`: lettered points written one after another on one line ("a) ...; b) ...") are cut apart.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ def nfc(draft: Draft) -> Draft:
 
 
 _BOLD = re.compile(r"\*\*")
+_DEBRIS = re.compile(r"[*_\s]+")  # what is left of a line that held only emphasis marks
 _LABEL_BOLD = re.compile(r"^\s*\*\*\s*Điều\s+\d+\w?\s*[.:]\s*\*\*\s*\S")
 
 
@@ -117,7 +119,8 @@ def _bold_edges(raw: str, in_bold: bool) -> tuple[bool, bool, bool]:
     closes_at_end = False
     for m in _BOLD.finditer(stripped):
         in_bold = not in_bold
-        closes_at_end = not in_bold and m.end() == len(stripped)
+        # "**5. Tăng cường công tác kiểm tra**." ends bold as much as "**... kiểm tra.**" does
+        closes_at_end = not in_bold and (m.end() == len(stripped) or not stripped[m.end():].strip(".: "))
     return opens, closes_at_end, in_bold
 
 
@@ -149,6 +152,9 @@ def markdown_noise(draft: Draft) -> Draft:
         text, heading, label_bold = _strip_markdown(line.text)
         if not text or text == "#":
             gap = gap or not (opens or closes)
+            continue
+        if _DEBRIS.fullmatch(text):
+            gap = gap or line.gap  # "* *", "*": emphasis around nothing, no unit and no text of one
             continue
         line.text = text
         line.gap = line.gap or gap
@@ -370,6 +376,7 @@ def _wrap_width(lines: tuple[Line, ...]) -> int:
 
 _KINH_GUI = re.compile(r"^Kính\s+gửi", re.IGNORECASE)
 _LABEL_WORDS = ("Điều", "Chương", "Mục", "Phần", "ĐIỀU", "CHƯƠNG", "MỤC", "PHẦN")
+_LOWER_LABEL = re.compile(r"^(?:mục|phần|chương|điều)\s")  # case-sensitive: headings are capitalised
 _BARE_LABEL = re.compile(r"(?:^|\s)(?:Điều|Chương|Mục|Phần)$|^(?:ĐIỀU|CHƯƠNG|MỤC|PHẦN)$")
 
 
@@ -408,6 +415,14 @@ def _number_cut_off(prev: _Para, nxt: Line, wrap: int) -> bool:
     return not (before and int(before.group(1)) + 1 == int(m.group(1)))  # "3. ..." then "4. ...": the next item
 
 
+_NUMBER_CLOSING = re.compile(r"^\d{1,3}\)")
+
+
+def _in_parenthesis(text: str) -> bool:
+    """Does `text` leave a "(" open ("theo mẫu tại (Mẫu", "Đơn vị tính (cột")?"""
+    return text.rfind("(") > text.rfind(")")
+
+
 def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, after_title: bool,
                wrapped: bool = False) -> bool:
     """Is `nxt` the rest of the paragraph `prev` (a line broken by wrapping or a page break)?"""
@@ -417,6 +432,10 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
     text, last = nxt.head or nxt.text, prev.last
     if last.endswith(_LABEL_WORDS) and ends(_BARE_LABEL, last):
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
+    if nxt_unit and text[:1].islower() and _LOWER_LABEL.match(text) and not ends_sentence(last):
+        return True  # "... kèm theo Quyết định này Danh" / "mục 03 thủ tục ...": a label word in lower case
+    if nxt_unit and text[:1].isdigit() and _in_parenthesis(last) and _NUMBER_CLOSING.match(text):
+        return True  # "(Mẫu" / "05) ...": the number closes the reference the line before opened, no label
     if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):
         return True
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):
@@ -499,7 +518,79 @@ def rejoin(draft: Draft) -> Draft:
     return draft
 
 
-STEPS: tuple[Step, ...] = (nfc, markdown_noise, fragment_tables, page_noise, footnotes, rejoin)
+# --- points run together on one line ------------------------------------------------------------------
+_POINT_LETTERS = "abcdđeghiklmnopqrstuvxy"  # the letters of lettered points, in order (no f, j, w, z)
+_RUN_ON = re.compile(r"(?<=[.;:])\s+(?P<label>[a-zđ])\)\s+(?=\S)")
+_OWN_POINT = re.compile(r"^\s*([a-zđ])\)\s")
+_QUOTES = "“”\"«»"
+
+
+def _next_letter(letter: str) -> str | None:
+    at = _POINT_LETTERS.find(letter)
+    return _POINT_LETTERS[at + 1] if 0 <= at < len(_POINT_LETTERS) - 1 else None
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Where the points a line runs together begin ("b) Tài sản ... nhà nước. c) Tài sản ..."; "... một trong
+    các cơ sở sau: a) Cơ sở ... b) Cơ sở ..."): each label after a stop, in the letters' order from the line's
+    own point (one more is enough) or from "a)" after a colon (two at least, so that the line clearly
+    enumerates). A quotation (the new text an amendment quotes) is left as written."""
+    own = _OWN_POINT.match(text)
+    expected = _next_letter(own.group(1)) if own else "a"
+    cuts: list[int] = []
+    for m in _RUN_ON.finditer(text):
+        label = m.group("label")
+        if label != expected or (not cuts and not own and text[m.start() - 1] != ":"):
+            continue
+        cuts.append(m.start("label"))
+        expected = _next_letter(label)
+    if not own and len(cuts) < 2:
+        return []
+    return cuts
+
+
+def run_on_points(draft: Draft) -> Draft:
+    """A line holding several lettered points becomes one line a point, each at its place in the original."""
+    source = draft.source
+    if source is None:
+        return draft
+    out: list[Line] = []
+    for line in draft.lines:
+        text = line.text
+        if line.table or line.heading or ") " not in text or _has_any(text, _QUOTES):
+            out.append(line)
+            continue
+        cuts = _run_on_cuts(text)
+        pieces: list[tuple[int, int]] = []
+        at = line.start
+        for cut in cuts:
+            # its first words in the original, however the lines broke there
+            words = re.compile(r"\s+".join(re.escape(w) for w in text[cut:cut + 40].split()[:3]))
+            found = words.search(source, at + 1, line.end)
+            if found is None:
+                break  # the original differs (markdown between): leave the rest as it is
+            pieces.append((cut, found.start()))
+            at = found.start()
+        if not pieces:
+            out.append(line)
+            continue
+        bounds = [(0, line.start)] + pieces
+        last_end = line.end
+        for n, (cut, offset) in enumerate(bounds):
+            end_cut = bounds[n + 1][0] if n + 1 < len(bounds) else len(text)
+            end = bounds[n + 1][1] if n + 1 < len(bounds) else last_end
+            piece = text[cut:end_cut].rstrip()
+            if n == 0:
+                line.text, line.end = piece, end
+                out.append(line)
+            else:
+                lineno = line.lineno + source.count("\n", line.start, offset)
+                out.append(Line(piece, offset, end, lineno, head=piece))
+    draft.lines = tuple(out)
+    return draft
+
+
+STEPS: tuple[Step, ...] = (nfc, markdown_noise, fragment_tables, page_noise, footnotes, rejoin, run_on_points)
 
 
 def clean(text: str, fmt: str = "txt") -> Draft:

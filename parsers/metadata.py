@@ -66,8 +66,12 @@ def find_date(text: str) -> str | None:
     return _iso(*m.groups()) if m else None
 
 
+# A Party text's number: "37-HD/BTGDVTW", "25-CTr/TU", "13-KH/TU".
+_PARTY_NUMBER = re.compile(r"(?<![\w/-])(\d+-[A-ZĐ][A-ZĐa-z]*/[A-ZĐ][A-ZĐa-zđ0-9]*(?:-[A-ZĐa-zđ0-9]+)*)")
+
+
 def _number(text: str) -> str | None:
-    m = P.DOC_NUMBER.search(text)
+    m = P.DOC_NUMBER.search(text) or _PARTY_NUMBER.match(text.strip())
     if not m:
         return None
     number = re.sub(r"\s+", "", m.group(1))
@@ -150,11 +154,33 @@ _COMMA_DATE = re.compile(r",\s*ngày\s[\d\s.…_]*tháng")
 _SIGNED = re.compile(r"\[|\]|\((?:đã|Đã)\s+ký\)|\(ký[^)]*\)", re.IGNORECASE)
 
 
+# The number inside a header cell that opens with the issuer ("QUỐC HỘI Luật số: 116/2025/QH15", "ỦY BAN THƯỜNG VỤ
+# QUỐC HỘI Nghị quyết số: 115/2025/UBTVQH15", "ỦY BAN NHÂN DÂN TỈNH X Số: 123/UBND-VX")
+_NUMBER_IN_CELL = re.compile(r"(?<!\w)(?:(?:Luật|Pháp\s+lệnh|Nghị\s+quyết|Lệnh)\s+số|Số(?:\s+hiệu)?)\s*:\s*(.*)$")
+# "Số 37-HD/BTGDVTW": a Party text prints its number without a colon.
+_PARTY_NUMBER_LINE = re.compile(r"^Số\s+(\d+-[A-ZĐ][A-ZĐa-z]*/\S+)")
+
+
+def _number_in_header(cells: list[str]) -> str | None:
+    """The number of a header cell that opens with the issuer (the header's first cells, each short)."""
+    for cell in cells[:8]:
+        m = _NUMBER_IN_CELL.search(cell) if len(cell) <= 300 else None
+        # after the issuer's capitals only: "(Ban hành kèm theo Nghị quyết số: ...)" gives the parent's number
+        if m and cell[:m.start()].isupper() and (number := _number(m.group(1))):
+            return number
+    return None
+
+
 def _find_number(cells: list[str], anywhere: bool = False) -> str | None:
-    for cell in cells:
-        m = (_NUMBER_ANY.search if anywhere else P.NUMBER.match)(cell)
-        if m and _number(m.group(1)):
-            return _number(m.group(1))
+    """The number a header cell gives ("Số: 123/UBND-VX", "Số 37-HD/BTGDVTW"), or the cell after a bare label
+    ("Số hiệu: | 5435/CT-NVT", a legal portal's information panel above a letter that prints no header)."""
+    for i, cell in enumerate(cells):
+        m = (_NUMBER_ANY.search if anywhere else P.NUMBER.match)(cell) or _PARTY_NUMBER_LINE.match(cell)
+        if m and (number := _number(m.group(1))):
+            return number
+        value = cells[i + 1].strip() if m and not m.group(1).strip() and i + 1 < len(cells) else ""
+        if re.fullmatch(r"\S+", value) and (number := _number(value)):
+            return number
     return None
 
 
@@ -315,7 +341,7 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
     # of a long plan)
     extra = functools.cache(lambda: _cells(list(layout.tables) + layout.signature))
 
-    number = _find_number(cells) or _find_number(extra(), anywhere=True)
+    number = _find_number(cells) or _number_in_header(cells) or _find_number(extra(), anywhere=True)
     place, date = _place_date(cells)
     if date is None:
         place, date = _place_date(extra(), anywhere=True)

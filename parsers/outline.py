@@ -30,12 +30,19 @@ def _node_lines(node: Node, depth: int) -> list[str]:
     return out
 
 
+def _dmy(iso: str | None) -> str:
+    """"2022-01-13" → "13/01/2022", as a reader writes a date (ISO stays in --json)."""
+    if iso and len(iso) == 10 and iso[4] == "-" and iso[7] == "-":
+        return f"{iso[8:]}/{iso[5:7]}/{iso[:4]}"
+    return iso or ""
+
+
 def _header(doc: Document) -> list[str]:
     title = " ".join(x for x in (doc.doc_type, doc.number or "(chưa có số)") if x)
     out = [f"{title}: {_short(doc.title or '', WIDTH)}".rstrip(": ")]
-    facts = [("Cơ quan", doc.issuer), ("Nơi, ngày", ", ".join(x for x in (doc.place, doc.date) if x)),
+    facts = [("Cơ quan", doc.issuer), ("Nơi, ngày", ", ".join(x for x in (doc.place, _dmy(doc.date)) if x)),
              ("Người ký", " ".join(x for x in (doc.signer_capacity, doc.signer) if x)),
-             ("Hiệu lực", doc.effective_date), ("Thay thế", ", ".join(doc.replaces)),
+             ("Hiệu lực", _dmy(doc.effective_date)), ("Thay thế", ", ".join(doc.replaces)),
              ("Kèm theo", doc.parent_number), ("Căn cứ", f"{len(doc.bases)} văn bản" if doc.bases else ""),
              ("Chú thích", f"{len(doc.footnotes)}" if doc.footnotes else "")]
     out.extend(f"  {name}: {value}" for name, value in facts if value)

@@ -28,10 +28,10 @@ ALLOWED_PARENTS: dict[str, tuple[str, ...]] = {
     "muc": (ROOT, "phan", "chuong"),
     "dieu": (ROOT, "phan", "chuong", "muc"),
     "khoan": ("dieu",),
-    "diem": ("khoan", "dieu"),
+    "diem": ("khoan", "dieu", "subitem"),
     "section": (ROOT,),
     "item": (ROOT, "section"),
-    "subitem": (ROOT, "section", "item"),
+    "subitem": (ROOT, "section", "item", "khoan", "dieu"),
     "bullet": (ROOT, "section", "item", "subitem", "bullet"),
     "paragraph": (ROOT,),
 }
@@ -90,6 +90,7 @@ class _Open:
     last: Line | None = None
     level: int = 0  # bullets: 1 for "-", 2 for "+"
     want_heading: bool = False  # a Chương/Điều label alone on its line: the next title line is its heading
+    attribute: bool = False  # a bullet that is a task's attribute line, or a task dash that took such lines
     quotes: list[Quotation] = field(default_factory=list)  # blocks its instruction introduces
 
     def freeze(self) -> Node:
@@ -113,8 +114,9 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
             label = _label_unit(text)
             if label:
                 return label
-        if P.SUBITEM.match(text):
-            return None
+        m = P.SUBITEM.match(text)
+        if m:  # "1.1." inside an article: a unit under its clause, as in a plan ("a)" points under it)
+            return "subitem", m.group(1), m.group(2).strip(), ""
         m = P.KHOAN.match(text)
         if m:
             return "khoan", m.group(1), m.group(2).strip(), ""
@@ -140,6 +142,15 @@ def _unit(text: str, family: str) -> tuple[str, str | None, str, str] | None:
             return "bullet", None, m.group(2).strip(), m.group(1)
     return None
 
+
+# A plan task's attribute line: who leads, who co-ordinates, when, what it yields ("Đơn vị chủ trì: ...")
+_ATTRIBUTE = re.compile(
+    r"^(?:(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)(?:\s*,\s*(?:cơ\s+quan|đơn\s+vị|bộ\s+phận))*\s+"
+    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|phụ\s+trách|tham\s+gia)[^:]{0,60}|(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?|"
+    r"thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?|sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến))?|"
+    r"kết\s+quả\s+(?:dự\s+kiến|đầu\s+ra)|nội\s+dung\s+(?:thực\s+hiện|công\s+việc))\s*:",
+    re.IGNORECASE,
+)
 
 # Phần / Chương / Mục / Điều, either case: a paragraph starting with another letter skips those patterns
 _LABEL_INITIALS = "PpCcMmĐđ"
@@ -178,6 +189,20 @@ def _is_title(text: str) -> bool:
     return True
 
 
+def _bold_title(rest: str, line: Line, stops: str = ".:") -> bool:
+    """A title in bold whose closing "." or ":" is printed bold too ("**5. Tăng cường công tác kiểm tra.**",
+    "**Điều 2. Đối tượng áp dụng:**"), or just after the bold: a title as it is without the stop."""
+    if not (line.bold and line.bold_start) or rest[-1:] not in stops or rest.endswith(".."):
+        return False
+    title = rest[:-1].rstrip()
+    if rest.endswith(":") and _LEADS_IN.search(title):
+        return False  # "Sửa đổi, bổ sung điểm a khoản 3 Điều 5 như sau:" introduces what follows
+    return bool(title) and len(title) <= 200 and not any(c in title for c in ".;:")
+
+
+_LEADS_IN = re.compile(r"(?:\bsau|\bsau\s+đây|\bgồm|\bbao\s+gồm)$", re.IGNORECASE)
+
+
 # --- building the tree -------------------------------------------------------------------------------
 class _Builder:
     def __init__(self, family: str) -> None:
@@ -187,6 +212,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.loose: list[str] = []  # text before the first unit that the preamble did not take
         self.root_kinds: dict[str, int] = {}  # root units per kind, as `_Open.kinds`
+        self.attr_host: _Open | None = None  # the task dash that took the last attribute line as its own text
 
     def _append(self, parent: _Open | None, unit: _Open) -> None:
         (parent.children if parent else self.root).append(unit)
@@ -203,35 +229,88 @@ class _Builder:
 
     def add_unit(self, kind: str, num: str | None, rest: str, marker: str, line: Line) -> bool:
         level = _BULLET_LEVEL.get(marker, 1) if kind == "bullet" else 0
+        attribute = kind == "bullet" and num is None and bool(_ATTRIBUTE.match(rest))
+        host, self.attr_host = self.attr_host, None
+        if attribute and self._task_attribute(rest, level, line, host):
+            return True
         if kind == "bullet":
             while self.stack and self.stack[-1].kind == "bullet" and self.stack[-1].level >= level:
                 self.stack.pop()
         depth = self._parent_index(kind)
-        if depth is None:
+        if depth is None or (kind == "subitem" and not self._decimal_fits(num, depth)):
             return False
         del self.stack[depth + 1:]
         parent = self.stack[depth] if depth >= 0 else None
         eid_num = num
+        if kind == "dieu" and num and num[:1] == "0":
+            eid_num = num.lstrip("0") or "0"  # "Điều 07." is art_7; the number stays as printed
         if kind == "bullet" and num is None:  # a dash prints no number: the eid counts the bullets
             eid_num = str(1 + (parent.kinds if parent else self.root_kinds).get("bullet", 0))
         unit = _Open(kind, num, self.eids.make(kind, eid_num, parent.eid if parent else None), line, level=level)
         self._fill_label(unit, rest, line)
+        unit.attribute = attribute
+        if attribute and parent is not None and parent.kind == "bullet":
+            parent.attribute = True  # "- Task" / "+ Cơ quan chủ trì: ...": that dash has its own group
         self._append(parent, unit)
         self.stack.append(unit)
         return True
+
+    def _task_attribute(self, rest: str, level: int, line: Line, host: _Open | None) -> bool:
+        """A task's attribute line ("- Đơn vị chủ trì: Sở Tư pháp", "- Thời gian thực hiện: Quý IV/2026") after
+        the one dash of the task it describes, with the same marker: it goes with that task, as a line of its
+        own text (True). After several dashes the group closes them all: it belongs to the unit above them, as
+        its first children do (False, the stack popped to there); right under a numbered task, or under one
+        dash with a deeper marker ("+ Cơ quan chủ trì: ..."), it is that task's child (False)."""
+        if host is not None and self.stack and self.stack[-1] is host:
+            host.texts.append(rest)  # the group goes on
+            host.last = line
+            self.attr_host = host
+            return True
+        if not self.stack or self.stack[-1].kind != "bullet":
+            return False
+        at = len(self.stack) - 1  # the task dash: the outermost open bullet the line would close, else the innermost
+        while at > 0 and self.stack[at - 1].kind == "bullet" and self.stack[at - 1].level >= level:
+            at -= 1
+        dash = self.stack[at]
+        siblings = self.stack[at - 1].children if at > 0 else self.root
+        run = 0
+        for unit in reversed(siblings):
+            if unit.kind != "bullet" or unit.attribute:
+                break
+            run += 1
+        if run == 1 and siblings and siblings[-1] is dash and dash.level == level:
+            del self.stack[at + 1:]
+            dash.texts.append(rest)
+            dash.last = line
+            dash.attribute = True
+            self.attr_host = dash
+            return True
+        if run >= 2:
+            del self.stack[at:]  # "- A", "- B", then the group: it closes both
+        return False
+
+    def _decimal_fits(self, num: str | None, depth: int) -> bool:
+        """Under a clause, "2.3." must carry that clause's number (else it is a number in the text, as it was
+        before decimals had units of their own in articles)."""
+        parent = self.stack[depth] if depth >= 0 else None
+        if parent is None or parent.kind != "khoan" or not num:
+            return True
+        return num.split(".", 1)[0].lstrip("0") == (parent.num or "").lstrip("0")
 
     def _fill_label(self, unit: _Open, rest: str, line: Line) -> None:
         if unit.kind in ("phan", "chuong", "muc", "section"):
             unit.heading = rest or None
             unit.want_heading = not rest
         elif unit.kind == "dieu":
-            if rest and not line.label_bold and _is_title(rest):
-                unit.heading = rest.rstrip(".").strip()
+            if rest and not line.label_bold and (_is_title(rest) or _bold_title(rest, line)):
+                unit.heading = rest.rstrip(".:").strip()
             else:
                 unit.texts.append(rest)
             unit.want_heading = not rest
         elif unit.kind in ("item", "subitem") and _is_title(rest) and not rest.endswith("."):
             unit.heading = rest
+        elif unit.kind in ("item", "subitem") and _bold_title(rest, line, "."):  # "1. Sở Y tế:" leads its list
+            unit.heading = rest[:-1].rstrip()
         else:
             unit.texts.append(rest)
 
@@ -281,7 +360,8 @@ def _body_start(lines: list[Line], units: list, family: str) -> int:
     if family == "prose":
         return _prose_start(lines)
     for i, unit in enumerate(units):
-        if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem"):
+        if unit and unit[0] in ("phan", "chuong", "muc", "dieu", "section", "item", "subitem") and (
+                family != "normative" or unit[0] != "subitem"):  # an article's "1.1." neither
             return i
     return len(lines)
 
@@ -337,7 +417,7 @@ def _signature_start(lines: list[Line], units: list, body: int, family: str) -> 
     if family != "prose":
         for i in range(len(lines) - 1, body - 1, -1):
             unit = units[i]
-            if unit and unit[0] in _MAJOR and not lines[i].table:
+            if unit and unit[0] in _MAJOR and not lines[i].table and (family != "normative" or unit[0] != "subitem"):
                 last = i
                 break
     for i in range(last, len(lines)):
@@ -356,11 +436,29 @@ def _build(lines: list[Line], units: list, family: str,
            quotes: dict[int, list[Quotation]] | None = None) -> tuple[list[_Open], list[str]]:
     builder = _Builder(family)
     for line, unit in zip(lines, units, strict=True):
+        point = None
+        if unit is not None and unit[0] == "subitem":
+            unit, point = _first_point(unit, family)
         if unit is None or not builder.add_unit(*unit, line):
             builder.add_text(line)
+        elif point is not None:
+            builder.add_unit(*point, line)
         if quotes and id(line) in quotes:
             builder.attach(quotes[id(line)])
     return builder.root, builder.loose
+
+
+_FIRST_POINT = re.compile(r"^(.*?[:.;])\s+a\)\s+(\S.*)$")
+
+
+def _first_point(unit: tuple, family: str) -> tuple[tuple, tuple | None]:
+    """"1.1. Sở Tư pháp: a) Chủ trì ...": the decimal item's text, then its first point on the same line."""
+    kind, num, rest, marker = unit
+    m = _FIRST_POINT.match(rest) if " a) " in rest else None
+    if m is None:
+        return unit, None
+    point = ("diem", "a", m.group(2), "") if family == "normative" else ("bullet", "a", m.group(2), "a)")
+    return (kind, num, m.group(1), marker), point
 
 
 # --- quoted blocks: their own trees, in the amended document's numbering -------------------------------

@@ -6,7 +6,9 @@ file's name says otherwise:
   makes the real patterns do); its process id goes to $VBKB_TEST_PID_FILE when that is set;
 - "die…": its process is killed (as by the kernel when memory runs out); "once…" only the first time
   (a marker file next to it remembers);
-- "locked…": PermissionError, as reading a file of another user.
+- "locked…": PermissionError, as reading a file of another user;
+- a file whose text holds "ĂN BỘ NHỚ" (whatever its name): takes memory in 64 MB blocks, kept, until
+  MemoryError (as a file that blows up a parser would), then parses normally past 8 GB.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import re
 import signal
 from pathlib import Path
 
+import numpy
 from kb_fake import fake_parse
 
 from parsers.model import ParseResult
@@ -35,7 +38,15 @@ def hostile_parse(path: Path) -> ParseResult:
         os.kill(os.getpid(), signal.SIGKILL)
     if name.startswith("locked"):
         raise PermissionError(13, "Permission denied", str(path))
+    if "ĂN BỘ NHỚ" in Path(path).read_text(encoding="utf-8"):
+        _eat_memory()
     return fake_parse(path)
+
+
+def _eat_memory() -> None:
+    held = []
+    for _ in range(128):  # 8 GB of address space; calloc'd pages are never touched: no real memory is used
+        held.append(numpy.zeros(64 * 1024 * 1024, dtype=numpy.uint8))  # MemoryError when refused
 
 
 def _marked(path: Path) -> bool:

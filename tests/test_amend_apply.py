@@ -233,7 +233,7 @@ def test_kb_consolidate_errors(capsys, tmp_path) -> None:
     assert main(["consolidate", str(tmp_path / "khong-co.docx"), str(tmp_path / "x.docx"),
                  "--db", str(tmp_path / "kb.db")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kb: error: ") and "không có tệp này" in err and err.count("\n") == 1
+    assert err.startswith("kb: lỗi: ") and "không có tệp này" in err and err.count("\n") == 1
     with pytest.raises(SystemExit) as stop:
         main(["consolidate", "a", "b", "--as-of", "2021-13-01"])
     assert stop.value.code == 2

@@ -172,10 +172,11 @@ def test_comparison_and_its_download(page: object, app_url: str, tmp_path: Path)
     with page.expect_download() as info:
         page.get_by_role("button", name="Bảng so sánh (.docx)").click()
     info.value.save_as(tmp_path / "bang-so-sanh.docx")
-    table = DocxDocument(str(tmp_path / "bang-so-sanh.docx")).tables[0]
-    assert [c.text for c in table.rows[0].cells] == ["Quy định hiện hành", "Dự thảo", "Nội dung thay đổi"]
-    report = [r for r in table.rows if r.cells[0].text.startswith("Điều 11. Chế độ báo cáo")]
-    assert len(report) == 1 and report[0].cells[1].text.startswith("Điều 12. Chế độ báo cáo")
+    header = ["STT", "Quy định hiện hành", "Dự thảo", "Thuyết minh"]
+    table = next(t for t in DocxDocument(str(tmp_path / "bang-so-sanh.docx")).tables
+                 if [c.text for c in t.rows[0].cells] == header)
+    report = [r for r in table.rows if r.cells[1].text.startswith("Điều 11. Chế độ báo cáo")]
+    assert len(report) == 1 and report[0].cells[2].text.startswith("Điều 12. Chế độ báo cáo")
 
 
 def test_citation_graph_draws(page: object, app_url: str) -> None:

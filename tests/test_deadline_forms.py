@@ -105,6 +105,11 @@ IN_SENTENCES = [
     # ... while a passive of completion is still a deadline, and a bare recurrence still recurs
     ("Kế hoạch phải được hoàn thành trong năm 2026", "2026"),
     ("báo cáo hằng năm cho Sở Tư pháp", "hang_nam"),
+    # a budget's year is the duty's: money is placed in each year's estimate
+    ("được bố trí trong dự toán ngân sách hằng năm của Bộ Văn hóa, Thể thao và Du lịch", "hang_nam"),
+    ("bố trí kinh phí trong dự toán chi thường xuyên ngân sách nhà nước được giao hằng năm của cơ quan thẩm định",
+     "hang_nam"),
+    ("do cơ quan, đơn vị quản lý bảo đảm trong dự toán ngân sách hằng năm của các cơ quan, đơn vị", "hang_nam"),
 ]
 
 
@@ -209,3 +214,13 @@ def test_a_role_over_several_predicates_takes_the_one_timing_given(paragraph: st
     duties = extract_duties(result, result.documents[-1], "t")
     mine = {d.role: key(d.deadline) for d in duties if d.actor == "so_tu_phap"}
     assert mine.get(role) == expected
+
+
+# ... but an event another sentence of the unit sets off is that sentence's, not the duty's timing.
+def test_an_event_of_a_later_sentence_does_not_date_the_duty() -> None:
+    text = ("QUY CHẾ\nThử\n\nĐiều 5. Trách nhiệm của Sở Tư pháp\n1. Tăng cường công tác tự kiểm tra văn bản "
+            "do HĐND, UBND ban hành. Chủ động rà soát văn bản ngay sau khi có văn bản là căn cứ pháp lý thay đổi.\n")
+    result = parse_text(text, source="t.txt", fmt="txt")
+    duties = extract_duties(result, result.documents[-1], "t")
+    mine = {d.role: key(d.deadline) for d in duties if d.actor == "so_tu_phap"}
+    assert mine == {"thuc_hien": "-"}

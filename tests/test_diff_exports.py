@@ -100,11 +100,15 @@ def test_html_is_self_contained_with_summary_and_fact_links() -> None:
     assert "new-art_12__para_1__point_a" in targets and "old-art_11__para_1__point_a" in targets
     assert set(targets) <= anchors
     headers = [th.text_content() for th in tree.xpath("//table[contains(@class, 'diff')]//th")]
-    assert headers == list(HEADERS)
+    assert headers == ["Quy định hiện hành", "Dự thảo", "Nội dung thay đổi"]
 
 
 def _runs(cell) -> list:
     return [r for p in cell.paragraphs for r in p.runs]
+
+
+def _main_table(doc):
+    return next(t for t in doc.tables if [c.text for c in t.rows[0].cells] == list(HEADERS))
 
 
 def test_docx_bang_so_sanh(tmp_path: Path) -> None:
@@ -116,30 +120,81 @@ def test_docx_bang_so_sanh(tmp_path: Path) -> None:
     assert round(section.page_width.mm) == 297 and round(section.page_height.mm) == 210
     assert doc.styles["Normal"].font.name == "Times New Roman"
     assert doc.styles["Normal"].font.size == Pt(13)
-    title = " ".join(p.text for p in doc.paragraphs[:3])
-    assert "BẢNG SO SÁNH" in title and "03/2022/QĐ-UBND" in title and "tổ chức thi hành văn bản" in title
-    table = doc.tables[0]
-    assert [c.text for c in table.rows[0].cells] == list(HEADERS)
+    # the heading block: the agency drafting | Quốc hiệu, tiêu ngữ; then the title naming both texts
+    agency, motto = (c.text for c in doc.tables[0].rows[0].cells)
+    assert agency.startswith("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG")
+    assert motto.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc")
+    title = [p.text for p in doc.paragraphs if p.text][:3]
+    assert title[0] == "BẢNG SO SÁNH, THUYẾT MINH DỰ THẢO QUY CHẾ"
+    assert title[1] == "Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"
+    assert "03/2022/QĐ-UBND" in title[2] and "(dự thảo)" in title[2]
+    table = _main_table(doc)
+    assert [c.text for c in table.rows[0].cells] == ["STT", "Quy định hiện hành", "Dự thảo", "Thuyết minh"]
     chapters = [p for p in result.pairs if p.level == "chuong"]
     assert len(chapters) == 3
     assert len(table.rows) == 1 + len(result.top()) + len(chapters)
-    firsts = [row.cells[1].text.split("\n")[0] for row in table.rows[1:]]
+    numbers = [row.cells[0].text for row in table.rows[1:] if row.cells[0].text]
+    assert numbers == [str(k) for k in range(1, len(result.top()) + 1)]
+    firsts = [row.cells[2].text.split("\n")[0] for row in table.rows[1:]]
     # each chapter of the draft heads its first article
     assert firsts[firsts.index("Chương II NỘI DUNG PHỐI HỢP CỤ THỂ") + 1] == (
         "Điều 6. Xây dựng kế hoạch triển khai thi hành văn bản quy phạm pháp luậtt pháp luật; xây dựng kế "
         "hoạch theo dõi việc thi hành văn bản quy phạm pháp luật"
     )
-    by_heading = {row.cells[1].text.split("\n")[0]: row for row in table.rows[1:]}
+    by_heading = {row.cells[2].text.split("\n")[0]: row for row in table.rows[1:]}
     report = by_heading["Điều 12. Chế độ báo cáo"]
-    inserted = [r.text for r in _runs(report.cells[1]) if r.bold and r.underline]
-    deleted = [r.text for r in _runs(report.cells[0]) if r.font.strike]
+    inserted = [r.text for r in _runs(report.cells[2]) if r.bold and r.underline]
+    deleted = [r.text for r in _runs(report.cells[1]) if r.font.strike]
     assert any("18" in t for t in inserted) and any("05" in t for t in deleted)
-    assert not any(r.bold for r in _runs(report.cells[0]))
+    assert not any(r.bold for r in _runs(report.cells[1]))
+    assert report.cells[3].text.startswith("Sửa đổi, bổ sung (Điều 11 → Điều 12): sửa đổi, bổ sung khoản 1, 2, 3")
+    assert [p.text for p in report.cells[3].paragraphs][1:] == ["Lý do:", ""]  # to fill in
+    assert by_heading["Điều 1. Phạm vi điều chỉnh"].cells[3].text.startswith("Tách Điều 1 thành Điều 1, 2")
     removed = [
-        row for row in table.rows[1:] if row.cells[0].text.startswith("Điều 7.") and not row.cells[1].text
+        row for row in table.rows[1:] if row.cells[1].text.startswith("Điều 7.") and not row.cells[2].text
     ]
-    assert len(removed) == 1 and all(r.font.strike for r in _runs(removed[0].cells[0]) if r.text.strip())
-    assert "Bãi bỏ" in removed[0].cells[2].text
+    assert len(removed) == 1 and all(r.font.strike for r in _runs(removed[0].cells[1]) if r.text.strip())
+    assert "Bãi bỏ" in removed[0].cells[3].text
+
+
+# The summary table: (row, a line it must hold).
+SUMMARY = [
+    ("Thời hạn", "- trước ngày 05 tháng 12 → trước ngày 18 tháng 12 (điểm a khoản 1 Điều 12)"),
+    ("Chủ thể", "- Ủy ban nhân dân cấp huyện → Ủy ban nhân dân cấp xã (4 lần) (khoản 2 Điều 2)"),
+    ("Căn cứ pháp lý, văn bản dẫn chiếu", "- Thông tư số 04/2021/TT-BTP → Nghị định số 80/2025/NĐ-CP (điểm d khoản 1 Điều 12)"),
+    ("Nghĩa vụ chuyển giao", "- Ủy ban nhân dân cấp huyện → Ủy ban nhân dân cấp xã: Báo cáo: tổng hợp, xây dựng báo"),
+]
+
+
+@pytest.mark.parametrize(("what", "line"), SUMMARY)
+def test_docx_summary_table(tmp_path: Path, what: str, line: str) -> None:
+    doc = docx.Document(str(write_docx(cao_bang(), tmp_path / "b.docx")))
+    summary = next(t for t in doc.tables if t.rows[0].cells[0].text == "Nội dung")
+    assert [c.text for c in summary.rows[0].cells] == ["Nội dung", "Những thay đổi chính"]
+    rows = {row.cells[0].text: [p.text for p in row.cells[1].paragraphs] for row in summary.rows[1:]}
+    assert list(rows) == [w for w, _ in SUMMARY]
+    assert any(x.startswith(line) for x in rows[what]), rows[what]
+    assert len(rows[what]) <= 7  # short: at most six lines and a count of the rest
+
+
+def test_docx_layout_in_its_xml(tmp_path: Path) -> None:
+    """What Word and LibreOffice need: a repeated header row, page numbers, the column grid, the fonts."""
+    from docx.oxml.ns import qn
+
+    doc = docx.Document(str(write_docx(cao_bang(), tmp_path / "b.docx")))
+    table = _main_table(doc)
+    header = table.rows[0]._tr
+    assert header.trPr is not None and header.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
+    grid = [round(int(c.get(qn("w:w"))) / 56.7) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid == [13, 95, 95, 54]  # mm: STT narrow, the two texts side by side
+    footer = doc.sections[0].footer.paragraphs[0]
+    codes = [t.text.strip() for t in footer._p.iter(qn("w:instrText"))]
+    assert footer.text.startswith("Trang ") and codes == ["PAGE", "NUMPAGES"]
+    fonts = doc.styles["Normal"].element.rPr.rFonts
+    assert {fonts.get(qn(a)) for a in ("w:ascii", "w:hAnsi", "w:cs")} == {"Times New Roman"}
+    big = [r.font.size for p in doc.paragraphs for r in p.runs if r.text.startswith("BẢNG SO SÁNH")]
+    assert big == [Pt(14)]
 
 
 def test_markdown_marks_and_hidden_substitutions() -> None:
@@ -171,7 +226,7 @@ def test_cli_diff_writes_html_and_docx(tmp_path: Path) -> None:
 def test_cli_diff_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["diff", str(tmp_path / "missing.txt"), str(NEW), "--db", str(tmp_path / "no.db")]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("kb: error:")
+    assert err.count("\n") == 1 and err.startswith("kb: lỗi:")
 
 
 def test_versions_and_diff_by_doc_id(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

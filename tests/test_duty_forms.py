@@ -70,7 +70,8 @@ def test_bearer_line(line: str, heading: bool, actors: list[str] | None, roles: 
 SENTENCES = [
     # a list of bearers closed by a catch-all or a place the registry lacks (closing articles of Quyết định)
     (("Thủ trưởng các sở, ban, ngành tỉnh; UBND các xã, phường; các tổ chức, cá nhân có liên quan chịu trách nhiệm "
-     "thi hành Quyết định này./."), None, {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
+     "thi hành Quyết định này./."), None,
+     {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien"), ("co_quan_lien_quan", "thuc_hien")}),
     (("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
      "tỉnh, thành phố trực thuộc trung ương và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định "
      "này."), None, {("cac_bo_nganh", "thuc_hien"), ("chu_tich_ubnd_tinh", "thuc_hien")}),
@@ -248,6 +249,7 @@ def test_the_preamble_hands_over_subjectless_tasks() -> None:
     assert _duties(DIRECTIVE) == {
         ("item_1", "cac_so_ban_nganh", "thuc_hien"),
         ("item_1", "chu_tich_ubnd_cap_xa", "thuc_hien"),
+        ("item_2", "co_quan_lien_quan", "thuc_hien"),  # a catch-all subject is an actor of its own
         ("item_3__bullet_a", "so_xay_dung", "chu_tri"),
         ("item_3__bullet_a", "so_y_te", "phoi_hop"),
     }

@@ -98,8 +98,9 @@ def test_files_and_kb_give_the_same_rows(kb_path: Path) -> None:
 def test_text_form_groups_by_document_and_role_with_deadlines_first() -> None:
     text = as_text(find_duties_in_files([DRAFT], "UBND xã"))
     lines = text.splitlines()
-    assert lines[0] == "Tác nhân: Ủy ban nhân dân cấp xã (ubnd_cap_xa)"
-    assert f"[{DRAFT_ID}]" in lines[2]
+    assert lines[0] == "Chủ thể: Ủy ban nhân dân cấp xã"
+    assert lines[2] == ("== Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa "
+                        "bàn tỉnh Cao Bằng — Dự thảo")
     thuc_hien = lines.index("  Thực hiện:")
     ban_hanh = lines.index("  Ban hành:")
     bao_cao = lines.index("  Báo cáo:")
@@ -119,9 +120,12 @@ def test_cli_duties_json_csv_and_errors(kb_path: Path, capsys: pytest.CaptureFix
     assert [(d["address"], d["deadline_date"]) for d in data["duties"]] == [("Điều 12.1.a", "--12-18")]
     assert main(["duties", "--actor", "Sở Tư pháp", str(DRAFT), "--csv"]) == 0
     rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
-    assert {r["actor"] for r in rows} == {"so_tu_phap"} and len(rows) == 9
+    assert list(rows[0]) == ["Văn bản", "Điều khoản", "Chủ thể", "Vai trò", "Thời hạn", "Gửi về", "Điều kiện",
+                             "Sản phẩm", "Việc phải làm"]
+    assert {r["Chủ thể"] for r in rows} == {"Sở Tư pháp"} and len(rows) == 9
+    assert {r["Vai trò"] for r in rows} <= {"Chủ trì", "Phối hợp", "Tham mưu", "Thực hiện", "Báo cáo", "Chỉ đạo"}
     assert main(["duties", "--actor", "xã", "--db", str(kb_path.parent / "missing.db")]) == 2
-    assert "kb: error:" in capsys.readouterr().err
+    assert "kb: lỗi:" in capsys.readouterr().err
 
 
 @pytest.fixture(scope="module")
@@ -132,8 +136,11 @@ def matrix_rows() -> list[dict]:
 def test_matrix_cells(matrix_rows: list[dict]) -> None:
     m = build_matrix(matrix_rows)
     header = m.header()
-    assert header[:4] == ["Văn bản", "Điều khoản", "eid", "Nội dung"]
-    assert header[4] == "Các sở, ban, ngành"  # the actor with most duties first
+    assert header[:3] == ["Văn bản", "Điều khoản", "Nội dung"]
+    assert header[3] == "Các sở, ban, ngành"  # the actor with most duties first
+    assert m.header(with_id=True)[-1] == "Mã điều khoản (dùng để đối chiếu)"
+    addresses = [r["address"] for r in m.rows]
+    assert addresses.index("Điều 6.2.a") < addresses.index("Điều 10.1") < addresses.index("Điều 12.3.a")
     row = next(r for r in m.rows if r["eid"] == "art_12__para_1__point_a")
     assert row["cells"] == {"cac_so_ban_nganh": "Báo cáo (trước ngày 18 tháng 12)",
                             "ubnd_cap_xa": "Báo cáo (trước ngày 18 tháng 12)"}
@@ -147,17 +154,22 @@ def test_matrix_xlsx(matrix_rows: list[dict], tmp_path: Path) -> None:
     wb = load_workbook(path)
     ws = wb["Ma trận"]
     header = [c.value for c in ws[1]]
-    assert header[:4] == ["Văn bản", "Điều khoản", "eid", "Nội dung"]
-    assert ws.freeze_panes == "E2"
+    assert header[:3] == ["Văn bản", "Điều khoản", "Nội dung"]
+    assert header[-1] == "Mã điều khoản (dùng để đối chiếu)"  # the only machine column, at the far right
+    assert ws.freeze_panes == "D2"
     assert ws.auto_filter.ref == f"A1:{ws.cell(1, ws.max_column).column_letter}{ws.max_row}"
-    assert ws["A1"].font.bold and ws["D2"].alignment.wrap_text
-    assert ws.column_dimensions["D"].width == 60
+    assert ws["A1"].font.bold and ws["C2"].alignment.wrap_text
+    assert ws.column_dimensions["C"].width == 60
     xa_col = header.index("Ủy ban nhân dân cấp xã") + 1
-    by_eid = {ws.cell(r, 3).value: r for r in range(2, ws.max_row + 1)}
-    assert ws.cell(by_eid["art_12__para_1__point_a"], xa_col).value == "Báo cáo (trước ngày 18 tháng 12)"
-    assert ws.cell(by_eid["art_12__para_1__point_a"], 2).value == "Điều 12.1.a"
+    by_id = {ws.cell(r, ws.max_column).value: r for r in range(2, ws.max_row + 1)}
+    row = by_id[f"{DRAFT_ID}#art_12__para_1__point_a"]
+    assert ws.cell(row, xa_col).value == "Báo cáo (trước ngày 18 tháng 12)"
+    assert ws.cell(row, 2).value == "Điều 12.1.a"
+    assert ws.cell(row, 1).value.startswith("Quy chế — Phối hợp trong công tác tổ chức thi hành")
     duties = wb["Nhiệm vụ"]
-    assert [c.value for c in duties[1]][:5] == ["Văn bản", "Điều khoản", "eid", "Tác nhân", "Vai trò"]
+    assert [c.value for c in duties[1]] == ["Văn bản", "Điều khoản", "Chủ thể", "Vai trò", "Thời hạn", "Gửi về",
+                                            "Điều kiện", "Sản phẩm", "Việc phải làm",
+                                            "Mã điều khoản (dùng để đối chiếu)"]
     assert duties.max_row == len(matrix_rows) + 1 and duties.freeze_panes == "A2"
 
 
@@ -170,7 +182,7 @@ def test_matrix_csv_and_docx(matrix_rows: list[dict], tmp_path: Path) -> None:
     (table_docx,) = doc.tables
     assert [c.text for c in table_docx.rows[0].cells] == m.header()
     assert len(table_docx.rows) == len(m.rows) + 1
-    with pytest.raises(KbError, match="use .xlsx"):
+    with pytest.raises(KbError, match="hãy dùng tệp .xlsx"):
         export(m, tmp_path / "m.pdf")
 
 
@@ -179,4 +191,4 @@ def test_cli_matrix(kb_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["matrix", "--db", str(kb_path), "--doc", DRAFT_ID, "--out", str(out)]) == 0
     assert load_workbook(out)["Ma trận"].max_row > 10
     assert main(["matrix", "--db", str(kb_path), "--doc", "nope", "--out", str(out)]) == 2
-    assert "no document" in capsys.readouterr().err
+    assert "không có văn bản «nope» trong kho" in capsys.readouterr().err

@@ -165,7 +165,7 @@ def test_cli_graph_and_check(kb_dir: Path, tmp_path: Path, capsys) -> None:
     db = str(kb_dir / "kb.db")
     assert main(["graph", "--format", "graphml", "--out", str(tmp_path / "g.graphml"), "--db", db]) == 0
     assert nx.read_graphml(tmp_path / "g.graphml").number_of_nodes() > 3
-    assert "edges" in capsys.readouterr().out
+    assert "cạnh →" in capsys.readouterr().out
     assert main(["check", "--db", db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["findings"] == []
 
@@ -180,7 +180,7 @@ def test_cli_bad_input_is_one_line_and_exit_2(kb_dir: Path, capsys, argv: list[s
     argv = [a.replace("{db}", str(kb_dir / "kb.db")) for a in argv]
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kb: error: ") and err.count("\n") == 1
+    assert err.startswith("kb: lỗi: ") and err.count("\n") == 1
 
 
 # --- one document's citations, read on their own --------------------------------------------------------

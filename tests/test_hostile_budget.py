@@ -72,7 +72,7 @@ def test_the_commands_on_a_file_stop_at_the_budget(
     slow = _folder(tmp_path, "slow.txt") / "slow.txt"
     monkeypatch.setattr(pipeline, "parse_file", hostile_parse)  # the reader the commands send to a child
     assert kb_main([a.replace("{file}", str(slow)) for a in argv]) == 2
-    assert capsys.readouterr().err == "kb: error: slow.txt: quá thời gian xử lý (1 s)\n"
+    assert capsys.readouterr().err == "kb: lỗi: slow.txt: quá thời gian xử lý (1 s)\n"
 
 
 def test_kb_build_reports_the_slow_file_and_stores_the_others(
@@ -82,8 +82,8 @@ def test_kb_build_reports_the_slow_file_and_stores_the_others(
     monkeypatch.setattr(pipeline, "parse_file", hostile_parse)
     assert kb_main(["build", str(folder), "--db", str(tmp_path / "kb.db")]) == 2
     out, err = capsys.readouterr()
-    assert out.startswith("2 files: 1 parsed, 0 unchanged, 0 removed, 1 failed; 1 documents")
-    assert err == f"kb: error: {folder / 'slow.txt'}: quá thời gian xử lý (1 s)\n"
+    assert out.startswith("2 tệp: 1 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 1 lỗi; 1 văn bản")
+    assert err == f"kb: lỗi: {folder / 'slow.txt'}: quá thời gian xử lý (1 s)\n"
 
 
 def test_a_worker_killed_mid_build_costs_one_retry_then_the_file(tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_a_binary_file_is_one_vietnamese_line_naming_the_file_once(
     assert report.failed == ((str(folder / "nhi-phan.txt"), "tệp nhị phân, không phải văn bản (có byte NUL)"),)
     assert kb_main(["parse", str(folder / "nhi-phan.txt")]) == 2
     # the path as given, once
-    assert capsys.readouterr().err == f"kb: error: {folder / 'nhi-phan.txt'}: tệp nhị phân, không phải văn bản (có byte NUL)\n"
+    assert capsys.readouterr().err == f"kb: lỗi: {folder / 'nhi-phan.txt'}: tệp nhị phân, không phải văn bản (có byte NUL)\n"
 
 
 @pytest.mark.parametrize(("argv", "expected"), [

@@ -11,6 +11,8 @@ EIDS = [
     ("art_5__para_2", "khoản 2 Điều 5"),
     ("art_3__para_1__point_a", "điểm a khoản 1 Điều 3"),
     ("annex_I", "Phụ lục I"),
+    ("annex__form_01", "Mẫu số 01 tại Phụ lục"),
+    ("annex_II__form_02", "Mẫu số 02 tại Phụ lục II"),
     ("sec_II__item_1__subitem_1.2", "mục 1.2 Mục II"),
     ("chp_II", "Chương II"),
     ("zzz", "điều khoản được yêu cầu"),

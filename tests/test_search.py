@@ -197,7 +197,7 @@ def test_cli_search(db, capsys: pytest.CaptureFixture[str]) -> None:
     path = db.execute("PRAGMA database_list").fetchone()[2]
     assert main(["search", "so tu phap", "--db", path, "--doc", "kh:quyet-dinh"]) == 0
     assert capsys.readouterr().out == (
-        "Điều 1\tkh:quyet-dinh\tVăn phòng Ủy ban nhân dân tỉnh đề nghị «Sở Tư pháp» tổng hợp.\n"
+        "Điều 1\tQuyết định ngày 13/01/2022 — Văn bản kh\tVăn phòng Ủy ban nhân dân tỉnh đề nghị «Sở Tư pháp» tổng hợp.\n"
     )
     assert main(["search", '"NEAR(', "--db", path, "--json"]) == 0
     assert '"hits": []' in capsys.readouterr().out

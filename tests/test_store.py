@@ -139,7 +139,7 @@ def test_missing_kb_is_one_clear_error(tmp_path: Path, capsys: pytest.CaptureFix
         open_db(tmp_path / "missing.db")
     assert kb_main(["docs", "--db", str(tmp_path / "missing.db")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("kb: error: no knowledge base at") and err.count("\n") == 1
+    assert err.startswith("kb: lỗi: chưa có kho văn bản tại") and err.count("\n") == 1
 
 
 def test_not_a_database_is_one_clear_error(tmp_path: Path) -> None:
@@ -302,14 +302,15 @@ def test_cli_build_and_docs(folder: Path, tmp_path: Path, capsys: pytest.Capture
     monkeypatch.setattr(pipeline, "build", fake_build)
     db = str(tmp_path / "kb.db")
     assert kb_main(["build", str(folder), "--db", db]) == 0
-    assert capsys.readouterr().out.startswith("3 files: 3 parsed, 0 unchanged, 0 removed, 0 failed; 3 documents")
+    assert capsys.readouterr().out.startswith("3 tệp: 3 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 0 lỗi; 3 văn bản")
     (folder / "z.txt").write_text("FAIL", encoding="utf-8")
     assert kb_main(["build", str(folder), "--db", db]) == 2
     _out, err = capsys.readouterr()
-    assert err == f"kb: error: {folder / 'z.txt'}: not a document\n"
+    assert err == f"kb: lỗi: {folder / 'z.txt'}: not a document\n"
     assert kb_main(["docs", "--db", db]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line.split("\t")[0] for line in lines] == ["01/2020/QĐ-UBND", "b:quyet-dinh", "02/2021/NQ-HĐND"]
+    assert [line.split("\t")[-1] for line in lines] == ["mã: 01/2020/QĐ-UBND", "mã: b:quyet-dinh",
+                                                        "mã: 02/2021/NQ-HĐND"]
 
 
 def test_code_change_reparses_every_file_and_retries_failures(
@@ -446,12 +447,12 @@ def test_rebuild_after_an_edit_and_with_failing_files(tmp_path: Path, capsys: py
         (folder / name).write_bytes(data)
     assert kb_main(["build", str(folder), "--db", str(db_path)]) == 2
     out, err = capsys.readouterr()
-    assert out.startswith("7 files: 0 parsed, 5 unchanged, 0 removed, 2 failed; 6 documents")
+    assert out.startswith("7 tệp: 0 đọc mới, 5 không đổi, 0 đã bỏ khỏi kho, 2 lỗi; 6 văn bản")
     lines = err.splitlines()
-    assert [line.removeprefix("kb: error: ").split(": ")[0] for line in lines] == [
+    assert [line.removeprefix("kb: lỗi: ").split(": ")[0] for line in lines] == [
         str(folder / "binary.txt"), str(folder / "corrupt.docx")]
-    assert all(line.startswith("kb: error: ") and "Traceback" not in line for line in lines)
-    assert "binary" in lines[0] and "corrupt .docx" in lines[1]
+    assert all(line.startswith("kb: lỗi: ") and "Traceback" not in line for line in lines)
+    assert "tệp nhị phân" in lines[0] and "tệp không phải .docx hợp lệ" in lines[1]
     assert [(d["doc_id"], d["nodes"]) for d in list_documents(open_db(db_path))] == before
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from kb.duties.actors import load_registry
-from kb.duties.extract import extract_duties, says_more
+from kb.duties.extract import _cells, _header, bearer_column, extract_duties, says_more
 from parsers import parse_text
 
 PLAN_WITH_ANNEX = """ỦY BAN NHÂN DÂN TỈNH BẮC NINH
@@ -132,3 +132,143 @@ def test_a_lead_cell_that_is_a_sentence_gives_each_body_its_own_role() -> None:
 ])
 def test_a_lead_cell_says_more_than_names_when_a_verb_follows(cell: str, expected: bool) -> None:
     assert says_more(cell, load_registry()) is expected
+
+
+# Header cells recognised by their form (a head noun for who + a role word, a role alone, the head noun alone
+# beside a column of work), from the task tables of several documents: a ministry's plan (Cơ quan chủ trì[1]),
+# a provincial plan on planning data, a Quy chế of internal procedures (Cơ quan, bộ phận, người thực hiện;
+# Đơn vị/ Người thực hiện), a Quyết định publishing administrative procedures (Địa điểm/Cơ quan thực hiện;
+# Cơ quan, đơn vị thực hiện), a procedure table (Trách nhiệm thực hiện), a Thông báo's annex (Bộ phụ trách
+# tiếp nhận, xử lý) and the National Assembly's review table (Cơ quan chủ trì thẩm tra).
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("Cơ quan chủ trì", ("chu_tri", False)),
+    ("Cơ quan chủ trì[1]", ("chu_tri", False)),
+    ("Đơn vị chủ trì", ("chu_tri", False)),
+    ("Cơ quan, đơn vị chủ trì", ("chu_tri", False)),
+    ("Chủ trì", ("chu_tri", False)),
+    ("Chủ trì thực hiện", ("chu_tri", False)),
+    ("Cơ quan chủ trì thẩm tra", ("chu_tri", False)),
+    ("Cơ quan thực hiện", ("thuc_hien", False)),
+    ("Đơn vị thực hiện", ("thuc_hien", False)),
+    ("Cơ quan, đơn vị thực hiện", ("thuc_hien", False)),
+    ("Cơ quan, bộ phận, người thực hiện", ("thuc_hien", False)),
+    ("Đơn vị/ Người thực hiện", ("thuc_hien", False)),
+    ("Địa điểm/Cơ quan thực hiện", ("thuc_hien", False)),
+    ("Bộ phận phụ trách", ("thuc_hien", False)),
+    ("Bộ phụ trách tiếp nhận, xử lý", ("thuc_hien", False)),
+    ("Sở chủ trì", ("chu_tri", False)),
+    ("Trách nhiệm thực hiện", ("thuc_hien", False)),
+    ("Cơ quan giải quyết TTHC", ("thuc_hien", False)),
+    ("Cơ quan tham mưu", ("tham_muu", False)),
+    ("Cơ quan phối hợp", ("phoi_hop", False)),
+    ("Đơn vị phối hợp", ("phoi_hop", False)),
+    ("Phối hợp", ("phoi_hop", False)),
+    ("Cơ quan tham gia thẩm tra", ("phoi_hop", False)),
+    ("Bộ phận", ("thuc_hien", True)),
+    ("Trách nhiệm", ("thuc_hien", True)),
+    # no bearer: a unit of measure, a workplace, a data column, an issuer, a rate
+    ("Đơn vị tính", None),
+    ("Đơn vị công tác", None),
+    ("Cơ quan thuế", None),
+    ("Cơ quan cấp", None),
+    ("người/ngày", None),
+    ("Thời gian hoàn thành", None),
+    ("Sản phẩm", None),
+    ("Thẩm quyền giải quyết", None),
+    ("Người quản lý trực tiếp đánh giá, xếp loại", None),
+    ("Thực hiện qua dịch vụ công trực tuyến", None),
+])
+def test_a_bearer_column_is_read_by_its_form(cell: str, expected: tuple[str, bool] | None) -> None:
+    assert bearer_column(cell) == expected
+
+
+@pytest.mark.parametrize(("row", "lead", "role", "partners", "deadline", "content"), [
+    ("TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian dự kiến hoàn thành | Kết quả dự kiến", 2, "chu_tri", 3, 4, 1),
+    ("STT | Cơ quan chủ trì | Cơ quan phối hợp | Nội dung nhiệm vụ | Thời hạn hoàn thành", 1, "chu_tri", 2, 4, 3),
+    ("STT | Tên dự án | Cơ quan trình | Cơ quan chủ trì thẩm tra | Cơ quan tham gia thẩm tra | Tiến độ trình", 3, "chu_tri", 4, 5, 1),
+    ("TT | Cơ quan, bộ phận, người thực hiện | Nội dung công việc | Thời gian", 1, "thuc_hien", None, 3, 2),
+    ("TT | Bộ phận | Nội dung công việc | Thời gian", 1, "thuc_hien", None, 3, 2),
+    ("Số TT | Trình tự | Trách nhiệm thực hiện | Thời gian thực hiện", 2, "thuc_hien", None, 3, 1),
+    ("TT | Mã TTHC | Tên TTHC | Địa điểm/Cơ quan thực hiện | Thời hạn giải quyết | Phí, lệ phí", 3, "thuc_hien", None, 4, 2),
+    ("STT | Nội dung kiến nghị | Bộ phụ trách tiếp nhận, xử lý", 2, "thuc_hien", None, None, 1),
+    ("Nhiệm vụ | Đơn vị chủ trì", 1, "chu_tri", None, None, 0),
+])
+def test_a_task_table_header_of_any_form(row: str, lead: int, role: str, partners: int | None, deadline: int | None,
+                                          content: int) -> None:
+    columns = _header(_cells(row), load_registry())
+    assert columns is not None
+    assert (columns.lead, columns.lead_role, columns.partners, columns.deadline, columns.content) == (
+        lead, role, partners, deadline, content)
+
+
+@pytest.mark.parametrize("row", [
+    "STT | Họ và tên | Ngày sinh | Chức vụ | Đơn vị công tác | Điện thoại",  # a list of people
+    "Số TT | Tên đồ dùng | Đơn vị tính | Số lượng",  # an inventory
+    "STT | Cơ quan thuế | Số chứng từ phải cung cấp thông tin | Số chứng từ đã cung cấp",  # figures per body
+    "TT | Địa phương | Tỷ lệ vốn đối ứng ngân sách địa phương (%) | Ghi chú",  # the head noun alone, no work
+    "5 | Cơ quan tham mưu | Đóng dấu vào sổ, chuyển Trụ sở Tiếp công dân tỉnh. | 0,5 ngày",  # a row
+    "Bước 14 | Đăng tải thông tin dự án | Cơ quan được phân công | 05 ngày làm việc",  # a row
+    "- Trưởng ban | 692 | người/ngày",  # a rate
+    "Chủ trì cuộc họp | 500.000 đồng/người /buổi | 400.000 đồng/người/ buổi",  # a rate
+    "Trách nhiệm | Bộ phận Tiếp nhận và Trả kết quả Sở Dân tộc & Tôn giáo | Cơ quan giải quyết hồ sơ",  # bodies
+    "Trách nhiệm | Sở Tư pháp | Sở Nội vụ",  # columns that are bodies
+])
+def test_rows_that_are_not_task_table_headers(row: str) -> None:
+    assert _header(_cells(row), load_registry()) is None
+
+
+TWO_FORMS = """KẾ HOẠCH
+Thực hiện kiến nghị
+
+| STT | Nội dung kiến nghị | Bộ phụ trách tiếp nhận, xử lý | Thời hạn |
+|---|---|---|---|
+| 1 | Rà soát thủ tục cấp phép xây dựng | Bộ Xây dựng | 31/12/2025 |
+| 2 | Hướng dẫn hoàn thuế giá trị gia tăng | Bộ Tài chính | 15 ngày làm việc |
+
+| TT | Mã TTHC | Tên TTHC | Địa điểm/Cơ quan thực hiện | Thời hạn giải quyết |
+|---|---|---|---|---|
+| 1 | 1.014464 | Cấp giấy chứng nhận lưu hành tự do | Sở Tư pháp | 03 ngày làm việc kể từ khi nhận đủ hồ sơ |
+"""
+
+
+def test_rows_of_tables_headed_in_other_forms_are_tasks_with_their_time_cells() -> None:
+    got = sorted((d.actor, d.role, _key(d.deadline) if d.deadline is None or d.deadline.days is None
+                  else f"{d.deadline.days}d") for d in _duties(TWO_FORMS))
+    assert got == sorted([
+        ("bo_xay_dung", "thuc_hien", "2025-12-31"),  # a bare date in the time column
+        ("bo_tai_chinh", "thuc_hien", "15d"),  # a bare count
+        ("so_tu_phap", "thuc_hien", "3d"),
+    ])
+
+
+# A plan's task block labelled in the same forms as a table's columns.
+BLOCK_FORMS = """KẾ HOẠCH
+Chuyển đổi số
+
+II. NHIỆM VỤ
+
+1. Xây dựng cơ sở dữ liệu dân cư
+- Cơ quan, đơn vị chủ trì: Công an tỉnh.
+- Đơn vị phối hợp: Sở Tư pháp.
+- Thời hạn: Quý IV/2026.
+
+2. Đào tạo kỹ năng số cho cán bộ
+- Chủ trì: Sở Nội vụ.
+- Phối hợp: Sở Khoa học và Công nghệ.
+- Thời gian hoàn thành: Năm 2026.
+
+3. Tiếp nhận phản ánh của người dân
+- Bộ phận phụ trách: Sở Tư pháp.
+- Thời gian thực hiện: Thường xuyên.
+"""
+
+
+def test_a_task_block_labelled_in_any_bearer_form() -> None:
+    got = sorted((d.eid, d.actor, d.role, _key(d.deadline)) for d in _duties(BLOCK_FORMS))
+    assert got == sorted([
+        ("sec_II__item_1", "cong_an_tinh", "chu_tri", "2026-Q4"),
+        ("sec_II__item_1", "so_tu_phap", "phoi_hop", "2026-Q4"),
+        ("sec_II__item_2", "so_noi_vu", "chu_tri", "2026"),
+        ("sec_II__item_2", "so_khoa_hoc_cong_nghe", "phoi_hop", "2026"),
+        ("sec_II__item_3", "so_tu_phap", "thuc_hien", "thuong_xuyen"),
+    ])

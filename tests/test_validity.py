@@ -303,9 +303,9 @@ def test_cli_docs_shows_status(corpus_kb, capsys):
     from kb.cli import main
 
     assert main(["docs", "--db", str(corpus_kb)]) == 0
-    lines = {line.split("\t")[0]: line.split("\t")[-1] for line in capsys.readouterr().out.splitlines()}
-    assert lines["03/2022/QĐ-UBND"] == "Còn hiệu lực từ 25/01/2022"
-    assert lines["cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"] == "Dự thảo"
+    lines = {line.split("\t")[-1]: line.split("\t")[-2] for line in capsys.readouterr().out.splitlines()}
+    assert lines["mã: 03/2022/QĐ-UBND"] == "Còn hiệu lực từ 25/01/2022"
+    assert lines["mã: cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"] == "Dự thảo"
 
 
 DRAFT_ID = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"

@@ -6,6 +6,10 @@
 - dangling_internal: "khoản 4 Điều này" in an article with three clauses;
 - unstated_replacement: a document that replaces another without saying so — the catalog says it
   does, or an older document of the KB has the same type, issuer and nearly the same title.
+
+A finding is reported once per clause (the clause that cites a replaced text three times is one finding,
+its message counting the mentions), and said as a drafter would: "Khoản 3 Điều 1 dẫn Nghị định
+59/2012/NĐ-CP, đã được thay thế bởi Nghị định 80/2025/NĐ-CP từ 01/04/2025".
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from kb import labels
 from kb.citations.catalog import Catalog, load_catalog
 from kb.citations.graph import Citations
 from kb.numbers import number_key
@@ -46,19 +51,52 @@ def run_checks(view: Citations, catalog: Catalog | None = None) -> list[Finding]
     return sorted(findings, key=lambda f: (KINDS.index(f.kind), f.doc_id, f.line or 0))
 
 
+def _clause(eid: str | None) -> str:
+    """Where a citation stands, to open a sentence: "Khoản 3 Điều 1", "Phần mở đầu"."""
+    words = labels.eid_address(eid) if eid else "phần mở đầu"
+    return words[:1].upper() + words[1:]
+
+
+def _titled(number: str, kind: str | None) -> str:
+    """ "Nghị định 59/2012/NĐ-CP"; a number alone when its type is not known."""
+    return f"{kind} {number}" if kind and not number.startswith(kind) else number
+
+
+def _type_of(catalog: Catalog, number: str) -> str | None:
+    entry = catalog.get(number)
+    return entry.type if entry else None
+
+
+def _once_per_clause(findings: list[Finding]) -> list[Finding]:
+    """One finding per (document, clause, kind, target), the first mention's, its message counting the
+    mentions ("(3 lần)")."""
+    first: dict[tuple[str, str, str | None, str | None], Finding] = {}
+    counts: dict[tuple[str, str, str | None, str | None], int] = {}
+    for f in findings:
+        key = (f.kind, f.doc_id, f.source_eid, f.target)
+        first.setdefault(key, f)
+        counts[key] = counts.get(key, 0) + 1
+    out = []
+    for key, f in first.items():
+        n = counts[key]
+        out.append(Finding(f.kind, f.doc_id, f.source_eid, f.target, f.message + (f" ({n} lần)" if n > 1 else ""),
+                           f.line) if n > 1 else f)
+    return out
+
+
 def _where(view: Citations, doc_id: str, ref: dict[str, Any] | None = None) -> str:
     d = view.documents.get(doc_id, {})
     return " ".join(x for x in (d.get("issuer"), d.get("place"), d.get("file")) if x)
 
 
-def _replaced_in_kb(view: Citations) -> dict[str, tuple[str, str | None]]:
-    """number key → (the KB document that says it replaces it, that document's date)."""
-    out: dict[str, tuple[str, str | None]] = {}
+def _replaced_in_kb(view: Citations) -> dict[str, tuple[str, str | None, str]]:
+    """number key → (the KB document that says it replaces it, that document's date, its name)."""
+    out: dict[str, tuple[str, str | None, str]] = {}
     for ref in view.references:
         if ref["relation"] == "thay_the" and ref["target_doc"]:
             d = view.documents.get(ref["doc_id"], {})
             replacer = d.get("number") or ref["doc_id"]
-            out[number_key(ref["target_doc"])] = (replacer, d.get("date"))
+            out[number_key(ref["target_doc"])] = (replacer, d.get("date"), _name(d) if d else replacer)
     return out
 
 
@@ -71,18 +109,20 @@ def stale(view: Citations, catalog: Catalog) -> list[Finding]:
             continue
         entry = catalog.get(target, _where(view, ref["doc_id"]))
         if entry and entry.status in ("replaced", "expired"):
-            by = ", ".join(entry.replaced_by)
-            what = f"replaced by {by}" if by else entry.status
-            since = f" since {entry.status_from}" if entry.status_from else ""
+            by = ", ".join(_titled(n, _type_of(catalog, n)) for n in entry.replaced_by)
+            cited = _titled(target, entry.type)
+            what = f"đã được thay thế bởi {by}" if by else "đã hết hiệu lực"
+            since = f" từ {labels.format_date(entry.status_from)}" if entry.status_from else ""
         elif number_key(target) in in_kb and in_kb[number_key(target)][0] != view.documents.get(
                 ref["doc_id"], {}).get("number"):
-            by, when = in_kb[number_key(target)]
-            what, since = f"replaced by {by}", f" since {when}" if when else ""
+            _by, when, name = in_kb[number_key(target)]
+            cited = target
+            what, since = f"đã được thay thế bởi {name}", f" từ {labels.format_date(when)}" if when else ""
         else:
             continue
         findings.append(Finding("stale", ref["doc_id"], ref["source_eid"], target,
-                                f"cites {target}, {what}{since}: \"{ref['text']}\"", ref.get("line")))
-    return findings
+                                f"{_clause(ref['source_eid'])} dẫn {cited}, {what}{since}", ref.get("line")))
+    return _once_per_clause(findings)
 
 
 def missing_pinpoints(view: Citations) -> list[Finding]:
@@ -96,8 +136,9 @@ def missing_pinpoints(view: Citations) -> list[Finding]:
         if did is None or not view.eids.get(did) or eid in view.eids[did]:
             continue
         findings.append(Finding("missing_pinpoint", ref["doc_id"], ref["source_eid"], f"{target}:{eid}",
-                                f"{target} (in the KB as {did}) has no {eid}: \"{ref['text']}\"", ref.get("line")))
-    return findings
+                                f"{_clause(ref['source_eid'])} dẫn {labels.eid_address(eid)} {target}, nhưng văn bản "
+                                f"{target} trong kho không có {labels.eid_address(eid)}", ref.get("line")))
+    return _once_per_clause(findings)
 
 
 def dangling_internal(view: Citations) -> list[Finding]:
@@ -109,8 +150,9 @@ def dangling_internal(view: Citations) -> list[Finding]:
         if eid in view.eids.get(ref["doc_id"], set()):
             continue
         findings.append(Finding("dangling_internal", ref["doc_id"], ref["source_eid"], eid,
-                                f"no {eid} in this document: \"{ref['text']}\"", ref.get("line")))
-    return findings
+                                f"{_clause(ref['source_eid'])} dẫn {labels.eid_address(eid)}, nhưng văn bản không "
+                                f"có {labels.eid_address(eid)}", ref.get("line")))
+    return _once_per_clause(findings)
 
 
 def unstated_replacements(view: Citations, catalog: Catalog) -> list[Finding]:
@@ -138,8 +180,9 @@ def unstated_replacements(view: Citations, catalog: Catalog) -> list[Finding]:
             for entry in replaced_by.get(number_key(d["number"]), []):
                 if number_key(entry.number) not in own_said:
                     findings.append(Finding("unstated_replacement", did, None, entry.number,
-                                            f"the catalog says {d['number']} replaces {entry.number}, "
-                                            "but its text does not say so"))
+                                            f"Theo danh mục, {_titled(d['number'], d.get('type'))} thay thế "
+                                            f"{_titled(entry.number, entry.type)}, nhưng văn bản không nêu việc "
+                                            "thay thế này"))
         for older_id in peers.get(_peer_key(d), ()) if did in is_standing else ():
             older = view.documents[older_id]
             if older_id == did or older["year"] >= d["year"]:
@@ -149,8 +192,8 @@ def unstated_replacements(view: Citations, catalog: Catalog) -> list[Finding]:
             if _replaces_quietly(older, own_said, family.get(older_id, {older_id}), view):
                 findings.append(Finding("unstated_replacement", did, None,
                                         older.get("number") or older.get("parent_number") or older_id,
-                                        f"same type, issuer and title as the older {_name(older)}, "
-                                        "which it does not say it replaces"))
+                                        f"Cùng loại, cùng cơ quan ban hành và gần trùng tên với {_name(older)} "
+                                        "ban hành trước, nhưng không nêu việc thay thế văn bản đó"))
     return findings
 
 
@@ -189,5 +232,11 @@ def _replaces_quietly(old: dict[str, Any], said: set[str], old_family: set[str],
 
 
 def _name(d: dict[str, Any]) -> str:
-    return " ".join(x for x in (d.get("type"), d.get("number") or d.get("doc_id"), f"({d.get('date')})"
-                                if d.get("date") else "") if x)
+    """ "Quy chế ngày 13/01/2022", "Quyết định 03/2022/QĐ-UBND": a document as a message names it."""
+    if d.get("number"):
+        return _titled(d["number"], d.get("type"))
+    when = labels.format_date(d.get("date"))
+    kind = d.get("type") or "văn bản"
+    parent = d.get("parent_number")
+    attached = f" ban hành kèm theo {_titled(parent, 'Quyết định' if 'QĐ' in parent.upper() else None)}" if parent else ""
+    return f"{kind}{attached}" + (f" ngày {when}" if when else "")

@@ -14,6 +14,7 @@ Three stages, eyecite-style:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -958,22 +959,41 @@ class _SpanMapper:
     found in order in the source slice (markup and line breaks in between are skipped)."""
 
     def __init__(self, text: str, source: str, lo: int, hi: int) -> None:
-        self.lo, self.hi, self.source = lo, hi, source
+        self.lo, self.hi, self.source, self.text = lo, hi, source, text
         verbatim = source.find(text, lo, hi) if text else -1
         self.offset = verbatim if verbatim >= 0 else None
-        self.map: list[int] = []
-        if self.offset is None:
-            j = lo
-            for ch in text:
-                if ch.isspace():
-                    self.map.append(-1)
-                    continue
+        self._map: list[int] | None = None  # made when first needed: most texts cite nothing
+
+    @property
+    def map(self) -> list[int]:
+        if self._map is None:
+            self._map = [] if self.offset is not None else self._match()
+        return self._map
+
+    def _match(self) -> list[int]:
+        """Each character's source offset (-1 for a space or a character not found), each found at or after
+        the previous one. A word found whole where its first character is gives the same offsets as
+        looking its characters up one by one, in one step."""
+        source, hi, out = self.source, self.hi, []
+        j = self.lo
+        for m in _WORD_OR_SPACE.finditer(self.text):
+            word = m.group()
+            if word.isspace():
+                out.append(-1)
+                continue
+            k = source.find(word[0], j, hi)
+            if k >= 0 and source.startswith(word, k, hi):
+                out.extend(range(k, k + len(word)))
+                j = k + len(word)
+                continue
+            for ch in word:
                 k = source.find(ch, j, hi)
                 if k < 0:
-                    self.map.append(-1)
+                    out.append(-1)
                     continue
-                self.map.append(k)
+                out.append(k)
                 j = k + 1
+        return out
 
     def _pos(self, i: int, forward: bool) -> int | None:
         rng = range(i, len(self.map)) if forward else range(min(i, len(self.map) - 1), -1, -1)
@@ -988,4 +1008,19 @@ class _SpanMapper:
         else:
             s0, e0 = self._pos(start, True), self._pos(end - 1, False)
             s, e = (self.lo, self.hi) if s0 is None or e0 is None or e0 < s0 else (s0, e0 + 1)
-        return Span(s, e, self.source.count("\n", 0, s) + 1)
+        return Span(s, e, _line(self.source, s))
+
+
+_WORD_OR_SPACE = re.compile(r"\S+|\s")  # \s is what str.isspace() says is a space
+_BREAK = re.compile("\n")
+_LINES: list[tuple[str, list[int]]] = []  # the source last asked about, with its line-break offsets
+
+
+def _line(source: str, offset: int) -> int:
+    """The 1-based line of OFFSET in SOURCE (its line breaks before it, plus one), without counting them
+    again for every reference of a long text."""
+    held = _LINES[0] if _LINES else None
+    if held is None or held[0] is not source:
+        held = (source, [m.start() for m in _BREAK.finditer(source)])
+        _LINES[:] = [held]
+    return bisect_left(held[1], offset) + 1

@@ -1,9 +1,13 @@
-"""The "Bảng so sánh" a drafting agency attaches to a draft (`kb diff --docx OUT`), with python-docx.
+"""The "Bảng so sánh, thuyết minh" a drafting team attaches to a draft (`kb diff --docx OUT`), with python-docx.
 
-A4 landscape, Times New Roman 13; a title naming both texts; a three-column table "Quy định hiện hành" |
-"Dự thảo" | "Nội dung thay đổi" with one row per article in the draft's order (removed articles keep a
-row where they stood); added words bold and underlined, deleted words struck through; then the main
-changes (deadlines, bodies, legal bases ...).
+In the form drafting teams hand in: A4 landscape, Times New Roman 13 (the title 14); a heading block (the
+agency drafting, on the left; Quốc hiệu and tiêu ngữ on the right); the title "BẢNG SO SÁNH, THUYẾT MINH DỰ
+THẢO <LOẠI>" with the draft's name and both texts named; a short summary table of the key changes (thời
+hạn, chủ thể, căn cứ, nghĩa vụ chuyển giao); then the comparison table STT | Quy định hiện hành | Dự thảo |
+Thuyết minh, one row per article in the draft's order (removed articles keep a row where they stood,
+each chapter's row before its first article), added words bold and underlined, deleted words struck
+through, the Thuyết minh saying the change in words ("Sửa đổi, bổ sung khoản 1, 2; bổ sung khoản 3") with
+a "Lý do:" line left to fill in. Header rows repeat on every page; page numbers in the footer.
 """
 
 from __future__ import annotations
@@ -15,19 +19,35 @@ from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx.table import _Cell
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
+from kb import labels
 from kb.diff.ops import Op
-from kb.diff.result import DiffResult
-from kb.diff.view import STATUS_VI, address, fact_line, hidden, level_name, marked, rows
+from kb.diff.result import DiffResult, Fact
+from kb.diff.view import STATUS_VI, address, hidden, level_name, marked, rows
 from kb.model import STATUSES
 
 FONT = "Times New Roman"
 SIZE = Pt(13)
-HEADERS = ("Quy định hiện hành", "Dự thảo", "Nội dung thay đổi")
-WIDTHS = (Mm(105), Mm(105), Mm(47))
+TITLE_SIZE = Pt(14)
+HEADERS = ("STT", "Quy định hiện hành", "Dự thảo", "Thuyết minh")
+WIDTHS = (Mm(13), Mm(95), Mm(95), Mm(54))  # 257 mm: A4 landscape less 20 mm margins
+SUMMARY_HEADERS = ("Nội dung", "Những thay đổi chính")
+SUMMARY_WIDTHS = (Mm(50), Mm(207))
+REASON = "Lý do:"
+# The summary's rows: (what, the fact kinds it gathers).
+SUMMARY_ROWS = (
+    ("Thời hạn", ("deadline_changed", "deadline_added", "deadline_removed")),
+    ("Chủ thể", ("actor_replaced", "actor_added", "actor_removed")),
+    ("Căn cứ pháp lý, văn bản dẫn chiếu", ("basis_replaced", "citation_changed")),
+    ("Nghĩa vụ chuyển giao", ("duty_transferred",)),
+)
+_MAX_LINES = 6  # per summary row; the rest counted
+_MAX_NAMES = 6  # bodies named in "Thêm: ..." / "Bỏ: ..."
 
 
 def _setup(doc: DocxDocument) -> None:
@@ -39,20 +59,84 @@ def _setup(doc: DocxDocument) -> None:
     style = doc.styles["Normal"]
     style.font.name = FONT
     style.font.size = SIZE
+    style.paragraph_format.space_after = Pt(0)
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
         fonts.set(qn(attr), FONT)
+    _page_numbers(section.footer.paragraphs[0])
 
 
-def _paragraph(
-    doc_or_cell: DocxDocument | _Cell, text: str = "", bold: bool = False, center: bool = False
-) -> None:
-    p = doc_or_cell.add_paragraph()
+def _field(paragraph: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in a paragraph: Word and LibreOffice fill it in on each page."""
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, None), ("end", None)):
+        if kind:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        elif text:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {text} "
+        else:
+            el = OxmlElement("w:t")
+            el.text = "1"
+        run._r.append(el)
+
+
+def _page_numbers(paragraph: Paragraph) -> None:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.add_run("Trang ")
+    _field(paragraph, "PAGE")
+    paragraph.add_run("/")
+    _field(paragraph, "NUMPAGES")
+
+
+def _paragraph(where: DocxDocument | _Cell, text: str = "", bold: bool = False, center: bool = False,
+               italic: bool = False, size: Pt | None = None, first: bool = False) -> Paragraph:
+    p = where.paragraphs[0] if first else where.add_paragraph()
     if text:
         run = p.add_run(text)
         run.bold = bold
+        run.italic = italic
+        if size is not None:
+            run.font.size = size
     if center:
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def _repeat_header(row: _Row) -> None:
+    """The row is the table's header: repeated at the top of every page the table runs onto."""
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def _no_borders(table: Table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{side}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _table(doc: DocxDocument, headers: tuple[str, ...], widths: tuple[Mm, ...]) -> Table:
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the grid: what LibreOffice lays the table out by
+    for cell, title, width in zip(table.rows[0].cells, headers, widths):
+        cell.text = ""
+        cell.paragraphs[0].add_run(title).bold = True
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cell.width = width
+    _repeat_header(table.rows[0])
+    return table
 
 
 def _fill(cell: _Cell, ops: list[Op], side: str, hide: frozenset[int]) -> None:
@@ -75,45 +159,118 @@ def _fill(cell: _Cell, ops: list[Op], side: str, hide: frozenset[int]) -> None:
                     run.font.strike = True
 
 
+def _heading(doc: DocxDocument, result: DiffResult) -> None:
+    """Cơ quan chủ trì soạn thảo | Quốc hiệu, tiêu ngữ; then the title naming both texts."""
+    new = result.new.doc
+    block = doc.add_table(rows=1, cols=2)
+    _no_borders(block)
+    left, right = block.rows[0].cells
+    for column, cell, width in zip(block.columns, (left, right), (Mm(110), Mm(147))):
+        column.width = cell.width = width
+    agency = (new.issuer or "CƠ QUAN CHỦ TRÌ SOẠN THẢO").upper()
+    _paragraph(left, agency, bold=True, center=True, first=True)
+    _paragraph(left, "—————", center=True)
+    _paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, center=True, first=True)
+    _paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, center=True)
+    _paragraph(right, "—————", center=True)
+    _paragraph(doc)
+    kind = (new.doc_type or "văn bản").upper()
+    _paragraph(doc, f"BẢNG SO SÁNH, THUYẾT MINH DỰ THẢO {kind}", bold=True, center=True, size=TITLE_SIZE)
+    if new.title:
+        _paragraph(doc, " ".join(new.title.split()), bold=True, center=True, size=TITLE_SIZE)
+    _paragraph(doc, f"(So sánh {result.old.label} với {result.new.label})", italic=True, center=True)
+    _paragraph(doc)
+
+
+def _where(f: Fact) -> str:
+    eid = f.new_eid or f.old_eid
+    return f" ({address(eid)})" if eid else ""
+
+
+def _short(text: str | None, width: int = 140) -> str:
+    return labels.short_title(text, width) if text else "—"
+
+
+def summary_lines(result: DiffResult, kinds: tuple[str, ...]) -> list[str]:
+    """The summary's lines for facts of KINDS, in words: "trước ngày 05 tháng 12 → trước ngày 18 tháng 12
+    (điểm a khoản 1 Điều 12)", "Ủy ban nhân dân cấp huyện → Ủy ban nhân dân cấp xã: Báo cáo ..."."""
+    lines = []
+    added = [f.new for f in result.facts if f.type == "actor_added" and "actor_added" in kinds and f.new]
+    removed = [f.old for f in result.facts if f.type == "actor_removed" and "actor_removed" in kinds and f.old]
+    for f in result.facts:
+        if f.type not in kinds or f.type in ("actor_added", "actor_removed"):
+            continue
+        count = f" ({f.count} lần)" if f.count > 1 and f.type != "basis_replaced" else ""
+        if f.type == "duty_transferred":
+            work = (f.new or "").split(" — ", 1)[-1]
+            lines.append(f"{labels.actor_name(f.actor)} → {labels.actor_name(f.to_actor)}: {_short(work, 90)}{_where(f)}")
+        elif f.type == "deadline_added":
+            lines.append(f"Thêm thời hạn {f.new}{_where(f)}")
+        elif f.type == "deadline_removed":
+            lines.append(f"Bỏ thời hạn {f.old}{_where(f)}")
+        else:
+            lines.append(f"{_short(f.old)} → {_short(f.new)}{count}{_where(f)}")
+    for what, names in (("Thêm", added), ("Bỏ", removed)):
+        names = list(dict.fromkeys(names))
+        if names:
+            more = f" và {len(names) - _MAX_NAMES} chủ thể khác" if len(names) > _MAX_NAMES else ""
+            lines.append(f"{what} {len(names)} chủ thể: " + ", ".join(names[:_MAX_NAMES]) + more)
+    return lines
+
+
+def _summary(doc: DocxDocument, result: DiffResult) -> None:
+    counts = result.summary()
+    _paragraph(doc, "I. TÓM TẮT NHỮNG THAY ĐỔI CHÍNH", bold=True)
+    _paragraph(doc, f"Số {level_name(result).lower()}: "
+               + "; ".join(f"{STATUS_VI[s].lower()} {counts[s]}" for s in STATUSES if counts[s] and s != "unchanged")
+               + (f"; giữ nguyên {counts['unchanged']}" if counts.get("unchanged") else "") + ".")
+    table = _table(doc, SUMMARY_HEADERS, SUMMARY_WIDTHS)
+    for what, kinds in SUMMARY_ROWS:
+        lines = summary_lines(result, kinds)
+        if not lines:
+            continue
+        cells = table.add_row().cells
+        for cell, width in zip(cells, SUMMARY_WIDTHS):
+            cell.width = width
+        cells[0].text = what
+        shown = lines[:_MAX_LINES]
+        for k, line in enumerate(shown):
+            _paragraph(cells[1], f"- {line}", first=k == 0)
+        if len(lines) > len(shown):
+            _paragraph(cells[1], f"(và {len(lines) - len(shown)} thay đổi khác trong bảng so sánh dưới đây)", italic=True)
+    _paragraph(doc)
+
+
 def to_docx(result: DiffResult, hide_subs: bool = False) -> DocxDocument:
     hide = hidden(result, hide_subs)
     doc = new_docx()
     _setup(doc)
-    _paragraph(doc, "BẢNG SO SÁNH", bold=True, center=True)
-    _paragraph(doc, f"giữa {result.old.label}", center=True)
-    _paragraph(doc, f"và {result.new.label}", center=True)
-    counts = result.summary()
-    _paragraph(
-        doc,
-        f"Tổng hợp ({level_name(result)}): "
-        + "; ".join(f"{STATUS_VI[s].lower()}: {counts[s]}" for s in STATUSES if counts[s]),
-    )
-    table = doc.add_table(rows=1, cols=3)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, title, width in zip(table.rows[0].cells, HEADERS, WIDTHS):
-        cell.text = ""
-        cell.paragraphs[0].add_run(title).bold = True
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        cell.width = width
+    _heading(doc, result)
+    _summary(doc, result)
+    _paragraph(doc, "II. BẢNG SO SÁNH, THUYẾT MINH CHI TIẾT", bold=True)
+    table = _table(doc, HEADERS, WIDTHS)
+    number = 0
     for row in rows(result, chapters=True):
         cells = table.add_row().cells
         for cell, width in zip(cells, WIDTHS):
             cell.width = width
+        chapter = row.pair.level == "chuong"
+        if not chapter:
+            number += 1
+            cells[0].text = str(number)
+            cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         ops = list(row.ops)
         if row.pair.old_node is not None:
-            _fill(cells[0], ops, "old", hide)
+            _fill(cells[1], ops, "old", hide)
         if row.pair.new_node is not None:
-            _fill(cells[1], ops, "new", hide)
-        cells[2].text = row.note
-        if row.pair.level == "chuong":
+            _fill(cells[2], ops, "new", hide)
+        cells[3].text = row.note
+        if not chapter and row.pair.status != "unchanged":
+            _paragraph(cells[3], REASON, italic=True)
+            _paragraph(cells[3])
+        if chapter:
             for run in (r for c in cells for p in c.paragraphs for r in p.runs):
                 run.bold = True
-    if result.facts:
-        _paragraph(doc, "Những thay đổi chính", bold=True)
-        for f in result.facts:
-            where = " → ".join(address(x) for x in (f.old_eid, f.new_eid) if x)
-            _paragraph(doc, f"- {fact_line(f)}" + (f" ({where})" if where else ""))
     return doc
 
 

@@ -14,7 +14,7 @@ def _summary_line(result: DiffResult) -> str:
 
 
 def to_text(result: DiffResult) -> str:
-    """Summary, one line per article (old → new, status, similarity), then the facts."""
+    """Summary, one line per article (old → new, how alike, what changed in words), then the facts."""
     out = [
         f"CŨ:  {result.old.label}",
         f"MỚI: {result.new.label}",
@@ -25,7 +25,8 @@ def to_text(result: DiffResult) -> str:
         p = row.pair
         old = unit_name(p, "old") or "—"
         new = unit_name(p, "new") or "—"
-        out.append(f"{old:<10} → {new:<10} {p.status:<11} {p.alignment.similarity:.2f}  {row.note}")
+        alike = f"{round(p.alignment.similarity * 100)}%" if old != "—" and new != "—" else "—"
+        out.append(f"{old:<10} → {new:<10} {alike:>4}  {row.note}")
     if result.facts:
         out += ["", "Những thay đổi chính:"]
         for f in result.facts:

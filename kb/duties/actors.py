@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,17 +66,38 @@ class Mention:
     text: str
 
 
+# Per vocabulary: a token's ORTH id -> (text, key, the key's id, is punctuation), filled as words are met.
+_LEXICON: dict[int, tuple[Any, dict[int, tuple[str, str, int, bool]]]] = {}
+_LEXICON_MAX = 1_000_000
+
+
+def _lexicon_entry(vocab: Any, lexicon: dict[int, tuple[str, str, int, bool]], orth: int) -> tuple[str, str, int, bool]:
+    text = vocab.strings[orth]
+    key = norm_token(text)
+    entry = (text, key, vocab.strings.add(key), bool(vocab[orth].is_punct))
+    if len(lexicon) >= _LEXICON_MAX:
+        lexicon.clear()
+    lexicon[orth] = entry
+    return entry
+
+
 def _norm_component(doc: Doc) -> Doc:
     """Set each token's NORM (what the matchers compare) and keep plain lists of the keys, words and
-    punctuation flags in `doc.user_data`: one pass, as building spaCy Token objects is the costly part."""
-    norms, words, punct = [], [], []
-    for token in doc:
-        key = norm_token(token.text)
-        token.norm_ = key
-        norms.append(key)
-        words.append(token.text)
-        punct.append(token.is_punct)
-    doc.user_data.update(norms=norms, words=words, punct=punct)
+    punctuation flags in `doc.user_data`. Building spaCy Token objects is the costly part, so no token is
+    built: the ORTH ids are read in one array, each word is looked up once per process, and the NORMs are
+    written back in one array (the same values as `token.norm_ = norm_token(token.text)`)."""
+    import numpy
+    from spacy.attrs import NORM, ORTH
+
+    vocab = doc.vocab
+    held = _LEXICON.get(id(vocab))
+    if held is None or held[0] is not vocab:
+        held = _LEXICON[id(vocab)] = (vocab, {})
+    lexicon = held[1]
+    entries = [lexicon.get(orth) or _lexicon_entry(vocab, lexicon, orth) for orth in doc.to_array(ORTH).tolist()]
+    if entries:
+        doc.from_array([NORM], numpy.array([e[2] for e in entries], dtype=numpy.uint64).reshape(-1, 1))
+    doc.user_data.update(norms=[e[1] for e in entries], words=[e[0] for e in entries], punct=[e[3] for e in entries])
     return doc
 
 
@@ -103,6 +125,10 @@ class Registry:
     _matcher: Any = None  # spaCy PhraseMatcher, built on first use
     _query: tuple[list[str], list[tuple[str, ...]]] | None = None
     _extended: dict[tuple[tuple[str, tuple[str, ...]], ...], Registry] = field(default_factory=dict)
+    local: str = "ubnd_cap_xa"  # who "địa phương" is as a bearer (see `addressing`)
+    city: bool = False  # a centrally-run city's text: "thành phố" in a name is the province
+    _levels: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    _addressed: dict[tuple[str, bool], Registry] = field(default_factory=dict)
 
     def _phrase_matcher(self) -> Any:
         if self._matcher is not None:
@@ -129,19 +155,93 @@ class Registry:
             raise KbError(f"unknown actor id: {actor_id}") from None
 
     def find(self, doc: Doc | str) -> list[Mention]:
-        """Actor mentions in a text or an already tokenised doc, longest match first, no overlaps."""
+        """The names this list knows in a text or an already tokenised doc, longest match first, no overlaps."""
+        if isinstance(doc, str):
+            doc = tokenizer_nlp()(doc)
+        return [_mention(doc, s, e, ids) for s, e, ids in self._known(doc)]
+
+    def _known(self, doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
         from spacy.tokens import Span
         from spacy.util import filter_spans
 
         matcher = self._phrase_matcher()
+        kept = filter_spans([Span(doc, s, e, label=m) for m, s, e in matcher(doc)])
+        return [(span.start, span.end, tuple(span.label_.split("+"))) for span in sorted(kept, key=lambda s: s.start)]
+
+    def mentions(self, doc: Doc | str, every: bool = False) -> list[Mention]:
+        """Actor mentions in a text: the names this list knows, joined with the bodies the grammar
+        recognises by their form (`kb.duties.grammar`: its span decides the boundaries, the list the
+        identity). A body the list lacks is an actor of its own (`dynamic_actor`), named only where a
+        bearer stands (`grammar.bearer_places`; EVERY: a task table's lead or co-ordinator cell, every
+        body); a catch-all "... (có) liên quan" is `co_quan_lien_quan`, "địa phương" the local
+        authorities the document addresses (`addressing`)."""
+        from kb.duties import grammar
+
         if isinstance(doc, str):
             doc = tokenizer_nlp()(doc)
-        spans = [Span(doc, s, e, label=m) for m, s, e in matcher(doc)]
-        kept = filter_spans(spans)
-        return [
-            Mention(tuple(span.label_.split("+")), span.start_char, span.end_char, span.text)
-            for span in sorted(kept, key=lambda s: s.start)
-        ]
+        norms, words = doc.user_data["norms"], doc.user_data["words"]
+        named = grammar.join(norms, words, self._known(doc))
+        places = grammar.bearer_places(norms, words, named, every)
+        out: list[Mention] = []
+        for m, place in zip(named, places):
+            if not place:
+                continue
+            ids = m.ids or self._unknown(doc, m)
+            if ids:
+                out.append(_mention(doc, m.start, m.end, ids))
+        return out
+
+    def _unknown(self, doc: Doc, m: Any) -> tuple[str, ...]:
+
+        body = m.body
+        norms, words = doc.user_data["norms"], doc.user_data["words"]
+        if all(w.isupper() for w in words[m.start:m.end] if len(w) > 1 and w.isalpha()) and norms[body.head] not in {
+                "ubnd", "hđnd", "ubmttq"}:
+            return ()  # "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI": a header or a title in capitals, not a bearer
+        if body.kind == "local" or (body.kind == "related" and norms[body.head] == "địa"):
+            return (self.local,)  # "các địa phương (liên quan)": the local authorities addressed
+        if body.kind == "related" and "co_quan_lien_quan" in self.actors:
+            return ("co_quan_lien_quan",)  # "các đơn vị liên quan", "tổ chức, cá nhân có liên quan"
+        leveled = self._by_level(doc, m.start, m.end, body.head)
+        if leveled:
+            return leveled
+        actor = dynamic_actor(doc[m.start:m.end].text)
+        return (actor.id,) if actor.id else ()
+
+    def _by_level(self, doc: Doc, start: int, end: int, head: int) -> tuple[str, ...] | None:
+        """The known actor a name is when its place words only say its level in another way than the list
+        ("Ủy ban nhân dân các phường, xã, đặc khu" is "Ủy ban nhân dân cấp xã"; in a centrally-run city's
+        text "Thanh tra thành phố" is "Thanh tra tỉnh"), else None."""
+        from kb.duties import grammar
+
+        norms, words = doc.user_data["norms"], doc.user_data["words"]
+        k = head
+        while k < end and norms[k] not in grammar.PLACE_WORDS:
+            k += 1
+        if k == head or k == end or not all(norms[i] in grammar.PLACE_WORDS or norms[i] in {",", "và"} or words[i][:1].isupper()
+                                            for i in range(k, end)):
+            return None
+        place = fold(" ".join(words[k:end]))
+        level = "tinh" if self.city and re.search(r"\bthanh pho\b", place) and not re.search(r"\b(?:xa|phuong)\b", place) \
+            else _guess_level(place)
+        form = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "tỉnh"}.get(level)
+        if form is None:
+            return None
+        name = f"{doc[head:k].text} {form}"
+        if name not in self._levels:
+            found = self.find(name)
+            self._levels[name] = found[0].ids if len(found) == 1 and found[0].start == 0 and found[0].end == len(name) else None
+        return self._levels[name]
+
+    def addressing(self, local: str, city: bool = False) -> Registry:
+        """This registry where "địa phương" as a bearer means LOCAL (an actor id: the UBND of the level
+        the document addresses) and, in a centrally-run city's text (CITY), "thành phố" is the province."""
+        if local == self.local and city == self.city:
+            return self
+        key = (local, city)
+        if key not in self._addressed:
+            self._addressed[key] = replace(self, local=local, city=city, _extended={}, _levels={}, _addressed={})
+        return self._addressed[key]
 
     def with_definitions(self, text: str) -> Registry:
         """This registry extended by the definitions a document makes; itself when it makes none."""
@@ -162,6 +262,35 @@ class Registry:
         if len(self._extended) < 256:
             self._extended[key] = extended
         return extended
+
+
+def _mention(doc: Doc, start: int, end: int, ids: tuple[str, ...]) -> Mention:
+    span = doc[start:end]
+    return Mention(ids, span.start_char, span.end_char, span.text)
+
+
+_PLURAL = re.compile(r"^(?:tất\s+cả\s+)?(?:các|những)\s+", re.IGNORECASE)
+
+
+def canonical_name(printed: str) -> str:
+    """A body's name as the document prints it: NFC, spaces single, no leading plural "các", a capital first."""
+    name = re.sub(r"\s+", " ", unicodedata.normalize("NFC", printed)).strip(" ,;:.")
+    name = _PLURAL.sub("", name)
+    return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=65_536)
+def dynamic_actor(printed: str) -> Actor:
+    """The actor a body the list lacks is: its canonical name (`canonical_name`), an id made of its folded
+    name ("Ban Quản lý khu kinh tế tỉnh" → "ban_quan_ly_khu_kinh_te_tinh"), the level its words say, a
+    person ("nguoi") when a title or a person heads it."""
+    from kb.duties import grammar
+
+    name = canonical_name(printed)
+    slug = _NON_WORD.sub("_", fold(name)).strip("_")
+    words = tuple(norm_token(w) for w in name.split()[:3])
+    person = any(words[:k] in grammar.PERSON_HEADS for k in (1, 2, 3))
+    return Actor(slug, name, _guess_level(name), "nguoi" if person else "co_quan", ())
 
 
 def _actor(raw: dict) -> Actor:
@@ -185,10 +314,22 @@ def load_registry(path: str | None = None) -> Registry:
     return Registry(actors, groups)
 
 
+# Words of a name that say its level, looked for in this order (folded; "xã hội", "hợp tác xã" are not a xã).
+_LEVEL_WORDS = (
+    (re.compile(r"(?<!thi )\b(?:xa|phuong|dac khu|thi tran)\b"), "xa"),
+    (re.compile(r"\b(?:huyen|thi xa)\b"), "huyen"),
+    (re.compile(r"\b(?:cap tinh|tinh|thanh pho truc thuoc trung uong)\b"), "tinh"),
+    (re.compile(r"\b(?:trung uong|chinh phu|quoc gia|viet nam|quoc hoi)\b|^(?:bo (?!phan|doi|chi huy)|tong cuc |cuc )"), "trung_uong"),
+    (re.compile(r"^so "), "tinh"),
+)
+_NOT_LEVEL = re.compile(r"\b(?:xa hoi|hop tac xa|thi xa hoi)\b")
+
+
 def _guess_level(term: str) -> str:
-    key = fold(term)
-    for word, level in (("xa", "xa"), ("phuong", "xa"), ("huyen", "huyen"), ("tinh", "tinh"), ("trung uong", "trung_uong")):
-        if re.search(rf"\b{word}\b", key):
+    """The level a body's name says by its words ("... cấp xã", "... tỉnh", "Bộ ...", "Sở ..."), else ""."""
+    key = _NOT_LEVEL.sub(" ", _NON_WORD.sub(" ", fold(term)).strip())
+    for pattern, level in _LEVEL_WORDS:
+        if pattern.search(key):
             return level
     return ""
 
@@ -306,17 +447,53 @@ def ids_of(mentions: Iterable[Mention]) -> list[str]:
     return out
 
 
+def document_text(doc: object) -> str:
+    """A document's preamble, headings and texts, one unit after another (what its registry reads)."""
+    return "\n".join([doc.preamble, *(f"{n.heading or ''}\n{n.text}" for n in doc.walk())])  # type: ignore[attr-defined]
+
+
+# Issuers whose documents address the nation: "địa phương" there is the province.
+_CENTRAL_ISSUER = re.compile(r"^(?:chinh phu|thu tuong|van phong chinh phu|quoc hoi|uy ban thuong vu quoc hoi|bo |"
+                             r"ban chap hanh trung uong|bo chinh tri|ban bi thu|toa an nhan dan toi cao|"
+                             r"vien kiem sat nhan dan toi cao|kiem toan nha nuoc|ngan hang nha nuoc)")
+
+
+def local_authority(doc: object) -> str:
+    """Who "địa phương" is as a bearer in DOC: the provinces in a text the Government, a ministry or the
+    National Assembly issues, else the communes and wards (since 2025, the local level a province addresses)."""
+    issuer = fold(getattr(doc, "issuer", None) or "").strip()
+    return "ubnd_tinh" if _CENTRAL_ISSUER.match(issuer) else "ubnd_cap_xa"
+
+
+_CITY_ISSUER = re.compile(r"\bthanh pho (?:ha noi|ho chi minh|hai phong|da nang|can tho|hue)\b")
+
+
+def document_registry(doc: object, text: str | None = None) -> Registry:
+    """The registry a document is read with: the shared one, its own definitions, its local authority, and
+    whether "thành phố" is its province (a text of Hà Nội, Hồ Chí Minh, Hải Phòng, Đà Nẵng, Cần Thơ, Huế)."""
+    city = bool(_CITY_ISSUER.search(fold(getattr(doc, "issuer", None) or "")))
+    registry = load_registry().with_definitions(document_text(doc) if text is None else text)
+    return registry.addressing(local_authority(doc), city)
+
+
 def document_actors(result: object, doc: object) -> list[Actor]:
     """The actors a document names (the hook `kb build` stores in the `actors` table), first mention first,
-    including bodies the document defines itself."""
+    including bodies the document defines itself and bodies the actor list lacks, recognised by their form
+    where a bearer stands (`Registry.mentions`)."""
     from parsers.model import Document
 
     assert isinstance(doc, Document)
-    text = "\n".join([doc.preamble, *(f"{n.heading or ''}\n{n.text}" for n in doc.walk())])
-    registry = load_registry().with_definitions(text)
+    text = document_text(doc)
+    registry = document_registry(doc, text)
     seen: dict[str, Actor] = {}
-    for mention in registry.find(text):
+    for mention in registry.mentions(text):
         for actor_id in mention.ids:
-            if actor_id in registry.actors and actor_id not in seen:
+            if actor_id in seen:
+                continue
+            if actor_id in registry.actors:
                 seen[actor_id] = registry.actors[actor_id]
+            else:
+                actor = dynamic_actor(mention.text)
+                if actor.id == actor_id:
+                    seen[actor_id] = actor
     return list(seen.values())

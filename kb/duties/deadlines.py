@@ -69,6 +69,8 @@ _YEAR_CELL = re.compile(
     r"^\s*(?:(?:giai\s+đoạn|từ)\s+)?(?:năm\s+)?(?P<y>\d{4})(?:\s*(?:-|–|đến)\s*(?:năm\s+)?(?P<y3>\d{4}))?\s*[.;]?\s*$",
     re.IGNORECASE,
 )
+# A time cell's bare dates, with the year that makes them dates ("31/12/2025", "12/2025"; not "1/3", a share).
+_BARE_DATE = re.compile(r"(?<![\w/.-])(?:(?P<d>\d{1,2})[/.-])?(?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?![\w/])")
 # What may follow a date and belongs to it: more dates of the same schedule, then "hằng năm", "năm tiếp
 # theo" (a yearly report due early next year) or "và các năm tiếp theo".
 _MORE_DATES = re.compile(
@@ -85,6 +87,12 @@ _RANGE_START = re.compile(r"(?:^|\s)(?:từ|bắt\s+đầu\s+từ)\s*$", re.IGNO
 _RELATIVE = re.compile(
     rf"(?P<cue>trong\s+thời\s+hạn|trong\s+vòng|trong|chậm\s+nhất(?:\s+là)?|sau|không\s+quá){_S}(?:(?:không\s+quá|tối\s+đa){_S})?"
     rf"(?P<n>\d{{1,3}}){_S}(?P<unit>ngày(?:\s+làm\s+việc)?|giờ|tháng|năm)(?!\s+(?:một|01|1)\s+lần|\s*/\s*lần|\s+(?:đầu|cuối)\s+năm)"
+    rf"(?:{_S}(?P<anchor>(?:kể\s+từ|từ|sau|trước)\s+(?:ngày|khi)[^,;.()]*))?",
+    re.IGNORECASE,
+)
+# A time cell that opens with its count needs no cue: "03 ngày làm việc kể từ khi nhận được hồ sơ đầy đủ".
+_COUNT_CELL = re.compile(
+    rf"^\s*(?:[-+•]\s*)?(?P<cue>)(?P<n>\d{{1,3}}){_S}(?P<unit>ngày(?:\s+làm\s+việc)?|giờ|tháng)(?!\s*/)"
     rf"(?:{_S}(?P<anchor>(?:kể\s+từ|từ|sau|trước)\s+(?:ngày|khi)[^,;.()]*))?",
     re.IGNORECASE,
 )
@@ -141,8 +149,10 @@ _COUNTED = re.compile(r"\d+\s+(?:năm|tháng|ngày|kỳ|lần|quý)\s+$", re.IGN
 # A date after a passive "được giao / ban hành ..." says which tasks or texts ("các nhiệm vụ được giao trong năm
 # 2025", "được xử lý trong năm 2025"), not by when the bearer must act.
 _ASSIGNED = re.compile(r"được\s+(?:giao|ban\s+hành|phê\s+duyệt|xử\s+lý|thông\s+qua)\s+$", re.IGNORECASE)
-# A recurrence followed by "của" qualifies a noun (an annual resolution, an annual ranking of bodies), not a duty.
+# A recurrence followed by "của" qualifies a noun (an annual resolution, an annual ranking of bodies), not a duty
+# — except a budget's: "bố trí trong dự toán ngân sách hằng năm của Bộ" is done every year.
 _OF_SOMEONE = re.compile(r"\s+của\s", re.IGNORECASE)
+_YEARLY_BUDGET = re.compile(r"(?<!\w)(?:dự\s+toán|ngân\s+sách|kinh\s+phí)(?:\s+[^\s,;.()]+){0,5}\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -231,6 +241,10 @@ def _absolute(text: str, loose: bool) -> list[Found]:
         add(m, _iso(m.group("y"), m.group("m")), need_cue=True)
     for m in _YEAR.finditer(text):
         add(m, m.group("y3") or m.group("y"), need_cue=not m.group(0).lstrip().lower().startswith("năm"))
+    for m in _BARE_DATE.finditer(text) if loose else ():
+        if not taken(m.start(), m.end()) and (iso := _iso(m.group("y"), m.group("m"), m.group("d"))):
+            end, recurrence = _tail(text, m.end(), dates=False)
+            out.append((_found(text, m.start(), end, "absolute", date=iso, recurrence=recurrence), True))
     if loose and (m := _YEAR_CELL.match(text)) and not taken(m.start(), m.end()):
         out.append((_found(text, m.start(), m.end(), "absolute", date=m.group("y3") or m.group("y")), True))
     return [f for f, cued in _ranges(text, sorted(out, key=lambda x: x[0].start)) if cued or loose]
@@ -251,18 +265,22 @@ def _ranges(text: str, found: list[tuple[Found, bool]]) -> list[tuple[Found, boo
     return out
 
 
-def _relative(text: str) -> list[Found]:
-    """Counted deadlines: "trong thời hạn 20 ngày kể từ ...", "sau 03 tháng"."""
+def _relative(text: str, loose: bool = False) -> list[Found]:
+    """Counted deadlines: "trong thời hạn 20 ngày kể từ ...", "sau 03 tháng"; when LOOSE also a time cell's
+    bare count ("03 ngày làm việc")."""
     out: list[Found] = []
-    for m in _RELATIVE.finditer(text):
+    cell = _COUNT_CELL.match(text) if loose else None
+    for m in [*([cell] if cell else []), *_RELATIVE.finditer(text)]:
+        if out and m.start() < out[0].end:
+            continue
         unit = m.group("unit").lower()
         n = int(m.group("n"))
-        if unit == "giờ" and not (m.group("anchor") or _HOURS_CUE.match(m.group("cue"))):
+        if unit == "giờ" and not (m.group("anchor") or m is cell or _HOURS_CUE.match(m.group("cue"))):
             continue  # "tiếp nhận sau 15 giờ" is a time of day, "trong 24 giờ tới" a forecast
         # "trong vòng 24 giờ" is a day: labels count deadlines in days
         days = n if unit.startswith("ngày") else max(1, round(n / 24)) if unit == "giờ" else n * 30 if unit == "tháng" else n * 365
         anchor = (m.group("anchor") or "").strip() or None
-        out.append(_found(text, m.start(), m.end(), "relative", days=days, anchor=anchor))
+        out.append(_found(text, m.start("n") if m is cell else m.start(), m.end(), "relative", days=days, anchor=anchor))
     return out
 
 
@@ -295,7 +313,8 @@ def _recurring(text: str) -> list[Found]:
                 continue
             if recurrence == "thuong_xuyen" and _BUDGET.search(text[max(0, m.start() - 20): m.start()]):
                 continue
-            if recurrence != "thuong_xuyen" and _OF_SOMEONE.match(text, m.end()):
+            if recurrence != "thuong_xuyen" and _OF_SOMEONE.match(text, m.end()) and not _YEARLY_BUDGET.search(
+                    text[max(0, m.start() - 60): m.start()]):
                 continue  # "theo Nghị quyết hằng năm của HĐND", "xếp hạng ... hàng năm của các cơ quan": a noun's
 
             out.append(_found(text, m.start(), m.end(), "recurring", recurrence=recurrence))
@@ -306,7 +325,7 @@ def find_deadlines(text: str, loose: bool = False) -> list[Found]:
     """Every deadline expression in TEXT, in order (overlaps resolved: counted, then dated, then events,
     then recurrences; within each the first found)."""
     digits = bool(_HAS_DIGIT.search(text))
-    found: list[Found] = _relative(text) if digits else []
+    found: list[Found] = _relative(text, loose) if digits else []
     for m in _UNTIL.finditer(text) if "khi" in text.lower() else ():
         if not _overlaps(found, m.start(), m.end()):
             found.append(_found(text, m.start(), m.end(), "relative", anchor=_written(text, m.start(), m.end())[2]))

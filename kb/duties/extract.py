@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
-from kb.duties.actors import Registry, load_registry
+from kb.duties.actors import Registry, document_registry, load_registry
 from kb.duties.bearers import NAME_WORDS, bearer_line
 from kb.duties.deadlines import Found as FoundDeadline
 from kb.duties.deadlines import closing_deadline, find_deadlines, parse_deadline, pick
@@ -58,6 +58,9 @@ _TITLE_LINE = re.compile(r"^\s*(?:trách\s+nhiệm|nhiệm\s+vụ|quyền\s+hạ
 _WITHIN = re.compile(r"^\s*trong\s+đó\b", re.IGNORECASE)
 # The issuer speaking of itself ("Văn phòng UBND tỉnh trân trọng thông báo ..."): no duty.
 _ISSUER = re.compile(r"^\s*(?:xin\s+)?(?:trân\s+trọng\b|thông\s+báo\s+(?:để|cho)\s[^.;]*\bbiết\b)", re.IGNORECASE)
+# A sanction the bearer suffers, not a duty ("..., tùy theo mức độ, bị xem xét, xử lý theo quy định").
+_SANCTIONED = re.compile(r"(?:^|,)\s*bị\s+(?:xem\s+xét|xử\s+lý|xử\s+phạt|kỷ\s+luật|truy\s+cứu|thu\s+hồi|hủy|huỷ)",
+                         re.IGNORECASE)
 # A passive sentence ("Tiền thưởng thu hồi được nộp vào Quỹ ...") does not continue the subject before it.
 _PASSIVE = re.compile(r"^\s*(?:\S+\s+){1,4}được\s", re.IGNORECASE)
 # Words before an actor's name that do not stop it from being the subject ("Các đồng chí Bộ trưởng").
@@ -112,10 +115,20 @@ _CONDITION = re.compile(
     re.IGNORECASE,
 )
 _RECIPIENT_CUE = ("qua", "gửi", "về", "thông qua", "nộp", "tới", "đến")
+_WHO = r"(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận|bộ|sở|ngành|người|cá\s+nhân|lực\s+lượng|địa\s+phương|chủ\s+thể)"
+_ROLE_WORD = (r"(?:chủ\s+trì|thực\s+hiện|phụ\s+trách|tiếp\s+nhận|xử\s+lý|phối\s+hợp|tham\s+gia|đầu\s+mối|tham\s+mưu|"
+              r"giải\s+quyết|triển\s+khai|được\s+giao|được\s+phân\s+công)")
+_JOIN = r"\s*(?:,|/|\bvà\b|\bhoặc\b|&)\s*"
+_WHOS = rf"{_WHO}(?:{_JOIN}{_WHO})*"
+# ("tổ chức" is no head: "Tổ chức thực hiện" is a heading.)
 # Labels of a plan's task block.
 _LABEL = re.compile(
     r"^\s*(?P<label>(?:cơ\s+quan|đơn\s+vị|đợn\s+vị|bộ\s+phận)\s+(?P<what>chủ\s+trì|thực\s+hiện|phối\s+hợp|thực\s+hiện\s+chính)"
-    r"[^:]{0,80}|thời\s+(?:gian|hạn)[^:\n]{0,40}|"
+    r"[^:]{0,80}|"
+    # the other forms of a bearer column ("Cơ quan, đơn vị chủ trì:", "Bộ phận phụ trách:", "Chủ trì:")
+    rf"(?P<who>(?:{_WHOS}|trách\s+nhiệm)\s+{_ROLE_WORD}(?:(?:{_JOIN}|\s+){_ROLE_WORD})*(?:[\s,]+[^\s,;:|]+){{0,4}}"
+    r"|(?:chủ\s+trì|phối\s+hợp)(?:\s+thực\s+hiện)?)|"
+    r"thời\s+(?:gian|hạn)[^:\n]{0,40}|"
     r"sản\s+phẩm(?:\s+\(?đầu\s+ra\)?|\s+dự\s+kiến)?|kết\s+quả(?:\s+(?:dự\s+kiến|đầu\s+ra))?|"
     r"nội\s+dung(?:\s+(?:thực\s+hiện|công\s+việc))?)\s*:\s*(?P<value>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -523,7 +536,8 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             pred = _past_aside(doc, pred, c.end)
             while pred < c.end and pred in c.masked and not c.masked.issuperset(range(pred, c.end)):
                 pred += 1  # "...; định kỳ sơ kết, tổng kết, tổng hợp báo cáo": the time first, then the verbs
-            if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)):
+            if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)) \
+                    or _SANCTIONED.search(_span_text(doc, pred, c.end)):
                 continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
             previous, previous_request, previous_inherited = actors, requested, inherited
             if c.subject is not None:
@@ -569,6 +583,11 @@ class _Task:
     extra: list[str]  # sentences after a label's value ("Sở Tài chính tổng hợp, tham mưu ...")
 
 
+def _what(m: re.Match[str]) -> str | None:
+    """The words of a task block's bearer label ("chủ trì", "Bộ phận phụ trách"), None for another label."""
+    return m.group("what") or m.group("who")
+
+
 def _labels(node: Node) -> list[tuple[Node, re.Match[str]]]:
     out = []
     for child in node.children:
@@ -608,7 +627,7 @@ def _value_actors(value: str, registry: Registry) -> list[tuple[str, str]]:
 
 def _task(node: Node, registry: Registry) -> _Task | None:
     labels = _labels(node)
-    if not any(re.match(r"(cơ|đơn|đợn|bộ|thời)", m.group("label"), re.IGNORECASE) for _, m in labels):
+    if not any(_what(m) or m.group("label").lower().startswith("thời") for _, m in labels):
         return None
     leads: list[tuple[str, str]] = []
     coordinators: list[str] = []
@@ -617,8 +636,8 @@ def _task(node: Node, registry: Registry) -> _Task | None:
     for child, m in labels:
         label = m.group("label").lower()
         value, rest = _first_sentence(m.group("value"))
-        if m.group("what"):
-            what = re.sub(r"\s+", " ", m.group("what").lower())
+        if _what(m):
+            what = re.sub(r"\s+", " ", _what(m).lower())
             default = "chu_tri" if "chủ trì" in what else "phoi_hop" if "phối hợp" in what else "thuc_hien"
             named = _value_actors(value, registry)
             if not named:  # "Cơ quan thực hiện:" with the actors as sub-bullets ("+ Các Sở, ngành: ...")
@@ -639,6 +658,11 @@ def _task(node: Node, registry: Registry) -> _Task | None:
         elif label.startswith("nội"):
             action = value.strip(" .") or None
     return _Task(leads, coordinators, deadline, product, action, extra)
+
+
+def _is_event(deadline: Deadline) -> bool:
+    """A deadline that only names the event it follows ("sau khi ...", "theo tiến độ ..."): no date, no count."""
+    return deadline.kind == "relative" and deadline.days is None and not deadline.date
 
 
 def _num_key(num: str | None) -> tuple[int, ...]:
@@ -669,9 +693,11 @@ class _Walker:
         key = (found.actor, found.role, eid, row)
         if key in self.seen:
             # one role over several predicates of a unit ("Đôn đốc ...; định kỳ tổng hợp báo cáo ..."): the one
-            # timing given is the duty's
+            # timing given is the duty's; an event ("ngay sau khi có văn bản mới") only sets off the act of
+            # its own sentence
             at = self.seen[key]
-            if self.duties[at].deadline is None and found.deadline is not None:
+            if self.duties[at].deadline is None and found.deadline is not None and (
+                    not _is_event(found.deadline) or found.sentence[:1000] == self.duties[at].sentence):
                 self.duties[at] = replace(self.duties[at], deadline=found.deadline)
             return
         self.seen[key] = len(self.duties)
@@ -702,7 +728,7 @@ class _Walker:
                 continue
             cells = _cells(node.text) if " | " in node.text and "\n" not in node.text else None
             if cells is not None:
-                header = _header(cells)
+                header = _header(cells, self.registry)
                 if header is not None:
                     table, previous = header, []
                     continue
@@ -753,6 +779,8 @@ class _Walker:
         self.rows += 1
         row = self.rows
         deadline = parse_deadline(filled[table.deadline], loose=True) if table.deadline is not None else None
+        if deadline is None and table.content is not None:
+            deadline = parse_deadline(cells[table.content], loose=False)  # "... hoàn thành trước ngày 15/12/2025"
         product = (cells[table.product] or None) if table.product is not None else None
         sentence = " | ".join(c for c in cells if c)
         for part in (p.strip() for p in lead.split(";")):
@@ -819,7 +847,7 @@ class _Walker:
             self.task(node, target, task, paragraphs, context, parent)
             return
         own_label = _LABEL.match(_own_text(node))
-        if own_label and own_label.group("what"):
+        if own_label and _what(own_label):
             self.label_line(node, own_label, context)
         else:
             timed = _TIME_LINE.search(_own_text(node))
@@ -828,7 +856,7 @@ class _Walker:
             previous: list[str] = []
             for paragraph in paragraphs:
                 cells = _cells(paragraph) if " | " in paragraph else None
-                if cells is not None and (header := _header(cells)) is not None:
+                if cells is not None and (header := _header(cells, self.registry)) is not None:
                     table, previous = header, []
                 elif cells is None and table is not None and group_row(paragraph):
                     previous = []  # "I. Kinh tế số", "II. Xã hội số": rows grouped under it, numbers restarting
@@ -855,7 +883,7 @@ class _Walker:
 
     def label_line(self, node: Node, m: re.Match[str], context: list[str] | None) -> None:
         """A clause that is itself a label line: "Cơ quan phối hợp: Các Sở, ngành ... gửi về Sở Tư pháp ..."."""
-        what = m.group("what").lower()
+        what = (_what(m) or "").lower()
         role = "chu_tri" if "chủ trì" in what else "phoi_hop" if "phối hợp" in what else None
         for f in read_text(m.group("value"), context, self.registry):
             self.add(node, replace(f, role=role or f.role))
@@ -903,11 +931,45 @@ class _Columns:
         return {i for i in (self.lead, self.partners, self.deadline) if i is not None}
 
 
-_LEAD_HEAD = re.compile(r"^(?:cơ\s+quan|đơn\s+vị|bộ\s+phận|người|trách\s+nhiệm|chủ\s+trì)", re.IGNORECASE)
-_PARTNER_HEAD = re.compile(r"phối\s+hợp", re.IGNORECASE)
+# A column (or a task block's label) that names who does the task, recognised by its form rather than a list
+# of headings: a head noun for who (cơ quan, đơn vị, bộ phận, bộ, sở, người ..., several joined: "Cơ quan, đơn
+# vị", "Đơn vị/ Người") and a role word ("chủ trì", "thực hiện", "phụ trách", "tiếp nhận, xử lý", "phối hợp"),
+# then up to four words of what ("Cơ quan chủ trì thẩm tra"); "Trách nhiệm (thực hiện)"; a role alone ("Chủ
+# trì", "Phối hợp", "Chủ trì thực hiện"); or the head noun alone ("Bộ phận"), read only when the table also has
+# a column of the work. "Đơn vị tính", "Đơn vị công tác", "Cơ quan thuế", "người/ngày" name no bearer.
+_BEARER_HEAD = re.compile(
+    rf"^(?:(?:(?P<who>{_WHOS}|trách\s+nhiệm)\s+)(?P<role>{_ROLE_WORD}(?:(?:{_JOIN}|\s+){_ROLE_WORD})*)"
+    rf"(?:[\s,]+[^\s,;:|]+){{0,4}}"
+    rf"|(?P<alone>chủ\s+trì|phối\s+hợp|phụ\s+trách)(?:\s+[^\s,;:|]+){{0,2}}"
+    rf"|(?P<bare>{_WHOS}|trách\s+nhiệm))$",
+    re.IGNORECASE,
+)
+_NOTE_MARK = re.compile(r"\s*(?:\[\d+\]|\(\s*(?:\d+|\*+|nếu\s+có)\s*\)|\*+|\d+\)?)\s*$")
+
+
+def bearer_column(cell: str) -> tuple[str, bool] | None:
+    """What a header cell or label naming a bearer says: (role, whether the name alone, with no role word),
+    or None when it names no bearer. A partner column ("Cơ quan phối hợp", "Đơn vị tham gia") → phoi_hop;
+    a lead column → chu_tri when it says "chủ trì", tham_muu for "tham mưu", else thuc_hien."""
+    cell = _NOTE_MARK.sub("", re.sub(r"\s+", " ", cell.strip(" *:"))).strip()
+    options = [cell] + [part.strip() for part in cell.split("/")[1:]]  # "Địa điểm/Cơ quan thực hiện"
+    m = next((m for m in (_BEARER_HEAD.match(o) for o in options if o) if m), None)
+    if m is None:
+        return None
+    if m.group("bare"):
+        return "thuc_hien", True
+    words = (m.group("role") or m.group("alone")).lower()
+    if "chủ trì" in words:
+        return "chu_tri", False
+    if "phối hợp" in words or "tham gia" in words:
+        return "phoi_hop", False
+    return ("tham_muu" if "tham mưu" in words else "thuc_hien"), False
+
+
 _TIME_HEAD = re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|hạn\s+hoàn\s+thành)", re.IGNORECASE)
 _PRODUCT_HEAD = re.compile(r"^(?:sản\s+phẩm|kết\s+quả)", re.IGNORECASE)
-_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|tên\s+)", re.IGNORECASE)
+_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|tên\s+|"
+                           r"trình\s+tự|các\s+bước|giải\s+pháp)", re.IGNORECASE)
 
 
 # A one-cell row grouping the rows of a task table under it: a numbered or capitalised title, no sentence.
@@ -939,17 +1001,37 @@ def _cells(text: str) -> list[str]:
     return [c.strip(" *") for c in text.split(" | ")]
 
 
-def _header(cells: list[str]) -> _Columns | None:
-    """The columns of a task table's header row, or None when the row is not one."""
+# A header is words, not data: no cell opens with a figure ("5 | Cơ quan tham mưu | ...", "Bước 14 | ...",
+# "- Trưởng ban | 692 | người/ngày" are rows).
+_DATA_CELL = re.compile(r"^\s*(?:[-+•]\s*)?(?:bước\s+)?\d", re.IGNORECASE)
+
+
+def _names_a_body(cell: str) -> bool:
+    """Three capitalised words after the first are a body's name ("Bộ phận Tiếp nhận và Trả kết quả Sở Dân tộc &
+    Tôn giáo"): a header names columns, not bodies (that row heads a table whose columns are bodies)."""
+    return sum(1 for w in cell.split()[1:] if len(w) > 1 and w[0].isupper() and w[1].islower()) >= 3
+
+
+def _header(cells: list[str], registry: Registry | None = None) -> _Columns | None:
+    """The columns of a task table's header row, or None when the row is not one: a row of header words
+    (at most 60 characters a cell, none a figure, none naming a body) with a column naming who does the task."""
     def find(pattern: re.Pattern[str], skip: set[int] = set()) -> int | None:  # noqa: B006 - never mutated
         return next((i for i, c in enumerate(cells) if i not in skip and pattern.search(c)), None)
 
-    partners = find(_PARTNER_HEAD)
-    lead = find(_LEAD_HEAD, {partners} if partners is not None else set())
-    if lead is None or len(cells) < 3 or any(len(c) > 60 for c in cells):
+    if len(cells) < 2 or any(len(c) > 60 or _DATA_CELL.match(c) or _names_a_body(c) for c in cells):
         return None
-    role = "chu_tri" if re.search(r"chủ\s+trì", cells[lead], re.IGNORECASE) else "thuc_hien"
-    return _Columns(len(cells), lead, role, partners, find(_TIME_HEAD), find(_PRODUCT_HEAD), find(_CONTENT_HEAD))
+    said = {i: r for i, c in enumerate(cells) if (r := bearer_column(c)) is not None}
+    content = find(_CONTENT_HEAD, set(said))
+    partners = next((i for i, (role, _) in said.items() if role == "phoi_hop"), None)
+    leads = [i for i, (role, bare) in said.items() if role != "phoi_hop" and (not bare or content is not None)]
+    lead = next((i for i in leads if said[i][0] == "chu_tri"), leads[0] if leads else None)
+    if lead is None or (len(cells) < 3 and content is None):
+        return None
+    if registry is not None and any(registry.find(c) for i, c in enumerate(cells) if i not in said):
+        return None  # a row naming bodies: "Trách nhiệm | Sở Tư pháp | Sở Nội vụ"
+    skip = set(said)
+    return _Columns(len(cells), lead, said[lead][0], partners, find(_TIME_HEAD, skip), find(_PRODUCT_HEAD, skip),
+                    content)
 
 
 _LAST_LINE_TIME = re.compile(r"\n\s*thời\s+(?:gian|hạn)(?:\s+thực\s+hiện|\s+hoàn\s+thành)?\s*:\s*([^\n]+)\s*$", re.IGNORECASE)
@@ -971,16 +1053,12 @@ def _closing_time(node: Node, parent: Node | None) -> Deadline | None:
 
 
 def _task_has_actor_or_time(node: Node) -> bool:
-    return any(re.match(r"(cơ|đơn|đợn|bộ|thời)", m.group("label"), re.IGNORECASE) for _, m in _labels(node))
-
-
-def _document_text(doc: Document) -> str:
-    return "\n".join([doc.preamble, *(f"{n.heading or ''}\n{n.text}" for n in doc.walk())])
+    return any(_what(m) or m.group("label").lower().startswith("thời") for _, m in _labels(node))
 
 
 def extract_duties(result: ParseResult, doc: Document, doc_id: str | None) -> list[Duty]:
     """Every duty DOC states (the hook `kb build` calls for each document of a parsed file)."""
-    registry = load_registry().with_definitions(_document_text(doc))
+    registry = document_registry(doc)
     walker = _Walker(doc, doc_id, result, registry)
     walker.walk(doc.nodes, None, False, None)
     asked = {(d.eid, d.actor) for d in walker.duties if d.role == "de_nghi"}

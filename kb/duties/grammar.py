@@ -45,7 +45,7 @@ FILED_UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h 
 GENERIC_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "cơ sở", "cá nhân", "người đứng đầu", "thủ trưởng", "cán bộ",
     "công chức", "viên chức", "bộ phận", "chủ rừng", "nhà đầu tư", "hộ gia đình", "người dân", "lực lượng",
-    "địa phương", "tập thể", "chủ đầu tư", "người sử dụng", "người lao động", "hợp tác xã",
+    "địa phương", "tập thể", "chủ đầu tư", "người sử dụng", "người lao động", "hợp tác xã", "ngân hàng",
 ))
 # Words of a body's level and place, kept in its name ("tỉnh Quảng Ngãi", "cấp xã", "trên địa bàn").
 PLACE_WORDS = frozenset({
@@ -59,6 +59,7 @@ _STOP_1 = frozenset({
     "nhằm", "từ", "đến", "qua", "do", "khi", "nếu", "thì", "đã", "sẽ", "đang", "cũng", "như", "gồm", "bao",
     "giao", "gửi", "nộp", "trình", "lập", "cử", "xét", "họp", "ký", "mở", "hoặc", "cùng", "nhưng", "mà", "vào",
     "bằng", "giúp", "sau", "trước", "ngay", "luôn", "làm", "tạo", "nhận", "trả", "xem", "chuyển", "thuộc",
+    "ngày", "tháng", "năm", "số",
 })
 _VERBS = frozenset(tuple(v.split()) for v in (
     "chủ trì", "chủ động", "phối hợp", "tham mưu", "thực hiện", "báo cáo", "chỉ đạo", "ban hành", "triển khai",
@@ -81,6 +82,7 @@ _IN_DESCRIPTION = frozenset({"của", "có", "được", "cho", "về", "tại",
                              "quản", "sử", "xử", "thu", "cung", "cấp", "thành", "trên", "công", "đầu", "thực"})
 _MAX_NAME = 18
 _MAX_LOWER_RUN = 5
+_MAX_TAIL = 3
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,10 @@ def _capital(word: str) -> bool:
 def _stop(norms: list[str], words: list[str], j: int) -> bool:
     """Whether a lower-case word at J ends a name (a verb, modal or preposition; not a place word)."""
     key = norms[j]
+    if j + 1 < len(norms) and (key, norms[j + 1]) in _VERBS:
+        return True  # "trực tiếp", "thành lập", "cấp phát": a verb, though its first word may be a place word
+    if key == "cấp" and j and norms[j - 1] == "các":
+        return False  # "Hội đồng Thi đua - Khen thưởng các cấp", "Ủy ban MTTQ các cấp"
     if key in PLACE_WORDS:
         return key in {"thành", "cấp"} and j + 1 < len(norms) and norms[j + 1] not in {"phố", "xã", "tỉnh", "huyện", "trung",
                                                                                     "cơ", "các", "ủy", "uỷ"}
@@ -129,11 +135,23 @@ def bodies(norms: list[str], words: list[str]) -> list[Body]:
     while i < n:
         body = _body_at(norms, words, i)
         if body is None:
-            i += 1
+            i = _past_generic_list(norms, i)  # "tại cơ quan, đơn vị, địa phương": no member is a body either
             continue
         out.append(body)
         i = body.end
     return out
+
+
+def _past_generic_list(norms: list[str], i: int) -> int:
+    """The token after the list of generic heads at I ("cơ quan, đơn vị, địa phương"), else I + 1."""
+    j = i + 1 if norms[i] in {"các", "những"} else i
+    size = _head_at(norms, j, GENERIC_HEADS)
+    if not size:
+        return i + 1
+    j += size
+    while j + 1 < len(norms) and norms[j] in {",", "và", "hoặc"} and (more := _head_at(norms, j + 1, GENERIC_HEADS)):
+        j += 1 + more
+    return j
 
 
 def _body_at(norms: list[str], words: list[str], i: int) -> Body | None:
@@ -144,17 +162,39 @@ def _body_at(norms: list[str], words: list[str], i: int) -> Body | None:
         i += 3
     if i >= len(norms):
         return None
+    if i >= 2 and norms[i - 1] in {"-", "/"} and words[i - 2].isupper():
+        return None  # "QĐ-UBND", "KH/UBND": a document number's code, not a body
     proper = _head_at(norms, i, PROPER_HEADS)
+    if proper == 1 and i + 1 < len(norms) and ((norms[i], norms[i + 1]) in _VERBS or (norms[i], norms[i + 1]) in _NOT_HEAD):
+        proper = 0  # "Báo cáo đột xuất", "Trường hợp ...", "Tổ chức thực hiện": a word of two syllables, not a head
     if proper and _capital(words[i]):
         body = _proper(norms, words, start, i, proper)
         if body is not None:
             return body
     generic = _head_at(norms, i, GENERIC_HEADS)
-    if generic:
+    if generic and not _verb_not_body(norms, i, generic):
         return _generic(norms, words, start, i, generic)
     if proper and _capital(words[i]):
         return _generic(norms, words, start, i, proper, related=False)  # "Tổ công tác có trách nhiệm"
     return None
+
+
+# Words of two syllables whose first is a head noun ("Trường hợp", "Hội nghị", "Phòng chống"): not a body.
+_NOT_HEAD = frozenset(tuple(w.split()) for w in (
+    "trường hợp", "hội nghị", "hội thảo", "hội thi", "hội diễn", "hội viên", "đoàn kết", "đoàn viên", "phòng chống",
+    "phòng ngừa", "ban đầu", "sở hữu", "tổ quốc", "bộ máy", "bộ luật", "bộ tiêu", "bộ chỉ", "báo chí", "cục bộ",
+    "viện dẫn", "quỹ đất", "tổ hợp", "trường học", "thuế suất", "đài tưởng", "đoàn thể",
+))
+# Words after "Tổ chức" at a clause's start that make it the verb "to organise" ("Tổ chức thực hiện", "Tổ chức
+# các hội nghị"), not the generic body "tổ chức" ("Tổ chức kiểm toán năng lượng thực hiện ...").
+_ORGANISE_OBJECTS = frozenset({"các", "những", "hội", "lớp", "cuộc", "đoàn", "tốt", "thi", "ra", "lấy", "đối"})
+
+
+def _verb_not_body(norms: list[str], i: int, size: int) -> bool:
+    """Whether the generic head at I is a verb here: "Tổ chức thực hiện ...", "tổ chức các hội nghị"."""
+    j = i + size
+    return tuple(norms[i:j]) == ("tổ", "chức") and j < len(norms) and (
+        norms[j] in _ORGANISE_OBJECTS or tuple(norms[j:j + 2]) in _VERBS or _head_at(norms, j, GENERIC_HEADS) > 0)
 
 
 def _proper(norms: list[str], words: list[str], start: int, head: int, size: int) -> Body | None:
@@ -167,9 +207,14 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         w, key = words[j], norms[j]
         if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”"}:
             break
+        if (key, norms[j + 1] if j + 1 < n else "") in _NAME_BREAK:
+            break  # "ỦY BAN NHÂN DÂN TỈNH X CỘNG HÒA XÃ HỘI ...": a header, the motto after the issuer
         if key in {",", "và"}:
             # inside a name only before a capitalised word that is not a new head ("Văn hóa, Thể thao và Du lịch")
             nxt = j + 1
+            if nxt < n and norms[nxt] in _LEVELS and norms[j - 1] in _PLACE_END:
+                j += 1  # "Ủy ban nhân dân các phường, xã, đặc khu", "UBND tỉnh, thành phố trực thuộc trung ương"
+                continue
             if nxt < n and _capital(words[nxt]) and not _head_at(norms, nxt, PROPER_HEADS) and not _is_space(words[nxt]):
                 j += 1
                 continue
@@ -194,7 +239,9 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
             break  # "Sở X có liên quan" is rare; a catch-all follows its own rule
         if key in PLACE_WORDS and not _stop(norms, words, j):
             j += 1
-            last, lower = j, 0
+            lower = 0
+            if key in _PLACE_END or (key == "cấp" and norms[j - 2] == "các"):
+                last = j  # a name ends on a place ("... tỉnh", "... cấp xã", "... các cấp"), not on "các", "trực"
             continue
         if _stop(norms, words, j):
             break
@@ -202,9 +249,19 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         if lower > _MAX_LOWER_RUN:
             break
         j += 1
+    if last is not None and 0 < j - last <= _MAX_TAIL and norms[last - 1] not in PLACE_WORDS \
+            and all(words[k].isalpha() and words[k].islower() and norms[k] not in PLACE_WORDS for k in range(last, j)) \
+            and (j == n or _stop(norms, words, j) or norms[j] in {",", "và", ";", ":", ".", ")", "("} or _is_space(words[j])):
+        last = j  # the lower-case words that end a name before its predicate ("Cổng Thông tin điện tử", "... công")
     if last is None or last <= head + size - 1:
         return None
     return Body(start, last, head, "proper", tuple(norms[head:head + size]) in FILED_UNDER_BODY)
+
+
+_PLACE_END = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "trấn", "phường", "khu", "bàn", "ương", "tw"})
+# Words that open the next place in a list of levels ("các phường, xã, đặc khu").
+_LEVELS = frozenset({"xã", "phường", "thị", "đặc", "huyện", "quận", "thành", "tỉnh"})
+_NAME_BREAK = frozenset({("cộng", "hòa"), ("cộng", "hoà"), ("độc", "lập")})
 
 
 def _goes_on_to_capital(norms: list[str], words: list[str], j: int) -> bool:
@@ -249,12 +306,19 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         w, key = words[k], norms[k]
         if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”"}:
             return None
+        pair = (key, norms[k + 1] if k + 1 < n else "")
+        if k == first and pair in _ROLE_NAMING and predicate_at(norms, k + 2):
+            k += 2  # "Cơ quan chủ trì có trách nhiệm ...", "Đơn vị phối hợp cung cấp ...": the role names it
+            break
+        if pair in _ADVERBS:
+            break  # "Người đứng đầu trực tiếp chỉ đạo ..."
         if key == "có" and k + 1 < n and norms[k + 1] in {"trách", "nhiệm"}:
             break
         if key in {"chịu", "phải", "cần"} or (key == "chủ" and k + 1 < n and norms[k + 1] in {"động", "trì"}):
             break
         if key in {"phối", "tham", "thực", "báo", "chỉ", "ban", "căn", "tiếp", "khẩn", "triển", "tổng", "lập"} and (
-                k > first or key != "thực") and (key != "ban" or (k + 1 < n and norms[k + 1] == "hành")):
+                k > first or key != "thực") and (key != "ban" or (k + 1 < n and norms[k + 1] == "hành")) \
+                and not (key == "lập" and norms[k - 1] == "công"):  # "đơn vị sự nghiệp công lập"
             break
         if key == "," and k + 1 < n and norms[k + 1] in {"căn", "trên", "trong", "theo", "khi", "nếu"}:
             break  # "Các cơ quan, đơn vị, căn cứ ..."
@@ -265,4 +329,189 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         return None
     while k > j and norms[k - 1] in {",", "và"}:
         k -= 1
+    if k - 2 > head and tuple(norms[k - 2:k]) == ("liên", "quan"):
+        return Body(start, k, head, "related")  # "Thủ trưởng các cơ quan, đơn vị có liên quan thực hiện ..."
+    size = _anaphoric(norms, head)
+    if size and k == head + size:
+        return None  # "Người đứng đầu trực tiếp chỉ đạo", "Cơ quan có trách nhiệm": the head of someone named before
     return Body(start, k, head, "generic")
+
+
+# Generic heads that need a complement to name anyone ("người đứng đầu" of what?): alone, they point back.
+_ANAPHORIC = frozenset(tuple(h.split()) for h in (
+    "người đứng đầu", "thủ trưởng", "lãnh đạo", "cơ quan", "đơn vị", "bộ phận", "bộ trưởng", "thứ trưởng", "giám đốc",
+    "phó giám đốc", "tổng giám đốc", "chủ tịch", "phó chủ tịch", "trưởng", "phó trưởng", "chánh", "thường trực",
+))
+# Two-syllable adverbs that open a predicate, never part of a generic body's description.
+_ADVERBS = frozenset(tuple(h.split()) for h in (
+    "trực tiếp", "chủ động", "khẩn trương", "tích cực", "thường xuyên", "kịp thời", "tiếp tục", "định kỳ", "hằng năm",
+    "hàng năm", "đồng thời", "nghiêm túc", "chịu trách", "hoàn toàn", "trước hết", "cùng với",
+))
+# A role after a generic head that names the body ("cơ quan chủ trì", "đơn vị phối hợp", "đơn vị thực hiện").
+_ROLE_NAMING = frozenset({("chủ", "trì"), ("phối", "hợp"), ("thực", "hiện")})
+
+
+def _anaphoric(norms: list[str], head: int) -> int:
+    """The size of an anaphoric generic head at HEAD (0 when none)."""
+    return next((size for size in (3, 2, 1) if tuple(norms[head:head + size]) in _ANAPHORIC), 0)
+
+
+# --- joining the grammar with the actor list, and where a body the list lacks bears a duty -------------
+# Words a known name may carry after it and stay the known actor ("Ủy ban nhân dân tỉnh Quảng Ngãi", "Sở Nội
+# vụ thành phố Hà Nội", "Ngân hàng Nhà nước khu vực XII"): its level and place, capitalised place names.
+_TAIL_PUNCT = frozenset({"-", "–"})
+# Heads of a person or a post: a catch-all "... liên quan" headed by one is not the catch-all of bodies.
+PERSON_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
+    "người đứng đầu", "thủ trưởng", "cán bộ", "công chức", "viên chức", "cá nhân", "người dân", "người lao động",
+    "người sử dụng", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "tổng giám đốc", "trưởng", "phó trưởng",
+    "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng", "lãnh đạo",
+))
+
+
+@dataclass(frozen=True)
+class Named:
+    """A body named in a text after joining the grammar with the list: tokens [start, end), the known
+    actor ids when the list knows it (None when only the grammar does), the grammar's body (None when
+    only the list knows the name)."""
+
+    start: int
+    end: int
+    ids: tuple[str, ...] | None
+    body: Body | None
+
+
+def _tail_only(norms: list[str], words: list[str], a: int, b: int) -> bool:
+    """Whether tokens [A, B) are only the level and place a known name may carry."""
+    return all(norms[k] in PLACE_WORDS or norms[k] in _TAIL_PUNCT or _capital(words[k]) for k in range(a, b))
+
+
+def join(norms: list[str], words: list[str], known: list[tuple[int, int, tuple[str, ...]]]) -> list[Named]:
+    """The list's names (KNOWN: token spans and ids, no overlaps) joined with the grammar's bodies.
+
+    Where they disagree the grammar's span decides the boundaries: a known name that opens a body whose
+    other words are only level and place is that known actor over the body's span ("Ủy ban nhân dân tỉnh
+    Quảng Ngãi"), so is the body under a title filed under it ("Giám đốc Sở Y tế"); a body holding a known
+    name anywhere else, or with other words, is a body of its own ("Ban Tuyên giáo và Dân vận Tỉnh ủy",
+    "Ngân hàng Nhà nước chi nhánh khu vực 14"). A known name reaching past the body's span (a group
+    phrase, a name the grammar cuts at a verb) keeps its own span."""
+    out: list[Named] = []
+    spans = sorted(known)
+    k = 0
+    for body in bodies(norms, words):
+        while k < len(spans) and spans[k][1] <= body.start:
+            out.append(Named(spans[k][0], spans[k][1], spans[k][2], None))
+            k += 1
+        inside: list[tuple[int, int, tuple[str, ...]]] = []
+        crossing = False
+        j = k
+        while j < len(spans) and spans[j][0] < body.end:
+            if spans[j][0] >= body.start and spans[j][1] <= body.end:
+                inside.append(spans[j])
+            else:
+                crossing = True
+            j += 1
+        if crossing or len(inside) > 1:
+            continue  # the list's names decide: a name reaching past the body, or several bodies run together
+        k = j
+        if not inside:
+            out.append(Named(body.start, body.end, None, body))
+            continue
+        first = inside[0]
+        if first[0] in {body.start, body.head} and first[1] < body.end and norms[first[1]] in _TAIL_PUNCT:
+            out.append(Named(body.start, first[1], first[2], body))  # "Sở Tài chính - Cơ quan thường trực ...": apposition
+            continue
+        opens = {body.start, body.head}
+        if body.title:
+            size = _head_at(norms, body.head, PROPER_HEADS)
+            after = body.head + size
+            opens |= {after, after + 1} if after < len(norms) and norms[after] in {"các", "những"} else {after}
+        if tuple(norms[body.head:body.head + 2]) == ("ủy", "ban") or tuple(norms[body.head:body.head + 2]) == ("uỷ", "ban"):
+            opens.add(body.head + 2)  # "Ủy ban Mặt trận Tổ quốc tỉnh": the list knows the name after "Ủy ban"
+        if first[0] in opens and _tail_only(norms, words, first[1], body.end):
+            out.append(Named(body.start, body.end, first[2], body))
+        elif first[0] in opens and all(words[i].islower() and norms[i] not in PLACE_WORDS for i in range(first[1], body.end)):
+            out.append(Named(first[0], first[1], first[2], None))  # "Sở X điều tra ...": the grammar ran into a verb
+        else:
+            out.append(Named(body.start, body.end, None, body))
+    out.extend(Named(s, e, ids, None) for s, e, ids in spans[k:])
+    return sorted(out, key=lambda m: m.start)
+
+
+# A predicate opening after a bearer: a modal, a role verb or another verb a duty opens with.
+_PREDICATE_1 = frozenset({"chịu", "phải", "cần", "lập", "gửi", "nộp", "trình", "cử", "giúp", "chủ", "tiếp", "khẩn",
+                          "sớm", "kịp", "nghiêm", "trực", "theo", "căn"})
+_BOUNDARY = frozenset({";", ":", ".", "-", "+", "•", "*", "–", "!", "?", "", "(", ")", "\"", "“", "”"})
+_LIST_JOINERS = frozenset({",", "và", ";", "hoặc", "/", "&"})
+# After these an actor is an object or a recipient, not a bearer ("của", "cho", "về", "gửi" ...).
+_OBJECT_CUES = frozenset({"của", "cho", "về", "đến", "tới", "từ", "theo", "tại", "trước", "gửi", "với", "thuộc",
+                          "trình", "giúp", "qua", "đối", "do", "bởi", "là", "như", "gồm", "nộp", "cùng"})
+
+
+def predicate_at(norms: list[str], j: int) -> bool:
+    """Whether a predicate opens at token J ("có trách nhiệm", "chủ trì", "phối hợp", "thực hiện" ...)."""
+    if j >= len(norms):
+        return False
+    key = norms[j]
+    nxt = norms[j + 1] if j + 1 < len(norms) else ""
+    if key == "có":
+        return nxt in {"trách", "nhiệm"}
+    return (key, nxt) in _VERBS or key in _PREDICATE_1
+
+
+def _opening(norms: list[str], words: list[str], i: int) -> bool:
+    """Whether a clause opens at token I: the text's start, after a mark that ends or opens a clause (a
+    list marker, ";", ":", a line break), or after a word that hands a task over ("Giao", "giao cho",
+    "Đề nghị", "Yêu cầu")."""
+    if i == 0:
+        return True
+    p = norms[i - 1]
+    if p in _BOUNDARY or _is_space(words[i - 1]) or p.rstrip(".").isdigit():
+        return True
+    p2 = norms[i - 2] if i >= 2 else ""
+    if p == "giao" or (p2, p) in {("yêu", "cầu"), ("đề", "nghị")}:
+        at = i - 1 if p == "giao" else i - 2
+    elif p == "cho" and p2 == "giao":
+        at = i - 2
+    else:
+        return False
+    # a handover that opens the clause or follows the one who hands over ("UBND tỉnh giao ..."), not an
+    # action inside a predicate ("... có biện pháp yêu cầu các chủ đầu tư lập ...")
+    return at == 0 or norms[at - 1] in _BOUNDARY or _is_space(words[at - 1]) or words[at - 1][:1].isupper() \
+        or norms[at - 1] in {"tỉnh", "xã", "huyện", "phố", "phủ", "ương"}
+
+
+def _coordinated(norms: list[str], i: int) -> bool:
+    """Whether token I follows "phối hợp (với)", "chủ trì cùng", "cùng với": a co-ordinator of the lead."""
+    p = norms[i - 1] if i >= 1 else ""
+    p2 = norms[i - 2] if i >= 2 else ""
+    p3 = norms[i - 3] if i >= 3 else ""
+    return (p2, p) == ("phối", "hợp") or (p3, p2, p) == ("phối", "hợp", "với") or (p2, p) in {("trì", "cùng"),
+                                                                                             ("cùng", "với")}
+
+
+def bearer_places(norms: list[str], words: list[str], named: list[Named], every: bool = False) -> list[bool]:
+    """For each name of NAMED, whether it is kept as an actor: every known name (the reader decides subject
+    or object), and a body only the grammar knows where a bearer stands — opening a clause (after a list
+    marker, ";", ":", "Giao", "Đề nghị", "Yêu cầu"), after a co-ordinating "phối hợp (với)", after a comma
+    before its predicate, or next to such a bearer in a list joined by ",", ";", "và" — never after a
+    preposition or in an object's list ("của A và B", "hướng dẫn A, B"). EVERY: a task table's lead or
+    co-ordinator cell, where each body named is one."""
+    if every:
+        return [True] * len(named)
+    n = len(norms)
+    bearer = [False] * len(named)
+    for x, m in enumerate(named):
+        s, e = m.start, m.end
+        p = norms[s - 1] if s >= 1 else ""
+        if _opening(norms, words, s) or _coordinated(norms, s):
+            bearer[x] = True
+        elif p in _OBJECT_CUES:
+            continue
+        elif p in _LIST_JOINERS and x and named[x - 1].end == s - 1:
+            bearer[x] = bearer[x - 1]  # "A, B, <unknown>": the list goes on, bearers or objects alike
+        elif p == ",":
+            j, y = e, x + 1
+            while j < n and norms[j] in _LIST_JOINERS and y < len(named) and named[y].start == j + 1:
+                j, y = named[y].end, y + 1
+            bearer[x] = predicate_at(norms, j)  # "Hằng năm, <unknown> (và B) tổ chức ..."
+    return [m.ids is not None or b for m, b in zip(named, bearer)]

@@ -9,6 +9,7 @@ from functools import cache
 from typing import NamedTuple
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -34,7 +35,7 @@ if not Doc.has_extension("vbkb_registry"):
 def _actors_component(doc: Doc) -> Doc:
     registry: Registry = doc._.vbkb_registry or load_registry()
     spans = []
-    for m in registry.find(doc):
+    for m in registry.mentions(doc):
         span = doc.char_span(m.start, m.end, label="+".join(m.ids), alignment_mode="expand")
         if span is not None:
             spans.append(span)
@@ -120,5 +121,5 @@ def analyse(text: str, registry: Registry | None = None) -> Doc:
     for _name, component in nlp.pipeline:
         doc = component(doc)
     doc.user_data["text"] = text
-    doc.user_data["idx"] = [t.idx for t in doc]
+    doc.user_data["idx"] = doc.to_array(IDX).tolist() if len(doc) else []  # no Token objects built
     return doc

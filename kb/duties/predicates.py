@@ -62,6 +62,10 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
             continue  # "văn bản do HĐND, UBND ban hành": the actors are the relative clause's subject
         if role == "phoi_hop" and span.start - lead > 2:
             continue
+        if role == "thuc_hien":
+            then = next((s for s in spans if s.start == span.end and s.label_ not in ("thuc_hien", "chu_tri")), None)
+            if then is not None:
+                return then.label_, then.start  # "thực hiện báo cáo định kỳ" reports; "thực hiện phối hợp" co-ordinates
         return role, span.start
     return "thuc_hien", start
 

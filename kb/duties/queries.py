@@ -97,7 +97,7 @@ def _with_validity(result: dict[str, Any], statuses: dict[str, Any], in_force: s
 _DUTY_COLUMNS = (
     "SELECT d.doc_id, doc.title, NULL, d.eid, d.actor, NULL, d.role, d.deadline_text, d.deadline_kind,"
     " d.deadline_date, d.deadline_days, d.deadline_recurrence, d.recipient, d.condition, d.product, d.action,"
-    " {clause}, d.sentence, d.line, doc.type, doc.number, {heading}"
+    " {clause}, d.sentence, d.line, doc.type, doc.number, {heading}, doc.date"
 )
 # The by-actor listing shows each duty's own sentence; only the matrix needs its clause's whole text.
 _DUTY_SQL = _DUTY_COLUMNS.format(clause="NULL", heading="NULL") + " FROM duties d JOIN documents doc ON doc.doc_id = d.doc_id"
@@ -123,10 +123,12 @@ def _rows(db: sqlite_utils.Database, sql: str, params: list[Any], names: dict[st
     rows = []
     for values in cursor.execute(sql, params):
         row = dict(zip(ROW_FIELDS, values))
-        doc_type, doc_number, heading = values[len(ROW_FIELDS):]
+        doc_type, doc_number, heading, doc_date = values[len(ROW_FIELDS):]
+        row["doc_label"] = labels.doc_label({"type": doc_type, "number": doc_number, "title": row["doc_title"],
+                                             "date": doc_date})
         row["doc_title"] = row["doc_title"] or " ".join(x for x in (doc_type, doc_number) if x)
         row["address"] = short_address(row["eid"])
-        row["actor_name"] = names.get(row["actor"], row["actor"])
+        row["actor_name"] = labels.actor_name(row["actor"], names)
         row["clause"] = " ".join(x for x in (heading or "", row["clause"] or "") if x).strip() or None
         rows.append(row)
     return rows
@@ -185,8 +187,11 @@ def duty_rows(duties: Iterable[Duty], doc: Document, doc_id: str, names: dict[st
         node = nodes.get(d.eid)
         dl = d.deadline
         rows.append({
-            "doc_id": doc_id, "doc_title": title, "address": short_address(d.eid), "eid": d.eid,
-            "actor": d.actor, "actor_name": names.get(d.actor, d.actor), "role": d.role,
+            "doc_id": doc_id, "doc_title": title,
+            "doc_label": labels.doc_label({"type": doc.doc_type, "number": doc.number, "title": doc.title,
+                                           "date": doc.date}),
+            "address": short_address(d.eid), "eid": d.eid,
+            "actor": d.actor, "actor_name": labels.actor_name(d.actor, names), "role": d.role,
             "deadline_text": dl.text if dl else None, "deadline_kind": dl.kind if dl else None,
             "deadline_date": dl.date if dl else None, "deadline_days": dl.days if dl else None,
             "deadline_recurrence": dl.recurrence if dl else None, "recipient": d.recipient,
@@ -247,14 +252,19 @@ def find_duties_in_files(paths: Iterable[str | Path], actor_text: str, doc_id: s
 
 # --- printing ---------------------------------------------------------------------------------------
 def deadline_label(row: dict[str, Any]) -> str:
-    return row.get("deadline_text") or ""
+    return labels.deadline_label(row)
+
+
+def _doc_name(row: dict[str, Any]) -> str:
+    return row.get("doc_label") or row.get("doc_title") or row["doc_id"]
 
 
 def as_text(result: dict[str, Any]) -> str:
-    """Grouped by document, then role; within a role the duties with a deadline first."""
+    """Grouped by document, then role; within a role the duties with a deadline first. Names and words
+    only: no actor id, role code or doc id (those are in --json)."""
     lines: list[str] = []
-    names = ", ".join(f"{a['name']} ({a['id']})" for a in result["actors"]) or "không tìm thấy tác nhân nào"
-    lines.append(f"Tác nhân: {names}")
+    names = ", ".join(a["name"] for a in result["actors"]) or "không tìm thấy chủ thể nào"
+    lines.append(f"Chủ thể: {names}")
     if not result["duties"]:
         lines.append("Không có nhiệm vụ nào.")
         return "\n".join(lines) + "\n"
@@ -264,12 +274,13 @@ def as_text(result: dict[str, Any]) -> str:
             doc, role = row["doc_id"], None
             lines.append("")
             mark = result.get("validity", {}).get(doc)
-            lines.append(f"== {row['doc_title'] or ''} [{doc}]".replace("==  [", "== [") + (f" — {mark}" if mark else ""))
+            lines.append(f"== {_doc_name(row)}" + (f" — {mark}" if mark else ""))
         if row["role"] != role:
             role = row["role"]
-            lines.append(f"  {ROLE_NAMES.get(role, role)}:")
+            lines.append(f"  {labels.label(ROLE_NAMES, role)}:")
+        deadline = deadline_label(row)
         extra = [x for x in (
-            f"hạn: {row['deadline_text']}" if row.get("deadline_text") else "",
+            f"hạn: {deadline}" if deadline else "",
             f"gửi: {row['recipient']}" if row.get("recipient") else "",
             f"điều kiện: {row['condition']}" if row.get("condition") else "",
             f"sản phẩm: {row['product']}" if row.get("product") else "",
@@ -280,9 +291,20 @@ def as_text(result: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# The CSV a user opens in Excel: Vietnamese headers and values (the codes are in --json).
+CSV_COLUMNS = ("Văn bản", "Điều khoản", "Chủ thể", "Vai trò", "Thời hạn", "Gửi về", "Điều kiện", "Sản phẩm",
+               "Việc phải làm")
+
+
+def csv_values(row: dict[str, Any]) -> list[str]:
+    return [_doc_name(row), row["address"], row.get("actor_name") or labels.actor_name(row["actor"]),
+            labels.label(ROLE_NAMES, row["role"]), deadline_label(row), row.get("recipient") or "",
+            row.get("condition") or "", row.get("product") or "", row.get("action") or ""]
+
+
 def as_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(ROW_FIELDS), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_values(r) for r in rows)
     return out.getvalue()

@@ -36,7 +36,7 @@ from kb.docid import slug
 from kb.errors import KbError, vietnamese
 from kb.model import Actor, Duty, EnrichedFile, Reference
 from kb.numbers import number_key  # one identity for document numbers (NĐ = ND, spaces, leading zeros)
-from kb.workers import Failed, map_budgeted
+from kb.workers import Failed, map_budgeted, out_of_memory
 from parsers.model import Document, Node, ParseResult, Span
 from parsers.normalise import fold
 from parsers.readers import limits
@@ -464,7 +464,7 @@ def _outcomes(paths: list[Path], process: Callable[[Path], EnrichedFile], worker
     if not _picklable(process):
         yield from (_work(process, path) for path in paths)
         return
-    work = functools.partial(_work, process)
+    work = functools.partial(_work, process, in_child=True)
     for outcome in map_budgeted(work, paths, workers):  # the report names the file: reasons do not
         yield outcome.reason if isinstance(outcome, Failed) else outcome
 
@@ -477,11 +477,14 @@ def _picklable(value: object) -> bool:
     return True
 
 
-def _work(process: Callable[[Path], EnrichedFile], path: Path) -> EnrichedFile | str:
-    """One file processed (here or in a worker); a failure comes back as its reason."""
+def _work(process: Callable[[Path], EnrichedFile], path: Path, in_child: bool = False) -> EnrichedFile | str:
+    """One file processed (here or in a worker); a failure comes back as its reason. In a worker a
+    MemoryError goes up to `kb.workers`, which reports the file over the memory cap and replaces the worker."""
     try:
         return process(path)
-    except Exception as exc:  # noqa: BLE001 - reported as this file's failure
+    except Exception as exc:
+        if in_child and out_of_memory(exc):
+            raise
         return _reason(exc, path)
 
 

@@ -30,6 +30,10 @@ class Limits:
     max_pdf_stream_bytes: int = 100 * MB
     # Form XObjects (a logo, a letterhead block) drawn while extracting one PDF's text, each time counted.
     max_pdf_form_draws: int = 10_000
+    # Address space (virtual memory, MB) of one worker process (kb/workers.py), set as its RLIMIT_AS soft
+    # limit while it works on a file: a file that needs more fails with MemoryError, not the machine. A
+    # worker with spaCy loaded maps about 560 MB before any file (its resident set about 200 MB).
+    max_worker_mb: int = 2048
 
 
 _ENV = {
@@ -45,6 +49,7 @@ _ENV = {
     "max_text_chars": "VBKB_MAX_TEXT_CHARS",
     "max_pdf_stream_bytes": "VBKB_MAX_PDF_STREAM_BYTES",
     "max_pdf_form_draws": "VBKB_MAX_PDF_FORM_DRAWS",
+    "max_worker_mb": "VBKB_MAX_WORKER_MB",
 }
 
 
