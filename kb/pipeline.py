@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from kb.amend.model import Operation
+from kb.amend.read import read_operations
 from kb.citations.find import find_references
 from kb.docid import doc_id as make_doc_id
 from kb.duties.actors import document_actors
@@ -39,6 +41,7 @@ class Hooks:
     references: Callable[[ParseResult, Document], list[Reference]] | None = find_references
     duties: Callable[[ParseResult, Document, str | None], list[Duty]] | None = extract_duties
     actors: Callable[[ParseResult, Document], list[Actor]] | None = document_actors
+    operations: Callable[[Document], list[Operation]] | None = read_operations
 
 
 def enrich_document(result: ParseResult, doc: Document, hooks: Hooks) -> EnrichedDocument:
@@ -47,6 +50,7 @@ def enrich_document(result: ParseResult, doc: Document, hooks: Hooks) -> Enriche
         references=tuple(hooks.references(result, doc)) if hooks.references else (),
         duties=tuple(hooks.duties(result, doc, did)) if hooks.duties else (),
         actors=tuple(hooks.actors(result, doc)) if hooks.actors else (),
+        operations=tuple(hooks.operations(doc)) if hooks.operations else (),
     )
 
 
