@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kb.amend.model import Operation
 from parsers.model import ParseResult, Span
 
 # Relation types of a reference (issue 3).
@@ -84,6 +85,7 @@ class EnrichedDocument:
     references: tuple[Reference, ...] = ()
     duties: tuple[Duty, ...] = ()
     actors: tuple[Actor, ...] = ()
+    operations: tuple[Operation, ...] = ()  # its amending instructions (kb.amend.read)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from parsers import parse_file
 from parsers.model import Document, ParseResult
 
 if TYPE_CHECKING:
+    from kb.amend.model import Operation
     from kb.store.db import BuildReport
 
 STEPS = ("read", "parse", "enrich: effective date", "enrich: citations", "enrich: duties", "enrich: actors", "store")
@@ -55,6 +56,11 @@ def _effective_date() -> Callable[..., Any]:
     from kb.validity.effective import effective_date as effective
 
     return effective
+
+
+def read_operations(doc: Document) -> list[Operation]:
+    from kb.amend.read import read_operations as read  # imported where it runs, as the other steps
+    return read(doc)
 
 
 def find_references(result: ParseResult, doc: Document) -> list[Reference]:
@@ -90,6 +96,7 @@ class Hooks:
     references: Callable[[ParseResult, Document], list[Reference]] | None = find_references
     duties: Callable[[ParseResult, Document, str | None], list[Duty]] | None = extract_duties
     actors: Callable[[ParseResult, Document], list[Actor]] | None = document_actors
+    operations: Callable[[Document], list[Operation]] | None = read_operations
 
 
 def enrich_document(result: ParseResult, doc: Document, hooks: Hooks) -> EnrichedDocument:
@@ -98,6 +105,7 @@ def enrich_document(result: ParseResult, doc: Document, hooks: Hooks) -> Enriche
         references=tuple(hooks.references(result, doc)) if hooks.references else (),
         duties=tuple(hooks.duties(result, doc, did)) if hooks.duties else (),
         actors=tuple(hooks.actors(result, doc)) if hooks.actors else (),
+        operations=tuple(hooks.operations(doc)) if hooks.operations else (),
     )
 
 

@@ -29,9 +29,10 @@ from kb.amend.read import read
 from kb.labels import eid_address
 from kb.numbers import number_key
 from parsers.model import Change, Document, Node, Span
-from parsers.normalise import fold
+from parsers.normalise import _retone_word, fold
 
 _NUM = re.compile(r"^(\d+)(.*)$")
+_WORD = re.compile(r"\w+")
 _FROM_ROOT = ("dieu", "chuong", "phan")
 
 
@@ -46,15 +47,16 @@ class _Unit:
     children: list[_Unit] = field(default_factory=list)
     repealed: bool = False
     history: list[Change] = field(default_factory=list)
+    quotes: tuple = ()  # a base's own amending instructions keep what they quote
 
     @classmethod
     def of(cls, node: Node) -> _Unit:
         return cls(node.kind, node.num, node.heading, node.text, node.eid, node.span,
-                   [cls.of(c) for c in node.children], node.repealed, list(node.history))
+                   [cls.of(c) for c in node.children], node.repealed, list(node.history), node.quotes)
 
     def freeze(self) -> Node:
         return Node(self.kind, self.num, self.heading, self.text, self.eid, self.span,
-                    tuple(c.freeze() for c in self.children), (), self.repealed, tuple(self.history))
+                    tuple(c.freeze() for c in self.children), self.quotes, self.repealed, tuple(self.history))
 
     def walk(self):
         yield self
@@ -135,6 +137,13 @@ class _Tree:
             return self._words(op, change, where)
         if op.kind == "insert":
             return self._insert(op, change, where)
+        if eid == "" and op.kind in ("repeal", "suspend"):  # the whole document
+            for root in self.roots:
+                for u in root.walk():
+                    if op.kind == "repeal":
+                        u.text, u.repealed = "", True
+                    u.history.append(change)
+            return None
         found = self.index.get(eid)
         if found is None:
             return f"Không tìm thấy {where} trong văn bản được sửa đổi"
@@ -211,14 +220,14 @@ class _Tree:
         else:
             units = [u for r in self.roots for u in r.walk()]
         old, new = op.old or "", op.new or ""
-        pattern = _loose(old)
+        pattern = _loose(_retoned(old))
         hit = False
         for u in units:
             for attr in ("text", "heading"):
                 value = getattr(u, attr)
                 if not value or u.repealed:
                     continue
-                changed = pattern.sub(lambda _m: new, value)
+                changed = _substitute(pattern, value, new)
                 if changed != value:
                     if op.kind == "delete_phrase":
                         changed = re.sub(r"[ \t]{2,}", " ", changed).replace(" ,", ",").replace(" .", ".")
@@ -227,6 +236,23 @@ class _Tree:
                         u.history.append(change)
                     hit = True
         return None if hit else f"Không thấy cụm từ «{old}» tại {where}"
+
+
+def _retoned(text: str) -> str:
+    """One tone placement ("hoá" → "hóa"), character for character (NFC keeps each word's length)."""
+    return _WORD.sub(lambda m: _retone_word(m.group()), text)
+
+
+def _substitute(pattern: re.Pattern[str], value: str, new: str) -> str:
+    """`value` with every match of `pattern` (found on its one-tone-placement form) replaced by `new`."""
+    key = _retoned(value)
+    if len(key) != len(value):
+        key = value
+    out, last = [], 0
+    for m in pattern.finditer(key):
+        out += [value[last:m.start()], new]
+        last = m.end()
+    return "".join(out) + value[last:] if out else value
 
 
 def _loose(phrase: str) -> re.Pattern[str]:

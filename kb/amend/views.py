@@ -37,15 +37,18 @@ def load(ref: str, db: str | None = None) -> Document:
 def stored_amendments(base: Document, db: str) -> list[Document]:
     """The stored documents whose instructions amend `base` (their files re-parsed)."""
     from kb.amend.read import read
-    from kb.store.db import list_documents, open_db
+    from kb.store.db import list_documents, open_db, operations_on
     from parsers import parse_file
 
     if not Path(db).is_file():
         return []
     store = open_db(db)
-    rows = [r for r in list_documents(store) if _AMENDING.search(_fold(f"{r.get('title') or ''} {r.get('type')}"))]
-    files = sorted({str(r2["file"]) for r in rows for r2 in store.query(
-        "SELECT file FROM documents WHERE doc_id = ?", [r["doc_id"]])})
+    if base.number and store["operations"].exists():  # the KB knows which stored texts amend which
+        files = sorted({str(r["file"]) for r in operations_on(store, base.number)})
+    else:
+        rows = [r for r in list_documents(store) if _AMENDING.search(_fold(f"{r.get('title') or ''} {r.get('type')}"))]
+        files = sorted({str(r2["file"]) for r in rows for r2 in store.query(
+            "SELECT file FROM documents WHERE doc_id = ?", [r["doc_id"]])})
     out: list[Document] = []
     for path in files:
         if not Path(path).is_file():

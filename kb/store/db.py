@@ -19,6 +19,7 @@ import itertools
 import json
 import os
 import pickle
+import re
 import sqlite3
 import sys
 import time
@@ -44,7 +45,7 @@ from parsers.readers import limits
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", ".doc")
 _SKIPPED_NAMES = ("readme.md", "readme.txt")
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"  # 4: the operations table (amending instructions, kb.amend)
 # Modules that only read the KB or show it: their changes do not call for parsing again. Any other
 # module may shape the stored rows (a module missing here costs a needless re-parse, never a stale KB).
 _READ_ONLY = (
@@ -157,6 +158,13 @@ DOCUMENT_COLUMNS: dict[str, type] = {
     "bases": str, "recipients": str, "replaces": str, "footnotes": str, "start": int, "end": int, "line": int,
     "node_count": int,  # stored, so that listing documents does not count a large table's rows
 }
+# An amending document's operations (kb.amend.Operation): what it does to which unit of which document, from
+# when; `content` the quoted units as JSON (the node shape of `kb parse --json`).
+OPERATION_COLUMNS: dict[str, type] = {
+    "doc_id": str, "ord": int, "kind": str, "target_doc": str, "target_key": str, "target_eid": str, "part": str,
+    "source_doc": str, "source_eid": str, "after": str, "before": str, "old": str, "new": str, "effective": str,
+    "content": str, "start": int, "end": int, "line": int,
+}
 NODE_COLUMNS: dict[str, type] = {
     "id": int, "doc_id": str, "eid": str, "parent": str, "ord": int, "depth": int, "kind": str, "num": str,
     "heading": str, "text": str, "address": str, "start": int, "end": int, "line": int,
@@ -236,6 +244,9 @@ def _create_schema(db: sqlite_utils.Database) -> None:
                        ("actors", _actor_columns())):
         db[name].create(cols)
         db[name].create_index(["doc_id"])
+    db["operations"].create(OPERATION_COLUMNS)
+    db["operations"].create_index(["doc_id"])
+    db["operations"].create_index(["target_key"])
     db["references"].create_index(["target_doc"])
     db["duties"].create_index(["actor"])
 
@@ -255,7 +266,8 @@ def code_fingerprint() -> str:
 
 
 def _schema_key() -> str:
-    tables = [DOCUMENT_COLUMNS, NODE_COLUMNS, _reference_columns(), _duty_columns(), _actor_columns()]
+    tables = [DOCUMENT_COLUMNS, NODE_COLUMNS, _reference_columns(), _duty_columns(), _actor_columns(),
+              OPERATION_COLUMNS]
     spec = json.dumps([SCHEMA_VERSION, [[k, v.__name__] for t in tables for k, v in t.items()]])
     return hashlib.sha256(spec.encode()).hexdigest()
 
@@ -276,7 +288,7 @@ def _prepare(db: sqlite_utils.Database, fingerprint: str, force: bool) -> None:
     if _meta(db, "schema") != _schema_key():
         db.execute("DROP VIEW IF EXISTS nodes_fts_source")
         for name in ("nodes_fts", "number_grams", "files", "documents", "nodes", "references", "duties", "actors",
-                     "meta"):
+                     "operations", "meta"):
             db.execute(f'DROP TABLE IF EXISTS "{name}"')
         _create_schema(db)
         db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (_schema_key(),))
@@ -514,7 +526,7 @@ class _transaction:
 
 def _delete_file(conn: sqlite3.Connection, key: str) -> None:
     doc_ids = [r[0] for r in conn.execute("SELECT doc_id FROM documents WHERE file = ?", (key,))]
-    for table in ("nodes", "references", "duties", "actors", "documents"):
+    for table in ("nodes", "references", "duties", "actors", "operations", "documents"):
         conn.executemany(f'DELETE FROM "{table}" WHERE doc_id = ?', [(d,) for d in doc_ids])
     conn.execute("DELETE FROM files WHERE path = ?", (key,))
 
@@ -539,6 +551,7 @@ def _write_file(conn: sqlite3.Connection, key: str, path: Path, seen: tuple[str,
             _insert_rows(conn, "references", [_row(_reference_columns(), r, did) for r in enriched.references])
             _insert_rows(conn, "duties", [_row(_duty_columns(), d, did) for d in enriched.duties])
             _insert_rows(conn, "actors", [_row(_actor_columns(), a, did) for a in enriched.actors])
+            _insert_rows(conn, "operations", [_operation_row(o, did, i) for i, o in enumerate(enriched.operations)])
         conn.execute(
             "INSERT INTO files (path, name, sha256, size, mtime, parsed_at, format, warnings, checked) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -594,6 +607,29 @@ def _insert_document(
         "start": doc.span.start, "end": doc.span.end, "line": doc.span.line, "node_count": node_count,
     }
     _insert_rows(conn, "documents", [row])
+
+
+def _operation_row(op: Any, did: str, ord_: int) -> dict[str, Any]:
+    from parsers.model import _node_dict
+
+    target = op.target.document
+    return {
+        "doc_id": did, "ord": ord_, "kind": op.kind, "target_doc": target,
+        "target_key": number_key(target) if target and re.search(r"\d+/", target) else None,
+        "target_eid": op.target.eid, "part": op.target.part, "source_doc": op.source_doc, "source_eid": op.source_eid,
+        "after": op.after, "before": op.before, "old": op.old, "new": op.new, "effective": op.effective,
+        "content": json.dumps([_node_dict(n) for n in op.content], ensure_ascii=False) if op.content else None,
+        "start": op.span.start, "end": op.span.end, "line": op.span.line,
+    }
+
+
+def operations_on(db: sqlite_utils.Database, number: str) -> list[dict[str, Any]]:
+    """The stored operations whose amended document is `number`, oldest first, with their document's file."""
+    if not db["operations"].exists():
+        return []
+    return list(db.query(
+        "SELECT o.*, d.file FROM operations o JOIN documents d ON d.doc_id = o.doc_id WHERE o.target_key = ? "
+        "ORDER BY o.effective, o.doc_id, o.ord", [number_key(number)]))
 
 
 def _insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
