@@ -105,10 +105,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _build_summary(r: BuildReport) -> str:
     """The build report in one line: "5 tệp: 5 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 0 lỗi; 6 văn bản ..."."""
-    files = len(r.parsed) + len(r.unchanged) + len(r.failed)
-    seconds = f"{r.seconds:.1f}".replace(".", ",")
-    return (f"{files} tệp: {len(r.parsed)} đọc mới, {len(r.unchanged)} không đổi, {len(r.removed)} đã bỏ khỏi kho, "
-            f"{len(r.failed)} lỗi; {r.documents} văn bản, {r.nodes} điều khoản và mục trong {seconds} giây")
+    from kb.labels import build_summary
+
+    return build_summary(r)
 
 
 def _setup_docs(p: argparse.ArgumentParser) -> None:

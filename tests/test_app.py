@@ -307,6 +307,8 @@ def test_upload_shows_the_tree_then_adds_the_document(own_kb: tuple[Path, Path])
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
     assert any("Đã lưu thu-nghiem.txt" in s.value for s in at.success)
+    summary = " ".join(c.value for c in at.caption)
+    assert "đọc mới" in summary and "văn bản" in summary and "parsed" not in summary
     new_files, new_count = _state(corpus, db)
     assert new_files == sorted([*files, "thu-nghiem.txt"]) and new_count == count + 1
 
