@@ -261,7 +261,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"findings": [f.to_dict() for f in findings]})
         return 0
-    names = _view_names(view) if findings else {}
+    names: dict[str, str] = {}
+    if findings:
+        if args.paths:
+            names = _view_names(view)
+        else:
+            from kb.store.db import open_db
+
+            names = _doc_names(open_db(args.db))  # drafts by their stored status, as `kb docs` names them
     for f in findings:
         print(f"{label(FINDING, f.kind)}\t{names.get(f.doc_id, f.doc_id)}\t{f.message}")
     print(f"{len(findings)} vấn đề cần xem lại" if findings else "Không thấy vấn đề nào.", file=sys.stderr)

@@ -55,7 +55,10 @@ class Citations:
 
 
 def from_results(results: Iterable[ParseResult]) -> Citations:
-    """The citations of parsed files, without a database (ids as `kb build` gives them when unique)."""
+    """The citations of parsed files, without a database (ids as `kb build` gives them when unique).
+    A draft's document carries `status: "draft"`, so it is named "(dự thảo)" as in the KB."""
+    from kb.validity.status import draft_reason
+
     view = Citations()
     for result in results:
         for doc in result.documents:
@@ -64,6 +67,7 @@ def from_results(results: Iterable[ParseResult]) -> Citations:
                 "doc_id": did, "number": doc.number, "type": doc.doc_type, "title": doc.title,
                 "issuer": doc.issuer, "place": doc.place, "date": doc.date, "year": citing_year(doc),
                 "parent_number": doc.parent_number, "file": result.source,
+                "status": "draft" if draft_reason(doc) else None,
             }
             view.eids[did] = {n.eid for n in doc.walk()}
             for ref in find_references(result, doc):
