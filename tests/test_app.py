@@ -512,7 +512,7 @@ def test_duty_filters(app_env: tuple[Path, Path]) -> None:
     assert set(at.dataframe[0].value["Vai trò"]) == {"Báo cáo"}
     at.multiselect[0].set_value([DRAFT_2026]).run()
     assert set(at.dataframe[0].value["Văn bản"]) == {
-        "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
+        "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
 
 
 def test_draft_duties_labelled_and_hidden(app_env: tuple[Path, Path]) -> None:
@@ -546,7 +546,7 @@ def test_matrix_of_the_2026_draft(app_env: tuple[Path, Path]) -> None:
     assert row["Ủy ban nhân dân cấp xã"] == "Báo cáo (trước ngày 18 tháng 12)"
     assert row["Các sở, ban, ngành"] == "Báo cáo (trước ngày 18 tháng 12)"
     assert set(table["Văn bản"]) == {
-        "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
+        "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
     assert [b.proto.label for b in at.get("download_button")] == ["Tải bảng Excel (.xlsx)", "Tải CSV"]
 
 
