@@ -16,10 +16,10 @@ from kb.diff.align import diff_documents, load_side
 from kb.diff.export_docx import to_docx
 from kb.diff.export_html import to_html
 from kb.diff.result import DiffResult
-from kb.labels import actor_name, doc_label
+from kb.labels import actor_name
 from kb.model import STATUSES
 from kb.store import db as store
-from kb.store import views
+from kb.store import portal, views
 from parsers.normalise import fold
 
 FACT_GROUPS = {
@@ -62,7 +62,8 @@ with kbsession.connection() as db:
 stamp = kbsession.db_stamp()[1]
 # Proposing versions compares every pair of documents: on a large KB the user picks the two texts.
 proposed = _proposed(str(kbsession.db_path()), stamp) if len(docs) <= PROPOSE_MAX else None
-names = {d["doc_id"]: doc_label(d) for d in docs}
+with kbsession.connection() as db:
+    names = portal.document_names(db, docs)
 ids = list(names)
 if len(ids) < 2:
     st.info("Cần ít nhất hai văn bản trong kho để so sánh.")

@@ -12,9 +12,9 @@ from app_pages.markup import STYLE, esc, link, md, page_url
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
 from kb.errors import KbError, vietnamese
-from kb.labels import ROLE, deadline_label, doc_label, format_date, label, short_title
+from kb.labels import ROLE, deadline_label, format_date, label, short_title
 from kb.store import db as store
-from kb.store import views
+from kb.store import portal, views
 
 DEADLINE_CHOICES = ("Tất cả", "Có thời hạn", "Không có thời hạn")
 
@@ -30,7 +30,7 @@ st.caption("Chọn hoặc gõ tên cơ quan, đơn vị (có dấu hay không d�
 
 with kbsession.connection() as db:
     top = views.actors_with_duties(db, limit=8)
-    docs = {d["doc_id"]: doc_label(d) for d in store.list_documents(db)}
+    docs = portal.document_names(db, store.list_documents(db))
     # A link (?actor=xã) sets the box; what is typed is written back to the address bar.
     wanted = st.query_params.get("actor")
     if wanted is not None and wanted != st.session_state.get("actor_in_url"):

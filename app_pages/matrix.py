@@ -10,8 +10,9 @@ import streamlit as st
 from app_pages import kbsession
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
-from kb.labels import doc_label, short_name, short_title
+from kb.labels import short_name, short_title
 from kb.store import db as store
+from kb.store import portal
 
 WHOLE_KB_MAX = 30  # documents up to which the matrix of the whole KB is shown without choosing
 
@@ -19,7 +20,7 @@ st.title("Ma trận trách nhiệm")
 st.caption("Mỗi dòng là một điều khoản có giao việc, mỗi cột là một cơ quan, đơn vị; ô ghi vai trò và thời hạn.")
 
 with kbsession.connection() as db:
-    docs = {d["doc_id"]: doc_label(d) for d in store.list_documents(db)}
+    docs = portal.document_names(db, store.list_documents(db))
     whole = len(docs) <= WHOLE_KB_MAX
     chosen = st.multiselect("Văn bản", list(docs), format_func=docs.get,
                             placeholder="Tất cả văn bản" if whole else "Chọn văn bản")

@@ -9,7 +9,7 @@ from app_pages.markup import STYLE, esc, md
 from app_pages.tree import tree_html
 from kb import intake
 from kb.errors import KbError, vietnamese
-from kb.labels import doc_label, format_date
+from kb.labels import build_summary, doc_label, format_date
 from kb.store import db as store
 from kb.store import views
 from parsers.errors import ParseError
@@ -54,6 +54,7 @@ if st.button("Thêm vào kho văn bản", type="primary"):
         st.error(f"Không thêm được: {md(vietnamese(str(exc)))}")
         st.stop()
     st.success(f"Đã lưu {added.path.name} và thêm {len(added.doc_ids)} văn bản vào kho.")
+    st.caption(f"Cập nhật kho: {md(build_summary(added.report))}.")
     with kbsession.connection() as db:
         names = {d["doc_id"]: doc_label(d) for d in store.list_documents(db) if d["doc_id"] in added.doc_ids}
     for doc_id in added.doc_ids:

@@ -105,10 +105,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _build_summary(r: BuildReport) -> str:
     """The build report in one line: "5 tệp: 5 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 0 lỗi; 6 văn bản ..."."""
-    files = len(r.parsed) + len(r.unchanged) + len(r.failed)
-    seconds = f"{r.seconds:.1f}".replace(".", ",")
-    return (f"{files} tệp: {len(r.parsed)} đọc mới, {len(r.unchanged)} không đổi, {len(r.removed)} đã bỏ khỏi kho, "
-            f"{len(r.failed)} lỗi; {r.documents} văn bản, {r.nodes} điều khoản và mục trong {seconds} giây")
+    from kb.labels import build_summary
+
+    return build_summary(r)
 
 
 def _setup_docs(p: argparse.ArgumentParser) -> None:
@@ -262,7 +261,14 @@ def _cmd_check(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"findings": [f.to_dict() for f in findings]})
         return 0
-    names = _view_names(view) if findings else {}
+    names: dict[str, str] = {}
+    if findings:
+        if args.paths:
+            names = _view_names(view)
+        else:
+            from kb.store.db import open_db
+
+            names = _doc_names(open_db(args.db))  # drafts by their stored status, as `kb docs` names them
     for f in findings:
         print(f"{label(FINDING, f.kind)}\t{names.get(f.doc_id, f.doc_id)}\t{f.message}")
     print(f"{len(findings)} vấn đề cần xem lại" if findings else "Không thấy vấn đề nào.", file=sys.stderr)

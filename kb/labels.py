@@ -271,3 +271,13 @@ def deadline_label(row: Mapping[str, Any]) -> str:
         return str(row["deadline_text"])
     return deadline_words(row.get("deadline_date"), row.get("deadline_days"), row.get("deadline_recurrence"),
                           row.get("deadline_anchor"))
+
+
+def build_summary(report: Any) -> str:
+    """A build report (`kb.store.db.BuildReport`) in one Vietnamese line, as the CLI and the app show it:
+    "5 tệp: 5 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 0 lỗi; 6 văn bản, 120 điều khoản và mục trong 1,2 giây"."""
+    files = len(report.parsed) + len(report.unchanged) + len(report.failed)
+    seconds = f"{report.seconds:.1f}".replace(".", ",")
+    return (f"{files} tệp: {len(report.parsed)} đọc mới, {len(report.unchanged)} không đổi, "
+            f"{len(report.removed)} đã bỏ khỏi kho, {len(report.failed)} lỗi; {report.documents} văn bản, "
+            f"{report.nodes} điều khoản và mục trong {seconds} giây")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import app_kb
 import pytest
@@ -307,6 +308,8 @@ def test_upload_shows_the_tree_then_adds_the_document(own_kb: tuple[Path, Path])
     at.button[0].click().run()
     assert not at.error, [e.value for e in at.error]
     assert any("Đã lưu thu-nghiem.txt" in s.value for s in at.success)
+    summary = " ".join(c.value for c in at.caption)
+    assert "đọc mới" in summary and "văn bản" in summary and "parsed" not in summary
     new_files, new_count = _state(corpus, db)
     assert new_files == sorted([*files, "thu-nghiem.txt"]) and new_count == count + 1
 
@@ -387,37 +390,68 @@ def test_compare_downloads(comparison: AppTest) -> None:
 
 
 # --- Đồ thị trích dẫn --------------------------------------------------------------------------------
+def _dot_of(at: AppTest) -> str:
+    return at.get("graphviz_chart")[0].proto.spec
+
+
+def _edges(dot: str) -> list[str]:
+    return [line for line in dot.splitlines() if " -> " in line]
+
+
 def test_graph_marks_the_2022_reliance_on_decree_59(app_env: tuple[Path, Path]) -> None:
-    at = open_page("graph")
+    at = open_page("graph", doc=QC_2022)
     stale = at.dataframe[0].value
-    qc = stale[stale["Văn bản"].str.startswith("Quy chế ngày 13/01/2022 — Phối hợp trong công tác theo dõi")]
-    assert "59/2012/NĐ-CP" in set(qc["Trích dẫn"])
-    assert any("80/2025/NĐ-CP" in s for s in qc[qc["Trích dẫn"] == "59/2012/NĐ-CP"]["Tình trạng"])
-    dot = at.get("graphviz_chart")[0].proto.spec
-    edge = next(line for line in dot.splitlines() if line.startswith(f'  "{QC_2022}" -> "59/2012/NĐ-CP"'))
+    assert "59/2012/NĐ-CP" in set(stale["Trích dẫn"])
+    assert any("80/2025/NĐ-CP" in s for s in stale[stale["Trích dẫn"] == "59/2012/NĐ-CP"]["Tình trạng"])
+    edge = next(line for line in _edges(_dot_of(at)) if line.startswith(f'  "{QC_2022}" -> "59/2012/NĐ-CP"'))
     assert "đã bị thay thế" in edge and "#d1242f" in edge
 
 
 def test_graph_filters_by_relation(app_env: tuple[Path, Path]) -> None:
-    at = open_page("graph")
-    assert "Dẫn chiếu" in at.get("graphviz_chart")[0].proto.spec
+    at = open_page("graph", doc="03/2022/QĐ-UBND")
+    assert "Dẫn chiếu" in _dot_of(at)
     at.multiselect[0].set_value(["can_cu"]).run()
-    dot = at.get("graphviz_chart")[0].proto.spec
+    dot = _dot_of(at)
     assert "Dẫn chiếu" not in dot and "Căn cứ" in dot
 
 
-def test_graph_around_one_document(app_env: tuple[Path, Path]) -> None:
+# (URL parameters, the centre chosen, a node that must be on the graph, with the page its click opens)
+CENTRES = [
+    ({"doc": DRAFT_2026}, DRAFT_2026, "80/2025/NĐ-CP", "./van-ban?cited=80%2F2025%2FN%C4%90-CP"),
+    ({"cited": "80/2025/NĐ-CP"}, "80/2025/NĐ-CP", DRAFT_2026, f"./van-ban?doc={quote_plus(DRAFT_2026)}"),
+    ({"cited": "59/2012/ND-CP"}, "59/2012/NĐ-CP", QC_2022, f"./van-ban?doc={quote_plus(QC_2022)}"),
+    ({"doc": "80/2025/NĐ-CP"}, "80/2025/NĐ-CP", "son-la-2026-ke-hoach-van-phong-ubnd-theo-doi-thi-hanh-vbqppl:ke-hoach",
+     "./van-ban?doc=son-la-2026-ke-hoach-van-phong-ubnd-theo-doi-thi-hanh-vbqppl%3Ake-hoach"),
+]
+
+
+@pytest.mark.parametrize(("query", "centre", "node", "url"), CENTRES)
+def test_graph_around_any_document(app_env: tuple[Path, Path], query: dict, centre: str, node: str, url: str) -> None:
+    at = open_page("graph", **query)
+    assert at.selectbox(key="graph_centre").value == centre
+    dot = _dot_of(at)
+    assert _edges(dot) and all(f'"{centre}"' in line for line in _edges(dot))
+    line = next(x for x in dot.splitlines() if x.startswith(f'  "{node}" ['))
+    assert f'URL="{url}"' in line and 'target="_self"' in line
+
+
+def test_graph_centre_goes_into_the_url(app_env: tuple[Path, Path]) -> None:
     at = open_page("graph")
-    at.selectbox[0].set_value(DRAFT_2026).run()
-    edges = [line for line in at.get("graphviz_chart")[0].proto.spec.splitlines() if " -> " in line]
-    assert edges and all(f'"{DRAFT_2026}"' in line for line in edges)
-    assert any('"80/2025/NĐ-CP"' in line for line in edges)
-    assert at.selectbox(key="graph_doc").value == DRAFT_2026
+    at.selectbox(key="graph_centre").set_value("80/2025/NĐ-CP").run()
+    assert at.query_params["cited"] == "80/2025/NĐ-CP" and "doc" not in at.query_params
+    at.selectbox(key="graph_centre").set_value(DRAFT_2026).run()
+    assert at.query_params["doc"] == DRAFT_2026
+    assert all(f'"{DRAFT_2026}"' in line for line in _edges(_dot_of(at)))
+
+
+def test_graph_of_an_unknown_number_says_so(app_env: tuple[Path, Path]) -> None:
+    at = open_page("graph", cited="<b>9/2099/X</b>")
+    assert any("9/2099/X" in w.value and "<b>" not in w.value for w in at.warning)
+    assert _edges(_dot_of(at))  # drawn around the newest document instead
 
 
 def test_graph_lists_what_one_document_cites(app_env: tuple[Path, Path]) -> None:
-    at = open_page("graph")
-    at.selectbox(key="graph_doc").set_value(DRAFT_2026).run()
+    at = open_page("graph", doc=DRAFT_2026)
     rows = _rows(html_of(at))
     decree = [r for r in rows if r[1] == "khoản 1 Điều 13 Nghị định số 80/2025/NĐ-CP"]
     assert decree and decree[0][0] == "Điều 8 khoản 1 điểm a"
@@ -478,7 +512,7 @@ def test_duty_filters(app_env: tuple[Path, Path]) -> None:
     assert set(at.dataframe[0].value["Vai trò"]) == {"Báo cáo"}
     at.multiselect[0].set_value([DRAFT_2026]).run()
     assert set(at.dataframe[0].value["Văn bản"]) == {
-        "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
+        "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
 
 
 def test_draft_duties_labelled_and_hidden(app_env: tuple[Path, Path]) -> None:
@@ -512,7 +546,7 @@ def test_matrix_of_the_2026_draft(app_env: tuple[Path, Path]) -> None:
     assert row["Ủy ban nhân dân cấp xã"] == "Báo cáo (trước ngày 18 tháng 12)"
     assert row["Các sở, ban, ngành"] == "Báo cáo (trước ngày 18 tháng 12)"
     assert set(table["Văn bản"]) == {
-        "Quy chế — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
+        "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"}
     assert [b.proto.label for b in at.get("download_button")] == ["Tải bảng Excel (.xlsx)", "Tải CSV"]
 
 

@@ -224,3 +224,75 @@ def test_search_kept_in_the_url(page: object, app_url: str) -> None:
     assert page.get_by_label("Từ cần tìm").input_value() == "UBND cap xa bao cao"
     assert page.get_by_text("kết quả, phù hợp nhất trước").count() == 1
     _shot(page, "tim-kiem-loc")
+
+
+# --- issue 11's journeys: one server and one KB for the module; each journey a few clicks ---------------
+def test_xa_officer_searches_without_accents_and_opens_a_clause(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/tim-kiem")
+    box = page.get_by_label("Từ cần tìm")
+    box.fill("ubnd cap xa bao cao")
+    box.press("Enter")
+    first = page.locator("a", has_text="Điều 12 khoản 1 điểm a").first
+    first.wait_for()
+    _settled(page)
+    assert page.get_by_text("kết quả, phù hợp nhất trước").count() == 1
+    _shot(page, "tim-kiem-ubnd-cap-xa")
+    first.click()
+    page.get_by_text("Điều khoản được mở").wait_for()
+    focus = page.locator(".vb-focus").first
+    focus.wait_for()
+    assert "Ủy ban nhân dân cấp xã" in focus.inner_text() or "UBND cấp xã" in focus.inner_text()
+    _settled(page)
+    _shot(page, "tim-kiem-mo-dieu-khoan")
+
+
+def test_document_shows_properties_badge_and_its_outline_opens_a_clause(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/van-ban?doc=cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl%3Aquy-che")
+    props = page.locator("table.vb-props").first
+    props.wait_for()
+    badge = props.locator(".vb-badge").first
+    assert badge.inner_text() == "Dự thảo"
+    assert badge.evaluate("b => getComputedStyle(b).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert "Số ký hiệu" in props.inner_text() or "Loại văn bản" in props.inner_text()
+    _settled(page)
+    _shot(page, "van-ban-thuoc-tinh")
+    page.get_by_role("tab", name="Mục lục").click()
+    article = page.locator(".vb-toc a", has_text="Điều 12").first
+    article.wait_for()
+    article.click()
+    page.get_by_text("Điều khoản được mở").wait_for()
+    assert "eid=art_12" in page.url
+    assert page.locator(".vb-focus").first.inner_text().startswith("Điều 12")
+    _settled(page)
+    _shot(page, "van-ban-muc-luc-mo-dieu")
+
+
+def test_comparison_shows_the_duty_transfers(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/so-sanh")
+    tab = page.get_by_role("tab", name="Nghĩa vụ chuyển giao")
+    tab.wait_for()
+    tab.click()
+    panel = page.get_by_role("tabpanel").filter(has_text="Chuyển sang").first
+    panel.wait_for()
+    _settled(page)
+    grid = panel.get_by_test_id("stDataFrame").first
+    grid.wait_for()
+    grid.scroll_into_view_if_needed()
+    _shot(page, "so-sanh-chuyen-giao")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Bảng so sánh (.docx)").click()
+    assert info.value.suggested_filename.endswith(".docx")
+
+
+def test_graph_node_opens_its_document(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/do-thi?cited=80%2F2025%2FN%C4%90-CP")
+    node = page.locator("svg g.node", has_text="Quy chế (dự thảo)").first
+    node.wait_for()
+    _settled(page)
+    _shot(page, "do-thi-quanh-nghi-dinh-80")
+    node.locator("a").first.click()
+    page.locator("table.vb-props").first.wait_for()
+    assert "doc=cao-bang-2026-du-thao" in page.url
+    assert page.get_by_text("Page not found").count() == 0
+    _settled(page)
+    _shot(page, "do-thi-mo-van-ban")

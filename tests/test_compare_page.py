@@ -76,3 +76,9 @@ def test_summary_counts_articles_and_shows_the_transfers() -> None:
 def test_two_texts_that_are_not_versions_get_a_warning() -> None:
     at = _page(old=PLAN, new=NEW)
     assert any("có thể không phải hai phiên bản của cùng một văn bản" in w.value for w in at.warning)
+
+
+def test_page_says_the_split_with_va() -> None:
+    at = _page(old=OLD, new=NEW)
+    text = " ".join(str(h.proto.body) for h in at.get("html")) + " ".join(m.value for m in at.markdown)
+    assert "Tách Điều 1 thành Điều 1 và Điều 2" in text and "thành Điều 1, 2" not in text

@@ -151,7 +151,7 @@ def test_docx_bang_so_sanh(tmp_path: Path) -> None:
     assert not any(r.bold for r in _runs(report.cells[1]))
     assert report.cells[3].text.startswith("Sửa đổi, bổ sung (Điều 11 → Điều 12): sửa đổi, bổ sung khoản 1, 2, 3")
     assert [p.text for p in report.cells[3].paragraphs][1:] == ["Lý do:", ""]  # to fill in
-    assert by_heading["Điều 1. Phạm vi điều chỉnh"].cells[3].text.startswith("Tách Điều 1 thành Điều 1, 2")
+    assert by_heading["Điều 1. Phạm vi điều chỉnh"].cells[3].text.startswith("Tách Điều 1 thành Điều 1 và Điều 2")
     removed = [
         row for row in table.rows[1:] if row.cells[1].text.startswith("Điều 7.") and not row.cells[2].text
     ]
@@ -245,3 +245,28 @@ def test_versions_and_diff_by_doc_id(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert cli.main(["diff", old_id, new_id, "--db", str(db), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["old"]["doc_id"] == old_id and data["summary"]["split"] == 2
+
+
+def _view_text(kind: str, tmp_path: Path) -> str:
+    result = cao_bang()
+    if kind == "markdown":
+        return to_markdown(result)
+    if kind == "html":
+        return lxml.html.fromstring(to_html(result)).text_content()
+    out = tmp_path / "bang.docx"
+    write_docx(result, out)
+    return "\n".join(c.text for t in docx.Document(str(out)).tables for r in t.rows for c in r.cells)
+
+
+# Thuyết minh in every comparison view: (view, the note on the old Điều 1, "và" before the last unit).
+SPLIT_NOTES = [
+    ("markdown", "Tách Điều 1 thành Điều 1 và Điều 2"),
+    ("html", "Tách Điều 1 thành Điều 1 và Điều 2"),
+    ("docx", "Tách Điều 1 thành Điều 1 và Điều 2"),
+]
+
+
+@pytest.mark.parametrize(("kind", "expected"), SPLIT_NOTES)
+def test_split_note_names_each_unit(tmp_path: Path, kind: str, expected: str) -> None:
+    text = _view_text(kind, tmp_path)
+    assert expected in text and "thành Điều 1, 2" not in text

@@ -93,3 +93,21 @@ SHORT_NAMES = [
 @pytest.mark.parametrize(("name", "expected"), SHORT_NAMES)
 def test_short_name(name: str, expected: str) -> None:
     assert labels.short_name(name) == expected
+
+
+BUILD_REPORTS = [
+    ((["a.txt", "b.txt"], [], [], [], 3, 40, 1.25),
+     "2 tệp: 2 đọc mới, 0 không đổi, 0 đã bỏ khỏi kho, 0 lỗi; 3 văn bản, 40 điều khoản và mục trong 1,2 giây"),
+    ((["a.txt"], ["b.txt"], ["c.txt"], [("d.txt", "empty file")], 1, 9, 0.04),
+     "3 tệp: 1 đọc mới, 1 không đổi, 1 đã bỏ khỏi kho, 1 lỗi; 1 văn bản, 9 điều khoản và mục trong 0,0 giây"),
+]
+
+
+@pytest.mark.parametrize(("fields", "expected"), BUILD_REPORTS)
+def test_build_summary_in_vietnamese(fields: tuple, expected: str) -> None:
+    from kb.store.db import BuildReport
+
+    parsed, unchanged, removed, failed, documents, nodes, seconds = fields
+    report = BuildReport(parsed=parsed, unchanged=unchanged, removed=removed, failed=failed,
+                         documents=documents, nodes=nodes, seconds=seconds)
+    assert labels.build_summary(report) == expected

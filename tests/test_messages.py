@@ -183,3 +183,20 @@ def test_upload_errors(name: str, data: bytes, expected: str) -> None:
     with pytest.raises((ParseError, KbError)) as error:
         intake.preview(name, data)
     assert vietnamese(str(error.value)) == expected
+
+
+# `kb check` names a draft "(dự thảo)" whether it reads files or the KB: (where the documents come from,
+# the name the finding line gives the Cao Bằng draft).
+CHECK_NAMES = [
+    ("files", "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật"),
+    ("kb", "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CHECK_NAMES)
+def test_check_marks_drafts(db: str, source: str, expected: str, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    argv = ["check", str(corpus)] if source == "files" else ["check", "--db", db]
+    assert main(argv) == 0
+    names = {line.split("\t")[1] for line in capsys.readouterr().out.splitlines() if "\t" in line}
+    assert any(n.startswith(expected) for n in names), names

@@ -87,7 +87,7 @@ COMMANDS = [
     (["duties", "--actor", "so tu phap", "--role", "bao_cao"], "  Báo cáo:"),
     (["duties", "--actor", "UBND xã", str(NEW)], "Điều 12.1.a — hạn: trước ngày 18 tháng 12"),
     (["duties", "--actor", "xã", "--csv"], "Văn bản,Điều khoản,Chủ thể,Vai trò,Thời hạn"),
-    (["diff", str(OLD), str(NEW)], "Tách Điều 1 thành Điều 1, 2"),
+    (["diff", str(OLD), str(NEW)], "Tách Điều 1 thành Điều 1 và Điều 2"),
     (["diff", str(OLD), str(NEW), "--md"], "Thời hạn thay đổi"),
 ]
 WITH_DB = {"docs", "search", "cited-by", "check", "versions"}

@@ -55,7 +55,10 @@ class Citations:
 
 
 def from_results(results: Iterable[ParseResult]) -> Citations:
-    """The citations of parsed files, without a database (ids as `kb build` gives them when unique)."""
+    """The citations of parsed files, without a database (ids as `kb build` gives them when unique).
+    A draft's document carries `status: "draft"`, so it is named "(dự thảo)" as in the KB."""
+    from kb.validity.status import draft_reason
+
     view = Citations()
     for result in results:
         for doc in result.documents:
@@ -64,6 +67,7 @@ def from_results(results: Iterable[ParseResult]) -> Citations:
                 "doc_id": did, "number": doc.number, "type": doc.doc_type, "title": doc.title,
                 "issuer": doc.issuer, "place": doc.place, "date": doc.date, "year": citing_year(doc),
                 "parent_number": doc.parent_number, "file": result.source,
+                "status": "draft" if draft_reason(doc) else None,
             }
             view.eids[did] = {n.eid for n in doc.walk()}
             for ref in find_references(result, doc):
@@ -332,3 +336,84 @@ def references_of(target: str, db_path: str) -> list[dict[str, Any]]:
     return [{"doc_id": r["doc_id"], "source": r["source_eid"], "text": r["text"], "target_doc": r["target_doc"],
              "target_eid": r["target_eid"], "relation": r["relation"], "line": r["line"], "start": r["start"],
              "end": r["end"]} for r in refs_db(open_db(db_path), target)]
+
+
+# --- one document's neighbourhood, for a page ------------------------------------------------------
+@dataclass
+class Neighbourhood:
+    """The documents one document cites and the documents citing it, folded to documents: what the graph
+    page draws around its centre, read with indexed queries of the references table only."""
+
+    centre: str  # a stored doc_id, or the number of a text only cited
+    stored: set[str] = field(default_factory=set)  # the node ids that are stored documents
+    cited: dict[str, Any] = field(default_factory=dict)  # node id (a number) → its catalog entry or None
+    edges: list[dict[str, Any]] = field(default_factory=list)  # source, target, relation, count
+
+
+def _stored_by_number(db: Any, number: str) -> str | None:
+    rows = list(db.query("SELECT doc_id FROM documents WHERE number_key = ? ORDER BY doc_id LIMIT 1",
+                         [number_key(number)]))
+    return rows[0]["doc_id"] if rows else None
+
+
+def neighbourhood_db(db: Any, centre: str, catalog: Catalog | None = None) -> Neighbourhood | None:
+    """What `centre` (a stored doc_id, or a number cited in the KB or known to the catalog) cites and what
+    cites it; None when the KB and the catalog know nothing of it. A number whose text is stored is
+    drawn as that document."""
+    catalog = catalog if catalog is not None else load_catalog()
+    rows = list(db.query("SELECT doc_id, number FROM documents WHERE doc_id = ?", [centre]))
+    if not rows and re.search(r"\d", centre):
+        found = _stored_by_number(db, centre)
+        rows = list(db.query("SELECT doc_id, number FROM documents WHERE doc_id = ?", [found])) if found else []
+    entry = None if rows else catalog.get(centre.strip())
+    hood = Neighbourhood(rows[0]["doc_id"] if rows else entry.number if entry else centre.strip())
+    number = rows[0]["number"] if rows else hood.centre
+    counts: dict[tuple[str, str, str], int] = {}
+    seen: dict[str, str] = {}  # number key → node id, so two spellings of one number are one node
+
+    def node_of(target: str) -> str:
+        key = number_key(target)
+        if key not in seen:
+            stored = _stored_by_number(db, target) if re.search(r"\d", target) else None
+            seen[key] = stored or target
+            if stored:
+                hood.stored.add(stored)
+            else:
+                hood.cited[target] = catalog.get(target)
+        return seen[key]
+
+    if rows:
+        hood.stored.add(hood.centre)
+        if number:
+            seen[number_key(number)] = hood.centre
+        for r in db.query('SELECT target_doc, relation, count(*) AS n FROM "references" WHERE doc_id = ? '
+                          "AND target_doc IS NOT NULL GROUP BY target_doc, relation", [hood.centre]):
+            target = node_of(r["target_doc"])
+            if target != hood.centre:
+                counts[(hood.centre, target, r["relation"])] = counts.get((hood.centre, target, r["relation"]), 0) + r["n"]
+    else:
+        hood.cited[hood.centre] = catalog.get(hood.centre)
+        seen[number_key(hood.centre)] = hood.centre
+    if number:
+        spellings = _number_spellings(number)
+        for r in db.query(f'SELECT doc_id, relation, count(*) AS n FROM "references" WHERE target_doc IN '
+                          f'({",".join("?" * len(spellings))}) GROUP BY doc_id, relation', spellings):
+            if r["doc_id"] != hood.centre:
+                hood.stored.add(r["doc_id"])
+                key = (r["doc_id"], hood.centre, r["relation"])
+                counts[key] = counts.get(key, 0) + r["n"]
+    if not rows and not counts and hood.cited.get(hood.centre) is None:
+        return None
+    hood.edges = [{"source": s, "target": t, "relation": rel, "count": n} for (s, t, rel), n in sorted(counts.items())]
+    return hood
+
+
+def cited_numbers_db(db: Any) -> list[str]:
+    """The numbers cited in the KB whose text is not stored, each once (first spelling), sorted."""
+    stored = {r["number_key"] for r in db.query("SELECT DISTINCT number_key FROM documents WHERE number_key IS NOT NULL")}
+    out: dict[str, str] = {}
+    for r in db.query('SELECT DISTINCT target_doc FROM "references" WHERE target_doc IS NOT NULL ORDER BY target_doc'):
+        key = number_key(r["target_doc"])
+        if key not in stored and key not in out:
+            out[key] = r["target_doc"]
+    return sorted(out.values())

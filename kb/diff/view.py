@@ -82,6 +82,13 @@ def _num_list(pairs: list[Pair], side: str) -> str:
     return f"{_UNIT_VI.get(kind, kind)} {', '.join(nums)}".strip()
 
 
+def _unit_list(pairs: list[Pair], side: str) -> str:
+    """Each unit named in full, "và" before the last: "Điều 1 và Điều 2", "Điều 1, Điều 2 và Điều 3"."""
+    nodes = [p.new_node if side == "new" else p.old_node for p in pairs]
+    names = list(dict.fromkeys(f"{_UNIT_VI.get(n.kind, n.kind)} {n.num or ''}".strip() for n in nodes if n is not None))
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} và {names[-1]}" if names else ""
+
+
 def _clause_notes(result: DiffResult, index: int) -> list[str]:
     """Changes inside a unit, grouped: "sửa đổi khoản 1, 2; bãi bỏ khoản 4; bổ sung khoản 5"."""
     kids = [k for k in _children(result, index) if result.pairs[k].status != "unchanged"]
@@ -104,9 +111,9 @@ def _clause_notes(result: DiffResult, index: int) -> list[str]:
         elif status == "removed":
             notes.append(f"bãi bỏ {_num_list(ps, 'old')}")
         elif status == "split":
-            notes.append(f"tách {_num_list(ps, 'old')} thành {_num_list(ps, 'new')}")
+            notes.append(f"tách {_unit_list(ps, 'old')} thành {_unit_list(ps, 'new')}")
         elif status == "merged":
-            notes.append(f"gộp {_num_list(ps, 'old')} thành {_num_list(ps, 'new')}")
+            notes.append(f"gộp {_unit_list(ps, 'old')} thành {_unit_list(ps, 'new')}")
         elif status == "moved":
             notes += [f"chuyển {address(p.alignment.old)} đến {unit_name(p)}" for p in ps]
         elif status == "renumbered":
@@ -128,14 +135,14 @@ def note(result: DiffResult, index: int) -> str:
             for q in result.pairs
             if q.status == "split" and q.alignment.old == p.alignment.old and q.level == p.level
         ]
-        return f"Tách {unit_name(p, 'old')} thành {_num_list(parts, 'new')}"
+        return f"Tách {unit_name(p, 'old')} thành {_unit_list(parts, 'new')}"
     if p.status == "merged":
         parts = [
             q
             for q in result.pairs
             if q.status == "merged" and q.alignment.new == p.alignment.new and q.level == p.level
         ]
-        return f"Gộp {_num_list(parts, 'old')} thành {unit_name(p)}"
+        return f"Gộp {_unit_list(parts, 'old')} thành {unit_name(p)}"
     if p.status in ("added", "removed", "unchanged"):
         return head
     inner = _clause_notes(result, index)

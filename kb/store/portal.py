@@ -109,6 +109,13 @@ def newest_first(docs: Sequence[Row], status: dict[str, Validity]) -> list[Row]:
 _UNKNOWN = Validity("chua_ro", "Chưa rõ", "")
 
 
+def document_names(db: sqlite_utils.Database, docs: Sequence[Row]) -> dict[str, str]:
+    """doc_id → the name a list shows (labels.doc_label), a draft marked "(dự thảo)", in the order given."""
+    status = statuses(db)
+    return {d["doc_id"]: labels.doc_label({**d, "status": "draft" if status.get(d["doc_id"], _UNKNOWN).code
+                                            == "du_thao" else None}) for d in docs}
+
+
 def _newest_key(d: Row) -> tuple[int, str]:
     if d["status"] == "draft":
         return (0, "")
