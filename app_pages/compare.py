@@ -16,22 +16,24 @@ from kb.diff.align import diff_documents, load_side
 from kb.diff.export_docx import to_docx
 from kb.diff.export_html import to_html
 from kb.diff.result import DiffResult
-from kb.labels import doc_label
+from kb.labels import actor_name, doc_label
 from kb.model import STATUSES
 from kb.store import db as store
 from kb.store import views
+from parsers.normalise import fold
 
 FACT_GROUPS = {
     "Thời hạn": ("deadline_changed", "deadline_added", "deadline_removed"),
     "Chủ thể": ("actor_replaced", "actor_added", "actor_removed"),
     "Căn cứ, trích dẫn": ("basis_replaced", "citation_changed"),
     "Định nghĩa": ("definition_changed", "definition_added", "definition_removed"),
+    "Nghĩa vụ chuyển giao": ("duty_transferred",),
     "Nghĩa vụ": ("duty_changed", "duty_gained", "duty_lost"),
     "Cụm từ thay thế hàng loạt": ("substitution",),
 }
 PROPOSE_MAX = 400  # documents up to which the default pair is found by `kb versions`
 FACT_WORD = {"changed": "Thay đổi", "added": "Thêm", "removed": "Bỏ", "replaced": "Thay thế", "gained": "Thêm",
-             "lost": "Bỏ", "substitution": "Thay cụm từ"}
+             "lost": "Bỏ", "substitution": "Thay cụm từ", "transferred": "Chuyển giao"}
 
 
 @st.cache_resource(max_entries=8, show_spinner="Đang so sánh hai văn bản…")
@@ -80,18 +82,40 @@ if old_id == new_id:
 result = _diff(old_id, new_id, str(kbsession.db_path()), stamp)
 old_at, new_at = views.addresses(result.old.doc), views.addresses(result.new.doc)
 
+
+def _likeness(result: DiffResult) -> tuple[float, float, bool]:
+    """(title likeness, structure likeness, same type) of the two texts, as `kb versions` scores them."""
+    def heads(doc: Any) -> list[str]:
+        return [fold(n.heading) for n in doc.walk() if n.kind == result.levels[0] and n.heading]
+
+    old, new = result.old.doc, result.new.doc
+    return (versions.title_similarity(old.title, new.title),
+            versions.structure_similarity(heads(old), heads(new)),
+            fold(old.doc_type or "") == fold(new.doc_type or ""))
+
+
+title_like, structure_like, same_type = _likeness(result)
+if not same_type or versions.TITLE_WEIGHT * title_like + versions.STRUCTURE_WEIGHT * structure_like < 0.45:
+    st.warning(f"Hai văn bản này có thể không phải hai phiên bản của cùng một văn bản (tên giống "
+               f"{round(title_like * 100)}%, các điều giống {round(structure_like * 100)}%"
+               f"{'' if same_type else ', khác loại văn bản'}): kết quả so sánh chỉ để tham khảo.")
+
 # --- summary -------------------------------------------------------------------------------------------
 unit = "điều" if result.levels[0] == "dieu" else "mục"
-counts = {s: n for s, n in result.summary().items() if n}
-st.subheader(f"Tóm tắt ({sum(counts.values())} {unit})")
+counts = {s: n for s, n in diff_view.article_counts(result).items() if n}
+n_old, n_new = diff_view.sides_count(result)
+st.subheader(f"Tóm tắt: {n_old} {unit} hiện hành → {n_new} {unit} dự thảo")
 for col, (status, n) in zip(st.columns(max(len(counts), 1)), counts.items()):
     col.metric(diff_view.STATUS_VI[status], n)
 
 # --- facts ---------------------------------------------------------------------------------------------
 def _fact_row(fact: Any) -> dict[str, Any]:
     kind = fact.type.rsplit("_", 1)[-1]
+    actor = {"Chủ thể": actor_name(fact.actor)} if fact.type.startswith("duty_") else {}
+    if fact.type == "duty_transferred":
+        actor["Chuyển sang"] = actor_name(fact.to_actor)
     return {
-        "Thay đổi": FACT_WORD.get(kind, kind), "Cũ": fact.old or "", "Mới": fact.new or "",
+        "Thay đổi": FACT_WORD.get(kind, kind), **actor, "Cũ": fact.old or "", "Mới": fact.new or "",
         "Điều khoản cũ": old_at.get(fact.old_eid or "", ""), "Điều khoản mới": new_at.get(fact.new_eid or "", ""),
         "Số chỗ": fact.count,
     }

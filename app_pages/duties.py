@@ -12,7 +12,7 @@ from app_pages.markup import STYLE, esc, link, md, page_url
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
 from kb.errors import KbError, vietnamese
-from kb.labels import ROLE, deadline_label, doc_label, format_date, label
+from kb.labels import ROLE, deadline_label, doc_label, format_date, label, short_title
 from kb.store import db as store
 from kb.store import views
 
@@ -83,33 +83,43 @@ with by_doc:
     parts = [STYLE]
     for doc_id in dict.fromkeys(r["doc_id"] for r in rows):
         mark = f" <small>({esc(marks[doc_id])})</small>" if doc_id in marks else ""
-        parts.append(f"<h4>{esc(docs.get(doc_id, doc_id))}{mark}</h4>")
+        full = docs.get(doc_id, doc_id)
+        parts.append(f"<h4 title='{esc(full)}'>{esc(short_title(full, 110))}{mark}</h4>")
         mine = [r for r in rows if r["doc_id"] == doc_id]
         for role in dict.fromkeys(r["role"] for r in mine):
             group = sorted((r for r in mine if r["role"] == role), key=lambda r: (not r["deadline_text"], r["line"] or 0))
+            # Điều khoản, Việc phải làm and Thời hạn first; on a phone each duty is a card (markup.STYLE).
             lines = "".join(
-                f"<tr><td>{link(page_url('van-ban', doc=doc_id, eid=r['eid']), r['full_address'])}</td>"
-                f"<td>{esc(r['deadline_text'] or '')}</td><td>{esc(r['action'])}</td>"
-                f"<td>{esc(r['actor_name'])}</td>"
-                f"<td>{esc('; '.join(x for x in (r['recipient'] and 'gửi ' + r['recipient'], r['condition']) if x))}</td>"
+                f"<tr><td data-label='Điều khoản'>{link(page_url('van-ban', doc=doc_id, eid=r['eid']), r['full_address'])}</td>"
+                f"<td data-label='Việc phải làm'>{esc(r['action'])}</td>"
+                f"<td data-label='Thời hạn'>{esc(deadline_label(r))}</td>"
+                f"<td data-label='Chủ thể'>{esc(r['actor_name'])}</td>"
+                f"<td data-label='Ghi chú'>"
+                f"{esc('; '.join(x for x in (r['recipient'] and 'gửi ' + r['recipient'], r['condition']) if x))}</td>"
                 "</tr>" for r in group)
             parts.append(
                 f"<p><b>{esc(label(ROLE, role))}</b> ({len(group)})</p><table class='vb-side duties'>"
-                "<colgroup><col style='width:14%'><col style='width:16%'><col style='width:44%'>"
-                "<col style='width:14%'><col style='width:12%'></colgroup>"
-                "<tr><th>Điều khoản</th><th>Thời hạn</th><th>Việc phải làm</th><th>Chủ thể</th><th>Ghi chú</th></tr>"
+                "<colgroup><col style='width:15%'><col style='width:45%'><col style='width:16%'>"
+                "<col style='width:13%'><col style='width:11%'></colgroup>"
+                "<tr><th>Điều khoản</th><th>Việc phải làm</th><th>Thời hạn</th><th>Chủ thể</th><th>Ghi chú</th></tr>"
                 f"{lines}</table>")
     st.html("".join(parts))
 
 with table:
     st.dataframe(
-        [{"Thời hạn": deadline_label(r), "Ngày hạn": format_date(r["deadline_date"]),
-          "Điều khoản": r["full_address"], "Văn bản": docs.get(r["doc_id"], r["doc_id"]),
-          "Vai trò": label(ROLE, r["role"]), "Chủ thể": r["actor_name"], "Việc phải làm": r["action"],
-          "Gửi về": r["recipient"] or "", "Xem": page_url("van-ban", doc=r["doc_id"], eid=r["eid"])}
+        [{"Điều khoản": r["full_address"], "Việc phải làm": r["action"], "Thời hạn": deadline_label(r),
+          "Xem": page_url("van-ban", doc=r["doc_id"], eid=r["eid"]), "Ngày hạn": format_date(r["deadline_date"]),
+          "Văn bản": docs.get(r["doc_id"], r["doc_id"]),
+          "Vai trò": label(ROLE, r["role"]), "Chủ thể": r["actor_name"], "Gửi về": r["recipient"] or ""}
          for r in sorted(rows, key=lambda r: (not r["deadline_text"], r["deadline_date"] or "~"))],
         hide_index=True, width="stretch",
-        column_config={"Xem": st.column_config.LinkColumn("Xem", display_text="Mở điều khoản")},
+        column_config={
+            "Điều khoản": st.column_config.TextColumn("Điều khoản", pinned=True),
+            "Việc phải làm": st.column_config.TextColumn("Việc phải làm", width="large"),
+            "Thời hạn": st.column_config.TextColumn("Thời hạn", pinned=True),
+            "Xem": st.column_config.LinkColumn("Xem", display_text="Mở điều khoản", pinned=True),
+            "Văn bản": st.column_config.TextColumn("Văn bản", width="medium"),
+        },
     )
 
 # --- downloads -----------------------------------------------------------------------------------------

@@ -23,6 +23,13 @@ ins{background:#d4f7d4;text-decoration:underline;font-weight:600}
 del{background:#fbd3d3;text-decoration:line-through}
 mark{background:#ffe58a;padding:0 .1rem}
 .vb-tag{display:inline-block;border-radius:.6rem;padding:0 .5rem;font-size:.8rem;background:#eef}
+@media (max-width:640px){
+ table.duties colgroup,table.duties tr:first-child{display:none}
+ table.duties,table.duties tbody,table.duties tr,table.duties td{display:block;width:100%!important}
+ table.duties tr{border:1px solid #ddd;border-radius:.4rem;margin:.4rem 0;padding:.2rem .4rem}
+ table.duties td{border:none;padding:.15rem 0}
+ table.duties td[data-label]:not(:empty)::before{content:attr(data-label) ": ";color:#555;font-size:.85rem}
+}
 </style>"""
 
 

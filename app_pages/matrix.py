@@ -10,7 +10,7 @@ import streamlit as st
 from app_pages import kbsession
 from kb.duties import matrix
 from kb.duties import queries as duty_queries
-from kb.labels import doc_label
+from kb.labels import doc_label, short_name, short_title
 from kb.store import db as store
 
 WHOLE_KB_MAX = 30  # documents up to which the matrix of the whole KB is shown without choosing
@@ -35,10 +35,27 @@ if not rows:
 table = matrix.build_matrix(rows, docs)
 header = table.header()
 st.markdown(f"**{len(table.rows)}** điều khoản × **{len(table.actors)}** cơ quan, đơn vị.")
-st.dataframe(
-    [dict(zip(header, line)) for line in table.table()],
-    hide_index=True, width="stretch", height=560,
-)
+transposed = st.toggle("Xoay bảng: mỗi dòng một cơ quan, đơn vị", value=False,
+                       help="Khi có nhiều cơ quan, đơn vị: đọc theo từng cơ quan thay vì theo từng điều khoản")
+if transposed:
+    clauses = [f"{r['address']} — {short_title(r['doc'], 40)}" for r in table.rows]
+    st.dataframe(
+        [{"Cơ quan, đơn vị": name, **{c: r["cells"].get(actor, "") for c, r in zip(clauses, table.rows)}}
+         for actor, name in table.actors],
+        hide_index=True, width="stretch", height=560,
+        column_config={"Cơ quan, đơn vị": st.column_config.TextColumn(pinned=True, width="medium")},
+    )
+else:
+    # Actor columns under short headers (UBND cấp xã), the full name on hover; the clause columns pinned.
+    fixed = {"Văn bản": st.column_config.TextColumn("Văn bản", pinned=True, width=140),
+             "Điều khoản": st.column_config.TextColumn("Điều khoản", pinned=True, width="small"),
+             "Nội dung": st.column_config.TextColumn("Nội dung", width="medium")}
+    actors = {name: st.column_config.TextColumn(short_name(name), help=name, width=125)
+              for _, name in table.actors}
+    st.dataframe(
+        [dict(zip(header, line)) for line in table.table()],
+        hide_index=True, width="stretch", height=560, column_config={**fixed, **actors},
+    )
 
 
 

@@ -60,7 +60,7 @@ with kbsession.connection() as db:
     _from_url()
 
     query = st.text_input("Từ cần tìm", key="search_q", placeholder="so tu phap").strip()
-    by_type, by_issuer, by_year, by_status = st.columns([3, 3, 1, 3])
+    by_type, by_issuer, by_year, by_status = st.columns([3, 3, 1.5, 3])
     chosen_types = by_type.multiselect("Loại văn bản", types, key="search_types", placeholder="Tất cả các loại")
     issuer = by_issuer.selectbox("Cơ quan ban hành", [ALL, *issuers], key="search_issuer")
     year = by_year.selectbox("Năm", [ALL, *years], key="search_year")

@@ -194,6 +194,28 @@ def actor_name(actor_id: str | None, names: Mapping[str, str] | None = None) -> 
     return words[:1].upper() + words[1:]
 
 
+# The long forms of bodies' names and how headers shorten them (longest first).
+_SHORT_NAMES = (
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam", "UBMTTQVN"), ("Mặt trận Tổ quốc Việt Nam", "MTTQVN"),
+    ("Ủy ban Mặt trận Tổ quốc", "UBMTTQ"), ("Mặt trận Tổ quốc", "MTTQ"),
+    ("Ủy ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"), ("Văn phòng", "VP"),
+    ("Ban Chấp hành", "BCH"), ("Ban Chỉ đạo", "BCĐ"), ("thành phố", "TP."), ("Thành phố", "TP."),
+    ("Lao động - Thương binh và Xã hội", "LĐ-TB&XH"), ("Khoa học và Công nghệ", "KH&CN"),
+    ("Nông nghiệp và Môi trường", "NN&MT"), ("Thông tin và Truyền thông", "TT&TT"),
+    ("Giáo dục và Đào tạo", "GD&ĐT"), ("Tài nguyên và Môi trường", "TN&MT"),
+    ("Văn hóa, Thể thao và Du lịch", "VH,TT&DL"), ("Đại biểu Quốc hội", "ĐBQH"),
+)
+
+
+def short_name(name: str | None) -> str:
+    """A body's name as a column header shortens it: "Ủy ban nhân dân cấp xã" → "UBND cấp xã",
+    "Văn phòng HĐND và UBND cấp xã" → "VP HĐND và UBND cấp xã" (the full name goes in a tooltip)."""
+    text = " ".join((name or "").split())
+    for long, short in _SHORT_NAMES:
+        text = re.sub(rf"(?i)\b{re.escape(long)}\b", short, text) if long[0].islower() else text.replace(long, short)
+    return text
+
+
 # --- dates and deadlines ----------------------------------------------------------------------------
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

@@ -434,6 +434,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return True  # "**Điều" / "1. Phạm vi điều chỉnh**": a label cut from its number
     if nxt_unit and text[:1].islower() and _LOWER_LABEL.match(text) and not ends_sentence(last):
         return True  # "... kèm theo Quyết định này Danh" / "mục 03 thủ tục ...": a label word in lower case
+    if text[:1] in "MBmb" and P.FORM_TITLE.match(text) and not _ends_continuing(last):
+        return False  # "Mẫu số 03" on a line of its own heads a form: it goes on no paragraph
     if nxt_unit and text[:1].isdigit() and _in_parenthesis(last) and _NUMBER_CLOSING.match(text):
         return True  # "(Mẫu" / "05) ...": the number closes the reference the line before opened, no label
     if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):

@@ -102,6 +102,11 @@ def _doc_type(cells: list[str], number: str | None) -> str | None:
     return None
 
 
+def _form_type(preamble: list[Line]) -> str | None:
+    """A form split off after a signature ("Mẫu số 01" its first line) is a Mẫu, whatever its template says."""
+    return "Mẫu" if preamble and P.FORM_TITLE.match(preamble[0].text) else None
+
+
 _ABOUT = re.compile(r"^(?:V/v|Về việc)\b", re.IGNORECASE)
 
 
@@ -361,7 +366,7 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
     body = _body_text(layout.nodes)
     effective, replaces = _mentions(body, "hiệu lực", "thay thế")
     return Document(
-        doc_type=_doc_type(cells, number) or ("Văn bản"),
+        doc_type=_form_type(layout.preamble) or _doc_type(cells, number) or ("Văn bản"),
         number=number,
         title=_title(layout.preamble),
         issuer=issuer,

@@ -41,6 +41,10 @@ _TYPES_ALT = "|".join(sorted((t.upper() for t in DOC_TYPES), key=len, reverse=Tr
 # A title line: the document type alone, in capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH", "QUY CHẾ:")
 # ... or an annex's with its number: "PHỤ LỤC II", "PHỤ LỤC 01", "PHỤ LỤC SỐ 3"
 DOC_TITLE = re.compile(rf"^(?:(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?|PHỤ\s+LỤC\s+(?:SỐ\s+)?{ANNEX_NUM})\s*:?$")
+# A form's label on a line of its own ("Mẫu số 01", "MẪU 02/TTHC", "Biểu mẫu số 3", "Biểu mẫu"): after a
+# signature block, a form attached to the text (an attachment of its own, as a Phụ lục is)
+FORM_TITLE = re.compile(r"^(?:(?:Mẫu|MẪU|Biểu\s+mẫu|BIỂU\s+MẪU)(?:\s+(?:số|SỐ))?\s*\d{1,3}[a-zđ]?(?:[/.-][\w.-]+)?"
+                        r"|Biểu\s+mẫu|BIỂU\s+MẪU)$")
 ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ|NGHỊ ĐỊNH|THÔNG TƯ)\s*:$")
 # "(Ban hành kèm theo Quyết định số ...)" (or "Ban hành theo", "Kèm theo") under an attached document's
 # title. It opens with "(" or a capital: a line starting "kèm theo ..." is a hard-wrapped sentence going on
@@ -73,10 +77,11 @@ REPLACES = re.compile(r"thay\s+thế\s+((?:các\s+)?(?:Quyết định|Nghị đ
 
 # --- cleaning -----------------------------------------------------------------------------------------
 MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
-# "**", "__", or a lone "*"/"_" opening (no word before) or closing (no word after) emphasis. Every branch
+# "***" (bold italic: "*(Kèm theo*** ***Nghị định"), "**", "__", or a lone "*"/"_" opening (no word before) or
+# closing (no word after) emphasis. Every branch
 # starts with the "*" or "_" itself and looks behind from there: a pattern that starts with a literal lets
 # the regex engine jump to candidate characters instead of trying each position of a long line.
-MD_EMPHASIS = re.compile(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])|_(?<!\w_)(?=\S)|_(?<=\S_)(?!\w)")
+MD_EMPHASIS = re.compile(r"\*\*\*(?!\*)|\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])|_(?<!\w_)(?=\S)|_(?<=\S_)(?!\w)")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 MD_RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 MD_HARD_BREAK = re.compile(r"(?:(?<! ) {2,}|\\)$")  # from a run's first space only: linear

@@ -3,7 +3,8 @@
 The attached document announces itself with "(Ban hành) kèm theo Quyết định số ..." under its title.
 When that line comes after the first document already has a body (articles, items or a signature), a
 new document starts at the attached one's header: its title line and the issuer / motto / number lines
-printed just above it.
+printed just above it. After a signature block, a form's label on a line of its own ("Mẫu số 01") starts
+one too.
 """
 
 from __future__ import annotations
@@ -61,8 +62,12 @@ def _doc_start(lines: list[Line], k: int, floor: int) -> int:
 def split(lines: list[Line]) -> list[list[Line]]:
     """The paragraphs of each document in the file, in order."""
     starts = [0]
-    seen_body = False
+    seen_body = signed = False
     for k, line in enumerate(lines):
+        if signed and not line.table and k > starts[-1] and P.FORM_TITLE.match(line.text):
+            starts.append(k)  # "Mẫu số 01" after a signature: a form of its own, not units of the text above
+            seen_body = False
+            continue
         if P.ANNEX_OF.match(line.text) and seen_body:
             start = _doc_start(lines, k, starts[-1])
             if start > starts[-1]:
@@ -70,6 +75,7 @@ def split(lines: list[Line]) -> list[list[Line]]:
                 seen_body = False
             continue
         if _ANY_BODY.match(line.text):
+            signed = signed or (seen_body and bool(P.RECIPIENTS.match(line.text) or P.CAPACITY.match(line.text)))
             seen_body = True
     bounds = starts + [len(lines)]
     return [lines[a:b] for a, b in itertools.pairwise(bounds) if b > a]

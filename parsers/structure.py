@@ -212,7 +212,6 @@ class _Builder:
         self.stack: list[_Open] = []
         self.loose: list[str] = []  # text before the first unit that the preamble did not take
         self.root_kinds: dict[str, int] = {}  # root units per kind, as `_Open.kinds`
-        self.attr_host: _Open | None = None  # the task dash that took the last attribute line as its own text
 
     def _append(self, parent: _Open | None, unit: _Open) -> None:
         (parent.children if parent else self.root).append(unit)
@@ -230,9 +229,8 @@ class _Builder:
     def add_unit(self, kind: str, num: str | None, rest: str, marker: str, line: Line) -> bool:
         level = _BULLET_LEVEL.get(marker, 1) if kind == "bullet" else 0
         attribute = kind == "bullet" and num is None and bool(_ATTRIBUTE.match(rest))
-        host, self.attr_host = self.attr_host, None
-        if attribute and self._task_attribute(rest, level, line, host):
-            return True
+        if attribute:
+            self._task_attribute(level)
         if kind == "bullet":
             while self.stack and self.stack[-1].kind == "bullet" and self.stack[-1].level >= level:
                 self.stack.pop()
@@ -255,39 +253,24 @@ class _Builder:
         self.stack.append(unit)
         return True
 
-    def _task_attribute(self, rest: str, level: int, line: Line, host: _Open | None) -> bool:
-        """A task's attribute line ("- Đơn vị chủ trì: Sở Tư pháp", "- Thời gian thực hiện: Quý IV/2026") after
-        the one dash of the task it describes, with the same marker: it goes with that task, as a line of its
-        own text (True). After several dashes the group closes them all: it belongs to the unit above them, as
-        its first children do (False, the stack popped to there); right under a numbered task, or under one
-        dash with a deeper marker ("+ Cơ quan chủ trì: ..."), it is that task's child (False)."""
-        if host is not None and self.stack and self.stack[-1] is host:
-            host.texts.append(rest)  # the group goes on
-            host.last = line
-            self.attr_host = host
-            return True
-        if not self.stack or self.stack[-1].kind != "bullet":
-            return False
-        at = len(self.stack) - 1  # the task dash: the outermost open bullet the line would close, else the innermost
+    def _task_attribute(self, level: int) -> None:
+        """A task's attribute line ("+ Cơ quan chủ trì: Thanh tra tỉnh", "- Thời gian thực hiện: Quý IV/2026")
+        after several dashes closes them all: the group describes the task above them ("4.1. ..." / "- A" /
+        "- B" / "+ Cơ quan chủ trì: ..."), so it goes there, as the group of a numbered task does, whatever its
+        marker. Under the one dash before it, with a deeper marker, it is that dash's own group (left as is)."""
+        if not self.stack or self.stack[-1].kind != "bullet" or self.stack[-1].attribute:
+            return
+        at = len(self.stack) - 1  # the dash the group follows: the outermost open bullet it would not close
         while at > 0 and self.stack[at - 1].kind == "bullet" and self.stack[at - 1].level >= level:
             at -= 1
-        dash = self.stack[at]
         siblings = self.stack[at - 1].children if at > 0 else self.root
         run = 0
         for unit in reversed(siblings):
             if unit.kind != "bullet" or unit.attribute:
                 break
             run += 1
-        if run == 1 and siblings and siblings[-1] is dash and dash.level == level:
-            del self.stack[at + 1:]
-            dash.texts.append(rest)
-            dash.last = line
-            dash.attribute = True
-            self.attr_host = dash
-            return True
-        if run >= 2:
-            del self.stack[at:]  # "- A", "- B", then the group: it closes both
-        return False
+        if run >= 2 and self.stack[at].level < level:
+            del self.stack[at:]  # "- A", "- B", then "+ Cơ quan chủ trì: ...": it closes both
 
     def _decimal_fits(self, num: str | None, depth: int) -> bool:
         """Under a clause, "2.3." must carry that clause's number (else it is a number in the text, as it was
@@ -542,6 +525,8 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
         lines = kept
     units = [None if x.table else _unit(x.text, family) for x in lines]
     body = _body_start(lines, units, family)
+    if body == 0 and P.FORM_TITLE.match(lines[0].text):
+        body = 1  # a form split off after a signature: its label "Mẫu số 02" is its header
     if family != "prose":
         body = _table_body(lines, body)
     sign = _signature_start(lines, units, body, family)

@@ -330,7 +330,7 @@ def _rows(page: str, header: str = "") -> list[list[str]]:
     """The cells of each row of the first of our tables whose header has `header`."""
     tables = [t.split("</table>")[0] for t in page.split('<table class="vb-side">')[1:]]
     table = next(t for t in tables if header in t.split("</tr>")[0])
-    return [[c.split("</td>")[0] for c in row.split("<td>")[1:]] for row in table.split("<tr")[2:]]
+    return [[c.split("</td>")[0].split(">", 1)[1] for c in row.split("<td")[1:]] for row in table.split("<tr")[2:]]
 
 
 @pytest.fixture(scope="module")
@@ -444,7 +444,7 @@ def test_xa_gets_the_2026_reporting_duty_with_its_deadline(app_env: tuple[Path, 
     rows = _duty_rows(at)
     report = [r for r in rows if "eid=art_12__para_1__point_a" in r[0] and DRAFT_2026.split(":")[0] in r[0]]
     assert len(report) == 1
-    address, deadline, action, actor, note = report[0]
+    address, action, deadline, actor, note = report[0]  # Điều khoản, Việc phải làm, Thời hạn first
     assert ">Điều 12 khoản 1 điểm a</a>" in address
     assert deadline == "trước ngày 18 tháng 12"
     assert "18 tháng 12" in action and actor == "Ủy ban nhân dân cấp xã" and note == "gửi Sở Tư pháp"

@@ -192,3 +192,35 @@ def test_matrix_page_draws(page: object, app_url: str) -> None:
     page.get_by_test_id("stDataFrame").first.wait_for()
     _settled(page)
     _shot(page, "ma-tran")
+
+
+def test_duties_on_a_phone_are_cards(browser: object, app_url: str) -> None:
+    """At 390 px each duty is a card (Điều khoản, Việc phải làm, Thời hạn ... one under another, each named),
+    not a table of one word per line."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    pg = context.new_page()
+    pg.set_default_timeout(WAIT_MS)
+    try:
+        pg.goto(f"{app_url}/?actor=x%C3%A3")
+        cell = pg.locator("table.duties td[data-label='Thời hạn']", has_text="trước ngày 18 tháng 12").first
+        cell.wait_for()
+        _settled(pg)
+        assert cell.evaluate("td => getComputedStyle(td).display") == "block"
+        assert cell.evaluate("td => getComputedStyle(td, '::before').content") == '"Thời hạn: "'
+        header = pg.locator("table.duties tr").first
+        assert header.evaluate("tr => getComputedStyle(tr).display") == "none"
+        card = pg.locator("table.duties tr", has_text="trước ngày 18 tháng 12").first
+        assert card.bounding_box()["width"] <= 390
+        card.scroll_into_view_if_needed()
+        _shot(pg, "nghia-vu-390")
+    finally:
+        context.close()
+
+
+def test_search_kept_in_the_url(page: object, app_url: str) -> None:
+    page.goto(f"{app_url}/tim-kiem?q=UBND+cap+xa+bao+cao&loai=Quy+ch%E1%BA%BF")
+    page.locator("a", has_text="Điều 12 khoản 1 điểm a").first.wait_for()
+    _settled(page)
+    assert page.get_by_label("Từ cần tìm").input_value() == "UBND cap xa bao cao"
+    assert page.get_by_text("kết quả, phù hợp nhất trước").count() == 1
+    _shot(page, "tim-kiem-loc")

@@ -128,6 +128,8 @@ def test_docx_bang_so_sanh(tmp_path: Path) -> None:
     assert title[0] == "BẢNG SO SÁNH, THUYẾT MINH DỰ THẢO QUY CHẾ"
     assert title[1] == "Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn tỉnh Cao Bằng"
     assert "03/2022/QĐ-UBND" in title[2] and "(dự thảo)" in title[2]
+    assert ("Quy định hiện hành có 13 điều, dự thảo có 14 điều: sửa đổi, bổ sung 8; chuyển vị trí 1; tách 1; "
+            "bổ sung mới 3; bãi bỏ 3.") in [p.text for p in doc.paragraphs]  # articles, not pairs
     table = _main_table(doc)
     assert [c.text for c in table.rows[0].cells] == ["STT", "Quy định hiện hành", "Dự thảo", "Thuyết minh"]
     chapters = [p for p in result.pairs if p.level == "chuong"]

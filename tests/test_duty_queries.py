@@ -38,6 +38,8 @@ ADDRESSES = [
     ("art_3", "Điều 3"),
     ("sec_II__item_2__subitem_2.1", "II.2.1"),
     ("sec_IV__item_1__bullet_2", "IV.1 gạch 2"),
+    ("art_5__para_1__subitem_1.2__point_a", "Điều 5.1.2.a"),  # an article's decimal second level
+    ("art_3__subitem_3.1", "Điều 3.1"),
 ]
 
 

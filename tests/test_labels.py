@@ -77,3 +77,19 @@ def test_signer_capacity(text: str, expected: str) -> None:
 def test_actor_ids_become_names() -> None:
     assert labels.actor_name("ubnd_cap_xa") == "Ủy ban nhân dân cấp xã"
     assert labels.actor_name("khong_ai_biet") == "Khong ai biet"
+
+
+SHORT_NAMES = [
+    ("Ủy ban nhân dân cấp xã", "UBND cấp xã"),
+    ("Văn phòng HĐND và UBND cấp xã", "VP HĐND và UBND cấp xã"),
+    ("Chủ tịch Ủy ban nhân dân tỉnh", "Chủ tịch UBND tỉnh"),
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "UBMTTQVN tỉnh"),
+    ("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+    ("Hội đồng nhân dân thành phố", "HĐND TP."),
+    ("Sở Tư pháp", "Sở Tư pháp"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), SHORT_NAMES)
+def test_short_name(name: str, expected: str) -> None:
+    assert labels.short_name(name) == expected

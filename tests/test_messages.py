@@ -162,3 +162,24 @@ def test_role_names_in_errors_are_the_labels() -> None:
 
     assert vietnamese("unknown role 'boss': one of chu_tri, phoi_hop") == (
         "không có vai trò «boss»: chọn một trong " + ", ".join(ROLE.values()))
+
+
+# What the upload page says of a bad file (after "Không đọc được tệp: "): (name, bytes, message).
+UPLOADS = [
+    ("hong.docx", b"PK\x03\x04 this is not a real docx", "hong.docx: tệp không phải .docx hợp lệ (không giải nén được)"),
+    ("trong.txt", b"   \n", "trong.txt: tệp không có chữ nào"),
+    ("rong.txt", b"", "rong.txt: tệp rỗng"),
+    ("a.pdf", b"%PDF-1.4 garbage", "a.pdf: tệp PDF hỏng, không đọc được"),
+    ("x.exe", b"MZ", "x.exe: định dạng không hỗ trợ (chỉ nhận .txt, .md, .docx, .html, .htm, .pdf)"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), UPLOADS)
+def test_upload_errors(name: str, data: bytes, expected: str) -> None:
+    from kb import intake
+    from kb.errors import KbError
+    from parsers.errors import ParseError
+
+    with pytest.raises((ParseError, KbError)) as error:
+        intake.preview(name, data)
+    assert vietnamese(str(error.value)) == expected

@@ -10,9 +10,11 @@ in the same form. Expected values are written by hand.
   tra.**", "**Điều 2. Đối tượng áp dụng:**") or just after it is the unit's title, as it is without the stop;
 - a decimal second level inside an article ("1.1.", "2.3.") is a unit under its clause, its "a)" points
   under it (as in plans), also when its first point shares its line;
-- a plan task's attribute lines ("- Đơn vị chủ trì: ...", "- Thời gian thực hiện: ...") go with the task they
-  describe: after its one dash, as lines of that dash's own text; after several dashes the group closes them
-  all (it is the unit's above them); right under a numbered task, its children as before.
+- a plan task's attribute lines ("+ Đơn vị chủ trì: ...", "+ Thời gian thực hiện: ...") after several dashes
+  close them all: they describe the task above the dashes, and are its children, as right under it;
+- a form after the signature block ("Mẫu số 01", "Mẫu 02", "Biểu mẫu" on a line of its own) is an attachment
+  of its own (doc_type "Mẫu"), not articles of the text above it; "*(Kèm theo*** ***Nghị định" is the
+  annex line it reads as.
 """
 
 from __future__ import annotations
@@ -185,36 +187,42 @@ def test_decimal_second_level_in_articles(text: str, expected: list) -> None:
 # --- 6. a plan task's attribute lines -----------------------------------------------------------------
 TASKS = "KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n"
 ATTRIBUTES = [
-    # each dash its own group, the same marker (invented after the issue's form; 4e39af96b6891368 writes the
-    # time line of each dash under it)
-    (TASKS + "1. Nhiệm vụ chung\n- Rà soát văn bản.\n- Đơn vị chủ trì: Sở Tư pháp.\n- Đơn vị phối hợp: Sở Nội vụ.\n"
-     "- Thời gian thực hiện: Quý IV/2026.\n- Tập huấn cán bộ.\n- *Cơ quan chủ trì:* Sở Nội vụ.\n",
-     [("sec_II__item_1", "Nhiệm vụ chung", ""),
-      ("sec_II__item_1__bullet_1", None,
-       "Rà soát văn bản.\nĐơn vị chủ trì: Sở Tư pháp.\nĐơn vị phối hợp: Sở Nội vụ.\nThời gian thực hiện: Quý IV/2026."),
-      ("sec_II__item_1__bullet_2", None, "Tập huấn cán bộ.\nCơ quan chủ trì: Sở Nội vụ.")]),
-    # three dashes, then one group with a deeper marker: it closes them all (bac-giang-2021 corpus file, 4.1)
+    # three dashes, then one group with a deeper marker: it closes them all (bac-giang-2021 corpus file, 4.1,
+    # whose labelled duties are 4.1's)
     (("KẾ HOẠCH\n\nII. NHIỆM VỤ\n\n4. Thanh tra\n\n4.1. Đối với công tác thanh tra, kiểm tra\n\n- Tập trung thanh tra.\n"
-     "- Nâng cao chất lượng kết luận.\n- Theo dõi việc thực hiện kết luận.\n+ Cơ quan chủ trì: Thanh tra tỉnh.\n"
-     "+ Thời gian thực hiện: thường xuyên.\n"),
+      "- Nâng cao chất lượng kết luận.\n- Theo dõi việc thực hiện kết luận.\n+ Cơ quan chủ trì: Thanh tra tỉnh.\n"
+      "+ Thời gian thực hiện: thường xuyên.\n"),
      [("sec_II__item_4", "Thanh tra", ""), ("sec_II__item_4__subitem_4.1", "Đối với công tác thanh tra, kiểm tra", ""),
       ("sec_II__item_4__subitem_4.1__bullet_1", None, "Tập trung thanh tra."),
       ("sec_II__item_4__subitem_4.1__bullet_2", None, "Nâng cao chất lượng kết luận."),
       ("sec_II__item_4__subitem_4.1__bullet_3", None, "Theo dõi việc thực hiện kết luận."),
       ("sec_II__item_4__subitem_4.1__bullet_4", None, "Cơ quan chủ trì: Thanh tra tỉnh."),
       ("sec_II__item_4__subitem_4.1__bullet_5", None, "Thời gian thực hiện: thường xuyên.")]),
+    # the same in italics, two dashes (invented after the issue's form)
+    (TASKS + "1. Rà soát văn bản\n- Rà soát văn bản của tỉnh.\n- Rà soát văn bản của xã.\n+ *Đơn vị chủ trì:* Sở Tư pháp.\n"
+     "+ *Đơn vị phối hợp:* Sở Nội vụ.\n+ *Thời gian thực hiện:* Quý IV/2026.\n2. Kiểm tra\n",
+     [("sec_II__item_1", "Rà soát văn bản", ""), ("sec_II__item_1__bullet_1", None, "Rà soát văn bản của tỉnh."),
+      ("sec_II__item_1__bullet_2", None, "Rà soát văn bản của xã."),
+      ("sec_II__item_1__bullet_3", None, "Đơn vị chủ trì: Sở Tư pháp."),
+      ("sec_II__item_1__bullet_4", None, "Đơn vị phối hợp: Sở Nội vụ."),
+      ("sec_II__item_1__bullet_5", None, "Thời gian thực hiện: Quý IV/2026."), ("sec_II__item_2", "Kiểm tra", "")]),
     # unchanged: the group right under a numbered task (son-la-2026 corpus file, soc-trang-2025 with its
-    # "- Nội dung thực hiện:" first), and under one dash with a deeper marker (bac-giang-2021, II.1)
+    # "- Nội dung thực hiện:" first), under one dash with a deeper marker (bac-giang-2021, II.1: that dash's
+    # own group, also when a dash before it has its own), after dashes with the same marker (the task's)
     (TASKS + "1. Phối hợp Sở Tư pháp rà soát\n- Đơn vị thực hiện: Phòng Tổ chức.\n- Thời gian thực hiện: Quý I năm 2026.\n",
      [("sec_II__item_1", "Phối hợp Sở Tư pháp rà soát", ""), ("sec_II__item_1__bullet_1", None, "Đơn vị thực hiện: Phòng Tổ chức."),
       ("sec_II__item_1__bullet_2", None, "Thời gian thực hiện: Quý I năm 2026.")]),
     (TASKS + "2.2. Xây dựng danh mục văn bản\n- Nội dung thực hiện: Rà soát văn bản.\n- Cơ quan thực hiện: Sở Tư pháp.\n",
      [("sec_II__subitem_2.2", "Xây dựng danh mục văn bản", ""), ("sec_II__subitem_2.2__bullet_1", None, "Nội dung thực hiện: Rà soát văn bản."),
       ("sec_II__subitem_2.2__bullet_2", None, "Cơ quan thực hiện: Sở Tư pháp.")]),
-    (TASKS + "1. Quán triệt\n- Tổ chức Hội nghị quán triệt.\n+ Cơ quan chủ trì tham mưu: Sở Tư pháp.\n+ Thời gian: tháng 7.\n",
-     [("sec_II__item_1", "Quán triệt", ""), ("sec_II__item_1__bullet_1", None, "Tổ chức Hội nghị quán triệt."),
+    (TASKS + "1. Quán triệt\n- Tổ chức Hội nghị.\n+ Cơ quan chủ trì tham mưu: Sở Tư pháp.\n- Chỉ đạo thực hiện.\n"
+     "+ Thời gian: tháng 7.\n",
+     [("sec_II__item_1", "Quán triệt", ""), ("sec_II__item_1__bullet_1", None, "Tổ chức Hội nghị."),
       ("sec_II__item_1__bullet_1__bullet_1", None, "Cơ quan chủ trì tham mưu: Sở Tư pháp."),
-      ("sec_II__item_1__bullet_1__bullet_2", None, "Thời gian: tháng 7.")]),
+      ("sec_II__item_1__bullet_2", None, "Chỉ đạo thực hiện."), ("sec_II__item_1__bullet_2__bullet_1", None, "Thời gian: tháng 7.")]),
+    (TASKS + "1. Nhiệm vụ chung\n- Rà soát văn bản.\n- Đơn vị chủ trì: Sở Tư pháp.\n",
+     [("sec_II__item_1", "Nhiệm vụ chung", ""), ("sec_II__item_1__bullet_1", None, "Rà soát văn bản."),
+      ("sec_II__item_1__bullet_2", None, "Đơn vị chủ trì: Sở Tư pháp.")]),
 ]
 
 
@@ -223,10 +231,60 @@ def test_task_attribute_lines(text: str, expected: list) -> None:
     assert [u for u in _units(text) if u[0] != "sec_II"] == expected
 
 
-def test_attribute_lines_give_the_task_its_lead_and_time() -> None:
-    result = parse_text(ATTRIBUTES[0][0], fmt="md")
-    duties = {(d.eid, d.actor, d.role, d.deadline.text if d.deadline else None)
-              for d in extract_duties(result, result.documents[0], "x")}
-    assert ("sec_II__item_1__bullet_1", "so_tu_phap", "chu_tri", "Quý IV/2026") in duties
-    assert ("sec_II__item_1__bullet_1", "so_noi_vu", "phoi_hop", "Quý IV/2026") in duties
-    assert ("sec_II__item_1__bullet_2", "so_noi_vu", "chu_tri", None) in duties
+def test_a_closing_group_gives_the_task_its_lead_and_time() -> None:
+    result = parse_text(ATTRIBUTES[1][0], fmt="md")
+    duties = {(d.eid, d.actor, d.role) for d in extract_duties(result, result.documents[0], "x")}
+    assert {("sec_II__item_1", "so_tu_phap", "chu_tri"), ("sec_II__item_1", "so_noi_vu", "phoi_hop")} <= duties
+    assert not any(eid.startswith("sec_II__item_1__") for eid, _, _ in duties)
+
+
+# --- 4. forms appended after the signature ------------------------------------------------------------
+QD = ("ỦY BAN NHÂN DÂN TỈNH A\n\nSố: 12/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\n\nVề việc phê duyệt danh sách\n\nQUYẾT ĐỊNH:\n\n"
+      "**Điều 1.** Phê duyệt danh sách các xã.\n\n**Điều 2.** Sở Dân tộc và Tôn giáo chủ trì thực hiện.\n\n"
+      "*Nơi nhận:*\n- Như Điều 2;\n- Lưu: VT.\n\n**TM. ỦY BAN NHÂN DÂN**\n**CHỦ TỊCH**\n\n")
+FORM = ("**Mẫu số 01**\n\n**Mẫu quyết định phê duyệt**\n\nQUYẾT ĐỊNH\n\n**Điều 1:** Phê duyệt danh sách ……\n\n"
+        "**Điều 2.** ……… chịu trách nhiệm thi hành.\n\n**Mẫu số 02**\n\nBÁO CÁO\n\n1. Tình hình thực hiện.\n")
+
+
+def _docs(text: str) -> list[tuple[str, list[str]]]:
+    result = parse_text(text, fmt="md")
+    missing, invented = lost_words(text, result)
+    assert not missing and not invented
+    assert tree_problems(result) == []
+    return [(d.doc_type, [n.eid for n in d.walk()]) for d in result.documents]
+
+
+FORMS = [
+    # a Quyết định's template after its signature: its "Điều 1:" is no article of the Quyết định (the issue's
+    # form; af2a4fc9b3a7aeeb and 637e9efcc63ab844 print "**Mẫu số 01**" / "Mẫu số 01" so after the signature)
+    (QD + FORM, [("Quyết định", ["art_1", "art_2"]), ("Mẫu", ["art_1", "art_2"]), ("Mẫu", [])]),
+    # "Mẫu 01" under a "PHỤ LỤC" (a161f65b93293a7b), "Biểu mẫu" alone, "Mẫu số 1.1" (vbpl doc_000066)
+    (QD + "**PHỤ LỤC**\n\n(Ban hành kèm theo Quyết định số 12/2025/QĐ-UBND)\n\n**Mẫu 01**\n\n1. Tên cơ quan.\n\n"
+     "**Biểu mẫu**\n\n1. Số liệu.\n\n**Mẫu số 1.1**\n\n1. Đơn vị.\n",
+     [("Quyết định", ["art_1", "art_2"]), ("Phụ lục", []), ("Mẫu", ["para_1"]), ("Mẫu", ["para_1"]), ("Mẫu", ["para_1"])]),
+    # the label glued by hard wrapping to the line before ("...Hà Nội)*" / "**Mẫu số 03**", af2a4fc9b3a7aeeb)
+    (QD + "**Mẫu số 02**\n\n*(Kèm theo Quy chế xét tặng danh hiệu)*\n**Mẫu số 03**\n\n1. Huy hiệu.\n",
+     [("Quyết định", ["art_1", "art_2"]), ("Mẫu", ["para_1"]), ("Mẫu", ["para_1"])]),
+    # not forms: a form named in the body, or its label before any signature (a list of forms in an article)
+    (QD.replace("**Điều 2.** Sở", "**Điều 2.**\n\nMẫu số 01\n\nSở") + "1. Ghi theo Mẫu số 01 kèm theo.\n",
+     [("Quyết định", ["art_1", "art_2"])]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_forms_after_the_signature_are_attachments(text: str, expected: list) -> None:
+    assert _docs(text) == expected
+
+
+def test_bold_italic_annex_line_starts_the_annex() -> None:
+    # "*(Kèm theo*** ***Nghị định số 308/2025/NĐ-CP ...)*" after the signature (54c3026bc7bb5cb7)
+    text = (QD.replace("Quyết định số", "Nghị định số") + "**PHỤ\nLỤC I**\n\n*(Kèm theo*** ***Nghị định số\n"
+            "308/2025/NĐ-CP ngày 28 tháng 11 năm 2025 của Chính phủ)*\n\n1. Danh mục mẫu.\n")
+    assert [d for d, _ in _docs(text)] == ["Quyết định", "Phụ lục"]
+
+
+def test_a_file_compares_its_text_not_the_form_after_it() -> None:
+    from kb.diff.align import main_document
+
+    doc = main_document(parse_text(QD + FORM, fmt="md"))
+    assert (doc.doc_type, [n.eid for n in doc.nodes]) == ("Quyết định", ["art_1", "art_2"])

@@ -581,10 +581,12 @@ def diff_documents(old: Side | Document, new: Side | Document, *, facts: bool = 
 
 # --- loading ---------------------------------------------------------------------------------------
 def main_document(result: ParseResult) -> Document:
-    """The document to compare in a file: the last one with normative (or any) structure."""
+    """The document to compare in a file: the last one with normative (or any) structure, forms appended
+    after the signature ("Mẫu số 01": a template's "Điều 1 ...") aside."""
     docs = list(result.documents)
     if not docs:
         raise KbError(f"{result.source}: no document found")
+    docs = [d for d in docs if d.doc_type != "Mẫu"] or docs
     for doc in reversed(docs):
         if doc.structure == "normative" and any(n.kind == "dieu" for n in doc.walk()):
             return doc

@@ -28,7 +28,7 @@ from docx.text.paragraph import Paragraph
 from kb import labels
 from kb.diff.ops import Op
 from kb.diff.result import DiffResult, Fact
-from kb.diff.view import STATUS_VI, address, hidden, level_name, marked, rows
+from kb.diff.view import STATUS_VI, address, article_counts, hidden, level_name, marked, rows, sides_count
 from kb.model import STATUSES
 
 FONT = "Times New Roman"
@@ -219,11 +219,12 @@ def summary_lines(result: DiffResult, kinds: tuple[str, ...]) -> list[str]:
 
 
 def _summary(doc: DocxDocument, result: DiffResult) -> None:
-    counts = result.summary()
+    counts = article_counts(result)
+    n_old, n_new = sides_count(result)
+    unit = level_name(result).lower()
     _paragraph(doc, "I. TÓM TẮT NHỮNG THAY ĐỔI CHÍNH", bold=True)
-    _paragraph(doc, f"Số {level_name(result).lower()}: "
-               + "; ".join(f"{STATUS_VI[s].lower()} {counts[s]}" for s in STATUSES if counts[s] and s != "unchanged")
-               + (f"; giữ nguyên {counts['unchanged']}" if counts.get("unchanged") else "") + ".")
+    _paragraph(doc, f"Quy định hiện hành có {n_old} {unit}, dự thảo có {n_new} {unit}: "
+               + "; ".join(f"{STATUS_VI[s].lower()} {counts[s]}" for s in STATUSES if counts[s]) + ".")
     table = _table(doc, SUMMARY_HEADERS, SUMMARY_WIDTHS)
     for what, kinds in SUMMARY_ROWS:
         lines = summary_lines(result, kinds)

@@ -221,6 +221,27 @@ def rows(result: DiffResult, chapters: bool = False) -> list[Row]:
     return merged
 
 
+def article_counts(result: DiffResult) -> dict[str, int]:
+    """How many articles (main-level units) each status holds — articles, not pairs: Điều 1 split into
+    Điều 1 and 2 is one article split; two articles merged into one are one merge."""
+    from kb.model import STATUSES
+
+    out = {s: 0 for s in STATUSES}
+    seen: set[tuple[str, str | None]] = set()
+    for k, p in enumerate(result.top()):
+        side = p.alignment.old if p.status == "split" else p.alignment.new if p.status == "merged" else str(k)
+        if (p.status, side) not in seen:
+            seen.add((p.status, side))
+            out[p.status] += 1
+    return out
+
+
+def sides_count(result: DiffResult) -> tuple[int, int]:
+    """(articles of the current text, articles of the draft) at the main level."""
+    top = result.top()
+    return (len({p.alignment.old for p in top if p.alignment.old}), len({p.alignment.new for p in top if p.alignment.new}))
+
+
 def address(eid: str | None) -> str:
     """ "art_11__para_1__point_a" → "điểm a khoản 1 Điều 11", as Vietnamese texts cite."""
     return labels.eid_address(eid)

@@ -45,8 +45,15 @@ def short_address(eid: str) -> str:
         if kind == "sec":
             section = num
         if kind == "subitem":
-            # "2.1" already carries its item's number: it replaces it
-            out = f"{section}.{num}" if section else num
+            # "2.1" already carries its item's (or an article's clause's) number: it replaces it
+            if section:
+                out = f"{section}.{num}"
+            elif out.startswith(_SHORT["art"]):  # "Điều 5.1.2" (clause 1's "1.2"), "Điều 3.1" (right under it)
+                head = out.split(".", 1)[0]
+                same = "." not in out and num.split(".", 1)[0] == head[len(_SHORT["art"]):]
+                out = f"{_SHORT['art']}{num}" if same else f"{head}.{num}"
+            else:
+                out = num
             continue
         out += _SHORT.get(kind, " ") + num
     return out.strip()
