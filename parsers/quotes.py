@@ -36,11 +36,32 @@ _MARKS = re.compile(r"[“”\"]")
 _UNIT_WORD = (r"(?:điều|khoản|điểm|chương|mục|phần|tiểu\s+mục|phụ\s+lục|cụm\s+từ|các\s+từ|từ\s+ngữ|đoạn|câu|tên|"
               r"nội\s+dung|mẫu|biểu|danh\s+mục|tiết)")
 _VERB = r"(?:sửa\s+đổi|bổ\s+sung|thay\s+thế|thay|bãi\s+bỏ|bỏ|đính\s+chính|đình\s+chỉ|sửa\s+lại|quy\s+định\s+lại)"
-INSTRUCTION = re.compile(
-    rf"(?<!\w){_VERB}(?!\w)[^.;:]{{0,160}}?(?<!\w){_UNIT_WORD}(?!\w)"
-    rf"|(?<!\w){_UNIT_WORD}(?!\w)[^.;:]{{0,160}}?\bđược\s+(?:sửa|bổ\s+sung|thay|bãi\s+bỏ|đính|quy\s+định\s+lại)",
-    re.IGNORECASE,
-)
+_VERB_WORD = re.compile(rf"(?<!\w){_VERB}(?!\w)", re.IGNORECASE)
+_UNIT = re.compile(rf"(?<!\w){_UNIT_WORD}(?!\w)", re.IGNORECASE)
+_PASSIVE = re.compile(r"được\s+(?:sửa|bổ\s+sung|thay|bãi\s+bỏ|đính|quy\s+định\s+lại)", re.IGNORECASE)
+_STOP = re.compile(r"[.;:]")
+_NEAR = 160  # characters between an instruction's verb and the unit it names
+
+
+def instruction(text: str) -> bool:
+    """Does `text` hold an amending instruction: a verb then, within the sentence, the unit it names, or the
+    unit then "được sửa đổi ..."? (Two small scans, not one pattern tried at every position.)"""
+    units = [m for m in _UNIT.finditer(text)]
+    if not units:
+        return False
+    for verb in _VERB_WORD.finditer(text):
+        for unit in units:
+            if verb.end() <= unit.start() <= verb.end() + _NEAR and not _STOP.search(text, verb.end(), unit.start()):
+                return True
+    for unit in units:
+        window = text[unit.end(): unit.end() + _NEAR]
+        stop = _STOP.search(window)
+        found = _PASSIVE.search(window, 0, stop.start() if stop else len(window))
+        if found:
+            return True
+    return False
+
+
 _BARE_LEAD = re.compile(
     r"^(?:\d{1,3}[a-zđ]?\s?[.)]\s*|[a-zđ]\d?\)\s*|Điều\s+\d+[a-zđ]?\s*[.:]\s*)?(?:Sửa\s+đổi|Bổ\s+sung|Thay\s+thế)"
     r"(?!\w)[^;:“”\"]{0,60}?(?<!\w)(?:Điều|khoản|điểm|Chương|Mục|Phụ\s+lục)\s+\w+[^;:“”\"]{0,400}?\.?$",
@@ -137,7 +158,7 @@ def _lead_line(text: str) -> bool:
     instruction naming its unit last ("Sửa đổi, bổ sung khoản 2 Điều 1.", "Bổ sung khoản 2a Điều 2")?"""
     stripped = text.rstrip()
     if stripped.endswith(":"):
-        return bool(INSTRUCTION.search(stripped[-400:]))
+        return instruction(stripped[-400:])
     return len(stripped) < 500 and bool(_BARE_LEAD.match(stripped))
 
 
