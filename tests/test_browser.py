@@ -180,7 +180,7 @@ def test_comparison_and_its_download(page: object, app_url: str, tmp_path: Path)
 
 
 def test_citation_graph_draws(page: object, app_url: str) -> None:
-    page.goto(f"{app_url}/do-thi")
+    page.goto(f"{app_url}/do-thi?doc=cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat%3Aquy-che")
     page.locator("svg g.node", has_text="59/2012/NĐ-CP").first.wait_for()
     _settled(page)
     _shot(page, "do-thi")
