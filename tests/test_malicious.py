@@ -234,7 +234,15 @@ def test_kb_parse_exits_2_with_one_line(tmp_path, name, content, words):
     assert "root:" not in proc.stdout + proc.stderr
 
 
-CLI_WORDS = {"binary file": "tệp nhị phân"}
+CLI_WORDS = {  # what the reader says in English, as the command line says it
+    "binary file": "tệp nhị phân",
+    "empty file": "tệp rỗng",
+    "undecodable bytes": "có byte không giải mã được",
+    "scanned PDF, no text layer": "PDF là bản quét, không có lớp chữ",
+    "encrypted PDF": "PDF được mã hóa",
+    "no such file": "không có tệp này",
+    "is a directory": "là một thư mục, không phải tệp",
+}
 
 
 # --- fuzzing: whatever the bytes, a reader returns text or raises ParseError, nothing else ------------
