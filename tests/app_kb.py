@@ -8,6 +8,8 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
+from streamlit.testing.v1 import AppTest
+
 from kb.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,3 +26,15 @@ def corpus_kb() -> tuple[Path, Path]:
     report = build([corpus], db)
     assert report.ok, report.failed
     return corpus, db
+
+
+def open_page(page: str, **query: str) -> AppTest:
+    """One app page run through AppTest with the URL's query parameters, no exception allowed."""
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page(f"app_pages/{page}.py")
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -70,15 +70,7 @@ def own_kb(corpus_kb: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.Mon
     yield corpus, db
 
 
-def open_page(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page(f"app_pages/{page}.py")
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+open_page = app_kb.open_page
 
 
 def html_of(at: AppTest) -> str:

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import app_kb
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_no_codes import internal
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 DRAFT = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"
 LINK_COLUMNS = {"Xem"}  # st.column_config.LinkColumn: shows "Mở điều khoản", holds the URL
 
@@ -68,13 +66,6 @@ def visible(at: AppTest) -> str:
 
 @pytest.mark.parametrize(("page", "query"), PAGES, ids=[f"{p}-{'-'.join(q.values())}" for p, q in PAGES])
 def test_page_shows_no_internal_name(page: str, query: dict[str, str]) -> None:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.run()
-    at.switch_page(f"app_pages/{page}.py")
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    text = visible(at)
+    text = visible(app_kb.open_page(page, **query))
     assert len(text) > 100
     assert internal(text) == []
