@@ -296,3 +296,29 @@ def test_the_implementing_named_in_a_preamble_is_still_the_document_s() -> None:
     result, doc = _doc("Phó Thủ tướng đã chủ trì cuộc họp về tình hình thực hiện Nghị quyết số 66-NQ/TW ngày "
                        "30/4/2025 của Bộ Chính trị.", (_node("item_1", "Các bộ rà soát."),), doc_type="Thông báo")
     assert _doc_refs(result, doc) == [(None, "66-NQ/TW", None, "thuc_hien")]
+
+
+@pytest.mark.parametrize(("lead", "rows", "expected"), [
+    # a TTHC annex: each procedure's "Căn cứ pháp lý" lists the procedure's legal basis, which the
+    # announcing decision only mentions (its own basis is its preamble's "Căn cứ" lines)
+    ("Căn cứ pháp lý của thủ tục hành chính:",
+     ["Nghị định số 283/2025/NĐ-CP ngày 31 tháng 10 năm 2025 của Chính phủ."],
+     [("item_1__bullet_l__bullet_1", "283/2025/NĐ-CP", None, "dan_chieu")]),
+    ("Căn cứ pháp lý:",
+     ["Luật Đất đai năm 2024;", "Nghị định số 102/2024/NĐ-CP ngày 30/7/2024 của Chính phủ."],
+     [("item_1__bullet_l__bullet_1", "Luật Đất đai năm 2024", None, "dan_chieu"),
+      ("item_1__bullet_l__bullet_2", "102/2024/NĐ-CP", None, "dan_chieu")]),
+    ("Căn cứ pháp lý của thủ tục hành chính nội bộ:",
+     ["Quyết định số 1291/QĐ-BNV ngày 15/10/2025 của Bộ trưởng Bộ Nội vụ."],
+     [("item_1__bullet_l__bullet_1", "1291/QĐ-BNV", None, "dan_chieu")]),
+    # the verb "Căn cứ" opening a lead line still gives the writer's basis
+    ("Căn cứ các văn bản sau:",
+     ["Nghị định số 174/2025/NĐ-CP ngày 30/6/2025 của Chính phủ;"],
+     [("item_1__bullet_l__bullet_1", "174/2025/NĐ-CP", None, "can_cu")]),
+])
+def test_a_procedure_s_legal_basis_is_mentioned_not_the_basis(lead: str, rows: list[str], expected: list) -> None:
+    children = tuple(_node(f"item_1__bullet_l__bullet_{i}", row, kind="bullet") for i, row in enumerate(rows, 1))
+    basis = _node("item_1__bullet_l", lead, children, kind="bullet")
+    procedure = _node("item_1", "Thủ tục thẩm định thành lập đơn vị sự nghiệp công lập", (basis,))
+    result, doc = _doc("", (procedure,), doc_type="Quyết định", number="1378/QĐ-BNV")
+    assert _doc_refs(result, doc) == sorted(expected, key=str)

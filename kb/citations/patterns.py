@@ -178,10 +178,13 @@ ISSUED_WITH_BLANK = re.compile(
     rf"(?i:ban{_S}hành{_S})?(?i:kèm{_S}theo){_S}(?P<type>{DOC_TYPE}){_S}(?i:số)\s*:?[\s.…_]*"
     rf"/\s*(?:(?:19|20)\d{{2}}\s*/\s*)?[{UPPER}]"
 )
+# "Căn cứ pháp lý (của thủ tục hành chính): Nghị định ..." names a procedure's or a project's legal basis, a
+# noun: the texts listed are mentioned, they are not the basis the citing text is issued on.
+_NOT_A_NOUN = r"(?!\s+(?i:pháp\s+lý))"
 # A clause that introduces a list of texts it repeals or replaces: "Bãi bỏ các Quyết định sau:".
 LIST_RELATIONS = (
     ("thay_the", re.compile(r"(?i:bãi\s+bỏ|thay\s+thế|hết\s+hiệu\s+lực)[^.:;]{0,80}(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$")),
-    ("can_cu", re.compile(r"^\W*(?i:căn\s+cứ)[^.:;]{0,40}:\s*$")),
+    ("can_cu", re.compile(rf"^\W*(?i:căn\s+cứ){_NOT_A_NOUN}[^.:;]{{0,40}}:\s*$")),
 )
 # A plan's units: "Mục III" (a section), "điểm 1 Mục III" / "khoản 1 Mục III" (its item 1), "Mục 1.3" (a
 # numbered sub-item); "Mục 2 Chương III" stays a normative text's section.
@@ -273,7 +276,7 @@ LIST_CONTINUES = re.compile(
 )
 # A sentence that opens with "Căn cứ" / "Thực hiện" speaks for the citing text over its whole list, even
 # when the list starts with a text that has no number ("Thực hiện Nghị quyết Đại hội XIII; Chỉ thị số ...").
-LIST_OPENER = (("can_cu", re.compile(r"^\W*(?i:căn\s+cứ)\b")),
+LIST_OPENER = (("can_cu", re.compile(rf"^\W*(?i:căn\s+cứ)\b{_NOT_A_NOUN}")),
                ("thuc_hien", re.compile(r"^\W*(?:(?i:để|nhằm)\s+)?(?:(?i:tiếp\s+tục)\s+)?(?i:thực\s+hiện|triển\s+khai)\b")))
 # A relation word anywhere in a gap between two citations: the second is then not simply listed after
 # the first's title.
