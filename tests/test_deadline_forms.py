@@ -137,7 +137,22 @@ TIME_CELLS = [
     ("Trước ngày 31/5/2026.", "2026-05-31"),
     ("Tháng 6 hằng năm", "--06"),
     ("Năm 2025 và các năm tiếp theo", "2025"),
+    # the pace another text sets: relative, no date (a date given beside it wins)
+    ("Theo tiến độ của Chương trình xây dựng luật, pháp lệnh", "rel"),
+    ("Theo lộ trình của Bộ Nội vụ", "rel"),
+    ("Quý IV/2025, theo tiến độ của Bộ Tư pháp", "2025-Q4"),
 ]
+# ... while in a running sentence "theo (đúng) tiến độ" says how the work goes, not by when
+PACE_IN_SENTENCES = [
+    "Các cơ quan, đơn vị được phân công có trách nhiệm thực hiện nghiêm túc theo đúng tiến độ, chất lượng.",
+    "thực hiện bảo đảm theo đúng tiến độ.",
+    "trình Quốc hội theo tiến độ của Chương trình xây dựng luật",
+]
+
+
+@pytest.mark.parametrize("text", PACE_IN_SENTENCES)
+def test_the_pace_in_a_sentence_is_no_deadline(text: str) -> None:
+    assert key(parse_deadline(text, loose=False)) == "-"
 
 
 @pytest.mark.parametrize(("cell", "expected"), TIME_CELLS)

@@ -293,8 +293,10 @@ def _relative(text: str, loose: bool = False) -> list[Found]:
     return out
 
 
-def _events(text: str) -> list[Found]:
-    """Deadlines counted from an event without a number: "sau khi ...", "đến khi ...", "ngay", "theo tiến độ"."""
+def _events(text: str, loose: bool = False) -> list[Found]:
+    """Deadlines counted from an event without a number: "sau khi ...", "đến khi ...", "ngay"; and where the
+    text is a time (LOOSE: a table's time cell, a "Thời gian thực hiện:" value) "theo tiến độ ...": there it
+    says by when, in a running sentence it mostly says how ("bảo đảm thực hiện theo đúng tiến độ")."""
     out: list[Found] = []
     for m in _EVENT.finditer(text):
         before = text[: m.start()]
@@ -308,6 +310,9 @@ def _events(text: str) -> list[Found]:
         out.append(_found(text, m.start(), m.end(), "relative", anchor=_written(text, m.start(), m.end())[2]))
     for m in _AT_ONCE.finditer(text):
         out.append(_found(text, m.start("t"), m.end("t"), "relative"))
+    for m in _PROGRESS.finditer(text) if loose else ():
+        if not _overlaps(out, m.start(), m.end()):
+            out.append(_found(text, m.start(), m.end(), "relative", anchor=_written(text, m.start(), m.end())[2]))
     return out
 
 
@@ -346,7 +351,7 @@ def find_deadlines(text: str, loose: bool = False) -> list[Found]:
     for m in _MONTH_YEARLY.finditer(text) if digits else ():
         if not _overlaps(found, m.start(), m.end()):
             found.append(_found(text, m.start(), m.end(), "recurring", date=_iso(None, m.group("m")), recurrence="hang_nam"))
-    events = _events(text) if _MAY_EVENT.search(text) else []
+    events = _events(text, loose) if _MAY_EVENT.search(text) else []
     for f in events + (_recurring(text) if _MAY_RECUR.search(text) else []):
         if not _overlaps(found, f.start, f.end):
             found.append(f)
