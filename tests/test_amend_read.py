@@ -107,6 +107,17 @@ CASES = [
      [("suspend", L80, "art_9__para_2", "unit", "art_1__para_1", None, (), None, None, D),
       ("replace_annex", L80, "annex_I", "unit", "art_1__para_2", None, (), None, None, D),
       ("correct", L80, "art_5__para_1", "unit", "art_1__para_3", None, (), "ngày 15", "ngày 25", D)]),
+    # a lead line that repeals or replaces words, or some articles: the lines under it say which; the law
+    # itself is not repealed (as Luật 116/2025/QH15 Điều 43 khoản 8 and Luật 140/2025/QH15 word them)
+    (("1. Thay thế, bãi bỏ một số cụm từ của Luật Ban hành văn bản quy phạm pháp luật như sau:\n"
+      "a) Bãi bỏ cụm từ “và tổ chức” tại khoản 1 Điều 5;\n"
+      "b) Thay thế cụm từ “Thủ tướng” bằng cụm từ “Chính phủ” tại khoản 2 Điều 21.\n"),
+     [("delete_phrase", L80, "art_5__para_1", "unit", "art_1__para_1__point_a", None, (), "và tổ chức", "", D),
+      ("substitute", L80, "art_21__para_2", "unit", "art_1__para_1__point_b", None, (), "Thủ tướng", "Chính phủ", D)]),
+    (("1. Bãi bỏ một số điều, khoản của Luật Ban hành văn bản quy phạm pháp luật như sau:\n"
+      "a) Bãi bỏ khoản 3 Điều 7;\nb) Bãi bỏ Điều 9.\n"),
+     [("repeal", L80, "art_7__para_3", "unit", "art_1__para_1__point_a", None, (), None, None, D),
+      ("repeal", L80, "art_9", "unit", "art_1__para_1__point_b", None, (), None, None, D)]),
 ]
 
 

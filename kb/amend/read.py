@@ -33,6 +33,8 @@ from parsers import patterns as P
 from parsers.model import Document, Node, Quotation
 from parsers.normalise import fold
 
+# What a repeal of parts of a text says it repeals: words ("cụm từ"), "một số điều, khoản".
+_OF_PARTS = re.compile(r"cụm\s+từ|một\s+số\s+(?:điều|khoản|điểm|nội\s+dung)", re.IGNORECASE)
 _VERB = re.compile(
     r"(?<!\w)(?:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đổi|sửa\s+lại|quy\s+định\s+lại|bổ\s+sung|bãi\s+bỏ|"
     r"thay\s+thế|thay(?!\s+đổi)|bỏ|đình\s+chỉ\s+(?:việc\s+)?thi\s+hành|đính\s+chính)(?!\w)",
@@ -215,7 +217,9 @@ class _Reader:
             targets = [c for c in s.chains if c.role == "target"]
             anchor = next((c for c in s.chains if c.role in ("anchor", "before")), None)
             if s.kind in ("repeal", "suspend"):
-                if not targets and not s.chains:
+                if not targets and not s.chains and not lead and not _OF_PARTS.search(s.text):
+                    # not "Thay thế, bãi bỏ một số cụm từ của Luật X như sau:", a lead line over the
+                    # lines that name the parts: only a text repealed by its own name goes as a whole
                     self._whole_document(node, s, document)
                 for c in targets:
                     self._emit(node, s.kind, c, document)
