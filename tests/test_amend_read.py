@@ -114,6 +114,16 @@ CASES = [
       "b) Thay thế cụm từ “Thủ tướng” bằng cụm từ “Chính phủ” tại khoản 2 Điều 21.\n"),
      [("delete_phrase", L80, "art_5__para_1", "unit", "art_1__para_1__point_a", None, (), "và tổ chức", "", D),
       ("substitute", L80, "art_21__para_2", "unit", "art_1__para_1__point_b", None, (), "Thủ tướng", "Chính phủ", D)]),
+    # several pairs in one instruction, each with its own places (Luật 34/2018/QH14 Điều 2 khoản 1)
+    (("1. Thay thế từ “chủ động” bằng từ “tự chủ” tại khoản 2 Điều 8; cụm từ “viện nghiên cứu” bằng cụm từ "
+      "“viện hàn lâm, viện” tại Điều 30; cụm từ “tự chịu trách nhiệm” bằng cụm từ “có trách nhiệm giải trình” "
+      "tại khoản 4 Điều 41 và Điều 53.\n"),
+     [("substitute", L80, "art_8__para_2", "unit", "art_1__para_1", None, (), "chủ động", "tự chủ", D),
+      ("substitute", L80, "art_30", "unit", "art_1__para_1", None, (), "viện nghiên cứu", "viện hàn lâm, viện", D),
+      ("substitute", L80, "art_41__para_4", "unit", "art_1__para_1", None, (), "tự chịu trách nhiệm",
+       "có trách nhiệm giải trình", D),
+      ("substitute", L80, "art_53", "unit", "art_1__para_1", None, (), "tự chịu trách nhiệm",
+       "có trách nhiệm giải trình", D)]),
     (("1. Bãi bỏ một số điều, khoản của Luật Ban hành văn bản quy phạm pháp luật như sau:\n"
       "a) Bãi bỏ khoản 3 Điều 7;\nb) Bãi bỏ Điều 9.\n"),
      [("repeal", L80, "art_7__para_3", "unit", "art_1__para_1__point_a", None, (), None, None, D),

@@ -23,7 +23,7 @@ with the clause, never a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kb.amend.model import Operation, Problem, Target
 from kb.amend.refs import LEVEL, Chain, chains, eid, fill
@@ -51,6 +51,7 @@ _LABEL = re.compile(r"^\s*(?:\d{1,3}[a-zđ]?\s?[.)]|[a-zđ]\d?\))\s*")
 _PHRASE_WORD = r"(?:các\s+)?(?:từ\s+ngữ|cụm\s+từ|từ)"
 _ITEM = re.compile(rf"(?<!\w){_PHRASE_WORD}\s*⟨(\d+)⟩", re.IGNORECASE)  # "cụm từ ⟨0⟩"
 _BY = re.compile(rf"(?<!\w)bằng\s+(?:{_PHRASE_WORD}\s*)?⟨(\d+)⟩", re.IGNORECASE)  # "bằng cụm từ ⟨1⟩"
+_NEW_PAIR = re.compile(rf"^\s*(?:và\s+)?{_PHRASE_WORD}\s*⟨\d+⟩[^;]*?(?<!\w)bằng(?!\w)", re.IGNORECASE)
 _ADD_PHRASE = re.compile(rf"^\s*{_PHRASE_WORD}\s*⟨(\d+)⟩\s*(?:vào\s+)?(trước|sau)\s+(?:{_PHRASE_WORD}\s*)?⟨(\d+)⟩",
                          re.IGNORECASE)
 _CORRECTION = re.compile(r"(?:đã\s+in|in\s+là|đã\s+ghi|ghi\s+là)\s*(?:là\s*)?:?\s*⟨(\d+)⟩.*?"
@@ -344,6 +345,9 @@ class _Reader:
         "bỏ cụm từ ⟨A⟩ tại P, cụm từ ⟨A2⟩ tại P2", "bổ sung cụm từ ⟨A⟩ (vào) trước/sau cụm từ ⟨B⟩ tại P",
         "... đã in ⟨A⟩ ... sửa lại là ⟨B⟩"."""
         text = s.text
+        pairs = _pairs(text) if s.kind == "replace" and not _CORRECTION.search(text) else []
+        if len(pairs) > 1:  # "thay từ ⟨A⟩ bằng từ ⟨B⟩ tại P; cụm từ ⟨C⟩ bằng cụm từ ⟨D⟩ tại Q": each pair its places
+            return any([self._phrase(node, replace(s, text=p), phrases, context, document) for p in pairs])  # noqa: C419 -- every pair is read
         items: list[tuple[str, str, str, str]] = []  # (kind, old, new, its own places' words)
         common = ""
         if s.kind == "correct" or _CORRECTION.search(text):
@@ -410,6 +414,21 @@ def _own_text(node: Node) -> str:
     if node.kind in ("dieu", "chuong", "muc", "phan") and node.heading:
         return f"{node.heading}. {node.text}" if node.text else node.heading
     return node.text
+
+
+def _pairs(text: str) -> list[str]:
+    """A replace instruction's words cut where a new "(cụm) từ ⟨C⟩ ... bằng ..." pair starts after ";"; the
+    pieces between (", tại khoản 3 của Luật Y") stay with the pair before them."""
+    groups: list[str] = []
+    for piece in text.split(";"):
+        if groups and _NEW_PAIR.match(piece):
+            groups.append(piece)
+        elif groups:
+            groups[-1] += ";" + piece
+        else:
+            groups.append(piece)
+    # "thay cụm từ ⟨A⟩ tại P; cụm từ ⟨A2⟩ tại P2 bằng cụm từ ⟨B⟩": one pair with several olds, not several pairs
+    return groups if all(_BY.search(g) for g in groups) else [text]
 
 
 def _mask(text: str) -> tuple[str, list[str]]:
