@@ -114,6 +114,12 @@ CASES = [
       "b) Thay thế cụm từ “Thủ tướng” bằng cụm từ “Chính phủ” tại khoản 2 Điều 21.\n"),
      [("delete_phrase", L80, "art_5__para_1", "unit", "art_1__para_1__point_a", None, (), "và tổ chức", "", D),
       ("substitute", L80, "art_21__para_2", "unit", "art_1__para_1__point_b", None, (), "Thủ tướng", "Chính phủ", D)]),
+    # a clause's opening paragraph, quoted with the clause's number (Luật 67/2020/QH14 Điều 1 khoản 12)
+    (("1. Sửa đổi, bổ sung một số khoản của Điều 39 như sau:\n"
+      "a) Sửa đổi, bổ sung đoạn mở đầu khoản 5 như sau:\n“5. Giám đốc Công an cấp tỉnh có quyền:”;\n"
+      "b) Sửa đổi, bổ sung đoạn mở đầu khoản 6 như sau:\n“6. Cục trưởng Cục Cảnh sát có quyền:”.\n"),
+     [("replace", L80, "art_39__para_5", "text", "art_1__para_1__point_a", None, ("art_39__para_5",), None, None, D),
+      ("replace", L80, "art_39__para_6", "text", "art_1__para_1__point_b", None, ("art_39__para_6",), None, None, D)]),
     # several pairs in one instruction, each with its own places (Luật 34/2018/QH14 Điều 2 khoản 1)
     (("1. Thay thế từ “chủ động” bằng từ “tự chủ” tại khoản 2 Điều 8; cụm từ “viện nghiên cứu” bằng cụm từ "
       "“viện hàn lâm, viện” tại Điều 30; cụm từ “tự chịu trách nhiệm” bằng cụm từ “có trách nhiệm giải trình” "

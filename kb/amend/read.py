@@ -210,6 +210,10 @@ class _Reader:
                plain: list[Quotation], document: str | None, lead: bool, context: dict[str, str]) -> None:
         wanted: list[tuple[_Segment, Chain, str | None, str | None]] = []  # (segment, target, after, before)
         intro = next((s for s in segments if _INTRO.search(s.text)), None)
+        if intro is not None and not plain and len(content) == 1 and not content[0][1].children:
+            # "Sửa đổi, bổ sung đoạn mở đầu khoản 5 như sau: “5. Giám đốc ... có quyền:”": the quote repeats the
+            # clause's number, its words are still only the opening paragraph
+            plain, content = [Quotation(content[0][1].text, content[0][0].span)], []
         if intro is not None and len(plain) == 1 and not content:
             self._intro(node, intro, plain[0], document)
             segments = [s for s in segments if s is not intro]
