@@ -152,6 +152,11 @@ _ATTRIBUTE = re.compile(
     re.IGNORECASE,
 )
 
+def is_attribute_line(text: str) -> bool:
+    """A plan task's attribute line ("- Cơ quan chủ trì: Sở Tư pháp", "+ Thời gian thực hiện: Quý IV/2026")."""
+    return bool(_ATTRIBUTE.match(text.lstrip("-+*•– ").strip()))
+
+
 # Phần / Chương / Mục / Điều, either case: a paragraph starting with another letter skips those patterns
 _LABEL_INITIALS = "PpCcMmĐđ"
 
