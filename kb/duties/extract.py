@@ -511,9 +511,6 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
         condition: str | None = None
         for i, c in enumerate(clauses):
             inherited = False
-            for actor, role, verb in _gatherer(doc, c.first, c.end, c.masked):  # whoever the senders are
-                out.append(Found(actor, role, _span_text(doc, verb, c.end).strip(" ,.;:/"), sentence, None,
-                                 _recipient(doc, verb, c.end, registry), condition))
             # What a sentence says before its subject ("Hàng năm, căn cứ ...; các sở ...") frames the
             # clauses after it: its deadline and condition carry forward, it is not a duty of its own.
             deadline = c.deadline or deadline
@@ -569,18 +566,6 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
                         if actor not in actors:
                             out.append(Found(actor, "phoi_hop", action, sentence, deadline or closing, recipient, condition))
     return out
-
-
-def _gatherer(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tuple[str, str, int]]:
-    """X in "phản ánh về X để tổng hợp, báo cáo ...": X receives the reports, then bears the purpose's
-    verbs (the closing paragraph of a plan or decision names who gathers the difficulties)."""
-    for span in _marks(doc, "actors"):
-        if not pred < span.start < end or _norm(doc, span.start - 1) not in {"về", "đến", "tới"}:
-            continue
-        if span.end < end and _norm(doc, span.end) == "để":
-            ids = _ids(span)
-            return [(a, r, v) for r, v in predicate_roles(doc, span.end + 1, end, masked) for a in ids]
-    return []
 
 
 def heading_actors(text: str, registry: Registry | None = None) -> list[str] | None:
