@@ -63,7 +63,10 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
         if role == "phoi_hop" and span.start - lead > 2:
             continue
         if role == "thuc_hien":
-            then = next((s for s in spans if s.start == span.end and s.label_ not in ("thuc_hien", "chu_tri")), None)
+            # "thực hiện báo cáo", and "thực hiện chế độ báo cáo" (the reporting regime: a duty to report)
+            regime = span.end + 1 < end and (norm(doc, span.end), norm(doc, span.end + 1)) == ("chế", "độ")
+            after = span.end + 2 if regime else span.end
+            then = next((s for s in spans if s.start == after and s.label_ not in ("thuc_hien", "chu_tri")), None)
             if then is not None:
                 return then.label_, then.start  # "thực hiện báo cáo định kỳ" reports; "thực hiện phối hợp" co-ordinates
         return role, span.start
