@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages import kbsession
-from app_pages.markup import STYLE, esc, side_by_side
+from app_pages.markup import STYLE, esc, page_url, side_by_side
 from kb.diff import versions
 from kb.diff import view as diff_view
 from kb.diff.align import diff_documents, load_side
@@ -119,7 +119,16 @@ def _fact_row(fact: Any) -> dict[str, Any]:
         "Thay đổi": FACT_WORD.get(kind, kind), **actor, "Cũ": fact.old or "", "Mới": fact.new or "",
         "Điều khoản cũ": old_at.get(fact.old_eid or "", ""), "Điều khoản mới": new_at.get(fact.new_eid or "", ""),
         "Số chỗ": fact.count,
+        # Each fact opens its clause in either text (the Văn bản page scrolls to the eid).
+        "Xem bản cũ": page_url("van-ban", doc=old_id, eid=fact.old_eid) if fact.old_eid else None,
+        "Xem bản mới": page_url("van-ban", doc=new_id, eid=fact.new_eid) if fact.new_eid else None,
     }
+
+
+FACT_LINKS = {
+    "Xem bản cũ": st.column_config.LinkColumn("Xem bản cũ", display_text="Mở điều khoản cũ"),
+    "Xem bản mới": st.column_config.LinkColumn("Xem bản mới", display_text="Mở điều khoản mới"),
+}
 
 
 st.subheader("Những thay đổi chính")
@@ -128,7 +137,7 @@ tabs = [name for name, facts in groups.items() if facts]
 if not tabs:
     st.write("Không thấy thay đổi về thời hạn, chủ thể, căn cứ hay định nghĩa.")
 for tab, name in zip(st.tabs([f"{n} ({len(groups[n])})" for n in tabs]), tabs):
-    tab.dataframe([_fact_row(f) for f in groups[name]], hide_index=True, width="stretch")
+    tab.dataframe([_fact_row(f) for f in groups[name]], hide_index=True, width="stretch", column_config=FACT_LINKS)
 
 # --- clauses side by side ------------------------------------------------------------------------------
 st.subheader("Đối chiếu từng điều")

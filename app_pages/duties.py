@@ -31,6 +31,7 @@ st.caption("Chọn hoặc gõ tên cơ quan, đơn vị (có dấu hay không d�
 with kbsession.connection() as db:
     top = views.actors_with_duties(db, limit=8)
     docs = portal.document_names(db, store.list_documents(db))
+    drafts = {d for d, s in portal.statuses(db).items() if s.code == "du_thao"}
     # A link (?actor=xã) sets the box; what is typed is written back to the address bar.
     wanted = st.query_params.get("actor")
     if wanted is not None and wanted != st.session_state.get("actor_in_url"):
@@ -126,7 +127,7 @@ with table:
 def as_xlsx() -> bytes:
     """The duties as a workbook (matrix sheet and duty list), made when the button is clicked."""
     with tempfile.TemporaryDirectory(prefix="vbkb-duties-") as tmp:
-        return matrix.export(matrix.build_matrix(rows, docs), Path(tmp) / "nghia-vu.xlsx").read_bytes()
+        return matrix.export(matrix.build_matrix(rows, docs, drafts), Path(tmp) / "nghia-vu.xlsx").read_bytes()
 
 
 d1, d2 = st.columns(2)

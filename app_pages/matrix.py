@@ -28,12 +28,13 @@ with kbsession.connection() as db:
         st.info(f"Kho có {len(docs)} văn bản: hãy chọn những văn bản cần lập ma trận.")
         st.stop()
     rows = duty_queries.all_duty_rows(db, chosen)
+    drafts = {d for d, s in portal.statuses(db).items() if s.code == "du_thao"}
 
 if not rows:
     st.info("Chưa thấy nghĩa vụ nào trong các văn bản đã chọn.")
     st.stop()
 
-table = matrix.build_matrix(rows, docs)
+table = matrix.build_matrix(rows, docs, drafts)
 header = table.header()
 st.markdown(f"**{len(table.rows)}** điều khoản × **{len(table.actors)}** cơ quan, đơn vị.")
 transposed = st.toggle("Xoay bảng: mỗi dòng một cơ quan, đơn vị", value=False,

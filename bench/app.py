@@ -25,18 +25,27 @@ INPUTS: dict[str, tuple[dict[str, str], str | None]] = {
 }
 
 
+# Views a page script also serves (name, page, query): the cited-only document page, a chosen pair.
+VIEWS: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("documents_cited", "documents", {"cited": "59/2012/NĐ-CP"}),
+    ("documents_schema", "documents", {"doc": "03/2022/QĐ-UBND"}),
+    ("compare_pair", "compare", {"old": "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che",
+                                 "new": "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"}),
+)
+
+
 def routed_pages() -> list[str]:
     """The page scripts app.py routes to, in menu order."""
     return re.findall(r'page\("(\w+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 
 
-def _render(page: str) -> tuple[float, float]:
+def _render(page: str, query: dict[str, str] | None = None) -> tuple[float, float]:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.run()
     at.switch_page(f"app_pages/{page}.py")
-    query, typed = INPUTS.get(page, ({}, None))
+    query, typed = (query, None) if query is not None else INPUTS.get(page, ({}, None))
     for key, value in query.items():
         at.query_params[key] = value
     started = time.perf_counter()
@@ -63,6 +72,10 @@ def _time_pages(db: Path, corpus: Path, prefix: str, figures: dict[str, object])
             first, again = _render(page)
             figures[f"{prefix}{page}_first_s"] = round(first, 3)
             figures[f"{prefix}{page}_again_s"] = round(again, 3)
+        for name, page, query in VIEWS:
+            first, again = _render(page, query)
+            figures[f"{prefix}{name}_first_s"] = round(first, 3)
+            figures[f"{prefix}{name}_again_s"] = round(again, 3)
     finally:
         for key, value in saved.items():
             if value is None:

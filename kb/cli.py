@@ -346,7 +346,13 @@ def _cmd_matrix(args: argparse.Namespace) -> int:
     from kb.store.db import open_db
 
     rows = rows_from_files(args.paths, args.doc)[0] if args.paths else all_duty_rows(open_db(args.db), args.doc)
-    matrix = build_matrix(rows, None if args.paths else _doc_names(open_db(args.db)))
+    if args.paths:
+        matrix = build_matrix(rows)
+    else:
+        from kb.store.portal import statuses
+
+        drafts = {d for d, s in statuses(open_db(args.db)).items() if s.code == "du_thao"}
+        matrix = build_matrix(rows, _doc_names(open_db(args.db)), drafts)
     path = export(matrix, args.out)
     print(f"{len(matrix.rows)} điều khoản × {len(matrix.actors)} chủ thể → {path}")
     return 0

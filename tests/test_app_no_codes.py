@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from test_no_codes import internal
 
 DRAFT = "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl:quy-che"
-LINK_COLUMNS = {"Xem"}  # st.column_config.LinkColumn: shows "Mở điều khoản", holds the URL
+LINK_COLUMNS = {"Xem", "Xem bản cũ", "Xem bản mới"}  # st.column_config.LinkColumn: shows "Mở điều khoản", holds the URL
 
 PAGES = [
     ("duties", {"actor": "xã"}),

@@ -296,3 +296,55 @@ def test_graph_node_opens_its_document(page: object, app_url: str) -> None:
     assert page.get_by_text("Page not found").count() == 0
     _settled(page)
     _shot(page, "do-thi-mo-van-ban")
+
+
+def test_matrix_readable_at_1400(page: object, app_url: str) -> None:
+    """At 1,400 px the actor headers are short (UBND cấp xã) with the full name on hover, and the clause
+    columns stay in view; the screenshot is looked at."""
+    page.goto(f"{app_url}/ma-tran")
+    page.get_by_text("cơ quan, đơn vị.").first.wait_for()
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.wait_for()
+    _settled(page)
+    box = grid.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1400  # the table fits the window
+    assert page.viewport_size["width"] == 1400
+    _shot(page, "ma-tran-1400")
+
+
+def test_schema_links_open_each_related_document(page: object, app_url: str) -> None:
+    """Lược đồ of Quyết định 03/2022/QĐ-UBND (Cao Bằng): its Căn cứ and Thay thế are cited-only texts, its
+    Quy chế is stored; each is a link, and each opens the right page."""
+    page.goto(f"{app_url}/van-ban?doc=03%2F2022%2FQ%C4%90-UBND")
+    schema = page.locator(".vb-schema").first
+    schema.wait_for()
+    text = schema.inner_text()
+    assert "Căn cứ (8)" in text and "Thay thế (1)" in text and "Văn bản kèm theo (1)" in text
+    _settled(page)
+    _shot(page, "van-ban-luoc-do")
+    schema.locator("a", has_text="21/2016/QĐ-UBND").click()
+    page.get_by_text("Văn bản này chưa có toàn văn trong kho").wait_for()
+    assert "21%2F2016" in page.url or "21/2016" in page.url
+    page.go_back()
+    schema = page.locator(".vb-schema").first
+    schema.wait_for()
+    schema.locator("a", has_text="Quy chế ngày 13/01/2022").click()
+    page.locator(".vb-schema a", has_text="Quyết định 03/2022/QĐ-UBND").first.wait_for()
+    assert "doc=cao-bang-2022-qd-03" in page.url
+
+
+def test_cited_document_page_lists_every_citing_clause(page: object, app_url: str) -> None:
+    """Nghị định 59/2012/NĐ-CP is cited, not stored: its page shows the catalog facts and the clauses citing
+    it, each a link to that clause of the citing text."""
+    page.goto(f"{app_url}/van-ban?cited=59%2F2012%2FN%C4%90-CP")
+    page.get_by_text("Văn bản này chưa có toàn văn trong kho").wait_for()
+    table = page.locator("table.vb-side").first
+    table.wait_for()
+    assert "Văn bản trích dẫn" in table.inner_text()
+    links = table.locator("a")
+    assert links.count() >= 1
+    _settled(page)
+    _shot(page, "van-ban-duoc-trich-dan")
+    links.first.click()
+    page.locator("table.vb-props").first.wait_for()
+    assert "doc=" in page.url and page.get_by_text("Page not found").count() == 0

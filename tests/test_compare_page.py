@@ -82,3 +82,19 @@ def test_page_says_the_split_with_va() -> None:
     at = _page(old=OLD, new=NEW)
     text = " ".join(str(h.proto.body) for h in at.get("html")) + " ".join(m.value for m in at.markdown)
     assert "Tách Điều 1 thành Điều 1 và Điều 2" in text and "thành Điều 1, 2" not in text
+
+
+def test_facts_link_to_their_clauses_in_both_texts() -> None:
+    """The transfer of the yearly report sits at Điều 12 khoản 1 điểm a of the draft: its row opens that
+    clause of the draft, and every row with an old clause opens the 2022 text, not the draft."""
+    at = _page(old=OLD, new=NEW)
+    tab = next(t for t in at.tabs if t.label.startswith("Nghĩa vụ chuyển giao"))
+    records = tab.dataframe[0].value.to_dict("records")
+    row = next(r for r in records if r["Điều khoản mới"] == "Điều 12 khoản 1 điểm a")
+    assert row["Xem bản mới"] == f"./van-ban?doc={NEW.replace(':', '%3A')}&eid=art_12__para_1__point_a"
+    for tab in at.tabs:
+        for r in tab.dataframe[0].value.to_dict("records") if tab.dataframe else []:
+            if r["Điều khoản cũ"]:
+                assert r["Xem bản cũ"].startswith(f"./van-ban?doc={OLD.replace(':', '%3A')}&eid=")
+            if r["Điều khoản mới"]:
+                assert r["Xem bản mới"].startswith(f"./van-ban?doc={NEW.replace(':', '%3A')}&eid=")

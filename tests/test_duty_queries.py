@@ -170,7 +170,7 @@ def test_matrix_xlsx(matrix_rows: list[dict], tmp_path: Path) -> None:
     assert ws.cell(row, 1).value.startswith("Quy chế — Phối hợp trong công tác tổ chức thi hành")
     duties = wb["Nhiệm vụ"]
     assert [c.value for c in duties[1]] == ["Văn bản", "Điều khoản", "Chủ thể", "Vai trò", "Thời hạn", "Gửi về",
-                                            "Điều kiện", "Sản phẩm", "Việc phải làm",
+                                            "Điều kiện", "Sản phẩm", "Việc phải làm", "Nguồn dự thảo",
                                             "Mã điều khoản (dùng để đối chiếu)"]
     assert duties.max_row == len(matrix_rows) + 1 and duties.freeze_panes == "A2"
 

@@ -47,3 +47,28 @@ def test_transposed_view(at: AppTest) -> None:
     column = next(c for c in table.columns if c.startswith("Điều 12.1.a — "))
     assert xa[column] == "Báo cáo (trước ngày 18 tháng 12)"
     at.toggle[0].set_value(False).run()
+
+
+def test_xlsx_marks_draft_duties_and_keeps_the_id_far_right(tmp_path: Path) -> None:
+    """The Cao Bằng 2026 text is a draft (its number and date are blank): in both sheets of the workbook of
+    the whole corpus KB, exactly its duty rows say "Dự thảo" in the column before the id, and the id column,
+    named in Vietnamese, is the last one."""
+    from openpyxl import load_workbook
+
+    from kb.duties import matrix
+    from kb.duties import queries as duty_queries
+    from kb.store import db as store
+    from kb.store import portal
+
+    db = store.open_db(app_kb.corpus_kb()[1])
+    drafts = {d for d, s in portal.statuses(db).items() if s.code == "du_thao"}
+    assert DRAFT in drafts
+    table = matrix.build_matrix(duty_queries.all_duty_rows(db), None, drafts)
+    book = load_workbook(matrix.export(table, tmp_path / "m.xlsx"))
+    for sheet in ("Ma trận", "Nhiệm vụ"):
+        rows = list(book[sheet].iter_rows(values_only=True))
+        assert rows[0][-2:] == ("Nguồn dự thảo", "Mã điều khoản (dùng để đối chiếu)")
+        marked = {str(r[-1]).split("#")[0] for r in rows[1:] if r[-2] == "Dự thảo"}
+        unmarked = {str(r[-1]).split("#")[0] for r in rows[1:] if r[-2] != "Dự thảo"}
+        assert DRAFT in marked and not marked & unmarked and unmarked  # the other documents are not drafts
+        assert marked <= drafts

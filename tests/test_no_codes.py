@@ -124,7 +124,7 @@ def test_cli_file_commands_say_what_they_wrote(db: str, tmp_path: Path, capsys: 
 # --- the exports -------------------------------------------------------------------------------------
 MATRIX_FIXED = ["Văn bản", "Điều khoản", "Nội dung"]
 DUTY_SHEET = ["Văn bản", "Điều khoản", "Chủ thể", "Vai trò", "Thời hạn", "Gửi về", "Điều kiện", "Sản phẩm",
-              "Việc phải làm", ID_COLUMN]
+              "Việc phải làm", "Nguồn dự thảo", ID_COLUMN]
 DUTY_CSV = ["Văn bản", "Điều khoản", "Chủ thể", "Vai trò", "Thời hạn", "Gửi về", "Điều kiện", "Sản phẩm",
             "Việc phải làm"]
 
@@ -144,7 +144,7 @@ def test_matrix_xlsx(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert duties[0] == DUTY_SHEET
     for sheet in (matrix, duties):
         assert internal(_cells([row[:-1] for row in sheet])) == []  # all but the id column
-    assert any(row[-1] == f"{DRAFT_ID}#art_12__para_1__point_a" for row in matrix)
+    assert any(row[-2:] == ["Dự thảo", f"{DRAFT_ID}#art_12__para_1__point_a"] for row in matrix)
     docs = {row[0] for row in matrix[1:]}
     assert "Quy chế (dự thảo) — Phối hợp trong công tác tổ chức thi hành văn bản quy phạm pháp luật trên địa bàn " \
            "tỉnh Cao Bằng" in docs

@@ -28,12 +28,15 @@ from kb.errors import KbError
 
 FIXED = ("Văn bản", "Điều khoản", "Nội dung")
 ID_COLUMN = "Mã điều khoản (dùng để đối chiếu)"
+# A duty from a draft binds no one yet: the XLSX says so on its row, just before the id column.
+DRAFT_COLUMN = "Nguồn dự thảo"
+DRAFT_MARK = "Dự thảo"
 # The duty sheet: (header, how a row gives the value, width).
 DUTY_SHEET = (
     ("Văn bản", "doc", 34), ("Điều khoản", "address", 14), ("Chủ thể", "actor_name", 28),
     ("Vai trò", "role_name", 14), ("Thời hạn", "deadline", 26), ("Gửi về", "recipient", 18),
     ("Điều kiện", "condition", 22), ("Sản phẩm", "product", 26), ("Việc phải làm", "action", 70),
-    (ID_COLUMN, "id", 30),
+    (DRAFT_COLUMN, "draft", 14), (ID_COLUMN, "id", 30),
 )
 _LEVEL_ORDER = {"trung_uong": 0, "tinh": 1, "huyen": 2, "xa": 3, "": 4}
 SHORT_TEXT = 160
@@ -49,14 +52,18 @@ class Matrix:
     actors: list[tuple[str, str]]  # (id, name), column order
     rows: list[dict[str, Any]]  # doc_id, doc (its name), address, eid, text, cells: {actor id: "Báo cáo (...)"}
     duties: list[dict[str, Any]]
+    drafts: frozenset[str] = frozenset()  # doc_ids of the drafts among the documents
 
     def header(self, with_id: bool = False) -> list[str]:
-        return [*FIXED, *(name for _, name in self.actors), *([ID_COLUMN] if with_id else [])]
+        return [*FIXED, *(name for _, name in self.actors), *([DRAFT_COLUMN, ID_COLUMN] if with_id else [])]
 
     def table(self, with_id: bool = False) -> list[list[str]]:
         return [[r["doc"], r["address"], r["text"], *(r["cells"].get(a, "") for a, _ in self.actors),
-                 *([clause_id(r["doc_id"], r["eid"])] if with_id else [])]
+                 *([self.draft_mark(r["doc_id"]), clause_id(r["doc_id"], r["eid"])] if with_id else [])]
                 for r in self.rows]
+
+    def draft_mark(self, doc_id: str) -> str:
+        return DRAFT_MARK if doc_id in self.drafts else ""
 
 
 def _cell(duties: list[dict[str, Any]]) -> str:
@@ -79,9 +86,11 @@ def _doc_name(d: Mapping[str, Any], names: Mapping[str, str] | None) -> str:
     return d.get("doc_label") or d.get("doc_title") or d["doc_id"]
 
 
-def build_matrix(rows: Iterable[dict[str, Any]], doc_names: Mapping[str, str] | None = None) -> Matrix:
+def build_matrix(rows: Iterable[dict[str, Any]], doc_names: Mapping[str, str] | None = None,
+                 drafts: Iterable[str] = ()) -> Matrix:
     """Duty rows (as `kb.duties.queries` gives them) → the matrix, clauses in document order (documents in
-    the order their first duty comes); DOC_NAMES (doc_id → name) names the documents where given."""
+    the order their first duty comes); DOC_NAMES (doc_id → name) names the documents where given; the
+    duties of DRAFTS (doc_ids) are marked as coming from a draft in the XLSX."""
     duties = list(rows)
     registry = load_registry()
     names: dict[str, str] = {}
@@ -111,7 +120,7 @@ def build_matrix(rows: Iterable[dict[str, Any]], doc_names: Mapping[str, str] | 
     for key, clause in sorted(clauses.items(), key=lambda kv: (doc_order[kv[0][0]], kv[1]["line"])):
         cells = {a: _cell(by_cell[(*key, a)]) for a, _ in actors if (*key, a) in by_cell}
         out_rows.append({**clause, "cells": cells})
-    return Matrix(actors, out_rows, duties)
+    return Matrix(actors, out_rows, duties, frozenset(drafts))
 
 
 def export(matrix: Matrix, out: str | Path) -> Path:
@@ -144,7 +153,7 @@ def _xlsx(matrix: Matrix, path: Path) -> None:
     ws.append(matrix.header(with_id=True))
     for row in matrix.table(with_id=True):
         ws.append(row)
-    widths = [34, 14, 60] + [18] * len(matrix.actors) + [30]
+    widths = [34, 14, 60] + [18] * len(matrix.actors) + [14, 30]
     _style(ws, widths, freeze="D2")  # the header row and the clause columns stay in view
 
     ws2 = wb.create_sheet("Nhiệm vụ")
@@ -154,7 +163,7 @@ def _xlsx(matrix: Matrix, path: Path) -> None:
         values = {**d, "doc": docs.get(d["doc_id"]) or _doc_name(d, None),
                   "role_name": labels.label(ROLE_NAMES, d["role"]), "deadline": labels.deadline_label(d),
                   "actor_name": d.get("actor_name") or labels.actor_name(d["actor"]),
-                  "id": clause_id(d["doc_id"], d["eid"])}
+                  "draft": matrix.draft_mark(d["doc_id"]), "id": clause_id(d["doc_id"], d["eid"])}
         ws2.append([values.get(key) or "" for _, key, _ in DUTY_SHEET])
     _style(ws2, [w for _, _, w in DUTY_SHEET], freeze="A2")
     wb.save(path)

@@ -227,6 +227,21 @@ class Cited:
     status: Validity
 
 
+CITED_FORMS_SQL = 'SELECT DISTINCT target_doc FROM "references" WHERE target_doc IS NOT NULL'
+CITING_SQL = ('SELECT doc_id, source_eid, text, relation, target_eid, target_doc, line FROM "references" '
+              "WHERE target_doc IN ({marks}) ORDER BY doc_id, start")
+
+
+def citing_rows(db: sqlite_utils.Database, key: str) -> list[dict[str, Any]]:
+    """Every reference to the number whose key is KEY, read through the target_doc index: first the distinct
+    spellings of cited numbers (one index entry each, not one per reference), then the rows of the matching
+    spellings only."""
+    forms = [r[0] for r in db.execute(CITED_FORMS_SQL).fetchall() if number_key(r[0]) == key]
+    if not forms:
+        return []
+    return [dict(r) for r in db.query(CITING_SQL.format(marks=", ".join("?" * len(forms))), forms)]
+
+
 def cited_document(db: sqlite_utils.Database, number: str) -> Cited | None:
     """The catalog's facts about a cited text and every stored clause citing it; None when neither the
     catalog nor any stored reference knows the number."""
@@ -234,10 +249,7 @@ def cited_document(db: sqlite_utils.Database, number: str) -> Cited | None:
 
     entry = load_catalog().get(number)
     key = number_key(number)
-    rows = [dict(r) for r in db.query(
-        'SELECT doc_id, source_eid, text, relation, target_eid, target_doc, line FROM "references" '
-        "WHERE target_doc IS NOT NULL ORDER BY doc_id, start")]
-    citing = [r for r in rows if number_key(r["target_doc"]) == key]
+    citing = citing_rows(db, key)
     if entry is None and not citing:
         return None
     facts: list[tuple[str, str]] = []
