@@ -33,3 +33,23 @@ def number_key(number: str) -> str:
     """Identity of a number: no diacritics (NĐ = ND), upper case, no spaces, no leading zeros."""
     s = fold(canonical_number(number)).upper()
     return re.sub(r"^0+(?=\d)", "", s)
+
+
+# A number's code → the type of text it numbers ("80/2025/NĐ-CP" is a Nghị định, "25-CTr/TU" a Chương
+# trình); the longer codes first, so TTLT is not read as TT.
+_CODE_TYPES = (
+    ("TTLT", "Thông tư liên tịch"), ("NQLT", "Nghị quyết liên tịch"), ("UBTVQH", "Nghị quyết"),
+    ("NĐ", "Nghị định"), ("QĐ", "Quyết định"), ("TT", "Thông tư"), ("CT", "Chỉ thị"), ("NQ", "Nghị quyết"),
+    ("KH", "Kế hoạch"), ("KL", "Kết luận"), ("HD", "Hướng dẫn"), ("TB", "Thông báo"), ("QH", "Luật"),
+    ("TTr", "Tờ trình"), ("BC", "Báo cáo"), ("CĐ", "Công điện"), ("PA", "Phương án"), ("CTr", "Chương trình"),
+    ("QCPH", "Quy chế"),
+)
+
+
+def type_of_number(number: str) -> str | None:
+    """The type of text a number's code names, or None: "63/2020/QH14" → "Luật"."""
+    codes = re.split(r"[-/]", number)[1:]
+    for code, name in _CODE_TYPES:
+        if any(re.fullmatch(rf"{code}\d*", c) for c in codes):
+            return name
+    return None

@@ -117,6 +117,8 @@ def test_documents_page_shows_properties_and_schema(app_env: tuple[Path, Path]) 
     assert "<tr><th>Ngày có hiệu lực</th><td>25/01/2022</td></tr>" in page
     assert "<tr><th>Cơ quan ban hành</th><td>Ủy ban nhân dân tỉnh Cao Bằng</td></tr>" in page
     assert '<h5>Thay thế (1)</h5><ul><li><a href="./van-ban?cited=21%2F2016%2FQ%C4%90-UBND"' in page
+    # A cited text the KB does not hold is named by its type and number, not a bare number.
+    assert 'target="_self">Quyết định 21/2016/QĐ-UBND</a>' in page
 
 
 def test_a_cited_document_has_its_own_page(app_env: tuple[Path, Path]) -> None:

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from kb import labels
 from kb.citations.catalog import Catalog, load_catalog
 from kb.citations.graph import Citations
-from kb.numbers import number_key
+from kb.numbers import number_key, type_of_number
 from parsers.normalise import fold
 
 KINDS = ("stale", "missing_pinpoint", "dangling_internal", "unstated_replacement")
@@ -64,7 +64,7 @@ def _titled(number: str, kind: str | None) -> str:
 
 def _type_of(catalog: Catalog, number: str) -> str | None:
     entry = catalog.get(number)
-    return entry.type if entry else None
+    return entry.type if entry else type_of_number(number)
 
 
 def _once_per_clause(findings: list[Finding]) -> list[Finding]:
@@ -238,5 +238,5 @@ def _name(d: dict[str, Any]) -> str:
     when = labels.format_date(d.get("date"))
     kind = d.get("type") or "văn bản"
     parent = d.get("parent_number")
-    attached = f" ban hành kèm theo {_titled(parent, 'Quyết định' if 'QĐ' in parent.upper() else None)}" if parent else ""
+    attached = f" ban hành kèm theo {_titled(parent, type_of_number(parent))}" if parent else ""
     return f"{kind}{attached}" + (f" ngày {when}" if when else "")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from kb.citations import patterns as P
 from kb.citations.catalog import Catalog, load_catalog, name_key
 from kb.model import Reference
-from kb.numbers import canonical_number, number_key
+from kb.numbers import canonical_number, number_key, type_of_number
 from parsers.model import Document, Node, ParseResult, Span
 from parsers.normalise import match_key, normalise
 
@@ -134,7 +134,7 @@ def _number_anchors(text: str) -> list[_Anchor]:
         if not P.BARE_CODE_KIND.search(re.sub(r"^[\d.,]+", "", number)):
             kindless.append(m)
             continue
-        found.append(_bare_anchor(m, _type_from_code(number)))
+        found.append(_bare_anchor(m, type_of_number(number)))
     return found + _listed_after(text, found, kindless)
 
 
@@ -155,23 +155,6 @@ def _listed_after(text: str, found: list[_Anchor], kindless: list[re.Match[str]]
         if prev is not None and P.LIST_CONTINUES.fullmatch(text[prev.end:m.start()]):
             added.append(_bare_anchor(m, prev.doc_type))
     return added
-
-
-_CODE_TYPES = (
-    ("TTLT", "Thông tư liên tịch"), ("NQLT", "Nghị quyết liên tịch"), ("UBTVQH", "Nghị quyết"),
-    ("NĐ", "Nghị định"), ("QĐ", "Quyết định"), ("TT", "Thông tư"), ("CT", "Chỉ thị"), ("NQ", "Nghị quyết"),
-    ("KH", "Kế hoạch"), ("KL", "Kết luận"), ("HD", "Hướng dẫn"), ("TB", "Thông báo"), ("QH", "Luật"),
-    ("TTr", "Tờ trình"), ("BC", "Báo cáo"), ("CĐ", "Công điện"), ("PA", "Phương án"), ("CTr", "Chương trình"),
-    ("QCPH", "Quy chế"),
-)
-
-
-def _type_from_code(number: str) -> str | None:
-    codes = re.split(r"[-/]", number)[1:]
-    for code, name in _CODE_TYPES:
-        if any(re.fullmatch(rf"{code}\d*", c) for c in codes):
-            return name
-    return None
 
 
 def _name_anchors(text: str) -> list[_Anchor]:

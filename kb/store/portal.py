@@ -16,7 +16,7 @@ from typing import Any
 import sqlite_utils
 
 from kb import labels
-from kb.numbers import number_key
+from kb.numbers import number_key, type_of_number
 
 Row = dict[str, Any]
 
@@ -186,6 +186,16 @@ class Related:
     name: str
 
 
+def cited_name(number: str) -> str:
+    """How a cited, unstored text is named in a list: its type and number ("Nghị định 80/2025/NĐ-CP"), the
+    type from the catalog, else from the number's code; the number alone when neither tells."""
+    from kb.citations.catalog import load_catalog
+
+    entry = load_catalog().get(number)
+    kind = entry.type if entry and entry.type else type_of_number(number)
+    return f"{kind} {number}" if kind and not number.startswith(kind) else number
+
+
 def schema(db: sqlite_utils.Database, doc: Row, names: dict[str, str]) -> list[Related]:
     """The documents `doc` names in a Lược đồ relation, and those naming it, once each per relation."""
     by_key = {number_key(r["number"]): r["doc_id"] for r in db.query(
@@ -196,7 +206,7 @@ def schema(db: sqlite_utils.Database, doc: Row, names: dict[str, str]) -> list[R
                       f"AND relation IN ({marks}) ORDER BY start", [doc["doc_id"], *SCHEMA]):
         target = by_key.get(number_key(r["target_doc"]))
         heading = labels.RELATION[r["relation"]]
-        name = names.get(target, "") if target else r["target_doc"]
+        name = names.get(target, "") if target else cited_name(r["target_doc"])
         out.setdefault((heading, target or r["target_doc"]), Related(heading, target, None if target else r["target_doc"], name))
     if doc.get("number"):
         keys = {number_key(doc["number"])}
