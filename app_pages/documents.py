@@ -8,9 +8,10 @@ from collections import defaultdict
 
 import streamlit as st
 
-from app_pages import citations_view, kbsession, portal_view
+from app_pages import citations_view, consolidated_view, kbsession, portal_view
 from app_pages.markup import STYLE, esc, md
 from app_pages.tree import tree_html
+from kb.amend.stored import is_amended
 from kb.duties import queries as duty_queries
 from kb.labels import ROLE, deadline_label, doc_label, eid_address, format_date, label
 from kb.store import db as store
@@ -68,6 +69,7 @@ with kbsession.connection() as db:
     outgoing = citations_view.outgoing_html(db, data.view, doc_id, names, stale)
     incoming = citations_view.incoming_html(db, doc_id, names)
     related = portal.schema(db, doc, names)
+    amended = is_amended(db, doc["number"])
 
 by_clause: dict[str, list[dict]] = defaultdict(list)
 for duty in duties:
@@ -110,9 +112,10 @@ if focus:
     else:
         st.warning(f"Không tìm thấy {md(eid_address(focus))} trong văn bản này.")
 
-text_tab, toc_tab, out_tab, in_tab, duty_tab = st.tabs([
+text_tab, toc_tab, out_tab, in_tab, duty_tab, *merged_tab = st.tabs([
     "Toàn văn", "Mục lục", f"Trích dẫn ({outgoing.count('<tr') - 1 if outgoing else 0})",
     f"Được trích dẫn ({incoming.count('<tr') - 1 if incoming else 0})", f"Nghĩa vụ ({len(duties)})",
+    *(["Văn bản hợp nhất"] if amended else []),
 ])
 with text_tab:
     if nodes:
@@ -145,3 +148,6 @@ with duty_tab:
         )
     else:
         st.info("Không thấy nghĩa vụ nào trong văn bản này.")
+if merged_tab:
+    with merged_tab[0]:
+        consolidated_view.show(doc_id, focus)
