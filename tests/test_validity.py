@@ -326,6 +326,22 @@ def test_cli_duties_in_force_drops_the_draft(corpus_kb, capsys):
     assert {d["doc_id"] for d in kept["duties"]} == {d["doc_id"] for d in marked["duties"]} - {DRAFT_ID}
 
 
+@pytest.mark.parametrize("only", [
+    [DRAFT_ID],
+    ["03/2022/QĐ-UBND", "cao-bang-2022-qd-03-quy-che-phoi-hop-theo-doi-thi-hanh-phap-luat:quy-che"],
+    ["no-such-document"],
+])
+def test_statuses_of_some_documents_are_theirs_in_the_whole_kb(corpus_kb, only):
+    """A query asks the statuses of the documents it shows; each is what the whole KB's reading gives (an
+    attached Quy chế still takes its Quyết định's date)."""
+    from kb.store.db import open_db
+    from kb.validity import stored_statuses
+
+    db = open_db(corpus_kb)
+    whole = stored_statuses(db, "2026-12-01")
+    assert stored_statuses(db, "2026-12-01", only) == {d: whole[d] for d in only if d in whole}
+
+
 def test_duties_in_force_before_the_quy_che(corpus_kb):
     """On 20/01/2022 the 2022 Quy chế (in force 25/01/2022) binds no one yet."""
     from kb.duties.queries import find_duties

@@ -159,7 +159,8 @@ def find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None =
     documents not in force marked; with `in_force` (ISO date) only those of texts in force on that date."""
     from kb.validity import stored_statuses
 
-    return _with_validity(_find_duties(db, actor_text, doc_id, role), stored_statuses(db, in_force), in_force)
+    result = _find_duties(db, actor_text, doc_id, role)
+    return _with_validity(result, stored_statuses(db, in_force, {r["doc_id"] for r in result["duties"]}), in_force)
 
 
 def _find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None, role: str | None) -> dict[str, Any]:

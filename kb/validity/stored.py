@@ -5,6 +5,7 @@ catalog. Computed when read, so a status follows the date asked and every docume
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlite_utils
@@ -34,11 +35,24 @@ def _effective(row: dict[str, Any], parent: dict[str, Any] | None) -> EffectiveD
     return None
 
 
-def stored_statuses(db: sqlite_utils.Database, as_of: str | None = None) -> dict[str, Status]:
-    """doc_id → the document's status on `as_of` (today when None)."""
-    rows = {r["doc_id"]: r for r in db.query(
-        "SELECT doc_id, type, number, title, issuer, place, date, effective_date, structure, preamble, "
-        "parent_doc_id FROM documents")}
+def stored_statuses(db: sqlite_utils.Database, as_of: str | None = None,
+                    only: Iterable[str] | None = None) -> dict[str, Status]:
+    """doc_id → the document's status on `as_of` (today when None); of the documents `only` names when given
+    (a query's answer needs the statuses of the documents it shows, not of the whole KB)."""
+    wanted = None if only is None else set(only)
+    # Every document's number and dates (what a citing text and an attached text's parent need), read as
+    # tuples; the wider columns only of the documents whose status is asked.
+    cursor = db.conn.cursor()
+    cursor.row_factory = None
+    light = ("doc_id", "number", "date", "effective_date", "parent_doc_id")
+    rows = {v[0]: dict(zip(light, v)) for v in cursor.execute(f"SELECT {', '.join(light)} FROM documents")}
+    asked = list(rows) if wanted is None else [d for d in wanted if d in rows]
+    wide = ("type", "title", "issuer", "place", "structure", "preamble")
+    for start in range(0, len(asked), 500):
+        chunk = asked[start:start + 500]
+        for v in cursor.execute(f"SELECT doc_id, {', '.join(wide)} FROM documents WHERE doc_id IN "
+                                f"({', '.join('?' * len(chunk))})", chunk):
+            rows[v[0]].update(zip(wide, v[1:]))
     by_key = {number_key(r["number"]): d for d, r in rows.items() if r["number"]}
     events: dict[str, list] = {d: [] for d in rows}
     for ref in db.query('SELECT doc_id, source_eid, target_doc, target_eid, relation FROM "references" '
@@ -51,7 +65,8 @@ def stored_statuses(db: sqlite_utils.Database, as_of: str | None = None) -> dict
         events[target] += events_from_references([value], citing["number"], citing["effective_date"] or citing["date"])
     catalog = load_catalog()
     out: dict[str, Status] = {}
-    for did, row in rows.items():
+    for did in asked:
+        row = rows[did]
         entry = catalog.get(row["number"], row["place"] or row["issuer"]) if row["number"] else None
         parent = rows.get(row["parent_doc_id"]) if row["parent_doc_id"] else None
         out[did] = document_status(_document(row), _effective(row, parent), events[did] + events_from_catalog(entry, catalog),
