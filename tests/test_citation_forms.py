@@ -141,6 +141,50 @@ CASES = [
      [("66-NQ/TW", None, "thuc_hien")]),
     ("Sở Tư pháp chủ trì. Thực hiện Kết luận số 123-KL/TW, các sở rà soát văn bản.", {"source": "sec_II__item_2"},
      [("123-KL/TW", None, "thuc_hien")]),
+    # "Căn cứ các <loại> của <cơ quan>: số ...; số ...": a plural type and its issuer head a list of bare numbers
+    (("Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục hành chính; số "
+      "48/2013/NĐ-CP ngày 14/5/2013 và số 92/2017/NĐ-CP ngày 07/8/2017 về sửa đổi, bổ sung một số điều của các Nghị "
+      "định liên quan đến kiểm soát thủ tục hành chính; số 118/2025/NĐ-CP ngày 09/6/2025 về thực hiện thủ tục hành "
+      "chính theo cơ chế một cửa, một cửa liên thông;"), {"source": None},
+     [("63/2010/NĐ-CP", None, "can_cu"), ("48/2013/NĐ-CP", None, "can_cu"), ("92/2017/NĐ-CP", None, "can_cu"),
+      ("118/2025/NĐ-CP", None, "can_cu")]),
+    (("Căn cứ các Nghị định của Chính phủ số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục hành chính; số "
+      "48/2013/NĐ-CP ngày 14/5/2013;"), {"source": None},
+     [("63/2010/NĐ-CP", None, "can_cu"), ("48/2013/NĐ-CP", None, "can_cu")]),
+    (("Căn cứ các Quyết định của Bộ trưởng Bộ Nông nghiệp và Môi trường: số 4831/QĐ-BNNMT ngày 17/11/2025 về việc "
+      "công bố bổ sung thủ tục hành chính trong lĩnh vực địa chất và khoáng sản; số 1524/QĐ-BNNMT ngày 20/5/2025 "
+      "của Bộ Nông nghiệp và Môi trường;"), {"source": None},
+     [("4831/QĐ-BNNMT", None, "can_cu"), ("1524/QĐ-BNNMT", None, "can_cu")]),
+    (("Căn cứ các Thông tư của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ: số 02/2017/TT-VPCP ngày 31/10/2017 hướng "
+      "dẫn về nghiệp vụ kiểm soát thủ tục hành chính; số 03/2025/TT-VPCP hướng dẫn thi hành một số nội dung của "
+      "Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ;"), {"source": None},
+     [("02/2017/TT-VPCP", None, "can_cu"), ("03/2025/TT-VPCP", None, "can_cu"), ("118/2025/NĐ-CP", None, "dan_chieu")]),
+    # a "thực hiện" after a text cited in a "Căn cứ" line is that text's title, not the citing text implementing
+    (("Căn cứ Kế hoạch số 46/KH-UBND ngày 25 tháng 8 năm 2025 của Ủy ban nhân dân thành phố Cần Thơ thực hiện Nghị "
+      "quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ sửa đổi, bổ sung, cập nhật Chương trình hành động "
+      "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị;"), {"source": None},
+     [("46/KH-UBND", None, "can_cu"), ("71/NQ-CP", None, "dan_chieu"), ("57-NQ/TW", None, "dan_chieu")]),
+    (("Căn cứ Quyết định số 1356/QĐ-TTg ngày 26 tháng 6 năm 2025 của Thủ tướng Chính phủ về ban hành Kế hoạch thực "
+      "hiện Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ;"), {"source": None},
+     [("1356/QĐ-TTg", None, "can_cu"), ("118/2025/NĐ-CP", None, "dan_chieu")]),
+    # replacing, amending, guiding in a clause is the citing text's act only when the clause opens with it or
+    # says it of the text itself; a task or a description of another text is a plain mention
+    (("tham mưu UBND tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số 15/2021/QĐ-UBND ngày 08/7/2021 của UBND tỉnh "
+      "Nghệ An về ban hành quy chế bảo vệ bí mật nhà nước; Quyết định số 46/2002/QĐ-UBND ngày 12/09/2022 của UBND "
+      "tỉnh quy định về khu vực bảo vệ"), {"source": "sec_III__item_1__bullet_1"},
+     [("15/2021/QĐ-UBND", None, "dan_chieu"), ("46/2002/QĐ-UBND", None, "dan_chieu")]),
+    ("Nghị định quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân", {"source": "sec_II__item_5__bullet_1"},
+     [("Luật Bảo vệ dữ liệu cá nhân", None, "dan_chieu")]),
+    ("Nội dung: bao gồm quy định chi tiết khoản 7 Điều 8 của Luật Bảo vệ dữ liệu cá nhân.", {"source": "sec_II__item_5"},
+     [("Luật Bảo vệ dữ liệu cá nhân", "art_8__para_7", "dan_chieu")]),
+    (("Cục Thuế sẽ bổ sung chỉ tiêu này khi xây dựng Thông tư hướng dẫn thi hành Luật Quản lý thuế (sửa đổi)."),
+     {"source": "sec_II__item_3"}, [("Luật Quản lý thuế", None, "dan_chieu")]),
+    (("Quyết định này có hiệu lực kể từ ngày 06 tháng 12 năm 2025, thay thế Quyết định số 35/2024/QĐ-UBND ngày 20 "
+      "tháng 11 năm 2024 của Ủy ban nhân dân Thành phố."), {"source": "art_2"}, [("35/2024/QĐ-UBND", None, "thay_the")]),
+    ("Bãi bỏ Quyết định số 32/2024/QĐ-UBND ngày 10 tháng 12 năm 2024 của UBND tỉnh.", {"source": "art_3"},
+     [("32/2024/QĐ-UBND", None, "thay_the")]),
+    ("a) Sửa đổi, bổ sung khoản 2 Điều 5 Thông tư số 09/2025/TT-BCT như sau:", {"source": "art_1__para_1"},
+     [("09/2025/TT-BCT", "art_5__para_2", "sua_doi_bo_sung")]),
 ]
 
 
