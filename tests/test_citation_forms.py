@@ -111,6 +111,14 @@ CASES = [
     ("ký kết phụ lục hợp đồng kèm theo hợp đồng chính", {}, []),
     ("(theo mẫu số 02, mẫu số 03 kèm theo) và tiền thưởng", {},
      [(None, "annex__form_02", "dan_chieu"), (None, "annex__form_03", "dan_chieu")]),
+    # the Constitution named as a kind of text beside others ("Hiến pháp, pháp luật"), with no year, is no citation
+    (("Đảm bảo xây dựng hệ thống pháp luật đồng bộ, thống nhất, minh bạch, khả thi, chất lượng cao, phù hợp với Hiến "
+      "pháp, pháp luật và thực tiễn của địa phương."), {}, []),
+    ("Quốc hội thực hiện quyền giám sát tối cao việc tuân theo Hiến pháp, luật và nghị quyết của Quốc hội.", {}, []),
+    ("văn bản quy phạm pháp luật có dấu hiệu trái với Hiến pháp, luật, nghị quyết của Quốc hội;", {}, []),
+    ("hoạt động trong khuôn khổ Hiến pháp và pháp luật.", {}, []),
+    ("theo quy định của Hiến pháp năm 2013 và pháp luật hiện hành", {}, [("Hiến pháp năm 2013", None, "dan_chieu")]),
+    ("quyền con người được Hiến pháp bảo đảm", {}, [("Hiến pháp", None, "dan_chieu")]),
     # --- relations ---------------------------------------------------------------------------------
     # "Căn cứ"/"Thực hiện" opening a sentence governs its whole list, even past an unnumbered text
     (("Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị số 45-CT/TW ngày 14 tháng "
@@ -167,6 +175,25 @@ CASES = [
     (("Căn cứ Quyết định số 1356/QĐ-TTg ngày 26 tháng 6 năm 2025 của Thủ tướng Chính phủ về ban hành Kế hoạch thực "
       "hiện Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ;"), {"source": None},
      [("1356/QĐ-TTg", None, "can_cu"), ("118/2025/NĐ-CP", None, "dan_chieu")]),
+    # each Phụ lục of a text says it is attached: "(Kèm theo ...)" opening a line, after another one in the same text
+    (("Tổng cộng | 15 | 21 | 4 | 3\nPHỤ LỤC II\nTHÔNG SỐ, TẦN SUẤT, THỜI GIAN QUAN TRẮC\n(Kèm theo Kế hoạch 235/KH-UBND "
+      "ngày 18/11/2025 của UBND tỉnh Thanh Hóa)\nTT | Đối tượng quan trắc\nTổng cộng | 732\nPHỤ LỤC III\nVỊ TRÍ LẤY MẪU "
+      "QUAN TRẮC\n(Kèm theo Kế hoạch 235/KH-UBND ngày 18/11/2025 của UBND tỉnh Thanh Hóa)\nTT | Địa điểm quan trắc"),
+     {"source": "para_1"},
+     [("235/KH-UBND", None, "ban_hanh_kem_theo"), ("235/KH-UBND", None, "ban_hanh_kem_theo")]),
+    (("CÁC THÔNG SỐ ĐƯỢC SỬ DỤNG TÍNH TOÁN GIÁ HỢP ĐỒNG MUA BÁN ĐIỆN\n(Ban hành kèm theo Thông tư số 58/2025/TT-BCT "
+      "ngày 02 tháng 12 năm 2025 của Bộ trưởng Bộ Công Thương)\n1. Giá điện\nCÁC MẪU BIỂU PHÂN TÍCH TÀI CHÍNH CỦA DỰ "
+      "ÁN\n(Ban hành kèm theo Thông tư số 58/2025/TT-BCT ngày 02 tháng 12 năm 2025 của Bộ trưởng Bộ Công Thương)"),
+     {"source": "para_3"},
+     [("58/2025/TT-BCT", None, "ban_hanh_kem_theo"), ("58/2025/TT-BCT", None, "ban_hanh_kem_theo")]),
+    (("DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n(Kèm theo Quyết định số: 2608/QĐ-UBND ngày 24 tháng 11 năm 2025 của "
+      "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ)\nStt | Tên thủ tục\nDANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ\n(Kèm "
+      "theo Quyết định số 2608/QĐ-UBND ngày 24 tháng 11 năm 2025 của Chủ tịch Ủy ban nhân dân thành phố Cần Thơ)"),
+     {"source": "para_32"},
+     [("2608/QĐ-UBND", None, "ban_hanh_kem_theo"), ("2608/QĐ-UBND", None, "ban_hanh_kem_theo")]),
+    # ... but "ban hành kèm theo" inside a clause's prose is a mention
+    ("- Tiêu chuẩn cơ sở 661: 2018/BVTV quy trình công bố dịch ban hành kèm theo Quyết định số 146/QĐ-BVTV-KH",
+     {"source": "part_I"}, [("146/QĐ-BVTV-KH", None, "dan_chieu")]),
     # replacing, amending, guiding in a clause is the citing text's act only when the clause opens with it or
     # says it of the text itself; a task or a description of another text is a plain mention
     (("tham mưu UBND tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số 15/2021/QĐ-UBND ngày 08/7/2021 của UBND tỉnh "

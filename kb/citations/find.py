@@ -191,6 +191,8 @@ def _name_anchors(text: str) -> list[_Anchor]:
                              name=law, date=date, issuer=issuer))
     for m in P.CONSTITUTION.finditer(text) if "Hiến" in text else ():
         date, _ = _tail_info(m.group("tail"))
+        if not date and P.CONSTITUTION_AS_KIND.match(text, m.end("law")):
+            continue
         found.append(_Anchor("name", m.start(), m.end(), m.end("law"), doc_type="Hiến pháp", name="Hiến pháp",
                              date=date))
     return found
@@ -469,7 +471,11 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
                 if own == "thuc_hien" and head_relation == "can_cu" and not P.CLAUSE_THEN_TRIGGER.search(gap):
                     # "Căn cứ Kế hoạch số 46/KH-UBND ... thực hiện Nghị quyết số 71/NQ-CP": the basis's title
                     own = None
-                relation = own if own in P.OWN_VOICE else "dan_chieu"
+                if own == "ban_hanh_kem_theo" and P.ATTACHED_LINE.search(gap):
+                    # a Phụ lục's own "(Kèm theo Kế hoạch số ...)" line after another one in the same text
+                    relation = own
+                else:
+                    relation = own if own in P.OWN_VOICE else "dan_chieu"
         task = relation == "thuc_hien" and not _opens_sentence(text, sentence, c.start)
         subject = relation == "thuc_hien" and _implementation_named(text[sentence:c.start])
         c = replace(c, relation=relation, task=task, subject=subject, foreign=_foreign_act(relation, text[sentence:c.start]))

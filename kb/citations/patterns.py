@@ -107,6 +107,9 @@ CONSTITUTION = re.compile(
     rf"(?<![\w])(?P<law>Hiến{_S}pháp(?:{_S}nước{_S}Cộng{_S}hòa{_S}xã{_S}hội{_S}chủ{_S}nghĩa{_S}Việt{_S}Nam)?)"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?)"
 )
+# "phù hợp với Hiến pháp, pháp luật", "trái với Hiến pháp, luật, nghị quyết của Quốc hội", "trong khuôn khổ Hiến
+# pháp và pháp luật": the Constitution named as a kind of text beside others, with no year, is no citation.
+CONSTITUTION_AS_KIND = re.compile(r"\s*(?:,|\s+và|\s+hoặc)\s+(?:các\s+)?(?:pháp\s+luật|luật|văn\s+bản)\b", re.IGNORECASE)
 _AMEND = rf"(?i:sửa{_S}đổi,?{_S}bổ{_S}sung(?:{_S}một{_S}số{_S}điều)?(?:{_S}của)?)"
 # A name may hold one list "A, B và C" ("Luật Khoa học, công nghệ và đổi mới sáng tạo") or a fixed pair
 # ("Luật Phòng, chống tham nhũng", "Luật Quản lý, sử dụng tài sản công").
@@ -271,6 +274,8 @@ TRIGGERS = (
 )
 # "..., thực hiện Chỉ thị số ...": after a comma the implementing is a clause of its own, not a cited title's words.
 CLAUSE_THEN_TRIGGER = re.compile(r"[,;]\s*(?:(?i:và|để|đồng\s+thời)\s+)?(?i:thực\s+hiện|triển\s+khai)\b[^,;]*$")
+# "(Kèm theo Quyết định số ...)" opening a line: what an attached text says of itself, wherever it stands.
+ATTACHED_LINE = re.compile(r"\n[\s*_]*\(\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s*$")
 # Relations that are an act on another text: the citing text's own only when it does it (see find._foreign_act).
 ACT_RELATIONS = ("thay_the", "sua_doi_bo_sung", "huong_dan")
 # A clause that opens with the act: "Bãi bỏ ...", "a) Sửa đổi, bổ sung ...", "Điều 3. Thay thế ...", or with the
