@@ -39,7 +39,10 @@ CASES = [
     # a law's name inside a cited decree's title ends where the clause's own words go on ("đảm bảo ...")
     (("trình phê duyệt báo cáo quy định tại Điều 104 Nghị định số 186/2025/NĐ-CP của Chính phủ Quy định chi "
       "tiết một số điều của Luật Quản lý, sử dụng tài sản công đảm bảo thời gian theo quy định."), {},
-     [("186/2025/NĐ-CP", "art_104", "dan_chieu"), ("Luật Quản lý, sử dụng tài sản công", None, "dan_chieu")]),
+     [("186/2025/NĐ-CP", "art_104", "dan_chieu"), ("15/2017/QH14", None, "dan_chieu")]),
+    # a law the catalog knows by its name is its number, with or without its comma read as part of the name
+    ("Căn cứ Luật Quản lý, sử dụng tài sản công;", {"source": None}, [("15/2017/QH14", None, "can_cu")]),
+    ("theo Luật Quản lý, sử dụng tài sản công, bảo đảm công khai", {}, [("15/2017/QH14", None, "dan_chieu")]),
     ("theo Luật Ngân sách nhà nước bảo đảm đúng thời hạn", {}, [("83/2015/QH13", None, "dan_chieu")]),
     # a comma inside a name before up to six words ("Luật Trật tự, an toàn giao thông đường bộ")
     ("Căn cứ Luật Trật tự, an toàn giao thông đường bộ ngày 27 tháng 6 năm 2024;", {"source": None},
