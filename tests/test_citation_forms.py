@@ -39,7 +39,10 @@ CASES = [
     # a law's name inside a cited decree's title ends where the clause's own words go on ("đảm bảo ...")
     (("trình phê duyệt báo cáo quy định tại Điều 104 Nghị định số 186/2025/NĐ-CP của Chính phủ Quy định chi "
       "tiết một số điều của Luật Quản lý, sử dụng tài sản công đảm bảo thời gian theo quy định."), {},
-     [("186/2025/NĐ-CP", "art_104", "dan_chieu"), ("Luật Quản lý, sử dụng tài sản công", None, "dan_chieu")]),
+     [("186/2025/NĐ-CP", "art_104", "dan_chieu"), ("15/2017/QH14", None, "dan_chieu")]),
+    # a law the catalog knows by its name is its number, with or without its comma read as part of the name
+    ("Căn cứ Luật Quản lý, sử dụng tài sản công;", {"source": None}, [("15/2017/QH14", None, "can_cu")]),
+    ("theo Luật Quản lý, sử dụng tài sản công, bảo đảm công khai", {}, [("15/2017/QH14", None, "dan_chieu")]),
     ("theo Luật Ngân sách nhà nước bảo đảm đúng thời hạn", {}, [("83/2015/QH13", None, "dan_chieu")]),
     # a comma inside a name before up to six words ("Luật Trật tự, an toàn giao thông đường bộ")
     ("Căn cứ Luật Trật tự, an toàn giao thông đường bộ ngày 27 tháng 6 năm 2024;", {"source": None},
@@ -111,6 +114,14 @@ CASES = [
     ("ký kết phụ lục hợp đồng kèm theo hợp đồng chính", {}, []),
     ("(theo mẫu số 02, mẫu số 03 kèm theo) và tiền thưởng", {},
      [(None, "annex__form_02", "dan_chieu"), (None, "annex__form_03", "dan_chieu")]),
+    # the Constitution named as a kind of text beside others ("Hiến pháp, pháp luật"), with no year, is no citation
+    (("Đảm bảo xây dựng hệ thống pháp luật đồng bộ, thống nhất, minh bạch, khả thi, chất lượng cao, phù hợp với Hiến "
+      "pháp, pháp luật và thực tiễn của địa phương."), {}, []),
+    ("Quốc hội thực hiện quyền giám sát tối cao việc tuân theo Hiến pháp, luật và nghị quyết của Quốc hội.", {}, []),
+    ("văn bản quy phạm pháp luật có dấu hiệu trái với Hiến pháp, luật, nghị quyết của Quốc hội;", {}, []),
+    ("hoạt động trong khuôn khổ Hiến pháp và pháp luật.", {}, []),
+    ("theo quy định của Hiến pháp năm 2013 và pháp luật hiện hành", {}, [("Hiến pháp năm 2013", None, "dan_chieu")]),
+    ("quyền con người được Hiến pháp bảo đảm", {}, [("Hiến pháp", None, "dan_chieu")]),
     # --- relations ---------------------------------------------------------------------------------
     # "Căn cứ"/"Thực hiện" opening a sentence governs its whole list, even past an unnumbered text
     (("Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng; Chỉ thị số 45-CT/TW ngày 14 tháng "
@@ -141,6 +152,69 @@ CASES = [
      [("66-NQ/TW", None, "thuc_hien")]),
     ("Sở Tư pháp chủ trì. Thực hiện Kết luận số 123-KL/TW, các sở rà soát văn bản.", {"source": "sec_II__item_2"},
      [("123-KL/TW", None, "thuc_hien")]),
+    # "Căn cứ các <loại> của <cơ quan>: số ...; số ...": a plural type and its issuer head a list of bare numbers
+    (("Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục hành chính; số "
+      "48/2013/NĐ-CP ngày 14/5/2013 và số 92/2017/NĐ-CP ngày 07/8/2017 về sửa đổi, bổ sung một số điều của các Nghị "
+      "định liên quan đến kiểm soát thủ tục hành chính; số 118/2025/NĐ-CP ngày 09/6/2025 về thực hiện thủ tục hành "
+      "chính theo cơ chế một cửa, một cửa liên thông;"), {"source": None},
+     [("63/2010/NĐ-CP", None, "can_cu"), ("48/2013/NĐ-CP", None, "can_cu"), ("92/2017/NĐ-CP", None, "can_cu"),
+      ("118/2025/NĐ-CP", None, "can_cu")]),
+    (("Căn cứ các Nghị định của Chính phủ số 63/2010/NĐ-CP ngày 08/6/2010 về kiểm soát thủ tục hành chính; số "
+      "48/2013/NĐ-CP ngày 14/5/2013;"), {"source": None},
+     [("63/2010/NĐ-CP", None, "can_cu"), ("48/2013/NĐ-CP", None, "can_cu")]),
+    (("Căn cứ các Quyết định của Bộ trưởng Bộ Nông nghiệp và Môi trường: số 4831/QĐ-BNNMT ngày 17/11/2025 về việc "
+      "công bố bổ sung thủ tục hành chính trong lĩnh vực địa chất và khoáng sản; số 1524/QĐ-BNNMT ngày 20/5/2025 "
+      "của Bộ Nông nghiệp và Môi trường;"), {"source": None},
+     [("4831/QĐ-BNNMT", None, "can_cu"), ("1524/QĐ-BNNMT", None, "can_cu")]),
+    (("Căn cứ các Thông tư của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ: số 02/2017/TT-VPCP ngày 31/10/2017 hướng "
+      "dẫn về nghiệp vụ kiểm soát thủ tục hành chính; số 03/2025/TT-VPCP hướng dẫn thi hành một số nội dung của "
+      "Nghị định số 118/2025/NĐ-CP ngày 09/6/2025 của Chính phủ;"), {"source": None},
+     [("02/2017/TT-VPCP", None, "can_cu"), ("03/2025/TT-VPCP", None, "can_cu"), ("118/2025/NĐ-CP", None, "dan_chieu")]),
+    # a "thực hiện" after a text cited in a "Căn cứ" line is that text's title, not the citing text implementing
+    (("Căn cứ Kế hoạch số 46/KH-UBND ngày 25 tháng 8 năm 2025 của Ủy ban nhân dân thành phố Cần Thơ thực hiện Nghị "
+      "quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ sửa đổi, bổ sung, cập nhật Chương trình hành động "
+      "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị;"), {"source": None},
+     [("46/KH-UBND", None, "can_cu"), ("71/NQ-CP", None, "dan_chieu"), ("57-NQ/TW", None, "dan_chieu")]),
+    (("Căn cứ Quyết định số 1356/QĐ-TTg ngày 26 tháng 6 năm 2025 của Thủ tướng Chính phủ về ban hành Kế hoạch thực "
+      "hiện Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ;"), {"source": None},
+     [("1356/QĐ-TTg", None, "can_cu"), ("118/2025/NĐ-CP", None, "dan_chieu")]),
+    # each Phụ lục of a text says it is attached: "(Kèm theo ...)" opening a line, after another one in the same text
+    (("Tổng cộng | 15 | 21 | 4 | 3\nPHỤ LỤC II\nTHÔNG SỐ, TẦN SUẤT, THỜI GIAN QUAN TRẮC\n(Kèm theo Kế hoạch 235/KH-UBND "
+      "ngày 18/11/2025 của UBND tỉnh Thanh Hóa)\nTT | Đối tượng quan trắc\nTổng cộng | 732\nPHỤ LỤC III\nVỊ TRÍ LẤY MẪU "
+      "QUAN TRẮC\n(Kèm theo Kế hoạch 235/KH-UBND ngày 18/11/2025 của UBND tỉnh Thanh Hóa)\nTT | Địa điểm quan trắc"),
+     {"source": "para_1"},
+     [("235/KH-UBND", None, "ban_hanh_kem_theo"), ("235/KH-UBND", None, "ban_hanh_kem_theo")]),
+    (("CÁC THÔNG SỐ ĐƯỢC SỬ DỤNG TÍNH TOÁN GIÁ HỢP ĐỒNG MUA BÁN ĐIỆN\n(Ban hành kèm theo Thông tư số 58/2025/TT-BCT "
+      "ngày 02 tháng 12 năm 2025 của Bộ trưởng Bộ Công Thương)\n1. Giá điện\nCÁC MẪU BIỂU PHÂN TÍCH TÀI CHÍNH CỦA DỰ "
+      "ÁN\n(Ban hành kèm theo Thông tư số 58/2025/TT-BCT ngày 02 tháng 12 năm 2025 của Bộ trưởng Bộ Công Thương)"),
+     {"source": "para_3"},
+     [("58/2025/TT-BCT", None, "ban_hanh_kem_theo"), ("58/2025/TT-BCT", None, "ban_hanh_kem_theo")]),
+    (("DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n(Kèm theo Quyết định số: 2608/QĐ-UBND ngày 24 tháng 11 năm 2025 của "
+      "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ)\nStt | Tên thủ tục\nDANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ\n(Kèm "
+      "theo Quyết định số 2608/QĐ-UBND ngày 24 tháng 11 năm 2025 của Chủ tịch Ủy ban nhân dân thành phố Cần Thơ)"),
+     {"source": "para_32"},
+     [("2608/QĐ-UBND", None, "ban_hanh_kem_theo"), ("2608/QĐ-UBND", None, "ban_hanh_kem_theo")]),
+    # ... but "ban hành kèm theo" inside a clause's prose is a mention
+    ("- Tiêu chuẩn cơ sở 661: 2018/BVTV quy trình công bố dịch ban hành kèm theo Quyết định số 146/QĐ-BVTV-KH",
+     {"source": "part_I"}, [("146/QĐ-BVTV-KH", None, "dan_chieu")]),
+    # replacing, amending, guiding in a clause is the citing text's act only when the clause opens with it or
+    # says it of the text itself; a task or a description of another text is a plain mention
+    (("tham mưu UBND tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số 15/2021/QĐ-UBND ngày 08/7/2021 của UBND tỉnh "
+      "Nghệ An về ban hành quy chế bảo vệ bí mật nhà nước; Quyết định số 46/2002/QĐ-UBND ngày 12/09/2022 của UBND "
+      "tỉnh quy định về khu vực bảo vệ"), {"source": "sec_III__item_1__bullet_1"},
+     [("15/2021/QĐ-UBND", None, "dan_chieu"), ("46/2002/QĐ-UBND", None, "dan_chieu")]),
+    ("Nghị định quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân", {"source": "sec_II__item_5__bullet_1"},
+     [("Luật Bảo vệ dữ liệu cá nhân", None, "dan_chieu")]),
+    ("Nội dung: bao gồm quy định chi tiết khoản 7 Điều 8 của Luật Bảo vệ dữ liệu cá nhân.", {"source": "sec_II__item_5"},
+     [("Luật Bảo vệ dữ liệu cá nhân", "art_8__para_7", "dan_chieu")]),
+    (("Cục Thuế sẽ bổ sung chỉ tiêu này khi xây dựng Thông tư hướng dẫn thi hành Luật Quản lý thuế (sửa đổi)."),
+     {"source": "sec_II__item_3"}, [("Luật Quản lý thuế", None, "dan_chieu")]),
+    (("Quyết định này có hiệu lực kể từ ngày 06 tháng 12 năm 2025, thay thế Quyết định số 35/2024/QĐ-UBND ngày 20 "
+      "tháng 11 năm 2024 của Ủy ban nhân dân Thành phố."), {"source": "art_2"}, [("35/2024/QĐ-UBND", None, "thay_the")]),
+    ("Bãi bỏ Quyết định số 32/2024/QĐ-UBND ngày 10 tháng 12 năm 2024 của UBND tỉnh.", {"source": "art_3"},
+     [("32/2024/QĐ-UBND", None, "thay_the")]),
+    ("a) Sửa đổi, bổ sung khoản 2 Điều 5 Thông tư số 09/2025/TT-BCT như sau:", {"source": "art_1__para_1"},
+     [("09/2025/TT-BCT", "art_5__para_2", "sua_doi_bo_sung")]),
 ]
 
 

@@ -48,6 +48,7 @@ class Citation:
     loose: bool = False  # a pinpoint with no document that may belong to the next one (see `resolve`)
     task: bool = False  # "thuc_hien" read from a task inside a sentence, not from its opening words
     subject: bool = False  # "thuc_hien" read from "tình hình / kết quả / việc thực hiện": a subject, not a task
+    foreign: bool = False  # a replacing, amending or guiding someone else is to do ("tham mưu ... thay thế ...")
     next_anchor: int | None = None  # index of that next document citation in the same sentence
 
 
@@ -173,6 +174,8 @@ def _name_anchors(text: str) -> list[_Anchor]:
                              name=law, date=date, issuer=issuer))
     for m in P.CONSTITUTION.finditer(text) if "Hiến" in text else ():
         date, _ = _tail_info(m.group("tail"))
+        if not date and P.CONSTITUTION_AS_KIND.match(text, m.end("law")):
+            continue
         found.append(_Anchor("name", m.start(), m.end(), m.end("law"), doc_type="Hiến pháp", name="Hiến pháp",
                              date=date))
     return found
@@ -416,8 +419,9 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
                 relation = prev_internal.relation  # "Bãi bỏ điểm c khoản 2 và điểm d khoản 3 Điều 14"
             else:
                 relation = _trigger(text[_sentence_start(text, c.start):c.start]) or "dan_chieu"
-            subject = relation == "thuc_hien" and _implementation_named(text[_sentence_start(text, c.start):c.start])
-            prev_internal = replace(c, relation=relation, subject=subject)
+            lead = text[_sentence_start(text, c.start):c.start]
+            subject = relation == "thuc_hien" and _implementation_named(lead)
+            prev_internal = replace(c, relation=relation, subject=subject, foreign=_foreign_act(relation, lead))
             out.append(prev_internal)
             continue
         if c.which == "này":
@@ -447,13 +451,31 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
                 relation = "dan_chieu"
             else:
                 own = _trigger(gap)
-                relation = own if own in P.OWN_VOICE else "dan_chieu"
+                if own == "thuc_hien" and head_relation == "can_cu" and not P.CLAUSE_THEN_TRIGGER.search(gap):
+                    # "Căn cứ Kế hoạch số 46/KH-UBND ... thực hiện Nghị quyết số 71/NQ-CP": the basis's title
+                    own = None
+                if own == "ban_hanh_kem_theo" and P.ATTACHED_LINE.search(gap):
+                    # a Phụ lục's own "(Kèm theo Kế hoạch số ...)" line after another one in the same text
+                    relation = own
+                else:
+                    relation = own if own in P.OWN_VOICE else "dan_chieu"
         task = relation == "thuc_hien" and not _opens_sentence(text, sentence, c.start)
         subject = relation == "thuc_hien" and _implementation_named(text[sentence:c.start])
-        c = replace(c, relation=relation, task=task, subject=subject)
+        c = replace(c, relation=relation, task=task, subject=subject, foreign=_foreign_act(relation, text[sentence:c.start]))
         out.append(c)
         prev = c
     return out
+
+
+def _foreign_act(relation: str, lead: str) -> bool:
+    """Whether a replacing, amending or guiding read before a citation in a clause is not the citing text's own act:
+    the text's own act opens its sentence ("Bãi bỏ Quyết định số ...", "Sửa đổi, bổ sung khoản 2 Điều 5") or is
+    said of the text itself ("Quyết định này có hiệu lực ... và thay thế Quyết định số ..."); any other is a task
+    or a description ("tham mưu UBND tỉnh sửa đổi, bổ sung hoặc thay thế Quyết định số ...", "Nghị định quy định
+    chi tiết một số điều Luật ...", "Nội dung: quy định chi tiết ...")."""
+    if relation not in P.ACT_RELATIONS:
+        return False
+    return not P.OWN_ACT_OPENS.match(lead)
 
 
 def _implementation_named(lead: str) -> bool:
@@ -603,6 +625,8 @@ def resolve(cites: list[Citation], source_eid: str | None, ctx: Context) -> list
         if source_eid is not None and (c.subject or c.task and _identity(c) not in ctx.implemented):
             # a clause's task of implementing a text the document as a whole does not implement, or the
             # implementing of a text named as what a report, a check is about
+            c = replace(c, relation="dan_chieu")
+        if source_eid is not None and c.foreign:
             c = replace(c, relation="dan_chieu")
         if c.kind == "internal" and c.relation == "thuc_hien":
             # "thực hiện các nội dung quy định tại khoản 1 Điều này": a text does not implement its own units

@@ -107,6 +107,9 @@ CONSTITUTION = re.compile(
     rf"(?<![\w])(?P<law>Hiến{_S}pháp(?:{_S}nước{_S}Cộng{_S}hòa{_S}xã{_S}hội{_S}chủ{_S}nghĩa{_S}Việt{_S}Nam)?)"
     rf"(?P<tail>(?:\s*,?{_S}{DATE})?)"
 )
+# "phù hợp với Hiến pháp, pháp luật", "trái với Hiến pháp, luật, nghị quyết của Quốc hội", "trong khuôn khổ Hiến
+# pháp và pháp luật": the Constitution named as a kind of text beside others, with no year, is no citation.
+CONSTITUTION_AS_KIND = re.compile(r"\s*(?:,|\s+và|\s+hoặc)\s+(?:các\s+)?(?:pháp\s+luật|luật|văn\s+bản)\b", re.IGNORECASE)
 _AMEND = rf"(?i:sửa{_S}đổi,?{_S}bổ{_S}sung(?:{_S}một{_S}số{_S}điều)?(?:{_S}của)?)"
 # A name may hold one list "A, B và C" ("Luật Khoa học, công nghệ và đổi mới sáng tạo") or a fixed pair
 # ("Luật Phòng, chống tham nhũng", "Luật Quản lý, sử dụng tài sản công").
@@ -252,7 +255,12 @@ IMPLEMENTATION_NAMED = re.compile(
 
 # Relation triggers, matched against the words just before a citation.
 TRIGGERS = (
-    ("can_cu", re.compile(r"(?i:căn\s+cứ)(?:\s+(?:vào|theo))?\s*:?\s*$")),
+    # "Căn cứ các Nghị định của Chính phủ: số 63/2010/NĐ-CP ...", "Căn cứ các Quyết định của Thủ tướng Chính phủ
+    # về phê duyệt quy hoạch ...: Quyết định số ...": a plural type and its issuer head the list of numbers
+    # (or with no colon, right before "số": "Căn cứ các Nghị định của Chính phủ số 63/2010/NĐ-CP ...")
+    ("can_cu", re.compile(rf"(?i:căn\s+cứ)(?:\s+(?:vào|theo))?(?:\s+(?i:các)\s+(?:{_TYPE_ALT})\b"
+                          rf"(?:[^.;:]{{0,160}}:|{_S}(?i:của){_S}[^.;:\d]{{1,80}}?(?=\s+(?i:số)\s*$)))?"
+                          r"(?:\s*(?i:số))?\s*:?\s*$")),
     ("huong_dan", re.compile(r"(?i:quy\s+định\s+chi\s+tiết|hướng\s+dẫn)(?:\s+(?:thi\s+hành|thực\s+hiện))?"
                              r"(?:\s+(?:một\s+số\s+điều|các\s+điều|một\s+số\s+điều\s+và\s+biện\s+pháp\s+thi"
                              r"\s+hành)(?:\s+của)?)?\s*$")),
@@ -263,6 +271,19 @@ TRIGGERS = (
                                    r"(?:\s+(?:của|tại))?\s*$")),
     # "(Ban hành kèm theo Quyết định số ...)" opening a line: the text was issued with that decision
     ("ban_hanh_kem_theo", re.compile(r"(?:^|[(\n])\s*(?i:ban\s+hành\s+kèm\s+theo|kèm\s+theo)\s*$")),
+)
+# "..., thực hiện Chỉ thị số ...": after a comma the implementing is a clause of its own, not a cited title's words.
+CLAUSE_THEN_TRIGGER = re.compile(r"[,;]\s*(?:(?i:và|để|đồng\s+thời)\s+)?(?i:thực\s+hiện|triển\s+khai)\b[^,;]*$")
+# "(Kèm theo Quyết định số ...)" opening a line: what an attached text says of itself, wherever it stands.
+ATTACHED_LINE = re.compile(r"\n[\s*_]*\(\s*(?i:ban\s+hành\s+)?(?i:kèm\s+theo)\s*$")
+# Relations that are an act on another text: the citing text's own only when it does it (see find._foreign_act).
+ACT_RELATIONS = ("thay_the", "sua_doi_bo_sung", "huong_dan")
+# A clause that opens with the act: "Bãi bỏ ...", "a) Sửa đổi, bổ sung ...", "Điều 3. Thay thế ...", or with the
+# citing text as the one that acts: "Quyết định này có hiệu lực ... và thay thế ...", "Thông tư này hướng dẫn ...".
+_CLAUSE_OPENING = r"^[\W_]*(?:(?i:điều)\s+\d+[a-zđ]?\s*[.:]|(?:[a-zđ]|\d{1,3}(?:\.\d{1,3})*)\s*[.)])?[\W_]*"
+OWN_ACT_OPENS = re.compile(
+    _CLAUSE_OPENING + r"(?:(?i:bãi\s+bỏ|thay\s+thế|sửa\s+đổi|bổ\s+sung|hướng\s+dẫn|quy\s+định\s+chi\s+tiết|đình\s+chỉ|"
+    rf"hủy\s+bỏ)|(?:{_TYPE_ALT}){_S}(?i:này)(?![\w]))"
 )
 # Triggers that still speak for the citing text inside another citation's title: "Căn cứ" and
 # "Thực hiện" at a sentence's start, or "kế hoạch thực hiện Chỉ thị ...".
