@@ -45,6 +45,8 @@ def _where(eid: str | None) -> str:
 # --- kb parse -------------------------------------------------------------------------------------
 def _setup_parse(p: argparse.ArgumentParser) -> None:
     p.add_argument("file")
+    p.add_argument("--db", default=None,
+                   help="a knowledge base whose documents may amend or repeal this one (its validity follows them)")
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--json", action="store_true", help="the documents as JSON")
     fmt.add_argument("--akn", action="store_true", help="the normative document as Akoma Ntoso XML")
@@ -57,7 +59,13 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from parsers.outline import outline
 
     result = parse(args.file)  # in a child, within the time budget
-    statuses = file_statuses(result)
+    stored = None
+    if args.db:
+        from kb.store.db import open_db
+        from kb.validity import events_in_kb
+
+        stored = events_in_kb(open_db(args.db), [d.number for d in result.documents])
+    statuses = file_statuses(result, stored=stored)
     if args.json:
         data = result.to_dict()
         for doc, status in zip(data["documents"], statuses, strict=True):

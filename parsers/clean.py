@@ -32,6 +32,11 @@ _SPACE_TABLE = str.maketrans({c: " " for c in _ODD_SPACES})
 _INVISIBLES = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLES}]")
 _MULTI_SPACE = re.compile(r" {2,}")
+# Letters that look like Vietnamese ones and come from old encodings (TCVN3/VNI converted): "Ðiều 418",
+# "Ðoàn thanh niên" (Icelandic eth U+00D0/U+00F0, African D U+0189) are Đ/đ; one character for one, so
+# offsets hold
+_LOOKALIKES = "\u00d0\u00f0\u0189"
+_LOOKALIKE_TABLE = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
 
 
 def _has_any(text: str, chars: str) -> bool:
@@ -78,7 +83,7 @@ def _split_lines_slow(text: str) -> list[Line]:
 def nfc(draft: Draft) -> Draft:
     whole = draft.source
     if (whole is not None and not _has_any(whole, _ODD_SPACES) and not _has_any(whole, _INVISIBLES)
-            and (whole.isascii() or unicodedata.is_normalized("NFC", whole))):
+            and not _has_any(whole, _LOOKALIKES) and (whole.isascii() or unicodedata.is_normalized("NFC", whole))):
         return draft  # already NFC, no tabs or odd spaces: nothing to do line by line
     for line in draft.lines:
         text = line.text
@@ -86,6 +91,8 @@ def nfc(draft: Draft) -> Draft:
             if not unicodedata.is_normalized("NFC", text):
                 text = unicodedata.normalize("NFC", text)
             text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+            if _has_any(text, _LOOKALIKES):
+                text = text.translate(_LOOKALIKE_TABLE)
         elif "\t" in text:
             text = text.replace("\t", " ")
         line.text = text

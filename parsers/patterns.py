@@ -52,7 +52,7 @@ ENACTING = re.compile(r"^(QUYẾT ĐỊNH|QUYẾT NGHỊ|BAN HÀNH|CHỈ THỊ|N
 # is Điều 1 of the Quyết định itself ("Ban hành kèm theo Quyết định này Quy chế ..."), not another text's header.
 ANNEX_OF = re.compile(
     r"^(?=(?-i:[(BK]))\(?\s*(?:Ban\s+hành\s+(?:kèm\s+)?theo|kèm\s+theo)\s+"
-    r"(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kế hoạch)"
+    r"(Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị|Công văn|Kế hoạch|Bộ luật|Luật|Pháp lệnh)"
     r"\s+(?!này\s+\w)(?:số\s*)?([^()]*?)\)?\s*$",
     re.IGNORECASE,
 )

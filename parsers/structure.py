@@ -247,6 +247,8 @@ class _Builder:
         eid_num = num
         if kind == "dieu" and num and num[:1] == "0":
             eid_num = num.lstrip("0") or "0"  # "Điều 07." is art_7; the number stays as printed
+        if kind == "diem" and marker[:1] == "=":
+            eid_num = marker[1:]  # a letter printed twice before a gap: the eid is the letter due (`_mend_sequence`)
         if kind == "bullet" and num is None:  # a dash prints no number: the eid counts the bullets
             eid_num = str(1 + (parent.kinds if parent else self.root_kinds).get("bullet", 0))
         unit = _Open(kind, num, self.eids.make(kind, eid_num, parent.eid if parent else None), line, level=level)
@@ -520,6 +522,42 @@ def _prose(lines: list[Line]) -> list[_Open]:
     return out
 
 
+_POINT_ORDER = "abcdđeghiklmnopqrstuvxy"  # lettered points, in order (no f, j, w, z)
+# "Điền 36. Hiệu lực thi hành": an article label mistyped (n for u), taken only where the next number is due
+_DIEU_TYPO = re.compile(r"^Điền\s+(\d+)\s*\.\s*(\S.*)$")
+
+
+def _mend_sequence(lines: list[Line], units: list) -> None:
+    """Numbering faults of the source that would give two units one eid, mended where the sequence around
+    them leaves one reading: an article label mistyped ("Điền 36." right after Điều 35) is the article due;
+    a point letter written twice where the letter after it is missing ("a) b) c) c) đ)") has that letter's eid,
+    its letter staying as printed (the fourth field of a unit, its marker, carries it: "=d")."""
+    last_dieu = None
+    for i, line in enumerate(lines):
+        unit = units[i]
+        if unit is None and last_dieu is not None and line.text[:1] == "Đ":
+            m = _DIEU_TYPO.match(line.text)
+            if m and m.group(1) == str(last_dieu + 1):
+                units[i] = unit = ("dieu", m.group(1), m.group(2).strip(), "")
+        if unit is not None and unit[0] == "dieu":
+            last_dieu = int(unit[1]) if unit[1] and unit[1].isdigit() else None
+    points: list[int] = []  # indexes of the points of the clause or article being read
+    for i, unit in enumerate([*units, ("khoan", None, "", "")]):
+        if unit is None:
+            continue
+        if unit[0] != "diem":
+            points = []
+            continue
+        points.append(i)
+        if len(points) < 3:
+            continue
+        a, b, c = (units[j][1] for j in points[-3:])
+        at = _POINT_ORDER.find(a or "")
+        if a == b and 0 <= at < len(_POINT_ORDER) - 2 and c == _POINT_ORDER[at + 2]:
+            j = points[-2]
+            units[j] = (*units[j][:3], "=" + _POINT_ORDER[at + 1])
+
+
 def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Document | None,
               source: str | None = None) -> Document:
     kept, quotes = _cut_quotes(lines, source)
@@ -529,6 +567,8 @@ def _document(lines: list[Line], footnotes: tuple[Footnote, ...], parent: Docume
     else:
         lines = kept
     units = [None if x.table else _unit(x.text, family) for x in lines]
+    if family == "normative":
+        _mend_sequence(lines, units)
     body = _body_start(lines, units, family)
     if body == 0 and P.FORM_TITLE.match(lines[0].text):
         body = 1  # a form split off after a signature: its label "Mẫu số 02" is its header

@@ -26,8 +26,12 @@ _NOISE_LINE = re.compile(r"^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*/\s*\d{1,
 _LABEL = {"phan": "phần", "chuong": "chương", "muc": "mục", "dieu": "điều"}
 
 
+# letters of old encodings read as the Vietnamese ones they stand for ("Ðiều": Icelandic eth for Đ)
+_LOOKALIKE = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0189": "Đ"})
+
+
 def words(text: str) -> Counter[str]:
-    text = _MD.sub("", unicodedata.normalize("NFC", text))
+    text = _MD.sub("", unicodedata.normalize("NFC", text).translate(_LOOKALIKE))
     return Counter(t.casefold() for t in _TOKEN.findall(text))
 
 

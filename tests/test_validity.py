@@ -8,7 +8,7 @@ import pytest
 
 from kb.validity import effective_date, parent_of, provision_eids, read_sentence
 from kb.validity.effective import read_provision
-from parsers import parse_file
+from parsers import parse_file, parse_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -401,3 +401,131 @@ def test_stored_status_from_the_dated_pipeline(tmp_path):
     ended = statuses["5/2016/QĐ-UBND"]
     assert (ended.label, ended.since, ended.cause) == ("Hết hiệu lực toàn bộ", "2021-04-04", "12/2021/QĐ-UBND")
     assert stored_statuses(open_db(tmp_path / "kb.db"), "2021-04-01")["5/2016/QĐ-UBND"].label == "Còn hiệu lực"
+
+
+# --- validity from the amending operations (issue 10) ---------------------------------------------------------
+def _op_event(kind: str, eid: str, when: str, cause: str, name: str | None) -> Event:
+    from kb.validity import operation_event
+
+    return operation_event(kind, eid, when, cause, name)
+
+
+L63 = "Luật số 63/2020/QH14"
+# (events, as-of date, expected (label, since, cause, reason)), written by hand
+FROM_OPERATIONS = [
+    # one amending law, units replaced and a phrase changed
+    ([("replace", "art_4__para_3", "2021-01-01", "63/2020/QH14", L63),
+      ("substitute", "art_50", "2021-01-01", "63/2020/QH14", L63)], "2022-01-01",
+     ("Hết hiệu lực một phần", "2021-01-01", "63/2020/QH14",
+      "Được sửa đổi, bổ sung bởi Luật số 63/2020/QH14 từ 01/01/2021.")),
+    # not yet: the amending law takes effect later
+    ([("replace", "art_4__para_3", "2021-01-01", "63/2020/QH14", L63)], "2020-12-31",
+     ("Còn hiệu lực", "2016-07-01", None, "Có hiệu lực từ 01/07/2016.")),
+    # units repealed only (Luật Cư trú 68/2020/QH14 repealing parts of Luật Thủ đô)
+    ([("repeal", "art_19__para_2", "2021-07-01", "68/2020/QH14", "Luật số 68/2020/QH14")], "2022-01-01",
+     ("Hết hiệu lực một phần", "2021-07-01", "68/2020/QH14", "Bị bãi bỏ một phần bởi Luật số 68/2020/QH14 từ 01/07/2021.")),
+    # two amending texts, replace and repeal, oldest first; the status dates from the latest
+    ([("repeal", "art_9", "2022-03-01", "03/2022/QH15", "Luật số 03/2022/QH15"),
+      ("insert", "art_6a", "2019-01-01", "35/2018/QH14", "Luật số 35/2018/QH14")], "2023-01-01",
+     ("Hết hiệu lực một phần", "2022-03-01", "03/2022/QH15",
+      ("Được sửa đổi, bổ sung, bãi bỏ một phần bởi Luật số 35/2018/QH14 từ 01/01/2019 và Luật số 03/2022/QH15 từ "
+      "01/03/2022."))),
+    # the whole text repealed ("Bãi bỏ Quyết định số ..."): hết hiệu lực toàn bộ
+    ([("replace", "art_2", "2018-01-01", "7/2017/QĐ-UBND", "Quyết định số 7/2017/QĐ-UBND"),
+      ("repeal", "", "2020-05-01", "9/2020/QĐ-UBND", "Quyết định số 9/2020/QĐ-UBND")], "2021-01-01",
+     ("Hết hiệu lực toàn bộ", "2020-05-01", "9/2020/QĐ-UBND", "Bị bãi bỏ bởi Quyết định số 9/2020/QĐ-UBND từ 01/05/2020.")),
+    # five amending texts: three named, the others counted
+    ([("replace", f"art_{i}", f"20{17 + i}-01-01", f"{i}/20{16 + i}/NĐ-CP", f"Nghị định số {i}/20{16 + i}/NĐ-CP")
+      for i in range(1, 6)], "2023-01-01",
+     ("Hết hiệu lực một phần", "2022-01-01", "5/2021/NĐ-CP",
+      ("Được sửa đổi, bổ sung bởi Nghị định số 1/2017/NĐ-CP từ 01/01/2018, Nghị định số 2/2018/NĐ-CP từ 01/01/2019, "
+      "Nghị định số 3/2019/NĐ-CP từ 01/01/2020 và 2 văn bản khác."))),
+]
+
+
+@pytest.mark.parametrize(("ops", "as_of", "expected"), FROM_OPERATIONS)
+def test_status_from_stored_operations(ops, as_of, expected):
+    result = parse_text("QUỐC HỘI\nLuật số: 11/2015/QH13\nLUẬT\nTHỬ\nĐiều 1. Phạm vi\nLuật này quy định việc thử.\n"
+                        "Điều 2. Hiệu lực\nLuật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2016.\n")
+    (doc,) = result.documents
+    status = document_status(doc, effective_date(doc, result.text), [_op_event(*o) for o in ops], as_of)
+    assert (status.label, status.since, status.cause, status.reason) == expected
+
+
+def test_a_whole_repeal_operation_ends_the_text():
+    op = Operation("repeal", Target("9/2019/QĐ-UBND", ""), "3/2024/QĐ-UBND", "art_2", Span(0, 1, 1),
+                   effective="2024-03-01")
+    assert events_from_operations([op], {"3/2024/QĐ-UBND": "Quyết định số 3/2024/QĐ-UBND"}) == [
+        Event("repealed", "2024-03-01", "3/2024/QĐ-UBND", (), "operation", "Quyết định số 3/2024/QĐ-UBND")]
+
+
+STORE_BASE = ("QUỐC HỘI\nLuật số: 1/2020/QH14\nLUẬT\nTHỬ NGHIỆM\nĐiều 1. Phạm vi\n1. Luật này quy định việc thử.\n"
+              "2. Áp dụng cho cấp huyện.\nĐiều 2. Hiệu lực\nLuật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2021.\n")
+STORE_AMENDING = ("QUỐC HỘI\nLuật số: 2/2022/QH15\nLUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT THỬ NGHIỆM\n"
+                  "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thử nghiệm số 1/2020/QH14.\n"
+                  "Điều 1. Sửa đổi, bổ sung một số điều của Luật Thử nghiệm\n"
+                  "1. Sửa đổi, bổ sung khoản 1 Điều 1 như sau:\n“1. Luật này quy định việc thử và việc đo.”.\n"
+                  "2. Bãi bỏ khoản 2 Điều 1.\n"
+                  "Điều 2. Hiệu lực thi hành\nLuật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2022.\n")
+STORE_OTHER = ("ỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM\nSố: 4/2023/QĐ-UBND\nThử Nghiệm, ngày 02 tháng 3 năm 2023\n"
+               "QUYẾT ĐỊNH\nVề việc bãi bỏ văn bản\nQUYẾT ĐỊNH:\nĐiều 1. Bãi bỏ Quyết định số 8/2019/QĐ-UBND.\n"
+               "Điều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2023.\n")
+STORE_REPEALED = ("ỦY BAN NHÂN DÂN\nTỈNH THỬ NGHIỆM\nSố: 8/2019/QĐ-UBND\nThử Nghiệm, ngày 02 tháng 5 năm 2019\n"
+                  "QUYẾT ĐỊNH\nVề quản lý thử nghiệm\nQUYẾT ĐỊNH:\nĐiều 1. Sở Tư pháp quản lý việc thử.\n"
+                  "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n")
+
+
+def test_kb_docs_and_parse_show_validity_from_the_stored_operations(tmp_path, capsys):
+    """A base partly amended and repealed by a stored law is hết hiệu lực một phần from the law's date; a
+    decision repealed as a whole by a stored decision is hết hiệu lực toàn bộ; `kb parse FILE --db` reads the
+    same from the KB."""
+    from kb.cli import main
+    from kb.pipeline import Hooks, build
+    from kb.store.db import open_db
+    from kb.validity import stored_statuses
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in (("base.txt", STORE_BASE), ("amending.txt", STORE_AMENDING), ("other.txt", STORE_OTHER),
+                       ("repealed.txt", STORE_REPEALED)):
+        (folder / name).write_text(text, encoding="utf-8")
+    assert build([folder], tmp_path / "kb.db", hooks=Hooks(references=None, duties=None, actors=None)).ok
+    db = open_db(tmp_path / "kb.db")
+    got = {d: (s.label, s.since, s.cause, s.reason) for d, s in stored_statuses(db, "2026-12-01").items()}
+    assert got == {
+        "1/2020/QH14": ("Hết hiệu lực một phần", "2022-07-01", "2/2022/QH15",
+                        "Được sửa đổi, bổ sung, bãi bỏ một phần bởi Luật số 2/2022/QH15 từ 01/07/2022."),
+        "2/2022/QH15": ("Còn hiệu lực", "2022-07-01", None, "Có hiệu lực từ 01/07/2022."),
+        "4/2023/QĐ-UBND": ("Còn hiệu lực", "2023-03-15", None, "Có hiệu lực từ 15/03/2023."),
+        "8/2019/QĐ-UBND": ("Hết hiệu lực toàn bộ", "2023-03-15", "4/2023/QĐ-UBND",
+                           "Bị bãi bỏ bởi Quyết định số 4/2023/QĐ-UBND từ 15/03/2023."),
+    }
+    assert stored_statuses(db, "2022-06-30")["1/2020/QH14"].label == "Còn hiệu lực"
+    assert main(["docs", "--db", str(tmp_path / "kb.db")]) == 0
+    lines = {line.split("\t")[-1]: line.split("\t")[-2] for line in capsys.readouterr().out.splitlines()}
+    assert lines["mã: 1/2020/QH14"] == "Hết hiệu lực một phần từ 01/07/2022"
+    assert lines["mã: 8/2019/QĐ-UBND"] == "Hết hiệu lực toàn bộ từ 15/03/2023"
+    assert main(["parse", str(folder / "repealed.txt"), "--db", str(tmp_path / "kb.db")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "Hiệu lực — Quyết định 8/2019/QĐ-UBND: Hết hiệu lực toàn bộ từ 15/03/2023. Bị bãi bỏ bởi Quyết định số "
+        "4/2023/QĐ-UBND từ 15/03/2023.")
+    assert main(["parse", str(folder / "repealed.txt")]) == 0  # without the KB: its own text only
+    assert capsys.readouterr().out.splitlines()[0].startswith("Hiệu lực — Quyết định 8/2019/QĐ-UBND: Còn hiệu lực")
+
+
+@pytest.mark.skipif(not LAWS.is_dir(), reason="../shared/laws is absent")
+def test_a_stored_law_amended_by_a_stored_law(tmp_path):
+    """Luật Thương mại 36/2005/QH11 (not in the catalog): phrases changed by Luật 44/2019/QH14 (Điều 35 khoản 3)."""
+    import shutil
+
+    from kb.pipeline import Hooks, build
+    from kb.store.db import open_db
+    from kb.validity import stored_statuses
+
+    (tmp_path / "docs").mkdir()
+    for name in ("Luật-36-2005-QH11.docx", "Luật-44-2019-QH14.docx"):
+        shutil.copy(LAWS / name, tmp_path / "docs" / name)
+    assert build([tmp_path / "docs"], tmp_path / "kb.db", hooks=Hooks(references=None, duties=None, actors=None)).ok
+    status = stored_statuses(open_db(tmp_path / "kb.db"), "2026-12-01")["36/2005/QH11"]
+    assert (status.label, status.since, status.cause, status.reason) == (
+        "Hết hiệu lực một phần", "2020-01-01", "44/2019/QH14", "Được sửa đổi, bổ sung bởi Luật số 44/2019/QH14 từ 01/01/2020.")

@@ -5,10 +5,26 @@ other texts did to it (`Event`s from citations, the catalog or amending operatio
 from typing import TYPE_CHECKING, Any
 
 __all__ = [
-    "LABELS", "EffectiveDate", "Event", "ProvisionDate", "Status", "document_status", "draft_reason",
-    "effective_date", "events_from_catalog", "events_from_operations", "events_from_references", "file_statuses",
+    "LABELS",
+    "EffectiveDate",
+    "Event",
+    "ProvisionDate",
+    "Status",
+    "cause_name",
+    "document_status",
+    "draft_reason",
+    "effective_date",
+    "events_from_catalog",
+    "events_from_operations",
+    "events_from_references",
+    "events_in_kb",
+    "file_statuses",
     "format_date",
-    "parent_of", "provision_eids", "read_sentence", "stored_statuses",
+    "operation_event",
+    "parent_of",
+    "provision_eids",
+    "read_sentence",
+    "stored_statuses",
 ]
 
 if TYPE_CHECKING:
@@ -24,6 +40,7 @@ if TYPE_CHECKING:
         LABELS,
         Event,
         Status,
+        cause_name,
         document_status,
         draft_reason,
         events_from_catalog,
@@ -31,8 +48,9 @@ if TYPE_CHECKING:
         events_from_references,
         file_statuses,
         format_date,
+        operation_event,
     )
-    from kb.validity.stored import stored_statuses
+    from kb.validity.stored import events_in_kb, stored_statuses
 
 
 def __getattr__(name: str) -> Any:
@@ -40,9 +58,9 @@ def __getattr__(name: str) -> Any:
     import them all (a build worker needs the extractors, not the writers and the SQLite layer)."""
     if name in ('EffectiveDate', 'ProvisionDate', 'effective_date', 'parent_of', 'provision_eids', 'read_sentence'):
         from kb.validity import effective as module
-    elif name in ('LABELS', 'Event', 'Status', 'document_status', 'draft_reason', 'events_from_catalog', 'events_from_operations', 'events_from_references', 'file_statuses', 'format_date'):
+    elif name in ('LABELS', 'Event', 'Status', 'document_status', 'draft_reason', 'events_from_catalog', 'events_from_operations', 'events_from_references', 'file_statuses', 'format_date', 'cause_name', 'operation_event'):
         from kb.validity import status as module
-    elif name == 'stored_statuses':
+    elif name in ('stored_statuses', 'events_in_kb'):
         from kb.validity import stored as module
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -45,6 +45,7 @@ class Event:
     cause: str | None  # number of the document that did it ("64/2025/QH15"); None for the document's own end
     scope: tuple[str, ...] = ()  # eids of the units concerned, for partial events
     source: str = "citation"  # "citation", "catalog", "operation" or "text"
+    cause_name: str | None = None  # how a user names the cause: "Luật số 63/2020/QH14" (its type known)
 
 
 @dataclass(frozen=True)
@@ -110,10 +111,29 @@ def events_from_catalog(entry: Entry | None, catalog: Catalog | None = None) -> 
     return out
 
 
-def events_from_operations(operations: Iterable[Operation]) -> list[Event]:
-    """Stored amending operations on a document's units: a repeal ends those units, any other changes them."""
-    return [Event("partly_repealed" if op.kind == "repeal" else "amended", op.effective, op.source_doc,
-                  (op.target.eid,), source="operation") for op in operations]
+def events_from_operations(operations: Iterable[Operation], names: dict[str, str] | None = None) -> list[Event]:
+    """Stored amending operations on a document's units: a repeal of the whole text ("Bãi bỏ Quyết định số
+    ...", an empty target eid) ends it, a repeal of units ends those units, any other operation changes them.
+    `names`: number of an amending document → how a user names it ("Luật số 63/2020/QH14")."""
+    return [operation_event(op.kind, op.target.eid, op.effective, op.source_doc, (names or {}).get(op.source_doc or ""))
+            for op in operations]
+
+
+def operation_event(kind: str, eid: str | None, effective: str | None, cause: str | None,
+                    cause_name: str | None = None) -> Event:
+    """The event one operation (or one stored operation row) causes to the document it amends."""
+    if kind == "repeal" and not eid:
+        return Event("repealed", effective, cause, (), "operation", cause_name)
+    return Event("partly_repealed" if kind == "repeal" else "amended", effective, cause, (eid or "",), "operation",
+                 cause_name)
+
+
+def cause_name(doc_type: str | None, number: str | None) -> str | None:
+    """"Luật số 63/2020/QH14", "Nghị định số 59/2022/NĐ-CP" (None without a number; "văn bản số ..." without a
+    type)."""
+    if not number:
+        return None
+    return f"{doc_type or 'văn bản'} số {number}"
 
 
 # --- the status ----------------------------------------------------------------------------------------------
@@ -144,14 +164,12 @@ def document_status(doc: Document, effective: EffectiveDate | None, events: Iter
     if whole:
         e = whole[0]
         how = {"replaced": "Bị thay thế", "repealed": "Bị bãi bỏ", "expired": "Hết thời hạn"}[e.kind]
-        by = f" bởi văn bản số {e.cause}" if e.cause else ""
+        by = f" bởi {_name(e)}" if e.cause else ""
         return _status("het_hieu_luc_toan_bo", e.date, e.cause, f"{how}{by} từ {_fmt(e.date)}.")
     partial = sorted((e for e in past if e.kind in PARTIAL), key=lambda e: e.date or "")
     if partial:
         e = partial[-1]
-        return _status("het_hieu_luc_mot_phan", e.date, e.cause,
-                       f"Được sửa đổi, bổ sung hoặc bãi bỏ một phần bởi văn bản số {e.cause or 'chưa rõ'}"
-                       f"{' từ ' + _fmt(e.date) if e.date else ''}.")
+        return _status("het_hieu_luc_mot_phan", e.date, e.cause, _partial_reason(partial))
     if effective is None and started is None:
         return _status("chua_ro", None, None, "Không tìm thấy câu quy định ngày có hiệu lực.")
     if started is None:
@@ -162,18 +180,52 @@ def document_status(doc: Document, effective: EffectiveDate | None, events: Iter
     return _status("con_hieu_luc", started, None, why)
 
 
+def _name(e: Event) -> str:
+    return e.cause_name or f"văn bản số {e.cause}"
+
+
+_MOST_NAMED = 3  # amending texts named in a reason; the others are counted
+
+
+def _partial_reason(events: list[Event]) -> str:
+    """"Được sửa đổi, bổ sung bởi Luật số 35/2018/QH14 từ 01/01/2019 và Luật số 63/2020/QH14 từ 01/01/2021.",
+    "Bị bãi bỏ một phần bởi ..." (repeals only), "Được sửa đổi, bổ sung, bãi bỏ một phần bởi ..." (both): every
+    amending text once, oldest first, with the date its changes took effect."""
+    operated = {e.cause for e in events if e.source == "operation"}
+    events = [e for e in events if e.source == "operation" or e.cause not in operated]
+    kinds = {e.kind for e in events}
+    if kinds == {"partly_repealed"}:
+        how = "Bị bãi bỏ một phần"
+    elif "partly_repealed" in kinds:
+        how = "Được sửa đổi, bổ sung, bãi bỏ một phần"
+    elif all(e.source == "operation" for e in events):
+        how = "Được sửa đổi, bổ sung"
+    else:  # a citation or the catalog says "sửa đổi, bổ sung" without saying which units or how
+        how = "Được sửa đổi, bổ sung hoặc bãi bỏ một phần"
+    causes: dict[str, Event] = {}
+    for e in events:  # oldest first: a text is named with the first date its changes took effect
+        causes.setdefault(e.cause or "", e)
+    named = [f"{_name(e)}{' từ ' + _fmt(e.date) if e.date else ''}" if cause else "văn bản chưa rõ số"
+             for cause, e in causes.items()]
+    shown = named[:_MOST_NAMED]
+    if len(named) > _MOST_NAMED:
+        shown.append(f"{len(named) - _MOST_NAMED} văn bản khác")
+    return f"{how} bởi {', '.join(shown[:-1]) + ' và ' if len(shown) > 1 else ''}{shown[-1]}."
+
+
 def format_date(iso: str | None) -> str:
     """13/01/2022 from 2022-01-13 (what users read); "" for None."""
     return _fmt(iso) if iso else ""
 
 
-def file_statuses(result: ParseResult, as_of: str | None = None) -> list[Status]:
-    """The status of each document of a parsed file, from its own text and the catalog (no KB: what `kb parse`
+def file_statuses(result: ParseResult, as_of: str | None = None, stored: list[list[Event]] | None = None) -> list[Status]:
+    """The status of each document of a parsed file, from its own text and the catalog, and `stored`: per
+    document, what the documents of a KB did to it (`kb.validity.stored.events_in_kb`; what `kb parse --db`
     shows)."""
     catalog = load_catalog()
     out = []
-    for doc in result.documents:
+    for i, doc in enumerate(result.documents):
         effective = effective_date(doc, result.text, parent_of(doc, result.documents))
         events = events_from_catalog(catalog.get(doc.number, doc.place or doc.issuer), catalog) if doc.number else []
-        out.append(document_status(doc, effective, events, as_of))
+        out.append(document_status(doc, effective, (stored[i] if stored else []) + events, as_of))
     return out
