@@ -205,6 +205,11 @@ def _bold_title(rest: str, line: Line, stops: str = ".:") -> bool:
     return bool(title) and len(title) <= 200 and not any(c in title for c in ".;:")
 
 
+# The opening words of a text's closing paragraph: the summing-up ("Trên đây là Kế hoạch ...") or the
+# standing request to report difficulties ("Trong quá trình (tổ chức) triển khai thực hiện, nếu có ...")
+_CLOSING = re.compile(
+    r"^(?:Trên\s+đây\s+là\s|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|"
+    r"triển\s+khai)(?:\s+\w+\s+này)?\s*(?:,|nếu|có))")
 _LEADS_IN = re.compile(r"(?:\bsau|\bsau\s+đây|\bgồm|\bbao\s+gồm)$", re.IGNORECASE)
 
 
@@ -217,6 +222,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.loose: list[str] = []  # text before the first unit that the preamble did not take
         self.root_kinds: dict[str, int] = {}  # root units per kind, as `_Open.kinds`
+        self.tail: list[Line] = []  # the plain lines the innermost unit took since the last label
 
     def _append(self, parent: _Open | None, unit: _Open) -> None:
         (parent.children if parent else self.root).append(unit)
@@ -256,6 +262,7 @@ class _Builder:
             parent.attribute = True  # "- Task" / "+ Cơ quan chủ trì: ...": that dash has its own group
         self._append(parent, unit)
         self.stack.append(unit)
+        self.tail = []
         return True
 
     def _task_attribute(self, level: int) -> None:
@@ -312,8 +319,10 @@ class _Builder:
         unit = self.stack[-1]
         if unit.want_heading and not unit.children and not unit.texts and _heading_line(line, unit.kind):
             unit.heading = line.text.rstrip(".").strip() if unit.kind == "dieu" else line.text
+            self.tail = []
         else:
             unit.texts.append(line.text)
+            self.tail.append(line)
         unit.want_heading = False
         unit.last = line
 
@@ -332,6 +341,27 @@ class _Builder:
             self.stack[-1].quotes.extend(quotes)
         else:
             self.loose.extend(q.text for q in quotes)
+
+    def split_closing(self) -> None:
+        """The document's closing paragraph ("Trên đây là Kế hoạch ...", "Trong quá trình thực hiện, nếu có
+        vướng mắc ...") printed after the last item or clause is not that unit's words: from its first line
+        to the end of the body, the lines become a paragraph of their own at the document's root, so the
+        duties it names are filed there and the last unit keeps its own text."""
+        if not self.stack or not self.tail:
+            return
+        unit = self.stack[-1]
+        at = next((k for k, x in enumerate(self.tail) if _CLOSING.match(x.text)), None)
+        if at is None or (at == 0 and not any(unit.texts[:-len(self.tail)]) and not unit.children):
+            return  # a unit whose only words are the closing ("Điều 10. Điều khoản thi hành" / "Trong quá trình ...")
+        moved = self.tail[at:]
+        del unit.texts[len(unit.texts) - len(moved):]
+        unit.last = self.tail[at - 1] if at else None  # none: its span ends at its label or last child
+        n = 1 + self.root_kinds.get("paragraph", 0)
+        para = _Open("paragraph", None, self.eids.make("paragraph", str(n), None), moved[0],
+                     texts=[x.text for x in moved], last=moved[-1])
+        self._append(None, para)
+        self.stack = [para]
+        self.tail = []
 
     def close_label(self) -> None:
         if self.stack:
@@ -433,6 +463,8 @@ def _build(lines: list[Line], units: list, family: str,
             builder.add_unit(*point, line)
         if quotes and id(line) in quotes:
             builder.attach(quotes[id(line)])
+            builder.tail = []
+    builder.split_closing()
     return builder.root, builder.loose
 
 
