@@ -208,8 +208,13 @@ def _bold_title(rest: str, line: Line, stops: str = ".:") -> bool:
 # The opening words of a text's closing paragraph: the summing-up ("Trên đây là Kế hoạch ...") or the
 # standing request to report difficulties ("Trong quá trình (tổ chức) triển khai thực hiện, nếu có ...")
 _CLOSING = re.compile(
-    r"^(?:Trên\s+đây\s+là\s|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|"
+    r"^(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết)\s+này\s+(?:đã\s+)?được\s+Quốc\s+hội\s.{0,200}?thông\s+qua|"
+    r"Trên\s+đây\s+là\s|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|"
     r"triển\s+khai)(?:\s+\w+\s+này)?\s*(?:,|nếu|có))")
+# ... or opening a sentence of a paragraph of its own after the last unit's first one ("Chủ tịch UBND tỉnh yêu
+# cầu ... thực hiện nghiêm túc Chỉ thị này. Trong quá trình thực hiện, nếu có vướng mắc ...")
+_CLOSING_INSIDE = re.compile(r"(?<=[.;] )(?:Trên\s+đây\s+là\s|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
+                             r"thực\s+hiện(?:\s+\w+\s+này)?\s*(?:,|nếu|có))")
 _LEADS_IN = re.compile(r"(?:\bsau|\bsau\s+đây|\bgồm|\bbao\s+gồm)$", re.IGNORECASE)
 
 
@@ -350,7 +355,8 @@ class _Builder:
         if not self.stack or not self.tail:
             return
         unit = self.stack[-1]
-        at = next((k for k, x in enumerate(self.tail) if _CLOSING.match(x.text)), None)
+        at = next((k for k, x in enumerate(self.tail) if _CLOSING.match(x.text)
+                   or _CLOSING_INSIDE.search(x.text)), None)
         if at is None or (at == 0 and not any(unit.texts[:-len(self.tail)]) and not unit.children):
             return  # a unit whose only words are the closing ("Điều 10. Điều khoản thi hành" / "Trong quá trình ...")
         moved = self.tail[at:]
@@ -440,9 +446,13 @@ def _signature_start(lines: list[Line], units: list, body: int, family: str) -> 
                 break
     for i in range(last, len(lines)):
         text = lines[i].text
-        if P.RECIPIENTS.match(text) or (P.CAPACITY.match(text) and _capacity_line(text)):
+        if P.RECIPIENTS.match(text) or (P.CAPACITY.match(text) and _capacity_line(text)) or _NATIONAL_SIGNER.match(text):
             return i
     return len(lines)
+
+
+# The office a law or resolution of the Quốc hội is signed in, on a line of its own after the passage line
+_NATIONAL_SIGNER = re.compile(r"^(?:PHÓ\s+)?CHỦ\s+TỊCH\s+(?:QUỐC\s+HỘI|NƯỚC)$")
 
 
 def _capacity_line(text: str) -> bool:

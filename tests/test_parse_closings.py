@@ -61,6 +61,12 @@ OWN_ARTICLE = (  # 5b692e230f990be5: an article whose whole body is the closing 
     "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, tổ chức, đơn vị kịp thời phản ánh về Sở "
     "Tài chính để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét, quyết định./.\n"
 )
+REQUEST_FIRST = (  # 541cde0f8d5ffef3: the issuer's request opens the paragraph, "Trong quá trình ..." follows
+    "CHỈ THỊ\n\n3. Sở Nội vụ tham mưu.\n\n4. Văn phòng UBND tỉnh\n\nb) Theo dõi, quản lý, kiểm tra, đôn đốc công tác "
+    "cải cách TTHC trên địa bàn tỉnh.\n\nChủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tổ chức quán triệt, "
+    "triển khai nghiêm túc Chỉ thị này. Trong quá trình thực hiện, nếu có vướng mắc phát sinh, các cơ quan, đơn vị "
+    "kịp thời báo cáo UBND tỉnh để được xem xét, giải quyết./.\n"
+)
 MID_TEXT = (  # a paragraph about the course of a task that is not the closing: it is not the last unit's tail
     "KẾ HOẠCH\n\nI. NHIỆM VỤ\n\n1. Rà soát văn bản.\n\nTrong quá trình thực hiện, các sở ghi nhận kết quả.\n\n"
     "2. Tổng kết.\n"
@@ -89,6 +95,12 @@ CLOSINGS = [
                    "quan phản ánh về Sở Tài chính./."))]),
     (OWN_ARTICLE, [("art_9", "Công khai", ""), ("art_9__para_1", None, "Thực hiện công khai tài sản công."),
                    ("art_10", "Điều khoản thi hành", OWN_ARTICLE.split("\n\n")[-1].strip())]),
+    (REQUEST_FIRST, [("item_3", None, "Sở Nội vụ tham mưu."), ("item_4", "Văn phòng UBND tỉnh", ""),
+                     ("item_4__bullet_b", None, ("Theo dõi, quản lý, kiểm tra, đôn đốc công tác cải cách TTHC trên "
+                      "địa bàn tỉnh.")),
+                     ("para_1", None, ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tổ chức quán "
+                      "triệt, triển khai nghiêm túc Chỉ thị này. Trong quá trình thực hiện, nếu có vướng mắc phát "
+                      "sinh, các cơ quan, đơn vị kịp thời báo cáo UBND tỉnh để được xem xét, giải quyết./."))]),
     (MID_TEXT, [("sec_I", "NHIỆM VỤ", ""),
                 ("sec_I__item_1", None, "Rà soát văn bản.\nTrong quá trình thực hiện, các sở ghi nhận kết quả."),
                 ("sec_I__item_2", None, "Tổng kết.")]),
@@ -139,3 +151,35 @@ def test_no_word_lost_and_last_item_keeps_its_words(items: list[str], opener: st
     nodes = list(result.documents[0].walk())
     assert nodes[-1].eid == "para_1" and nodes[-1].text.startswith(opener)
     assert nodes[-2].eid == f"sec_I__item_{len(items)}" and nodes[-2].text == items[-1]
+
+
+# A law's passage line and its signer, printed after the last clause (../shared/laws Luật-52-2010-QH12,
+# Luật-106-2016-QH13, Luật-12-2022-QH15 "Đã ký:"): the passage line is the closing paragraph (it keeps
+# the date the law was passed among the units), the signer's office and name are the signature.
+LAWS = [
+    (("LUẬT\n\nĐiều 52. Hướng dẫn thi hành\n\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2011.\n\n"
+     "2. Chính phủ quy định chi tiết và hướng dẫn thi hành các điều, khoản được giao trong Luật.\n\n"
+     "Luật này đã được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khoá XII, kỳ họp thứ 7 thông qua ngày 17 "
+     "tháng 6 năm 2010.\n\nCHỦ TỊCH QUỐC HỘI\nNguyễn Phú Trọng\n"),
+     "art_52__para_2", "Chính phủ quy định chi tiết và hướng dẫn thi hành các điều, khoản được giao trong Luật.",
+     "Nguyễn Phú Trọng"),
+    (("LUẬT\n\nĐiều 4. Hiệu lực thi hành\n\n3. Chính phủ quy định chi tiết các điều, khoản được giao trong Luật.\n\n"
+     "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khoá XIII, kỳ họp thứ 11 thông qua ngày 06 "
+     "tháng 4 năm 2016.\n\nCHỦ TỊCH QUỐC HỘI\n\nNguyễn Thị Kim Ngân\n"),
+     "art_4__para_3", "Chính phủ quy định chi tiết các điều, khoản được giao trong Luật.", "Nguyễn Thị Kim Ngân"),
+    (("LUẬT\n\nĐiều 69. Hiệu lực thi hành\n\n4. Bãi bỏ khoản 2 Điều 5 của Luật số 71/2006/QH11.\n\n"
+     "Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 4 thông qua ngày 14 "
+     "tháng 11 năm 2022.\n\nCHỦ TỊCH QUỐC HỘI\nĐã ký: Vương Đình Huệ\n"),
+     "art_69__para_4", "Bãi bỏ khoản 2 Điều 5 của Luật số 71/2006/QH11.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "last", "own", "signer"), LAWS)
+def test_law_passage_line_and_signer_leave_the_last_clause(text: str, last: str, own: str, signer: str | None) -> None:
+    units = _units(text)
+    assert units[-2] == (last, None, own)
+    assert units[-1][0] == "para_1" and units[-1][2].startswith("Luật này") and "thông qua ngày" in units[-1][2]
+    doc = parse_text(text).documents[0]
+    assert doc.signature.startswith("CHỦ TỊCH QUỐC HỘI")
+    if signer:
+        assert doc.signer == signer
