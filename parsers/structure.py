@@ -205,6 +205,16 @@ def _bold_title(rest: str, line: Line, stops: str = ".:") -> bool:
     return bool(title) and len(title) <= 200 and not any(c in title for c in ".;:")
 
 
+# The opening words of a text's closing paragraph: the summing-up ("Trên đây là Kế hoạch ...") or the
+# standing request to report difficulties ("Trong quá trình (tổ chức) triển khai thực hiện, nếu có ...")
+_CLOSING = re.compile(
+    r"^(?:(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+quyết)\s+này\s+(?:đã\s+)?được\s+Quốc\s+hội\s.{0,200}?thông\s+qua|"
+    r"Trên\s+đây\s+là\s|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?(?:thực\s+hiện|"
+    r"triển\s+khai)(?:\s+\w+\s+này)?\s*(?:,|nếu|có))")
+# ... or opening a sentence of a paragraph of its own after the last unit's first one ("Chủ tịch UBND tỉnh yêu
+# cầu ... thực hiện nghiêm túc Chỉ thị này. Trong quá trình thực hiện, nếu có vướng mắc ...")
+_CLOSING_INSIDE = re.compile(r"(?<=[.;] )(?:Trên\s+đây\s+là\s|Trong\s+quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?"
+                             r"thực\s+hiện(?:\s+\w+\s+này)?\s*(?:,|nếu|có))")
 _LEADS_IN = re.compile(r"(?:\bsau|\bsau\s+đây|\bgồm|\bbao\s+gồm)$", re.IGNORECASE)
 
 
@@ -217,6 +227,7 @@ class _Builder:
         self.stack: list[_Open] = []
         self.loose: list[str] = []  # text before the first unit that the preamble did not take
         self.root_kinds: dict[str, int] = {}  # root units per kind, as `_Open.kinds`
+        self.tail: list[Line] = []  # the plain lines the innermost unit took since the last label
 
     def _append(self, parent: _Open | None, unit: _Open) -> None:
         (parent.children if parent else self.root).append(unit)
@@ -258,6 +269,7 @@ class _Builder:
             parent.attribute = True  # "- Task" / "+ Cơ quan chủ trì: ...": that dash has its own group
         self._append(parent, unit)
         self.stack.append(unit)
+        self.tail = []
         return True
 
     def _task_attribute(self, level: int) -> None:
@@ -314,8 +326,10 @@ class _Builder:
         unit = self.stack[-1]
         if unit.want_heading and not unit.children and not unit.texts and _heading_line(line, unit.kind):
             unit.heading = line.text.rstrip(".").strip() if unit.kind == "dieu" else line.text
+            self.tail = []
         else:
             unit.texts.append(line.text)
+            self.tail.append(line)
         unit.want_heading = False
         unit.last = line
 
@@ -334,6 +348,28 @@ class _Builder:
             self.stack[-1].quotes.extend(quotes)
         else:
             self.loose.extend(q.text for q in quotes)
+
+    def split_closing(self) -> None:
+        """The document's closing paragraph ("Trên đây là Kế hoạch ...", "Trong quá trình thực hiện, nếu có
+        vướng mắc ...") printed after the last item or clause is not that unit's words: from its first line
+        to the end of the body, the lines become a paragraph of their own at the document's root, so the
+        duties it names are filed there and the last unit keeps its own text."""
+        if not self.stack or not self.tail:
+            return
+        unit = self.stack[-1]
+        at = next((k for k, x in enumerate(self.tail) if _CLOSING.match(x.text)
+                   or _CLOSING_INSIDE.search(x.text)), None)
+        if at is None or (at == 0 and not any(unit.texts[:-len(self.tail)]) and not unit.children):
+            return  # a unit whose only words are the closing ("Điều 10. Điều khoản thi hành" / "Trong quá trình ...")
+        moved = self.tail[at:]
+        del unit.texts[len(unit.texts) - len(moved):]
+        unit.last = self.tail[at - 1] if at else None  # none: its span ends at its label or last child
+        n = 1 + self.root_kinds.get("paragraph", 0)
+        para = _Open("paragraph", None, self.eids.make("paragraph", str(n), None), moved[0],
+                     texts=[x.text for x in moved], last=moved[-1])
+        self._append(None, para)
+        self.stack = [para]
+        self.tail = []
 
     def close_label(self) -> None:
         if self.stack:
@@ -412,9 +448,13 @@ def _signature_start(lines: list[Line], units: list, body: int, family: str) -> 
                 break
     for i in range(last, len(lines)):
         text = lines[i].text
-        if P.RECIPIENTS.match(text) or (P.CAPACITY.match(text) and _capacity_line(text)):
+        if P.RECIPIENTS.match(text) or (P.CAPACITY.match(text) and _capacity_line(text)) or _NATIONAL_SIGNER.match(text):
             return i
     return len(lines)
+
+
+# The office a law or resolution of the Quốc hội is signed in, on a line of its own after the passage line
+_NATIONAL_SIGNER = re.compile(r"^(?:PHÓ\s+)?CHỦ\s+TỊCH\s+(?:QUỐC\s+HỘI|NƯỚC)$")
 
 
 def _capacity_line(text: str) -> bool:
@@ -435,6 +475,8 @@ def _build(lines: list[Line], units: list, family: str,
             builder.add_unit(*point, line)
         if quotes and id(line) in quotes:
             builder.attach(quotes[id(line)])
+            builder.tail = []
+    builder.split_closing()
     return builder.root, builder.loose
 
 

@@ -39,7 +39,8 @@ STRAY_MARKUP = [
     # "* *" closing a plan's last bullet before the Nơi nhận table (556b2fb4a0149576, d97b35347d17f96f)
     ("KẾ HOẠCH\n\nIV. TỔ CHỨC THỰC HIỆN\n\n- Tham mưu khen thưởng các tập thể.\nTrên đây là Kế hoạch./.\n\n* *\n",
      [("sec_IV", "TỔ CHỨC THỰC HIỆN", ""),
-      ("sec_IV__bullet_1", None, "Tham mưu khen thưởng các tập thể.\nTrên đây là Kế hoạch./.")]),
+      ("sec_IV__bullet_1", None, "Tham mưu khen thưởng các tập thể."),
+      ("para_1", None, "Trên đây là Kế hoạch./.")]),  # the closing is a unit of its own (test_parse_closings)
     # "* *" after the last article (150d48a05ed57aa3, 27e00d593ec30fac, 637e9efcc63ab844)
     ("QUY CHẾ\n\n**Điều 6. Hiệu lực**\n\nQuy chế này có hiệu lực từ ngày ký./.\n* *\n",
      [("art_6", "Hiệu lực", "Quy chế này có hiệu lực từ ngày ký./.")]),
