@@ -78,7 +78,7 @@ _NAME_HEADS = {"Ủy", "Uỷ", "Ban"}
 _NOT_PREDICATE = {"của", "thuộc", "về", "cùng", ".", ";", ")", "(", "đối", "./.", "/", "-"}
 _MODALS = {"chủ", "có", "tiếp", "phải", "chịu", "cần"}
 # Adverbial openers of a clause without a subject ("Căn cứ ..., tham mưu ..."): the verb comes after them.
-_OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s(?!phạm\s+vi)|khi\s|sau\s+khi|trường\s+hợp|theo\s(?!chức\s+năng)|"
+_OPENER = re.compile(r"^\s*(?:căn\s+cứ|trên\s+cơ\s+sở|trong\s(?!phạm\s+vi)|khi\s|sau\s+khi|trường\s+hợp|theo\s(?!chức\s+năng|dõi\b)|"
                      r"hàng\s+năm|hằng\s+năm|đối\s+với\s[^,;]{3,120},)",
                      re.IGNORECASE)
 _REQUEST = re.compile(r"^\s*(?:[-+•]\s*)?đề\s+nghị\b", re.IGNORECASE)

@@ -20,7 +20,7 @@ _NOUN_BEFORE = {
     "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
     "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương", "duyệt", "các", "những"},
     "chi_dao": {"bản", "sự", "lãnh", "theo", "ban", "kiến", "tác"},  # "Ban Chỉ đạo", "ý kiến chỉ đạo", "công tác chỉ đạo"
-    "tham_muu": {"được"},
+    "tham_muu": {"được", "quan", "vị", "tác"},  # "cơ quan tham mưu", "đơn vị tham mưu", "công tác tham mưu"
     "chu_tri": {"quan", "vị", "giao", "công"},  # "nhiệm vụ được giao / phân công chủ trì" says which tasks
     "phoi_hop": {"sự", "công", "tác", "quan", "vị", "được"},
 }
@@ -43,7 +43,7 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
                    key=lambda s: s.start)
     lead = _skip_lead(doc, start, end, commas=True)
     framed = lead != _skip_lead(doc, start, end, commas=True, frames=False)  # past "theo chức năng ..."
-    stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE or norm(doc, i) in _INSIDE_OBJECT), end)
+    stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE or _inside_object(doc, i, end)), end)
     for span in spans:
         role = span.label_
         if span.start >= stop:
@@ -71,6 +71,15 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
                 return then.label_, then.start  # "thực hiện báo cáo định kỳ" reports; "thực hiện phối hợp" co-ordinates
         return role, span.start
     return "thuc_hien", start
+
+
+def _inside_object(doc: Doc, i: int, end: int) -> bool:
+    """Whether token I opens an object or a topic ("của", "về", "giữa", "đối với"): "đối" only before "với"
+    ("Cân đối, tham mưu ...", "đối chiếu số liệu, báo cáo ..." are verbs)."""
+    key = norm(doc, i)
+    if key == "đối":
+        return i + 1 < end and norm(doc, i + 1) == "với"
+    return key in _INSIDE_OBJECT
 
 
 def after_actor(doc: Doc, i: int) -> bool:
@@ -145,13 +154,16 @@ def predicate_roles(doc: Doc, pred: int, end: int, masked: set[int]) -> list[tup
         length = 2 if f"{norm(doc, lead)} {norm(doc, lead + 1)}" in _ACTIONS_2 else 1
         link = lead + length
         if (link + 1 < end and norm(doc, link) == "và" and _role_mark(doc, role, link + 1)
-                and role in ("ban_hanh", "bao_cao")) or role == "chi_dao":
-            out.append(("thuc_hien", lead))  # "Xây dựng và ban hành ...", "Theo dõi, đôn đốc và chỉ đạo ..."
-        return out
+                and role in ("ban_hanh", "bao_cao")) or role == "chi_dao" or (
+                role in _LATER_ROLES and _opens_coordinate(doc, verb, link)
+                and not (norm(doc, lead) == "tổng" and word(doc, link) == ",")):
+            # "Xây dựng và ban hành ...", "Theo dõi, đôn đốc và chỉ đạo ...", and a role verb that opens a
+            # coordinate of its own: "Tổng hợp kết quả, báo cáo ...", "Kiểm tra, chỉ đạo ...", "Cân đối,
+            # tham mưu ..." ("Tổng hợp báo cáo", "tổng hợp, tham mưu" are one report, one advice)
+            out.append(("thuc_hien", lead))
+        return out if role == "chi_dao" else _later_roles(doc, link, end, masked, out)
     if role == "thuc_hien":
-        report = _later_report(doc, lead, end, masked)
-        if report is not None:
-            out.append(("bao_cao", report))  # "Thực hiện rà soát, ..., và tổng hợp báo cáo về Sở ..."
+        return _later_roles(doc, lead, end, masked, out)
     return _chain(doc, role, lead, end, masked, out)
 
 
@@ -160,32 +172,82 @@ def _chain(doc: Doc, role: str, lead: int, end: int, masked: set[int],
     """A bare role verb at the head followed by a comma and another verb: that verb's role too."""
     verb = out[0][1]
     length = _verb_length(doc, lead)
-    if role not in _CHAINS or verb != lead or lead + length >= end or word(doc, lead + length) != ",":
+    if (role not in _CHAINS and role != "tham_muu") or verb != lead or lead + length >= end or \
+            word(doc, lead + length) != ",":
         return out
     head = _skip_lead(doc, lead + length + 1, end)
     if head in masked:
         return out
     r, v = head_role(doc, head, end, masked)
     if v == head and _role_mark(doc, r, v) and r != role:
-        out.append((r, v))
-    elif (r == "thuc_hien" or is_action(doc, head, end)) and role != "thuc_hien":
+        out.append((r, v))  # "Tham mưu, chỉ đạo ...": advice and direction ("tham mưu, đề xuất" is one advice)
+    elif (r == "thuc_hien" or is_action(doc, head, end)) and role not in ("thuc_hien", "tham_muu"):
         out.append(("thuc_hien", head))
     return out
 
 
-def _later_report(doc: Doc, lead: int, end: int, masked: set[int]) -> int | None:
-    """A report that is a predicate of its own later in the clause: "báo cáo" (or "tổng hợp báo cáo",
-    "tổng hợp, báo cáo") right after a comma or "và", before any purpose ("để ...")."""
-    stop = next((i for i in range(lead, end) if norm(doc, i) in _STOP_ROLE), end)
-    for m in marks(doc, "roles"):
-        if m.label_ != "bao_cao" or not lead < m.start < stop or m.start in masked:
+# Roles a later coordinate of the clause may have as a predicate of its own ("..., báo cáo ...", "... và tham
+# mưu ...", "..., chỉ đạo ..."); words between the coordinator and that verb that keep it a verb.
+_LATER_ROLES = frozenset({"bao_cao", "tham_muu", "chi_dao"})
+_BEFORE_LATER = frozenset({"kịp", "thời", "định", "kỳ", "hằng", "hàng", "năm", "đồng", "thường", "xuyên", "trực",
+                           "tiếp", "tục", "chủ", "động", "tổng", "hợp", "hoặc", "đột", "xuất",
+                           "gửi", "nộp", "lập"})  # "định kỳ hoặc đột xuất báo cáo", "và gửi báo cáo", "lập báo cáo"
+
+
+def _opens_coordinate(doc: Doc, verb: int, after: int) -> bool:
+    """Whether the role verb at VERB opens a coordinate of its own: right after a comma or "và" (past
+    "kịp thời", "định kỳ", "tổng hợp" ...), after token AFTER ("..., báo cáo", not "xây dựng báo cáo")."""
+    before = verb - 1
+    while before > after and norm(doc, before) in _BEFORE_LATER:
+        before -= 1
+    return before >= after and (word(doc, before) == "," or norm(doc, before) == "và")
+
+
+_NOUN_HEADS = frozenset({("công", "tác"), ("phục", "vụ"), ("hoạt", "động")})
+_VERB_WORDS = frozenset(w for a in _ACTIONS_2 for w in a.split()) | {
+    "đánh", "giá", "điều", "hành", "tham", "mưu", "chỉ", "đạo", "báo", "cáo", "thực", "hiện", "ban", "lãnh", "phối",
+    "hợp", "chủ", "trì"}
+
+
+def _in_noun_list(doc: Doc, i: int, after: int, end: int) -> bool:
+    """Whether the coordinator at I joins the items of a list of activities named as a noun ("phục vụ công tác
+    theo dõi, đánh giá, tham mưu, chỉ đạo điều hành", "công tác đánh giá, chỉ đạo, điều hành"), not predicates."""
+    j = i
+    while j > after:
+        if (norm(doc, j - 1), norm(doc, j)) in _NOUN_HEADS or norm(doc, j) == "việc":
+            return True
+        if norm(doc, j) in _VERB_WORDS or norm(doc, j) in {",", "và"}:
+            j -= 1
             continue
+        return False
+    return False
+
+
+def _later_roles(doc: Doc, after: int, end: int, masked: set[int],
+                 out: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The role verbs that open later coordinates of the clause (after token AFTER) as predicates of their own:
+    "báo cáo", "tham mưu", "chỉ đạo" right after a comma or "và" (past "tổng hợp", "kịp thời", "định kỳ"),
+    before any purpose ("để ...", "nhằm ..."): "Thực hiện rà soát, ..., và tổng hợp báo cáo về Sở ...",
+    "Duy trì ..., kịp thời phát hiện, báo cáo và tham mưu UBND ...", "Xây dựng kế hoạch, chỉ đạo hệ thống ...".
+    What follows a "chỉ đạo X ..." is X's work: the scan stops there."""
+    stop = next((i for i in range(after, end) if norm(doc, i) in _STOP_ROLE), end)
+    have = {r for r, _ in out}
+    for m in marks(doc, "roles"):
+        if m.label_ not in _LATER_ROLES or not after < m.start < stop or m.start in masked or m.label_ in have:
+            continue
+        if m.end < end and (norm(doc, m.end - 1), norm(doc, m.end)) == ("giúp", "việc"):
+            continue  # "cơ quan tham mưu, giúp việc Ban Chỉ đạo": a body's name
         before = m.start - 1
-        if before >= lead and (norm(doc, before), norm(doc, before - 1)) == ("hợp", "tổng"):
-            before -= 2
-        if before >= lead and norm(doc, before) in {",", "và"}:
-            return m.start
-    return None
+        while before > after and norm(doc, before) in _BEFORE_LATER:
+            before -= 1
+        if _opens_coordinate(doc, m.start, after + 1) \
+                and norm(doc, m.start - 1) not in _NOUN_BEFORE.get(m.label_, set()) \
+                and not _in_noun_list(doc, before, after, end):
+            out.append((m.label_, m.start))
+            have.add(m.label_)
+            if m.label_ == "chi_dao":
+                break
+    return out
 
 
 def _role_mark(doc: Doc, role: str, i: int) -> bool:
