@@ -229,7 +229,7 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
         nonlocal cell
         if _CELL_LABEL.match(cell[0].text) or _annex_header(cell) or (
                 (len(cell) > _BODY_CELL_LINES or sum(len(x.text) for x in cell) > _BODY_CELL_CHARS)
-                and not (_numbered_row(row) and _data_cell(cell))):
+                and not (_numbered_row(row) and (_data_cell(cell) or _step_row(row)))):
             _flush_row(row, out, False)
             out.append(replace(cell[0], gap=True))
             out.extend(cell[1:])
@@ -261,13 +261,21 @@ def _table_rows(lines: tuple[Line, ...], i: int, out: list[Line]) -> int:
 
 
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]+|[a-zđ])\s?[.)]?$")
+# A procedure table's step ("Bước 1", "Bước 2a", "B1"): its cells are the step, whatever lines they hold.
+_STEP_NUMBER = re.compile(r"^(?:Bước|BƯỚC)\s*\d{1,2}[a-z]?\s?[.:)]?$|^B\d{1,2}$")
 
 
 def _numbered_row(row: list[list[Line]]) -> bool:
-    """Does the row open with its number ("1", "II", "2.3", "a")? Then it is a row of data (a task or a
-    scoring table in a Phụ lục), and a long cell of it ("Hướng dẫn chấm điểm: ...") stays in the row; a page's
-    layout table holding a letter's body opens with the issuer or nothing."""
-    return bool(row) and len(row[0]) == 1 and bool(_ROW_NUMBER.match(row[0][0].text))
+    """Does the row open with its number ("1", "II", "2.3", "a", "Bước 1")? Then it is a row of data (a task,
+    a scoring table in a Phụ lục, a procedure's step), and a long cell of it ("Hướng dẫn chấm điểm: ...")
+    stays in the row; a page's layout table holding a letter's body opens with the issuer or nothing."""
+    return bool(row) and len(row[0]) == 1 and bool(_ROW_NUMBER.match(row[0][0].text) or _step_row(row))
+
+
+def _step_row(row: list[list[Line]]) -> bool:
+    """Does the row open with a procedure's step ("Bước 3")? Its content cell may list what the step does as
+    numbered lines ("1. Nộp hồ sơ:", "2. Kiểm tra ...", "- Trường hợp ..."): still the step's cell."""
+    return bool(row) and len(row[0]) == 1 and bool(_STEP_NUMBER.match(row[0][0].text.strip()))
 
 
 _ANNEX_TITLE = re.compile(r"^(?:PHỤ\s+LỤC|DANH\s+MỤC)\b")
@@ -290,8 +298,15 @@ def _data_cell(cell: list[Line]) -> bool:
 
 
 def _table_follows(lines: tuple[Line, ...], i: int) -> bool:
-    """Is there a '|' fragment within the next few lines (the cell goes on after a blank line)?"""
-    return any(x.text == "|" for x in lines[i:i + 4] if not x.gap or x is lines[i])
+    """Is there a '|' fragment within the next few lines (the cell goes on after a blank line)? Not past another
+    blank line: a line between two blank lines after a closing '|' ("6. Quy trình giải quyết" between the
+    tables of items 5 and 6) stands between two tables."""
+    for x in lines[i + 1:i + 4]:
+        if x.gap:
+            return False
+        if x.text == "|":
+            return True
+    return False
 
 
 def _page_noise_line(line: Line) -> bool:

@@ -745,9 +745,18 @@ class _Walker:
         """A row with fewer cells than its header (blank cells dropped, merged cells): the task's text
         first, then each cell where its content says it belongs (a date → the deadline, actors → the
         lead, then the partners, anything else → the product)."""
-        numbered = bool(cells) and bool(re.fullmatch(r"[0-9IVXivx.]+", cells[0]))
-        if not numbered and len(cells) == table.width - 1 and 0 not in (table.content, table.lead):
-            return ["", *cells]  # the row number merged with the row above's: every other cell in its column
+        numbered = bool(cells) and bool(_ROW_NUMBER.fullmatch(cells[0]))
+        if not numbered and 0 not in (table.content, table.lead):
+            if len(cells) == table.width - 1:
+                return ["", *cells]  # the row number merged with the row above's: every other cell in its column
+            if self.in_order(["", *cells], table):
+                # the step's number and its last cells merged with the row above's ("Lãnh đạo Sở | - Phân
+                # công thụ lý hồ sơ | 1 ngày" under "Bước 2 | Trưởng Bộ phận | ... | 1/2 ngày | Mẫu số 06")
+                return ["", *cells, *[""] * (table.width - len(cells) - 1)]
+        if numbered and self.in_order(cells, table):
+            # the cells in their columns' order, the last ones left out: a blank or merged column at the end
+            # ("Bước 2 | Lãnh đạo phòng | Nhận hồ sơ | 04 giờ" under "... | Thời gian | Dịch vụ công trực tuyến")
+            return [*cells, *[""] * (table.width - len(cells))]
         out = [""] * table.width
         rest = list(cells)
         if numbered:
@@ -765,11 +774,27 @@ class _Walker:
                 out[table.product] = cell
         return out
 
+    def in_order(self, cells: list[str], table: _Columns) -> bool:
+        """Do a short row's cells fit their columns in order: a body in the lead column, bodies (or nothing) in
+        the partners' one, a time or a short note ("Không tính thời gian") in the time column?"""
+        def fits(i: int, cell: str) -> bool:
+            if i == table.lead:
+                return bool(self.registry.mentions(cell, every=True))
+            if i == table.partners:
+                return bool(self.registry.mentions(cell, every=True))
+            if i == table.deadline:
+                return parse_deadline(cell, loose=True) is not None or (len(cell) <= 40 and not self.registry.find(cell))
+            return True
+        return table.lead is not None and table.lead < len(cells) and all(
+            fits(i, c) for i, c in enumerate(cells) if c)
+
     def table_row(self, node: Node, table: _Columns, cells: list[str], previous: list[str]) -> list[str]:
         """One row of a task table (content | lead | co-ordinators | deadline | product): one task."""
         filled_cells = [c for c in cells if c]
         if len(filled_cells) <= 1 or (len(filled_cells) == 2 and re.fullmatch(r"[IVXLA-D]+\.?", cells[0])):
             return []  # a group row ("II | Xây dựng hạ tầng ...", "I. Kinh tế số"): nothing spans across it
+        if _TOTAL_ROW.match(filled_cells[0]):
+            return []  # "Tổng thời gian giải quyết TTHC | 168 giờ ...": the table's sum, no task of its own
         if len(cells) < table.width:
             cells = self.align(cells, table)
         # merged cells (rowspan): a blank lead, partner or deadline is the row above's
@@ -782,6 +807,8 @@ class _Walker:
         self.rows += 1
         row = self.rows
         deadline = parse_deadline(filled[table.deadline], loose=True) if table.deadline is not None else None
+        if deadline is not None and (table.working_hours or _ROW_NUMBER.fullmatch(cells[0]) and not cells[0][:1].isdigit()):
+            deadline = _working_days(filled[table.deadline], deadline)
         if deadline is None and table.content is not None:
             deadline = parse_deadline(cells[table.content], loose=False)  # "... hoàn thành trước ngày 15/12/2025"
         product = (cells[table.product] or None) if table.product is not None else None
@@ -917,6 +944,27 @@ class _Walker:
                     self.add(t, replace(f, deadline=f.deadline or task.deadline))
 
 
+# A row that sums the table up: "Tổng thời gian giải quyết", "Tổng cộng", "Tổng số".
+_TOTAL_ROW = re.compile(r"^(?:\*\*)?(?:tổng\s+(?:thời\s+gian|cộng|số|thời\s+hạn)|cộng)\b", re.IGNORECASE)
+_HOURS = re.compile(r"^\s*(?P<n>\d{1,4})\s*(?:giờ|h)(?:\s+làm\s+việc)?\s*$", re.IGNORECASE)
+_WORKING_HOURS_HEAD = re.compile(r"giờ\s+làm\s+việc", re.IGNORECASE)
+
+
+def _working_days(cell: str, deadline: Deadline) -> Deadline | None:
+    """A procedure's time cell in working hours ("16 giờ" under "Thời gian thực hiện (tính mỗi ngày 08 giờ làm
+    việc)", a step's "24 giờ"): the working days it makes, 8 hours a day ("168 giờ (tương đương 21 ngày)"); part
+    of a day ("04 giờ") sets no day count. Any other cell: DEADLINE as read."""
+    m = _HOURS.match(cell)
+    if m is None:
+        return deadline
+    hours = int(m.group("n"))
+    return replace(deadline, days=hours // 8) if hours and hours % 8 == 0 else None
+
+
+# A row's number in its first cell: "1", "II", "2.3", a procedure's step ("Bước 2", "B2").
+_ROW_NUMBER = re.compile(r"[0-9IVXivx.]+|(?:[Bb]ước|BƯỚC)\s*\d{1,2}[a-z]?|B\d{1,2}")
+
+
 @dataclass(frozen=True)
 class _Columns:
     """Which columns of a task table hold what (indexes into a row's cells)."""
@@ -928,6 +976,7 @@ class _Columns:
     deadline: int | None
     product: int | None
     content: int | None
+    working_hours: bool = False  # the time column counts working hours ("tính mỗi ngày 08 giờ làm việc")
 
     @property
     def spanned(self) -> set[int]:
@@ -971,7 +1020,7 @@ def bearer_column(cell: str) -> tuple[str, bool] | None:
 
 _TIME_HEAD = re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|hạn\s+hoàn\s+thành)", re.IGNORECASE)
 _PRODUCT_HEAD = re.compile(r"^(?:sản\s+phẩm|kết\s+quả)", re.IGNORECASE)
-_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|tên\s+|"
+_CONTENT_HEAD = re.compile(r"^(?:nhiệm\s+vụ|nội\s+dung|tên\s+nhiệm\s+vụ|công\s+việc|hoạt\s+động|chỉ\s+tiêu|tên\s+(?!bước)|"
                            r"trình\s+tự|các\s+bước|giải\s+pháp)", re.IGNORECASE)
 
 
@@ -1033,8 +1082,9 @@ def _header(cells: list[str], registry: Registry | None = None) -> _Columns | No
     if registry is not None and any(registry.find(c) for i, c in enumerate(cells) if i not in said):
         return None  # a row naming bodies: "Trách nhiệm | Sở Tư pháp | Sở Nội vụ"
     skip = set(said)
-    return _Columns(len(cells), lead, said[lead][0], partners, find(_TIME_HEAD, skip), find(_PRODUCT_HEAD, skip),
-                    content)
+    time = find(_TIME_HEAD, skip)
+    return _Columns(len(cells), lead, said[lead][0], partners, time, find(_PRODUCT_HEAD, skip), content,
+                    time is not None and bool(_WORKING_HOURS_HEAD.search(cells[time])))
 
 
 _LAST_LINE_TIME = re.compile(r"\n\s*thời\s+(?:gian|hạn)(?:\s+thực\s+hiện|\s+hoàn\s+thành)?\s*:\s*([^\n]+)\s*$", re.IGNORECASE)
