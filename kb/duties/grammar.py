@@ -314,8 +314,6 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         if k == first and pair in _ROLE_NAMING and predicate_at(norms, k + 2):
             k += 2  # "Cơ quan chủ trì có trách nhiệm ...", "Đơn vị phối hợp cung cấp ...": the role names it
             break
-        if k == first and "," in norms[head:j] and pair in _VERBS and pair not in _DESCRIBING:
-            break  # "đề nghị các cơ quan, đơn vị phản ánh về ...": a list of generic heads, then its predicate
         if pair in _ADVERBS or key in {"không", "chưa", "đã", "sẽ", "đang"} or pair == ("từ", "chối"):
             break  # "Người đứng đầu trực tiếp chỉ đạo ...", "Cơ sở giám định ... không thực hiện ..."
         if key == "có" and k + 1 < n and norms[k + 1] in {"trách", "nhiệm"}:
@@ -348,12 +346,6 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
     if size and k == head + size:
         return None  # "Người đứng đầu trực tiếp chỉ đạo", "Cơ quan có trách nhiệm": the head of someone named before
     return Body(start, k, head, "generic")
-
-
-# Verbs that describe what a body does rather than open its duty ("các tổ chức, doanh nghiệp cung cấp dịch vụ").
-_DESCRIBING = frozenset(tuple(v.split()) for v in (
-    "cung cấp", "sử dụng", "quản lý", "khai thác", "đầu tư", "phát triển", "tham gia", "kết nối", "chia sẻ", "hỗ trợ",
-))
 
 
 # Generic heads that need a complement to name anyone ("người đứng đầu" of what?): alone, they point back.
@@ -529,22 +521,7 @@ def _opening(norms: list[str], words: list[str], i: int) -> bool:
     # a handover that opens the clause or follows the one who hands over ("UBND tỉnh giao ..."), not an
     # action inside a predicate ("... có biện pháp yêu cầu các chủ đầu tư lập ...")
     return at == 0 or norms[at - 1] in _BOUNDARY or _is_space(words[at - 1]) or words[at - 1][:1].isupper() \
-        or norms[at - 1] in {"tỉnh", "xã", "huyện", "phố", "phủ", "ương"} or _after_condition(norms, at)
-
-
-# What opens a condition or a frame before the main clause ("Trong quá trình thực hiện, nếu có vướng mắc, ...").
-_CONDITION_OPENERS = frozenset({"nếu", "trường", "khi", "trong", "quá"})
-
-
-def _after_condition(norms: list[str], at: int) -> bool:
-    """Whether the handover at AT follows a comma that closes a condition opening its clause ("Trong quá trình
-    thực hiện, nếu có khó khăn, vướng mắc, đề nghị các cơ quan, đơn vị phản ánh ..."): it opens the main clause."""
-    if at < 2 or norms[at - 1] != ",":
-        return False
-    i = at - 1
-    while i > 0 and norms[i - 1] not in _BOUNDARY and at - i < 40:
-        i -= 1
-    return (i == 0 or norms[i - 1] in _BOUNDARY) and norms[i] in _CONDITION_OPENERS
+        or norms[at - 1] in {"tỉnh", "xã", "huyện", "phố", "phủ", "ương"}
 
 
 def _coordinated(norms: list[str], i: int) -> bool:
