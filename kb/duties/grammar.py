@@ -533,6 +533,12 @@ def _coordinated(norms: list[str], i: int) -> bool:
                                                                                              ("cùng", "với")}
 
 
+def _plural_opening(norms: list[str], words: list[str], i: int) -> bool:
+    """Whether a plural opens the clause just before token I ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ...
+    và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành"): the list it opens is the clause's bearers."""
+    return i >= 1 and norms[i - 1] in {"các", "những"} and _opening(norms, words, i - 1)
+
+
 def bearer_places(norms: list[str], words: list[str], named: list[Named], every: bool = False) -> list[bool]:
     """For each name of NAMED, whether it is kept as an actor: every known name (the reader decides subject
     or object), and a body only the grammar knows where a bearer stands — opening a clause (after a list
@@ -547,7 +553,7 @@ def bearer_places(norms: list[str], words: list[str], named: list[Named], every:
     for x, m in enumerate(named):
         s, e = m.start, m.end
         p = norms[s - 1] if s >= 1 else ""
-        if _opening(norms, words, s) or _coordinated(norms, s):
+        if _opening(norms, words, s) or _coordinated(norms, s) or _plural_opening(norms, words, s):
             bearer[x] = True
         elif p in _OBJECT_CUES:
             continue
