@@ -45,7 +45,7 @@ from parsers.readers import limits
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", ".doc")
 _SKIPPED_NAMES = ("readme.md", "readme.txt")
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_VERSION = "4"  # 4: the operations table (amending instructions, kb.amend)
+SCHEMA_VERSION = "5"  # 5: duties, references and actors stored lean, read through views (issue 12)
 # Modules that only read the KB or show it: their changes do not call for parsing again. Any other
 # module may shape the stored rows (a module missing here costs a needless re-parse, never a stale KB).
 _READ_ONLY = (
@@ -223,6 +223,54 @@ def _actor_columns() -> dict[str, type]:
     return {"doc_id": str, **_columns_of(Actor)}
 
 
+# Lean storage (issue 12). A duty's sentence and action, and a reference's printed words, are nearly always
+# words of the node they come from (or, for a reference of the preamble, of the document's preamble): they
+# are stored as (character offset, length) into that text and rebuilt by the views `duties` and
+# `references` with SQL's substr(), so every reader (and any SQLite tool) sees the columns as before. A
+# string that is not found there is stored whole in its own column, offset NULL. The actors a document
+# names repeat a few hundred forms (id, name, level, kind, aliases) across the KB: each form is stored once
+# in `actor_forms` (keyed by a digest of its values) and the view `actors` joins each document's rows to it.
+_SLICED = {"duties": ("sentence", "action"), "references": ("text",)}
+ACTOR_FORM_COLUMNS: dict[str, type] = {
+    "key": int, "digest": str, "id": str, "name": str, "level": str, "kind": str, "aliases": str}
+ACTOR_ROW_COLUMNS: dict[str, type] = {"doc_id": str, "form": int}
+
+
+def _lean_columns(columns: dict[str, type]) -> dict[str, type]:
+    """The stored columns of a table read through a view: each sliced column with its offset and length."""
+    sliced = set(_SLICED["duties"] if "sentence" in columns else _SLICED["references"])
+    out: dict[str, type] = {}
+    for name, kind in columns.items():
+        out[name] = kind
+        if name in sliced:
+            out |= {f"{name}_at": int, f"{name}_len": int}
+    return out
+
+
+def _view_statements() -> tuple[str, ...]:
+    # The source text is read by a scalar subquery, evaluated only for the rows whose sliced column a query
+    # asks for: a query of other columns reads the rows table alone, through the same indexes as before.
+    node = "(SELECT n.text FROM nodes n WHERE n.doc_id = r.doc_id AND n.eid = r.{})"
+    preamble = "(SELECT d.preamble FROM documents d WHERE d.doc_id = r.doc_id)"
+
+    def column(name: str, sliced: tuple[str, ...], source: str) -> str:
+        if name not in sliced:
+            return f'r."{name}"'
+        return (f'CASE WHEN r."{name}_at" IS NULL THEN r."{name}" '
+                f'ELSE substr({source}, r."{name}_at" + 1, r."{name}_len") END AS "{name}"')
+
+    duty = ", ".join(column(c, _SLICED["duties"], node.format("eid")) for c in _duty_columns())
+    # A reference of the preamble (no source node) is sliced from the document's preamble.
+    ref_source = f"CASE WHEN r.source_eid IS NULL THEN {preamble} ELSE {node.format('source_eid')} END"
+    ref = ", ".join(column(c, _SLICED["references"], ref_source) for c in _reference_columns())
+    return (
+        f"CREATE VIEW duties AS SELECT {duty} FROM duty_rows r",
+        f'CREATE VIEW "references" AS SELECT {ref} FROM reference_rows r',
+        ("CREATE VIEW actors AS SELECT r.doc_id, f.id, f.name, f.level, f.kind, f.aliases FROM actor_rows r "
+         "JOIN actor_forms f ON f.key = r.form"),
+    )
+
+
 def _create_schema(db: sqlite_utils.Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
     # The marker first: a build killed before the schema row is written still leaves a vbkb file.
@@ -240,15 +288,21 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["nodes"].create_index(["address_fold"])
     for sql in _fts_statements():
         db.execute(sql)
-    for name, cols in (("references", _reference_columns()), ("duties", _duty_columns()),
-                       ("actors", _actor_columns())):
+    for name, cols in (("reference_rows", _lean_columns(_reference_columns())),
+                       ("duty_rows", _lean_columns(_duty_columns()))):
         db[name].create(cols)
         db[name].create_index(["doc_id"])
+    db["actor_forms"].create(ACTOR_FORM_COLUMNS, pk="key")
+    db["actor_forms"].create_index(["digest"], unique=True)
+    db["actor_rows"].create(ACTOR_ROW_COLUMNS)
+    db["actor_rows"].create_index(["doc_id"])
     db["operations"].create(OPERATION_COLUMNS)
     db["operations"].create_index(["doc_id"])
     db["operations"].create_index(["target_key"])
-    db["references"].create_index(["target_doc"])
-    db["duties"].create_index(["actor"])
+    db["reference_rows"].create_index(["target_doc"])
+    db["duty_rows"].create_index(["actor"])
+    for sql in _view_statements():
+        db.execute(sql)
 
 
 def code_fingerprint() -> str:
@@ -266,8 +320,8 @@ def code_fingerprint() -> str:
 
 
 def _schema_key() -> str:
-    tables = [DOCUMENT_COLUMNS, NODE_COLUMNS, _reference_columns(), _duty_columns(), _actor_columns(),
-              OPERATION_COLUMNS]
+    tables = [DOCUMENT_COLUMNS, NODE_COLUMNS, _lean_columns(_reference_columns()), _lean_columns(_duty_columns()),
+              ACTOR_FORM_COLUMNS, ACTOR_ROW_COLUMNS, OPERATION_COLUMNS]
     spec = json.dumps([SCHEMA_VERSION, [[k, v.__name__] for t in tables for k, v in t.items()]])
     return hashlib.sha256(spec.encode()).hexdigest()
 
@@ -286,9 +340,10 @@ def _prepare(db: sqlite_utils.Database, fingerprint: str, force: bool) -> None:
     never see an empty KB. Only a changed schema drops the tables.
     """
     if _meta(db, "schema") != _schema_key():
-        db.execute("DROP VIEW IF EXISTS nodes_fts_source")
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'view'").fetchall():
+            db.execute(f'DROP VIEW IF EXISTS "{name}"')
         for name in ("nodes_fts", "number_grams", "files", "documents", "nodes", "references", "duties", "actors",
-                     "operations", "meta"):
+                     "reference_rows", "duty_rows", "actor_rows", "actor_forms", "operations", "meta"):
             db.execute(f'DROP TABLE IF EXISTS "{name}"')
         _create_schema(db)
         db.execute("INSERT INTO meta (key, value) VALUES ('schema', ?)", (_schema_key(),))
@@ -526,7 +581,7 @@ class _transaction:
 
 def _delete_file(conn: sqlite3.Connection, key: str) -> None:
     doc_ids = [r[0] for r in conn.execute("SELECT doc_id FROM documents WHERE file = ?", (key,))]
-    for table in ("nodes", "references", "duties", "actors", "operations", "documents"):
+    for table in ("nodes", "reference_rows", "duty_rows", "actor_rows", "operations", "documents"):
         conn.executemany(f'DELETE FROM "{table}" WHERE doc_id = ?', [(d,) for d in doc_ids])
     conn.execute("DELETE FROM files WHERE path = ?", (key,))
 
@@ -548,9 +603,14 @@ def _write_file(conn: sqlite3.Connection, key: str, path: Path, seen: tuple[str,
             nodes = list(_node_rows(doc, did))
             _insert_document(conn, key, ord_, doc, did, _parent_id(doc, result, ids), len(nodes))
             _insert_rows(conn, "nodes", nodes)
-            _insert_rows(conn, "references", [_row(_reference_columns(), r, did) for r in enriched.references])
-            _insert_rows(conn, "duties", [_row(_duty_columns(), d, did) for d in enriched.duties])
-            _insert_rows(conn, "actors", [_row(_actor_columns(), a, did) for a in enriched.actors])
+            texts = {n["eid"]: n["text"] for n in nodes}
+            refs = [_row(_reference_columns(), r, did) for r in enriched.references]
+            _insert_rows(conn, "reference_rows", [
+                _lean(r, "references", texts.get(r["source_eid"]) if r["source_eid"] is not None else doc.preamble)
+                for r in refs])
+            duties = [_row(_duty_columns(), d, did) for d in enriched.duties]
+            _insert_rows(conn, "duty_rows", [_lean(d, "duties", texts.get(d["eid"])) for d in duties])
+            _insert_actors(conn, [_row(_actor_columns(), a, did) for a in enriched.actors])
             _insert_rows(conn, "operations", [_operation_row(o, did, i) for i, o in enumerate(enriched.operations)])
         conn.execute(
             "INSERT INTO files (path, name, sha256, size, mtime, parsed_at, format, warnings, checked) "
@@ -630,6 +690,38 @@ def operations_on(db: sqlite_utils.Database, number: str) -> list[dict[str, Any]
     return list(db.query(
         "SELECT o.*, d.file FROM operations o JOIN documents d ON d.doc_id = o.doc_id WHERE o.target_key = ? "
         "ORDER BY o.effective, o.doc_id, o.ord", [number_key(number)]))
+
+
+def _lean(row: dict[str, Any], view: str, source: str | None) -> dict[str, Any]:
+    """A row of `view` as its table stores it: each sliced column as offset and length into `source` (the
+    text the view reads it from) when found there, else whole."""
+    out = dict(row)
+    for name in _SLICED[view]:
+        value = out[name]
+        at = source.find(value) if value is not None and source and "\x00" not in source else -1
+        if at >= 0:
+            out |= {name: None, f"{name}_at": at, f"{name}_len": len(value)}
+        else:
+            out |= {f"{name}_at": None, f"{name}_len": None}
+    return out
+
+
+def _insert_actors(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Each document's actors as (doc_id, form), the form stored once for the whole KB (see `_SLICED`)."""
+    if not rows:
+        return
+    names = [c for c in ACTOR_FORM_COLUMNS if c not in ("key", "digest")]
+    forms: dict[str, tuple[Any, ...]] = {}
+    for r in rows:
+        values = tuple(r[c] for c in names)
+        forms.setdefault(hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:20], values)
+    conn.executemany(f"INSERT OR IGNORE INTO actor_forms (digest, {', '.join(names)}) "
+                     f"VALUES (?{', ?' * len(names)})", [(d, *v) for d, v in forms.items()])
+    marks = ", ".join("?" * len(forms))
+    keys = dict(conn.execute(f"SELECT digest, key FROM actor_forms WHERE digest IN ({marks})", list(forms)).fetchall())
+    digests = {v: d for d, v in forms.items()}
+    conn.executemany("INSERT INTO actor_rows (doc_id, form) VALUES (?, ?)",
+                     [(r["doc_id"], keys[digests[tuple(r[c] for c in names)]]) for r in rows])
 
 
 def _insert_rows(conn: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
