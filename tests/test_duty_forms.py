@@ -74,7 +74,7 @@ SENTENCES = [
      {("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien"), ("co_quan_lien_quan", "thuc_hien")}),
     (("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các "
      "tỉnh, thành phố trực thuộc trung ương và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định "
-     "này."), None, {("cac_bo_nganh", "thuc_hien"), ("chu_tich_ubnd_tinh", "thuc_hien")}),
+     "này."), None, {("cac_bo_nganh", "thuc_hien"), ("chu_tich_ubnd_tinh", "thuc_hien"), ("co_quan_lien_quan", "thuc_hien")}),
     (("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội; các sở, ban, ngành; Ủy ban nhân dân các xã, phường; các "
       "đơn vị trực thuộc thành phố Hà Nội gửi hồ sơ về Sở Nội vụ trước ngày 31 tháng 3 hằng năm."), None,
      {("mttq_tinh", "thuc_hien"), ("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
@@ -230,6 +230,7 @@ def test_lead_lines_of_a_law() -> None:
         ("art_49__para_2__point_a", "ubnd_cap_xa", "thuc_hien"),
         ("art_50", "cac_bo_nganh", "thuc_hien"),
         ("art_50", "chu_tich_ubnd_tinh", "thuc_hien"),
+        ("art_50", "co_quan_lien_quan", "thuc_hien"),  # the catch-all closing the list (eval label doc_000065 art_29)
     }
 
 
