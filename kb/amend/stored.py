@@ -15,8 +15,8 @@ import sqlite_utils
 
 from kb.amend.apply import consolidate, history
 from kb.amend.views import footnote, load, stored_amendments
-from kb.labels import eid_address
-from kb.store.db import operations_on
+from kb.labels import eid_address, format_date
+from kb.numbers import number_key
 
 
 @dataclass(frozen=True)
@@ -31,13 +31,13 @@ class InForce:
 
 def is_amended(db: sqlite_utils.Database, number: str | None) -> bool:
     """Does any stored text amend the document numbered `number`?"""
-    return bool(number) and bool(operations_on(db, number))
+    if not number or not db["operations"].exists():
+        return False
+    return db.execute("SELECT 1 FROM operations WHERE target_key = ? LIMIT 1", [number_key(number)]).fetchone() is not None
 
 
 def in_force(db_path: str, doc_id: str, as_of: str | None) -> InForce:
     """The text of `doc_id` in force on `as_of` (ISO date; None: with every stored amendment)."""
-    from kb.labels import format_date
-
     base = load(doc_id, db_path)
     docs = stored_amendments(base, db_path)
     result = consolidate(base, docs, as_of)

@@ -15,6 +15,7 @@ from pathlib import Path
 from kb.amend.apply import Consolidation, amends, consolidate, history
 from kb.errors import KbError
 from kb.labels import eid_address
+from kb.numbers import type_of_number
 from parsers.model import Change, Document, Node, ParseResult
 
 _AMENDING = re.compile(r"sua doi|bo sung|bai bo|dinh chinh|thay the", re.IGNORECASE)
@@ -130,16 +131,11 @@ def _node_md(node: Node, lines: list[str], notes: list[str], depth: int, above: 
         _node_md(child, lines, notes, depth + 1, above + node.history)
 
 
-_TYPE_OF_NUMBER = ((re.compile(r"/QH\d*$"), "Luật"), (re.compile(r"/NĐ-CP$"), "Nghị định"),
-                   (re.compile(r"/TT(?:LT)?-"), "Thông tư"), (re.compile(r"/QĐ-"), "Quyết định"),
-                   (re.compile(r"/NQ-|/NQ$|UBTVQH"), "Nghị quyết"))
-
-
 def footnote(node: Node, change: Change) -> str:
     """ "Khoản này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Luật số 63/2020/QH14, có hiệu lực
     kể từ ngày 01 tháng 01 năm 2021." """
     unit = _UNIT.get(node.kind, "Nội dung này")
-    kind = next((name for pattern, name in _TYPE_OF_NUMBER if change.doc and pattern.search(change.doc)), "văn bản")
+    kind = (type_of_number(change.doc) if change.doc else None) or "văn bản"
     source = f"{eid_address(change.eid)} của {kind} số {change.doc}" if change.doc else eid_address(change.eid)
     when = f", có hiệu lực kể từ ngày {_long_date(change.effective)}" if change.effective else ""
     return f"{unit} {_VERB.get(change.op, 'được sửa đổi')} theo quy định tại {source}{when}."
