@@ -3,7 +3,7 @@
 Three sets: `dev` (the rules may be improved reading them), `held_out` (labelled before any change and
 never read while changing the rules) and `fresh` (the latest batch, labelled by people who never saw the
 program's duties and first scored with the code of the day before that session's changes; at the next
-batch it joins `held_out`). Each label file was scored once, with the code of the day it was
+batch it joins `dev` or `held_out`). Each label file was scored once, with the code of the day it was
 labelled, before any change it prompted: `first_try.json` keeps those counts, so the report shows the
 honest first-try figures beside the current ones.
 
