@@ -102,6 +102,7 @@ LEVEL = {"trung_uong": "Trung ương", "tinh": "Cấp tỉnh", "huyen": "Cấp h
 
 FINDING = {
     "stale": "Dẫn văn bản đã bị thay thế, hết hiệu lực",
+    "amended": "Dẫn điều khoản đã được sửa đổi, bãi bỏ sau đó",
     "missing_pinpoint": "Dẫn điều khoản không có trong văn bản được dẫn",
     "dangling_internal": "Dẫn chiếu tới điều khoản không có trong chính văn bản",
     "unstated_replacement": "Thay thế văn bản khác mà không nêu",

@@ -4,6 +4,9 @@
   expired — the 2022 Cao Bằng Quy chế still cites Nghị định 59/2012/NĐ-CP, replaced by 80/2025/NĐ-CP;
 - missing_pinpoint: "Điều 25 Nghị định X" where X's text is in the KB and has no Điều 25;
 - dangling_internal: "khoản 4 Điều này" in an article with three clauses;
+- amended: a citation of a provision that a stored amending document changed after the citing text was
+  issued — "Điều 5 dẫn khoản 3 Điều 4 Luật 80/2015/QH13, đã được sửa đổi, bổ sung bởi Luật 63/2020/QH14 từ
+  01/01/2021" (or a part of it: "...; điểm a khoản 3 Điều 4 đã bị bãi bỏ bởi ...");
 - unstated_replacement: a document that replaces another without saying so — the catalog says it
   does, or an older document of the KB has the same type, issuer and nearly the same title.
 
@@ -26,7 +29,7 @@ from kb.citations.graph import Citations
 from kb.numbers import number_key, type_of_number
 from parsers.normalise import fold
 
-KINDS = ("stale", "missing_pinpoint", "dangling_internal", "unstated_replacement")
+KINDS = ("stale", "amended", "missing_pinpoint", "dangling_internal", "unstated_replacement")
 _CHECKED_UNITS = ("art_", "chp_", "sec_")  # annexes and forms are seldom parsed as nodes
 _SIMILAR_TITLE = 75
 
@@ -46,7 +49,7 @@ class Finding:
 
 def run_checks(view: Citations, catalog: Catalog | None = None) -> list[Finding]:
     catalog = catalog if catalog is not None else load_catalog()
-    findings = stale(view, catalog) + missing_pinpoints(view) + dangling_internal(view)
+    findings = stale(view, catalog) + amended(view, catalog) + missing_pinpoints(view) + dangling_internal(view)
     findings += unstated_replacements(view, catalog)
     return sorted(findings, key=lambda f: (KINDS.index(f.kind), f.doc_id, f.line or 0))
 
@@ -100,12 +103,31 @@ def _replaced_in_kb(view: Citations) -> dict[str, tuple[str, str | None, str]]:
     return out
 
 
+def _instructions(view: Citations) -> dict[tuple[str, str], list[str]]:
+    """(amending doc_id, amended number key) → the eids of its instructions on that document."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for op in view.operations:
+        out.setdefault((op["doc_id"], op["target_key"]), []).append(op["source_eid"] or "")
+    return out
+
+
+def _in_instruction(ref: dict[str, Any], instructions: dict[tuple[str, str], list[str]]) -> bool:
+    """An amending text's words naming the units it amends ("Sửa đổi, bổ sung khoản 3 Điều 4 của Luật số
+    80/2015/QH13") are the amendment, not a citation to check: neither stale nor a missing unit (it may insert it)."""
+    if not ref["target_doc"] or not instructions:
+        return False
+    eids = instructions.get((ref["doc_id"], number_key(ref["target_doc"])), ())
+    at = ref["source_eid"] or ""
+    return any(at == e or at.startswith(e + "__") or e.startswith(at + "__") or not at for e in eids)
+
+
 def stale(view: Citations, catalog: Catalog) -> list[Finding]:
     in_kb = _replaced_in_kb(view)
+    instructions = _instructions(view)
     findings = []
     for ref in view.references:
         target = ref["target_doc"]
-        if not target or ref["relation"] == "thay_the":
+        if not target or ref["relation"] == "thay_the" or _in_instruction(ref, instructions):
             continue
         entry = catalog.get(target, _where(view, ref["doc_id"]))
         if entry and entry.status in ("replaced", "expired"):
@@ -125,12 +147,54 @@ def stale(view: Citations, catalog: Catalog) -> list[Finding]:
     return _once_per_clause(findings)
 
 
+# What an operation did to a unit, as the sentence says it; inserts add units no earlier text could cite.
+_DONE = {"replace": "đã được sửa đổi, bổ sung", "repeal": "đã bị bãi bỏ", "substitute": "đã được sửa đổi một số từ ngữ",
+         "delete_phrase": "đã được bỏ một số từ ngữ", "suspend": "đã bị đình chỉ thi hành",
+         "correct": "đã được đính chính", "replace_annex": "đã được thay thế"}
+
+
+def _touches(cited: str, changed: str) -> bool:
+    """Did a change to unit CHANGED alter unit CITED: the same unit, one that holds it, or a part of it."""
+    return cited == changed or cited.startswith(changed + "__") or changed.startswith(cited + "__")
+
+
+def amended(view: Citations, catalog: Catalog) -> list[Finding]:
+    """Pinpoint citations of provisions a stored amending text changed after the citing text's date."""
+    by_key: dict[str, list[dict[str, Any]]] = {}
+    for op in view.operations:
+        if op["kind"] in _DONE and op["target_eid"]:
+            by_key.setdefault(op["target_key"], []).append(op)
+    findings = []
+    for ref in view.references if by_key else ():
+        target, eid = ref["target_doc"], ref["target_eid"]
+        if not target or not eid or ref["relation"] in ("thay_the", "sua_doi_bo_sung"):
+            continue
+        since = view.documents.get(ref["doc_id"], {}).get("date")
+        ops = [op for op in by_key.get(number_key(target), ()) if op["doc_id"] != ref["doc_id"]
+               and _touches(eid, op["target_eid"]) and not (since and op["effective"] and op["effective"] <= since)]
+        if not ops:
+            continue
+        said = []
+        for op in sorted(ops, key=lambda o: (o["effective"] or "", o["target_eid"])):
+            unit = "" if op["target_eid"] == eid else f"{labels.eid_address(op['target_eid'])} "
+            by = _titled(op["source_doc"], _type_of(catalog, op["source_doc"])) if op["source_doc"] else "văn bản khác"
+            when = f" từ {labels.format_date(op['effective'])}" if op["effective"] else ""
+            part = f"{unit}{_DONE[op['kind']]} bởi {by}{when}"
+            if part not in said:
+                said.append(part)
+        cited = f"{labels.eid_address(eid)} {_titled(target, _type_of(catalog, target))}"
+        findings.append(Finding("amended", ref["doc_id"], ref["source_eid"], f"{target}:{eid}",
+                                f"{_clause(ref['source_eid'])} dẫn {cited}, " + "; ".join(said), ref.get("line")))
+    return _once_per_clause(findings)
+
+
 def missing_pinpoints(view: Citations) -> list[Finding]:
     stored = view.by_number()
+    instructions = _instructions(view)
     findings = []
     for ref in view.references:
         target, eid = ref["target_doc"], ref["target_eid"]
-        if not target or not eid or not eid.startswith(_CHECKED_UNITS):
+        if not target or not eid or not eid.startswith(_CHECKED_UNITS) or _in_instruction(ref, instructions):
             continue
         did = stored.get(number_key(target))
         if did is None or not view.eids.get(did) or eid in view.eids[did]:

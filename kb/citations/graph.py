@@ -36,6 +36,9 @@ class Citations:
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # doc_id → number, type, title ...
     eids: dict[str, set[str]] = field(default_factory=dict)  # doc_id → its node eids
     references: list[dict[str, Any]] = field(default_factory=list)  # doc_id + Reference fields
+    # What amending documents do to numbered documents: doc_id (the amending one), kind, target_key (the
+    # amended number's key), target_eid, source_doc, effective; for `kb check`'s "amended" finding.
+    operations: list[dict[str, Any]] = field(default_factory=list)
     _numbers: dict[str, str] | None = field(default=None, repr=False, compare=False)
     _numbers_of: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -76,7 +79,17 @@ def from_results(results: Iterable[ParseResult]) -> Citations:
                     "target_eid": ref.target_eid, "relation": ref.relation, "line": ref.span.line,
                     "start": ref.span.start, "end": ref.span.end,
                 })
+            view.operations += _operation_rows(did, doc)
     return view
+
+
+def _operation_rows(did: str, doc: Any) -> list[dict[str, Any]]:
+    from kb.amend.read import read_operations
+
+    return [{"doc_id": did, "kind": op.kind, "target_key": number_key(op.target.document),
+             "target_eid": op.target.eid, "source_doc": op.source_doc or doc.number, "source_eid": op.source_eid,
+             "effective": op.effective}
+            for op in read_operations(doc) if op.target.document and re.search(r"\d+/", op.target.document)]
 
 
 def from_db(db: Any, doc_id: str | None = None) -> Citations:
@@ -106,6 +119,10 @@ def from_db(db: Any, doc_id: str | None = None) -> Citations:
     for did, eid in nodes:
         view.eids.setdefault(did, set()).add(eid)
     view.references = [dict(r) for r in refs]
+    if db["operations"].exists():
+        view.operations = [dict(r) for r in db.query(
+            "SELECT doc_id, kind, target_key, target_eid, source_doc, source_eid, effective FROM operations "
+            "WHERE target_key IS NOT NULL")]
     return view
 
 
