@@ -435,6 +435,8 @@ def _setup_consolidate(p: argparse.ArgumentParser) -> None:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="the consolidated document, as kb parse --json")
     out.add_argument("--md", action="store_true", help="Markdown with the official footnotes")
+    out.add_argument("--html", action="store_true", help="a web page with the official footnotes")
+    out.add_argument("--docx", metavar="OUT.docx", help="a Word file with the official footnotes, written to OUT.docx")
 
 
 def _cmd_consolidate(args: argparse.Namespace) -> int:
@@ -448,9 +450,17 @@ def _cmd_consolidate(args: argparse.Namespace) -> int:
         data = _doc_dict(result.document)
         data["problems"] = [{**asdict(p), "span": asdict(p.span)} for p in result.problems]
         _print_json({"as_of": args.as_of, "applied": len(result.applied), "documents": [data]})
+    elif args.html:
+        from kb.amend.export import to_html
+
+        sys.stdout.write(to_html(result))
+    elif args.docx:
+        from kb.amend.export import to_docx
+
+        print(f"Đã ghi văn bản hợp nhất → {to_docx(result, args.docx)}")
     else:
         sys.stdout.write(to_markdown(result))
-    for problem in result.problems if not (args.json or args.md) else ():
+    for problem in result.problems if not (args.json or args.md or args.html) else ():
         print(f"cảnh báo: {problem.message}", file=sys.stderr)
     return 0
 

@@ -10,6 +10,7 @@ tháng 01 năm 2021"); `history_refs` lists every version of one provision.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from kb.amend.apply import Consolidation, amends, consolidate, history
@@ -94,41 +95,73 @@ def _inserted_later(eid: str) -> bool:
     return bool(re.search(r"_\d+[a-zđ]\d*(?:__|$)|point_[a-zđ]\d", eid))
 
 
-# --- Markdown -------------------------------------------------------------------------------------------
-def to_markdown(result: Consolidation) -> str:
+# --- the consolidated text as lines, for every format ---------------------------------------------------
+@dataclass(frozen=True)
+class Line:
+    """One printed line of a consolidated text: an article's (chapter's ...) heading, or a clause's or point's
+    words; `notes` are the numbers of the footnotes (in `Lines.notes`) marked at its end."""
+
+    heading: bool
+    depth: int
+    label: str  # "Điều 4. Giải thích từ ngữ" for a heading; "3." / "b)" / "-" for a clause or point
+    body: str  # the unit's own words ("(được bãi bỏ)" when repealed)
+    notes: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lines:
+    title: str  # "Luật 80/2015/QH13 — Ban hành văn bản quy phạm pháp luật (văn bản hợp nhất)"
+    lines: tuple[Line, ...]
+    notes: tuple[str, ...]  # footnote i is notes[i - 1]
+    problems: tuple[str, ...]  # instructions left unapplied, said in words
+
+
+def lines_of(result: Consolidation) -> Lines:
     doc = result.document
-    lines = [f"# {doc.doc_type} {doc.number or ''} — {doc.title or ''} (văn bản hợp nhất)".strip(), ""]
+    title = f"{doc.doc_type} {doc.number or ''} — {doc.title or ''} (văn bản hợp nhất)".strip()
+    out: list[Line] = []
     notes: list[str] = []
     for node in doc.nodes:
-        _node_md(node, lines, notes, 0)
-    if notes:
-        lines += ["", "---", ""] + [f"[^{i}]: {n}" for i, n in enumerate(notes, start=1)]
-    if result.problems:
-        lines += ["", "## Lệnh sửa đổi chưa áp dụng", ""]
-        lines += [f"- {p.source_doc or ''} {eid_address(p.source_eid)}: {p.message}" for p in result.problems]
-    return "\n".join(lines).rstrip() + "\n"
+        _node_lines(node, out, notes, 0)
+    problems = tuple(f"{p.source_doc or ''} {eid_address(p.source_eid)}: {p.message}" for p in result.problems)
+    return Lines(title, tuple(out), tuple(notes), problems)
 
 
-def _node_md(node: Node, lines: list[str], notes: list[str], depth: int, above: tuple = ()) -> None:
+def _node_lines(node: Node, out: list[Line], notes: list[str], depth: int, above: tuple = ()) -> None:
     label = {"phan": "Phần", "chuong": "Chương", "muc": "Mục", "dieu": "Điều"}.get(node.kind)
-    marks = ""
+    marks: list[int] = []
     for change in node.history:
         if change in above:
             continue  # the unit above was replaced as a whole: its footnote says so
         notes.append(footnote(node, change))
-        marks += f"[^{len(notes)}]"
+        marks.append(len(notes))
+    body = "(được bãi bỏ)" if node.repealed else node.text
     if label:
         head = f"{label} {node.num or ''}. {node.heading or ''}".strip().rstrip(".")
-        lines += ["", f"{'#' * min(2 + depth, 6)} {head}{marks}"]
-        body = "(được bãi bỏ)" if node.repealed else node.text
-        if body:
-            lines.append(body)
+        out.append(Line(True, depth, head, body or "", tuple(marks)))
     else:
         num = f"{node.num}." if node.kind == "khoan" else f"{node.num})" if node.num else "-"
-        body = "(được bãi bỏ)" if node.repealed else node.text
-        lines.append(f"{'  ' * max(0, depth - 1)}{num} {body}{marks}".rstrip())
+        out.append(Line(False, depth, num, body or "", tuple(marks)))
     for child in node.children:
-        _node_md(child, lines, notes, depth + 1, above + node.history)
+        _node_lines(child, out, notes, depth + 1, above + node.history)
+
+
+def to_markdown(result: Consolidation) -> str:
+    text = lines_of(result)
+    lines = [f"# {text.title}", ""]
+    for line in text.lines:
+        marks = "".join(f"[^{i}]" for i in line.notes)
+        if line.heading:
+            lines += ["", f"{'#' * min(2 + line.depth, 6)} {line.label}{marks}"]
+            if line.body:
+                lines.append(line.body)
+        else:
+            lines.append(f"{'  ' * max(0, line.depth - 1)}{line.label} {line.body}{marks}".rstrip())
+    if text.notes:
+        lines += ["", "---", ""] + [f"[^{i}]: {n}" for i, n in enumerate(text.notes, start=1)]
+    if text.problems:
+        lines += ["", "## Lệnh sửa đổi chưa áp dụng", ""] + [f"- {p}" for p in text.problems]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def footnote(node: Node, change: Change) -> str:
