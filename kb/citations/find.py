@@ -464,7 +464,40 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
         c = replace(c, relation=relation, task=task, subject=subject, foreign=_foreign_act(relation, text[sentence:c.start]))
         out.append(c)
         prev = c
+    return _ended_whole(text, out)
+
+
+def _whole_text(c: Citation) -> bool:
+    return c.kind in ("number", "name") and not c.pins and c.which is None and c.relation == "dan_chieu"
+
+
+def _ended_whole(text: str, cites: list[Citation]) -> list[Citation]:
+    """Texts the sentence says end ("... hết hiệu lực kể từ ngày ..."): see `patterns.ENDS_TAIL`."""
+    if "hiệu lực" not in text:
+        return cites
+    out = list(cites)
+    i = 0
+    while i < len(out):
+        first = out[i]
+        lead = P.ENDS_LEAD.match(text[_sentence_start(text, first.start):first.start])
+        title = lead.group("title") or "" if lead else ""
+        if not _whole_text(first) or not lead or P.ENDS_NOT.search(title) or P.RELATION_WORD.search(title):
+            i += 1
+            continue
+        j = i  # the list the first text heads: joined by "," / "và", nothing but titles between
+        while j + 1 < len(out) and _whole_text(out[j + 1]) and P.ENDS_JOIN.match(text[out[j].end:out[j + 1].start]) \
+                and not P.RELATION_WORD.search(text[out[j].end:out[j + 1].start]):
+            j += 1
+        tail = P.ENDS_TAIL.match(text[out[j].end:])
+        if tail and not P.ENDS_NOT.search(_before_end(tail.group(0))):
+            for k in range(i, j + 1):
+                out[k] = replace(out[k], relation="thay_the")
+        i = j + 1
     return out
+
+
+def _before_end(tail: str) -> str:
+    return re.split(r"(?i:hết\s+hiệu\s+lực)", tail)[0]
 
 
 def _foreign_act(relation: str, lead: str) -> bool:

@@ -71,7 +71,8 @@ DATE_RE = re.compile(DATE)
 # "của <issuer>": capitalised words up to a word that starts the title ("về", "quy định" ...).
 _ISSUER_STOP = (
     r"về|quy\s+định|hướng\s+dẫn|sửa\s+đổi|bổ\s+sung|ban\s+hành|thi\s+hành|tại|theo|và|hoặc|đã|được|để|như|"
-    r"có|phê\s+duyệt|ngày|số|trên|trong|với|nhằm|giao|cho|thực\s+hiện|triển\s+khai|là|năm|kèm|việc|gửi"
+    r"có|phê\s+duyệt|ngày|số|trên|trong|với|nhằm|giao|cho|thực\s+hiện|triển\s+khai|là|năm|kèm|việc|gửi|hết|bị|"
+    r"chấm\s+dứt"
 )
 ISSUER = rf"của{_S}(?P<issuer>[{UPPER}][\w]*(?:{_S}(?!(?i:{_ISSUER_STOP})\b)[\w&]+){{0,9}})"
 
@@ -285,6 +286,16 @@ OWN_ACT_OPENS = re.compile(
     _CLAUSE_OPENING + r"(?:(?i:bãi\s+bỏ|thay\s+thế|sửa\s+đổi|bổ\s+sung|hướng\s+dẫn|quy\s+định\s+chi\s+tiết|đình\s+chỉ|"
     rf"hủy\s+bỏ)|(?:{_TYPE_ALT}){_S}(?i:này)(?![\w]))"
 )
+# "Luật ... số 17/2008/QH12 và Luật ... số 31/2004/QH11 hết hiệu lực kể từ ngày Luật này có hiệu lực": texts
+# that open their clause (after its number, "Kể từ ngày ...,") and are said to end, with only their own titles
+# between them and "hết hiệu lực", are repealed whole by the citing text (a "thay_the" without a pinpoint).
+ENDS_LEAD = re.compile(_CLAUSE_OPENING + r"(?:(?i:kể\s+)?(?i:từ)\s+(?i:ngày)[^,;]{0,80},\s*)?(?i:các\s+)?"
+                       rf"(?P<title>(?:{_TYPE_ALT})(?![\w])[^;:]{{0,160}})?$")
+ENDS_TAIL = re.compile(r"^[^;]{0,300}?\s(?:(?i:đều|cũng)\s+)?(?i:hết\s+hiệu\s+lực)(?:\s+(?i:thi\s+hành))?"
+                       r"(?=\s+(?i:kể\s+từ|từ)\s|\s*[.;,]|\s*$)")
+ENDS_NOT = re.compile(r"(?i:(?<!\w)(?:này|quy\s+định|thì|nếu|khi|trường\s+hợp|trái|nội\s+dung|phần|chương|điều|"
+                      r"khoản|điểm)(?!\w))")
+ENDS_JOIN = re.compile(r"^\s*(?:,|và|,\s*và)\s[^;]{0,200}$")
 # Triggers that still speak for the citing text inside another citation's title: "Căn cứ" and
 # "Thực hiện" at a sentence's start, or "kế hoạch thực hiện Chỉ thị ...".
 OWN_VOICE = ("can_cu", "thuc_hien")
