@@ -69,3 +69,43 @@ def test_described_spans(text: str, expected: list[str]) -> None:
     doc = tokenizer_nlp()(text)
     found = grammar.bodies(doc.user_data["norms"], doc.user_data["words"])
     assert [doc[b.start:b.end].text for b in found] == expected
+
+
+# Unknown proper names inside a list of bearers: none dropped, none cutting the list after it. Sentences from
+# a Hà Nội TTHC Quyết định (cdf2fbc53d083c98), a land-procedure Quyết định (corpus-wild 5a80798bbf985e87) and
+# a kindergarten plan (69db23c781b2e9aa).
+LISTED = [
+    # a capitalised verb inside a name, a body added in "(và ...)", a tier in lower case, the typo "Ủy ban nhân"
+    (("Sở Nông nghiệp và Môi trường, Thuế Thành phố Hà Nội (và Thuế cơ sở), Trung tâm Phục vụ hành chính công "
+      "Thành phố, Ủy ban nhân các xã, phường, Văn phòng Đăng ký đất đai Hà Nội (và các Chi nhánh trực thuộc), các cơ "
+      "quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."),
+     {("so_nong_nghiep_moi_truong", "thuc_hien"), ("Thuế Thành phố Hà Nội", "thuc_hien"), ("Thuế cơ sở", "thuc_hien"),
+      ("trung_tam_phuc_vu_hcc", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien"),
+      ("Văn phòng Đăng ký đất đai Hà Nội", "thuc_hien"), ("Chi nhánh trực thuộc", "thuc_hien"),
+      ("co_quan_lien_quan", "thuc_hien")}),
+    # "và các <head>" opens the next body, not a part of the name before it
+    (("Sở Nông nghiệp và Môi trường, Thuế Thành phố và các Thuế cơ sở, UBND cấp xã, Văn phòng Đăng ký đất đai và "
+      "các Chi nhánh trực thuộc có trách nhiệm tuân thủ quy trình giải quyết theo phương án được phê duyệt."),
+     {("so_nong_nghiep_moi_truong", "thuc_hien"), ("Thuế Thành phố", "thuc_hien"), ("Thuế cơ sở", "thuc_hien"),
+      ("ubnd_cap_xa", "thuc_hien"), ("Văn phòng Đăng ký đất đai", "thuc_hien"), ("Chi nhánh trực thuộc", "thuc_hien")}),
+    (("Giao Văn phòng Đăng ký đất đai hoặc Chi nhánh Văn phòng Đăng ký đất đai cung cấp thông tin về cơ sở dữ liệu "
+      "đất đai."),
+     {("Văn phòng Đăng ký đất đai", "thuc_hien"), ("Chi nhánh Văn phòng Đăng ký đất đai", "thuc_hien")}),
+    ("Ủy ban nhân tỉnh ban hành Kế hoạch thực hiện như sau.", {("ubnd_tinh", "ban_hanh")}),
+    # "không" ends a name ("Cơ quan Thuế không trực tiếp trả ..."), but not "Hàng không"
+    (("Cơ quan Thuế căn cứ tài liệu nhận được từ Bước 3, tiến hành xác định và ban hành Thông báo về nghĩa vụ tài "
+      "chính."), {("Cơ quan Thuế", "thuc_hien")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED)
+def test_listed_unknown_bodies(text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(f.actor, f.role) for f in read_text(text, None)} == {(_key(a), r) for a, r in expected}
+
+
+def test_khong_ends_a_name_but_not_hang_khong() -> None:
+    for text, expected in (("Cơ quan Thuế không trực tiếp trả Thông báo", ["Cơ quan Thuế"]),
+                           ("Cục Hàng không Việt Nam chủ trì hướng dẫn", ["Cục Hàng không Việt Nam"])):
+        doc = tokenizer_nlp()(text)
+        found = grammar.bodies(doc.user_data["norms"], doc.user_data["words"])
+        assert [doc[b.start:b.end].text for b in found] == expected

@@ -115,6 +115,8 @@ def _capital(word: str) -> bool:
 def _stop(norms: list[str], words: list[str], j: int) -> bool:
     """Whether a lower-case word at J ends a name (a verb, modal or preposition; not a place word)."""
     key = norms[j]
+    if key == "không":
+        return j == 0 or norms[j - 1] != "hàng"  # "Cơ quan Thuế không trực tiếp trả ...", not "Cục Hàng không"
     if j + 1 < len(norms) and (key, norms[j + 1]) in _VERBS:
         return True  # "trực tiếp", "thành lập", "cấp phát": a verb, though its first word may be a place word
     if key == "thuộc" and (j == 0 or norms[j - 1] != "trực"):
@@ -234,8 +236,10 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         if _capital(w):
             j += 1
             last, lower = j, 0
-            if j < n and words[j].isalpha() and words[j].islower() and not _stop(norms, words, j) \
-                    and norms[j] not in PLACE_WORDS and norms[j] not in _JOINERS:
+            if j < n and words[j].isalpha() and words[j].islower() and (
+                    (not _stop(norms, words, j) and norms[j] not in PLACE_WORDS and norms[j] not in _JOINERS)
+                    or ((norms[j - 1], norms[j]) in _VERBS and j - 1 > head + size - 1)):
+                # a capitalised verb is in the name ("Văn phòng Đăng ký đất đai Hà Nội", "Ban Chỉ đạo")
                 j += 1  # the second syllable of a capitalised word ("Lao động", "Viễn thông", "Tư pháp")
                 last = j
             continue
@@ -257,9 +261,25 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
             and all(words[k].isalpha() and words[k].islower() for k in range(last, j)) and norms[j - 1] not in {"các", "trên"} \
             and (j == n or _stop(norms, words, j) or norms[j] in {",", "và", ";", ":", ".", ")", "("} or _is_space(words[j])):
         last = j  # the lower-case words that end a name before its predicate ("Cổng Thông tin điện tử", "... công")
+    if last is None and (start == head or norms[start] == "các") and _lower_tier(norms, words, start, head, size, j):
+        last = j  # "Thuế Thành phố Hà Nội (và Thuế cơ sở)": a listed body named by its tier in lower case
     if last is None or last <= head + size - 1:
         return None
     return Body(start, last, head, "proper", tuple(norms[head:head + size]) in FILED_UNDER_BODY)
+
+
+def _lower_tier(norms: list[str], words: list[str], start: int, head: int, size: int, j: int) -> bool:
+    """Whether the capitalised head at HEAD, in a list (after "và", "," or "("), is followed by one or two
+    lower-case words that close at the list's next mark or its predicate: the body's tier or rank ("Thuế cơ sở",
+    "các Chi nhánh trực thuộc")."""
+    n = len(norms)
+    key = tuple(norms[head:head + size])
+    if not start or norms[start - 1] not in {"và", ",", "("} or key in FILED_UNDER_BODY or key in GENERIC_HEADS \
+            or key in {("cơ", "quan"), ("đơn", "vị")} or not 1 <= j - head - size <= 2:
+        return False
+    tail = range(head + size, j)
+    return all(words[k].isalpha() and words[k].islower() and not _stop(norms, words, k) for k in tail) \
+        and (j == n or norms[j] in {",", "và", ";", ".", ")"} or (norms[j] in {"có", "chịu", "phải"} and predicate_at(norms, j)))
 
 
 _PLACE_END = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "trấn", "phường", "khu", "bàn", "ương", "tw"})
@@ -273,7 +293,8 @@ def _goes_on_to_capital(norms: list[str], words: list[str], j: int) -> bool:
     preposition on the way ("... và công nghiệp Cần Thơ")."""
     for k in range(j, min(len(norms), j + 4)):
         if _capital(words[k]):
-            return k > j
+            # "... và các Thuế cơ sở", "... và các Chi nhánh trực thuộc": a plural head opens the next body
+            return k > j and not (norms[k - 1] == "các" and _head_at(norms, k, PROPER_HEADS))
         if _is_space(words[k]) or not words[k].isalpha() or (k > j and norms[k] in _STOP_1):
             return False
     return False
@@ -598,8 +619,10 @@ def bearer_places(norms: list[str], words: list[str], named: list[Named], every:
             bearer[x] = True
         elif p in _OBJECT_CUES:
             continue
-        elif p in _LIST_JOINERS and x and named[x - 1].end == s - 1:
-            bearer[x] = bearer[x - 1]  # "A, B, <unknown>": the list goes on, bearers or objects alike
+        elif p in _LIST_JOINERS and x and (named[x - 1].end == s - 1 or (
+                named[x - 1].end == s - 2 and norms[s - 2] in {"(", ")"})):
+            # "A, B, <unknown>": the list goes on, bearers or objects alike; "A (và B), C" too
+            bearer[x] = bearer[x - 1]
         elif p == ",":
             j, y = e, x + 1
             while j < n and norms[j] in _LIST_JOINERS and y < len(named) and named[y].start == j + 1:
