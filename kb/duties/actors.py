@@ -251,6 +251,8 @@ class Registry:
         if form is None:
             return None
         name = f"{doc[head:k].text} {form}"
+        if [norms[i] for i in range(head, k)] in (["ủy", "ban", "nhân"], ["uỷ", "ban", "nhân"]):
+            name = f"Ủy ban nhân dân {form}"  # "Ủy ban nhân các xã, phường": "dân" dropped by a typo
         if name not in self._levels:
             found = self.find(name)
             self._levels[name] = found[0].ids if len(found) == 1 and found[0].start == 0 and found[0].end == len(name) else None

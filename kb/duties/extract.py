@@ -166,7 +166,8 @@ def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, i
         if span.start < start or span.end > end or span.start in masked:
             continue
         gap = range(runs[-1][1], span.start) if runs else range(0)
-        if runs and (all(_norm(doc, i) in _JOINERS for i in gap) or (
+        if runs and (all(_norm(doc, i) in _JOINERS or _word(doc, i) in {"(", ")"} or (i in masked and i + 1 < span.start)
+                         for i in gap) and any(_word(doc, i) not in {"(", ")"} for i in gap) or (
                 all(_norm(doc, i) in _JOINERS or _norm(doc, i) in _PLACE_WORDS or _word(doc, i)[:1].isupper()
                     for i in gap)
                 and any(_norm(doc, i) in {",", "và", ";"} for i in gap))):  # "Ủy ban MTTQ tỉnh, các tổ chức ..."
@@ -182,8 +183,11 @@ def _masked(doc: Doc, start: int, end: int, found: list[FoundDeadline] | None = 
     out: set[int] = set()
     depth = 0
     words = doc.user_data["words"]  # `_word`, without a call per token
+    norms = doc.user_data["norms"]
     for i in range(start, end):
         t = words[i]
+        if t == "(" and not depth and i + 1 < end and norms[i + 1] == "và":
+            continue  # "Thuế Thành phố Hà Nội (và Thuế cơ sở)": the bodies added to a list are in it
         if t == "(":
             depth += 1
         if depth:

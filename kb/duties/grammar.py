@@ -47,7 +47,7 @@ FILED_UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h 
 GENERIC_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "cơ sở", "cá nhân", "người đứng đầu", "thủ trưởng", "cán bộ",
     "công chức", "viên chức", "bộ phận", "chủ rừng", "nhà đầu tư", "hộ gia đình", "người dân", "lực lượng",
-    "địa phương", "tập thể", "chủ đầu tư", "người sử dụng", "người lao động", "hợp tác xã", "ngân hàng",
+    "địa phương", "tập thể", "chủ đầu tư", "người sử dụng", "người lao động", "hợp tác xã", "ngân hàng", "người",
 ))
 # Words of a body's level and place, kept in its name ("tỉnh Quảng Ngãi", "cấp xã", "trên địa bàn").
 PLACE_WORDS = frozenset({
@@ -74,7 +74,7 @@ _VERBS = frozenset(tuple(v.split()) for v in (
     "sửa đổi", "điều chỉnh", "xác định", "tiến hành", "đăng ký", "kê khai", "tiếp tục", "khẩn trương",
     "tích cực", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "kịp thời", "căn cứ", "tăng cường",
     "đẩy mạnh", "tập trung", "ưu tiên", "phát triển", "đầu tư", "nâng cao", "nâng cấp", "kết nối", "chia sẻ",
-    "đưa tin", "phản ánh", "trao đổi", "quản lý", "sử dụng", "khai thác", "thi hành", "trực tiếp", "chịu trách",
+    "đưa tin", "phản ánh", "đối chiếu", "tra cứu", "trao đổi", "quản lý", "sử dụng", "khai thác", "thi hành", "trực tiếp", "chịu trách",
 ))
 _JOINERS = frozenset({",", "và", "&", "-", "–", "/"})
 _LIST_START = frozenset({",", "và", ";", "hoặc"})
@@ -115,6 +115,8 @@ def _capital(word: str) -> bool:
 def _stop(norms: list[str], words: list[str], j: int) -> bool:
     """Whether a lower-case word at J ends a name (a verb, modal or preposition; not a place word)."""
     key = norms[j]
+    if key == "không":
+        return j == 0 or norms[j - 1] != "hàng"  # "Cơ quan Thuế không trực tiếp trả ...", not "Cục Hàng không"
     if j + 1 < len(norms) and (key, norms[j + 1]) in _VERBS:
         return True  # "trực tiếp", "thành lập", "cấp phát": a verb, though its first word may be a place word
     if key == "thuộc" and (j == 0 or norms[j - 1] != "trực"):
@@ -234,8 +236,10 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
         if _capital(w):
             j += 1
             last, lower = j, 0
-            if j < n and words[j].isalpha() and words[j].islower() and not _stop(norms, words, j) \
-                    and norms[j] not in PLACE_WORDS and norms[j] not in _JOINERS:
+            if j < n and words[j].isalpha() and words[j].islower() and (
+                    (not _stop(norms, words, j) and norms[j] not in PLACE_WORDS and norms[j] not in _JOINERS)
+                    or ((norms[j - 1], norms[j]) in _VERBS and j - 1 > head + size - 1)):
+                # a capitalised verb is in the name ("Văn phòng Đăng ký đất đai Hà Nội", "Ban Chỉ đạo")
                 j += 1  # the second syllable of a capitalised word ("Lao động", "Viễn thông", "Tư pháp")
                 last = j
             continue
@@ -257,9 +261,25 @@ def _proper(norms: list[str], words: list[str], start: int, head: int, size: int
             and all(words[k].isalpha() and words[k].islower() for k in range(last, j)) and norms[j - 1] not in {"các", "trên"} \
             and (j == n or _stop(norms, words, j) or norms[j] in {",", "và", ";", ":", ".", ")", "("} or _is_space(words[j])):
         last = j  # the lower-case words that end a name before its predicate ("Cổng Thông tin điện tử", "... công")
+    if last is None and (start == head or norms[start] == "các") and _lower_tier(norms, words, start, head, size, j):
+        last = j  # "Thuế Thành phố Hà Nội (và Thuế cơ sở)": a listed body named by its tier in lower case
     if last is None or last <= head + size - 1:
         return None
     return Body(start, last, head, "proper", tuple(norms[head:head + size]) in FILED_UNDER_BODY)
+
+
+def _lower_tier(norms: list[str], words: list[str], start: int, head: int, size: int, j: int) -> bool:
+    """Whether the capitalised head at HEAD, in a list (after "và", "," or "("), is followed by one or two
+    lower-case words that close at the list's next mark or its predicate: the body's tier or rank ("Thuế cơ sở",
+    "các Chi nhánh trực thuộc")."""
+    n = len(norms)
+    key = tuple(norms[head:head + size])
+    if not start or norms[start - 1] not in {"và", ",", "("} or key in FILED_UNDER_BODY or key in GENERIC_HEADS \
+            or key in {("cơ", "quan"), ("đơn", "vị")} or not 1 <= j - head - size <= 2:
+        return False
+    tail = range(head + size, j)
+    return all(words[k].isalpha() and words[k].islower() and not _stop(norms, words, k) for k in tail) \
+        and (j == n or norms[j] in {",", "và", ";", ".", ")"} or (norms[j] in {"có", "chịu", "phải"} and predicate_at(norms, j)))
 
 
 _PLACE_END = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "trấn", "phường", "khu", "bàn", "ương", "tw"})
@@ -273,7 +293,8 @@ def _goes_on_to_capital(norms: list[str], words: list[str], j: int) -> bool:
     preposition on the way ("... và công nghiệp Cần Thơ")."""
     for k in range(j, min(len(norms), j + 4)):
         if _capital(words[k]):
-            return k > j
+            # "... và các Thuế cơ sở", "... và các Chi nhánh trực thuộc": a plural head opens the next body
+            return k > j and not (norms[k - 1] == "các" and _head_at(norms, k, PROPER_HEADS))
         if _is_space(words[k]) or not words[k].isalpha() or (k > j and norms[k] in _STOP_1):
             return False
     return False
@@ -293,10 +314,32 @@ def _generic(norms: list[str], words: list[str], start: int, head: int, size: in
         return Body(start, end, head, "local")  # kept only in a list of bodies or opening a clause
     if closed:
         return Body(start, end, head, "related")
-    opens = start == 0 or norms[start - 1] in _CLAUSE_START or _is_space(words[start - 1])
+    opens = start == 0 or norms[start - 1] in _CLAUSE_START or _is_space(words[start - 1]) \
+        or (related and _after_adverbial(norms, words, start))
     if not opens:
         return None
     return _described(norms, words, start, head, j)
+
+
+# Words an adverbial lead opens with: "<lead>, <subject> <predicate>" ("Trong quá trình thực hiện, nếu có khó
+# khăn, vướng mắc, các cơ quan, đơn vị phản ánh ...", "Hằng năm, các cơ quan, đơn vị ... lập báo cáo",
+# "Đối với những phản ánh vi phạm quy chế, cán bộ đầu mối tiếp nhận chịu trách nhiệm ...").
+_ADVERBIAL_LEADS = frozenset(tuple(h.split()) for h in (
+    "đối với", "trường hợp", "khi", "nếu", "hằng năm", "hàng năm", "định kỳ", "căn cứ", "sau khi",
+    "trước khi", "trên cơ sở", "quá thời hạn", "ngoài ra", "đồng thời", "theo đó", "trong trường hợp",
+))
+
+
+def _after_adverbial(norms: list[str], words: list[str], start: int) -> bool:
+    """Whether the generic head at START follows a comma that closes an adverbial lead opening its clause."""
+    if start < 2 or norms[start - 1] != ",":
+        return False
+    k = start - 1
+    while k > 0 and norms[k - 1] not in _BOUNDARY and not _is_space(words[k - 1]) and not norms[k - 1].rstrip(".").isdigit():
+        k -= 1
+    if tuple(norms[k:k + 3]) in {("đối", "với", "cấp"), ("đối", "với", "các")}:
+        return False  # "Đối với cấp tỉnh, các cơ quan, đơn vị ...": the level a task block's line is about
+    return k < start - 1 and any(tuple(norms[k:k + len(lead)]) == lead for lead in _ADVERBIAL_LEADS)
 
 
 def _described(norms: list[str], words: list[str], start: int, head: int, j: int) -> Body | None:
@@ -306,6 +349,10 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
     n = len(norms)
     first = j
     k = j
+    listed = any(norms[x] in {",", "và", "hoặc"} for x in range(head, j))
+    authority = tuple(norms[j:j + 3]) == ("có", "thẩm", "quyền")  # "cơ quan, tổ chức có thẩm quyền ..."
+    if tuple(norms[head:j]) == ("người",) and not authority:
+        return None  # "người" alone names a bearer only as "người có thẩm quyền"
     while k < n and k - head <= 14:
         w, key = words[k], norms[k]
         if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
@@ -314,6 +361,8 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         if k == first and pair in _ROLE_NAMING and predicate_at(norms, k + 2):
             k += 2  # "Cơ quan chủ trì có trách nhiệm ...", "Đơn vị phối hợp cung cấp ...": the role names it
             break
+        if k == first and listed and pair in _VERBS and key not in _IN_DESCRIPTION and pair not in _APPLYING:
+            break  # "Các cơ quan, đơn vị, địa phương xây dựng Kế hoạch ...": a catch-all list, then its predicate
         if pair in _ADVERBS or key in {"không", "chưa", "đã", "sẽ", "đang"} or pair == ("từ", "chối"):
             break  # "Người đứng đầu trực tiếp chỉ đạo ...", "Cơ sở giám định ... không thực hiện ..."
         if key == "có" and k + 1 < n and norms[k + 1] in {"trách", "nhiệm"}:
@@ -328,15 +377,24 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
             break  # "Các cơ quan, đơn vị, căn cứ ..."
         if key in {",", "và", ";"} and k + 1 < n and _capital(words[k + 1]) and _head_at(norms, k + 1, PROPER_HEADS):
             break  # "Cơ quan, tổ chức, đơn vị cấp trên và Ủy ban nhân dân cấp xã có trách nhiệm ...": the next body
+        if key == "là":
+            return None  # "cán bộ, công chức là người đứng đầu ...": a definition, not a subject this grammar bounds
         if key == "được" and (k + 1 >= n or norms[k + 1] != "giao"):
             return None  # "Công chức được cử ...", "Cán bộ, công chức được nghỉ ...": passive, a right; "được giao" names
+        if k > first and tuple(norms[k - 2:k]) == ("thẩm", "quyền") and pair == ("giải", "quyết"):
+            k += 2  # "cơ quan có thẩm quyền giải quyết": the authority's own name
+            if tuple(norms[k:k + 2]) in _VERBS:
+                break  # "Cơ quan có thẩm quyền giải quyết đối chiếu ..."
+            continue
         if k > first + 1 and _stop(norms, words, k) and key not in _IN_DESCRIPTION:
+            if authority and (pair in _VERBS or key in _PREDICATE_1):
+                break  # "Người có thẩm quyền phê duyệt ...": an authority's description ends at a duty verb
             return None  # another verb first: not a subject this grammar can bound
         k += 1
     else:
         return None
     catch_all = k == j and "," in norms[head:j]  # "Các cơ quan, đơn vị, địa phương căn cứ ...": a catch-all of its own
-    if not _duty_opens(norms, k) and not catch_all:
+    if not (_duty_opens(norms, k) or (authority and predicate_at(norms, k))) and not catch_all:
         return None  # "Đơn vị tính giá dịch vụ ... theo thời gian thực hiện": a generic subject bears a duty it is given
     while k > j and norms[k - 1] in {",", "và"}:
         k -= 1
@@ -351,13 +409,16 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
 # Generic heads that need a complement to name anyone ("người đứng đầu" of what?): alone, they point back.
 _ANAPHORIC = frozenset(tuple(h.split()) for h in (
     "người đứng đầu", "thủ trưởng", "lãnh đạo", "cơ quan", "đơn vị", "bộ phận", "bộ trưởng", "thứ trưởng", "giám đốc",
-    "phó giám đốc", "tổng giám đốc", "chủ tịch", "phó chủ tịch", "trưởng", "phó trưởng", "chánh", "thường trực",
+    "phó giám đốc", "tổng giám đốc", "chủ tịch", "phó chủ tịch", "trưởng", "phó trưởng", "chánh", "thường trực", "người",
 ))
 # Two-syllable adverbs that open a predicate, never part of a generic body's description.
 _ADVERBS = frozenset(tuple(h.split()) for h in (
     "trực tiếp", "chủ động", "khẩn trương", "tích cực", "thường xuyên", "kịp thời", "tiếp tục", "định kỳ", "hằng năm",
     "hàng năm", "đồng thời", "nghiêm túc", "chịu trách", "hoàn toàn", "trước hết", "cùng với",
 ))
+# Verbs after a list of generic heads that describe who they are ("Tổ chức, cá nhân đề nghị cấp giấy phép ..."):
+# the applicant, not a predicate.
+_APPLYING = frozenset({("đề", "nghị"), ("yêu", "cầu"), ("đăng", "ký"), ("kê", "khai"), ("tham", "gia")})
 # A role after a generic head that names the body ("cơ quan chủ trì", "đơn vị phối hợp", "đơn vị thực hiện").
 _ROLE_NAMING = frozenset({("chủ", "trì"), ("phối", "hợp"), ("thực", "hiện")})
 
@@ -367,6 +428,7 @@ _ROLE_NAMING = frozenset({("chủ", "trì"), ("phối", "hợp"), ("thực", "hi
 # generic noun is more often a thing described than a bearer.
 _DUTY_OPENERS = frozenset(tuple(h.split()) for h in (
     "có trách", "chịu trách", "có nhiệm", "chủ trì", "phối hợp", "thực hiện", "tham mưu", "báo cáo", "triển khai",
+    "chủ động", "lập báo", "lập kế",
 ))
 
 
@@ -387,7 +449,7 @@ _TAIL_PUNCT = frozenset({"-", "–"})
 PERSON_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "người đứng đầu", "thủ trưởng", "cán bộ", "công chức", "viên chức", "cá nhân", "người dân", "người lao động",
     "người sử dụng", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "tổng giám đốc", "trưởng", "phó trưởng",
-    "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng", "lãnh đạo",
+    "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng", "lãnh đạo", "người",
 ))
 
 
@@ -557,8 +619,10 @@ def bearer_places(norms: list[str], words: list[str], named: list[Named], every:
             bearer[x] = True
         elif p in _OBJECT_CUES:
             continue
-        elif p in _LIST_JOINERS and x and named[x - 1].end == s - 1:
-            bearer[x] = bearer[x - 1]  # "A, B, <unknown>": the list goes on, bearers or objects alike
+        elif p in _LIST_JOINERS and x and (named[x - 1].end == s - 1 or (
+                named[x - 1].end == s - 2 and norms[s - 2] in {"(", ")"})):
+            # "A, B, <unknown>": the list goes on, bearers or objects alike; "A (và B), C" too
+            bearer[x] = bearer[x - 1]
         elif p == ",":
             j, y = e, x + 1
             while j < n and norms[j] in _LIST_JOINERS and y < len(named) and named[y].start == j + 1:
