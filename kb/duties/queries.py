@@ -160,7 +160,54 @@ def find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None =
     from kb.validity import stored_statuses
 
     result = _find_duties(db, actor_text, doc_id, role)
-    return _with_validity(result, stored_statuses(db, in_force, {r["doc_id"] for r in result["duties"]}), in_force)
+    result = _with_validity(result, stored_statuses(db, in_force, {r["doc_id"] for r in result["duties"]}), in_force)
+    return _with_unit_changes(db, result, in_force)
+
+
+# What a stored amending text did to the unit a duty stands in: its words are no longer the text in force.
+_UNIT_CHANGE = {"replace": "đã được sửa đổi, bổ sung", "repeal": "đã bị bãi bỏ", "suspend": "đã bị đình chỉ thi hành"}
+
+
+def unit_changes(db: sqlite_utils.Database, units: set[tuple[str, str]], as_of: str | None = None
+                 ) -> dict[tuple[str, str], str]:
+    """(doc_id, eid) → what stored amending texts did to that unit or one holding it, in words ("Khoản này
+    đã được sửa đổi, bổ sung bởi Luật 63/2020/QH14 từ 01/01/2021"), the changes in force on `as_of` (all when
+    None). Indexed lookups only: the operations on the numbers of the documents asked."""
+    if not units or not db["operations"].exists():
+        return {}
+    from kb.numbers import number_key, type_of_number
+
+    docs = sorted({d for d, _ in units})
+    numbers = {r[0]: r[1] for r in db.execute(
+        f"SELECT doc_id, number FROM documents WHERE doc_id IN ({','.join('?' * len(docs))}) AND number IS NOT NULL",
+        docs)}
+    out: dict[tuple[str, str], str] = {}
+    for did, number in numbers.items():
+        ops = db.execute("SELECT kind, target_eid, source_doc, effective, doc_id FROM operations WHERE target_key = ? "
+                         f"AND kind IN ({','.join('?' * len(_UNIT_CHANGE))}) AND target_eid != '' "
+                         "ORDER BY effective, doc_id, ord", [number_key(number), *_UNIT_CHANGE]).fetchall()
+        ops = [o for o in ops if o[4] != did and not (as_of and o[3] and o[3] > as_of)]
+        for unit_doc, eid in units:
+            if unit_doc != did:
+                continue
+            said = [f"{_UNIT_CHANGE[kind]} bởi {type_of_number(by) or 'văn bản'} {by}"
+                    + (f" từ {labels.format_date(when)}" if when else "")
+                    for kind, target, by, when, _ in ops if by and (eid == target or eid.startswith(target + "__"))]
+            if said:
+                out[(did, eid)] = "; ".join(dict.fromkeys(said))
+    return out
+
+
+def _with_unit_changes(db: sqlite_utils.Database, result: dict[str, Any], in_force: str | None) -> dict[str, Any]:
+    """Marks each duty whose unit a stored amending text replaced or repealed ("changed"); with `in_force`,
+    drops them: the words they were read from are not the text in force on that date."""
+    changed = unit_changes(db, {(r["doc_id"], r["eid"]) for r in result["duties"]}, in_force)
+    if in_force:
+        result["duties"] = [r for r in result["duties"] if (r["doc_id"], r["eid"]) not in changed]
+    for row in result["duties"]:
+        if (row["doc_id"], row["eid"]) in changed:
+            row["changed"] = changed[(row["doc_id"], row["eid"])]
+    return result
 
 
 def _find_duties(db: sqlite_utils.Database, actor_text: str, doc_id: str | None, role: str | None) -> dict[str, Any]:
@@ -308,6 +355,9 @@ def as_text(result: dict[str, Any]) -> str:
         ) if x]
         who = f" ({row['actor_name']})" if len(result["actors"]) > 1 else ""
         lines.append(f"    - {row['address']}{who}" + (" — " + "; ".join(extra) if extra else ""))
+        if row.get("changed"):
+            unit = row["address"] or "Nội dung này"
+            lines.append(f"      ({unit[:1].upper()}{unit[1:]} {row['changed']})")
         lines.append(f"      {row['action'][:200]}")
     return "\n".join(lines) + "\n"
 
