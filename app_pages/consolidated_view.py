@@ -20,6 +20,22 @@ def _in_force(db: str, doc_id: str, as_of: str, stamp: tuple[str, float]) -> sto
     return stored.in_force(db, doc_id, as_of)
 
 
+@st.cache_data(max_entries=8, show_spinner="Đang tạo tệp…")
+def _file(db: str, doc_id: str, as_of: str, fmt: str, stamp: tuple[str, float]) -> bytes:
+    return stored.exported(db, doc_id, as_of, fmt)
+
+
+def _downloads(db: str, doc_id: str, as_of: str) -> None:
+    """The text in force as a Word file or a web page, made only when asked (a code's text takes a moment)."""
+    name = f"van-ban-hop-nhat-{as_of}"
+    left, right = st.columns(2)
+    if left.toggle("Tải văn bản hợp nhất (Word, HTML)", key=f"hn-{doc_id}"):
+        stamp = kbsession.db_stamp()
+        left.download_button("Tải tệp Word (.docx)", _file(db, doc_id, as_of, "docx", stamp), f"{name}.docx",
+                             "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        right.download_button("Tải trang HTML", _file(db, doc_id, as_of, "html", stamp), f"{name}.html", "text/html")
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def _versions(db: str, doc_id: str, eid: str, stamp: tuple[str, float]) -> list[dict[str, Any]]:
     return stored.versions(db, doc_id, eid)
@@ -36,6 +52,7 @@ def show(doc_id: str, focus: str | None) -> None:
     result = _in_force(db, doc_id, day.isoformat(), kbsession.db_stamp())
     st.caption(f"Hợp nhất {result.applied} chỉ dẫn sửa đổi, bổ sung, bãi bỏ của: {', '.join(result.amending)}. "
                f"Tình trạng tại ngày {format_date(day.isoformat())}.")
+    _downloads(db, doc_id, day.isoformat())
     if result.problems:
         with st.expander(f"Chỉ dẫn chưa áp dụng được ({len(result.problems)})"):
             st.html("<br>".join(esc(p) for p in result.problems))

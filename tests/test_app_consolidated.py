@@ -66,3 +66,29 @@ def test_the_documents_page_shows_the_consolidated_text(laws_kb: tuple[Path, str
     # The amending law itself is amended by nothing: no such tab.
     other = next(r["doc_id"] for r in list_documents(open_db(laws_kb[0])) if r["number"] == "63/2020/QH14")
     assert "Văn bản hợp nhất" not in [t.label for t in app_kb.open_page("documents", doc=other).tabs]
+
+
+def test_the_consolidated_text_downloads_as_word_and_html(laws_kb: tuple[Path, str]) -> None:
+    import io
+
+    from docx import Document as read_docx
+
+    from kb.amend.stored import exported
+
+    page = exported(str(laws_kb[0]), laws_kb[1], "2021-01-01", "html").decode("utf-8")
+    assert FOOTNOTE in page and ADDED in page
+    words = "\n".join(p.text for p in read_docx(io.BytesIO(exported(str(laws_kb[0]), laws_kb[1], "2021-01-01",
+                                                                      "docx"))).paragraphs)
+    assert FOOTNOTE in words and ADDED in words
+    before = exported(str(laws_kb[0]), laws_kb[1], "2020-12-31", "html").decode("utf-8")
+    assert ADDED not in before and FOOTNOTE not in before
+
+
+def test_the_download_toggle_gives_two_files(laws_kb: tuple[Path, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("VBKB_DB", str(laws_kb[0]))
+    monkeypatch.setenv("VBKB_CORPUS", str(laws_kb[0].parent))
+    at: AppTest = app_kb.open_page("documents", doc=laws_kb[1])
+    toggle = next(t for t in at.toggle if t.label.startswith("Tải văn bản hợp nhất"))
+    toggle.set_value(True).run()
+    assert not at.exception
+    assert [b.proto.label for b in at.get("download_button")] == ["Tải tệp Word (.docx)", "Tải trang HTML"]

@@ -60,6 +60,21 @@ def in_force(db_path: str, doc_id: str, as_of: str | None) -> InForce:
     return InForce(rows, amending, len(result.applied), problems)
 
 
+def exported(db_path: str, doc_id: str, as_of: str | None, fmt: str) -> bytes:
+    """The văn bản hợp nhất of `doc_id` on `as_of` as a file to download: "html" (UTF-8) or "docx"."""
+    import tempfile
+    from pathlib import Path
+
+    from kb.amend.export import to_docx, to_html
+
+    base = load(doc_id, db_path)
+    result = consolidate(base, stored_amendments(base, db_path), as_of)
+    if fmt == "html":
+        return to_html(result).encode("utf-8")
+    with tempfile.TemporaryDirectory() as tmp:
+        return to_docx(result, Path(tmp) / "hop-nhat.docx").read_bytes()
+
+
 def versions(db_path: str, doc_id: str, eid: str) -> list[dict[str, Any]]:
     """Every version of one provision of a stored document, oldest first: since (ISO), source number, text."""
     base = load(doc_id, db_path)
