@@ -65,7 +65,7 @@ def test_a_kb_of_the_previous_schema_is_rebuilt(tmp_path: Path) -> None:
         conn.execute("UPDATE meta SET value = 'schema-3' WHERE key = 'schema'")
     _kb(tmp_path, {"amending.txt": AMENDING})
     store = open_db(db)
-    assert SCHEMA_VERSION == "5"  # schema 5 stores duty and reference texts as offsets (issue 12)
+    assert SCHEMA_VERSION == "6"  # schema 6 adds reference_rows.target_key, indexed (issue 12)
     assert store["operations"].exists() and len(operations_on(store, "1/2020/QH14")) == 2
     assert {r["doc_id"] for r in store.query("SELECT doc_id FROM documents")} == {"1/2020/QH14", "2/2022/QH15"}
 

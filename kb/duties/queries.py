@@ -110,16 +110,19 @@ def _with_validity(result: dict[str, Any], statuses: dict[str, Any], in_force: s
 # document's type and number (a title when it has none) and the clause heading.
 _DUTY_COLUMNS = (
     "SELECT d.doc_id, doc.title, NULL, d.eid, d.actor, NULL, d.role, d.deadline_text, d.deadline_kind,"
-    " d.deadline_date, d.deadline_days, d.deadline_recurrence, d.recipient, d.condition, d.product, d.action,"
-    " {clause}, d.sentence, d.line, doc.type, doc.number, {heading}, doc.date"
+    " d.deadline_date, d.deadline_days, d.deadline_recurrence, d.recipient, d.condition, d.product, {action},"
+    " {clause}, {sentence}, d.line, doc.type, doc.number, {heading}, doc.date"
 )
+# Read from the lean table with one lookup of the unit's text for both sliced columns (the `duties` view
+# makes one per column): an actor with thousands of duties is answered in two thirds of the time.
+_SLICE = "CASE WHEN d.{0}_at IS NULL THEN d.{0} ELSE substr(n.text, d.{0}_at + 1, d.{0}_len) END"
+_DUTY_FROM = (" FROM duty_rows d JOIN documents doc ON doc.doc_id = d.doc_id"
+              " LEFT JOIN nodes n ON n.doc_id = d.doc_id AND n.eid = d.eid")
 # The by-actor listing shows each duty's own sentence; only the matrix needs its clause's whole text.
-_DUTY_SQL = _DUTY_COLUMNS.format(clause="NULL", heading="NULL") + " FROM duties d JOIN documents doc ON doc.doc_id = d.doc_id"
-_DUTY_CLAUSE_SQL = (
-    _DUTY_COLUMNS.format(clause="n.text", heading="n.heading")
-    + " FROM duties d JOIN documents doc ON doc.doc_id = d.doc_id"
-    " LEFT JOIN nodes n ON n.doc_id = d.doc_id AND n.eid = d.eid"
-)
+_DUTY_SQL = _DUTY_COLUMNS.format(action=_SLICE.format("action"), sentence=_SLICE.format("sentence"),
+                                 clause="NULL", heading="NULL") + _DUTY_FROM
+_DUTY_CLAUSE_SQL = _DUTY_COLUMNS.format(action=_SLICE.format("action"), sentence=_SLICE.format("sentence"),
+                                        clause="n.text", heading="n.heading") + _DUTY_FROM
 
 
 def _stored_actors(db: sqlite_utils.Database, level: str | None = None, slug: str | None = None) -> list[Actor]:
@@ -140,11 +143,14 @@ def _rows(db: sqlite_utils.Database, sql: str, params: list[Any], names: dict[st
     cursor = db.conn.cursor()
     cursor.row_factory = None
     rows = []
+    doc_labels: dict[str, str] = {}  # one label per document, not per duty
     for values in cursor.execute(sql, params):
         row = dict(zip(ROW_FIELDS, values))
         doc_type, doc_number, heading, doc_date = values[len(ROW_FIELDS):]
-        row["doc_label"] = labels.doc_label({"type": doc_type, "number": doc_number, "title": row["doc_title"],
-                                             "date": doc_date})
+        if row["doc_id"] not in doc_labels:
+            doc_labels[row["doc_id"]] = labels.doc_label({"type": doc_type, "number": doc_number,
+                                                          "title": row["doc_title"], "date": doc_date})
+        row["doc_label"] = doc_labels[row["doc_id"]]
         row["doc_title"] = row["doc_title"] or " ".join(x for x in (doc_type, doc_number) if x)
         row["address"] = short_address(row["eid"])
         row["actor_name"] = labels.actor_name(row["actor"], names)
@@ -177,22 +183,26 @@ def unit_changes(db: sqlite_utils.Database, units: set[tuple[str, str]], as_of: 
         return {}
     from kb.numbers import number_key, type_of_number
 
-    docs = sorted({d for d, _ in units})
+    by_doc: dict[str, list[str]] = {}
+    for did, eid in units:
+        by_doc.setdefault(did, []).append(eid)
     numbers = {r[0]: r[1] for r in db.execute(
-        f"SELECT doc_id, number FROM documents WHERE doc_id IN ({','.join('?' * len(docs))}) AND number IS NOT NULL",
-        docs)}
+        f"SELECT doc_id, number FROM documents WHERE doc_id IN ({','.join('?' * len(by_doc))}) AND number IS NOT NULL",
+        sorted(by_doc))}
+    keys = {number_key(n) for n in numbers.values()}
+    by_key: dict[str, list[tuple[Any, ...]]] = {}
+    for op in db.execute(f"SELECT kind, target_eid, source_doc, effective, doc_id, target_key FROM operations "
+                         f"WHERE target_key IN ({','.join('?' * len(keys))}) "
+                         f"AND kind IN ({','.join('?' * len(_UNIT_CHANGE))}) AND target_eid != '' "
+                         "ORDER BY effective, doc_id, ord", [*sorted(keys), *_UNIT_CHANGE]):
+        by_key.setdefault(op[5], []).append(op)
     out: dict[tuple[str, str], str] = {}
     for did, number in numbers.items():
-        ops = db.execute("SELECT kind, target_eid, source_doc, effective, doc_id FROM operations WHERE target_key = ? "
-                         f"AND kind IN ({','.join('?' * len(_UNIT_CHANGE))}) AND target_eid != '' "
-                         "ORDER BY effective, doc_id, ord", [number_key(number), *_UNIT_CHANGE]).fetchall()
-        ops = [o for o in ops if o[4] != did and not (as_of and o[3] and o[3] > as_of)]
-        for unit_doc, eid in units:
-            if unit_doc != did:
-                continue
+        ops = [o for o in by_key.get(number_key(number), ()) if o[4] != did and not (as_of and o[3] and o[3] > as_of)]
+        for eid in by_doc[did] if ops else ():
             said = [f"{_UNIT_CHANGE[kind]} bởi {type_of_number(by) or 'văn bản'} {by}"
                     + (f" từ {labels.format_date(when)}" if when else "")
-                    for kind, target, by, when, _ in ops if by and (eid == target or eid.startswith(target + "__"))]
+                    for kind, target, by, when, *_ in ops if by and (eid == target or eid.startswith(target + "__"))]
             if said:
                 out[(did, eid)] = "; ".join(dict.fromkeys(said))
     return out

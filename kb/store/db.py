@@ -45,7 +45,7 @@ from parsers.readers import limits
 DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".html", ".htm", ".pdf", ".doc")
 _SKIPPED_NAMES = ("readme.md", "readme.txt")
 ROOT = Path(__file__).resolve().parents[2]
-SCHEMA_VERSION = "5"  # 5: duties, references and actors stored lean, read through views (issue 12)
+SCHEMA_VERSION = "6"  # 5: duties, references and actors stored lean, read through views; 6: references keyed by target number (issue 12)
 # Modules that only read the KB or show it: their changes do not call for parsing again. Any other
 # module may shape the stored rows (a module missing here costs a needless re-parse, never a stale KB).
 _READ_ONLY = (
@@ -236,6 +236,12 @@ ACTOR_FORM_COLUMNS: dict[str, type] = {
 ACTOR_ROW_COLUMNS: dict[str, type] = {"doc_id": str, "form": int}
 
 
+def _reference_row_columns() -> dict[str, type]:
+    """reference_rows: the lean reference columns and the cited number's key, so the texts that replace or amend a
+    document are found by an index whatever way they print its number (NĐ or ND, leading zeros)."""
+    return _lean_columns(_reference_columns()) | {"target_key": str}
+
+
 def _lean_columns(columns: dict[str, type]) -> dict[str, type]:
     """The stored columns of a table read through a view: each sliced column with its offset and length."""
     sliced = set(_SLICED["duties"] if "sentence" in columns else _SLICED["references"])
@@ -288,7 +294,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["nodes"].create_index(["address_fold"])
     for sql in _fts_statements():
         db.execute(sql)
-    for name, cols in (("reference_rows", _lean_columns(_reference_columns())),
+    for name, cols in (("reference_rows", _reference_row_columns()),
                        ("duty_rows", _lean_columns(_duty_columns()))):
         db[name].create(cols)
         db[name].create_index(["doc_id"])
@@ -300,6 +306,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["operations"].create_index(["doc_id"])
     db["operations"].create_index(["target_key"])
     db["reference_rows"].create_index(["target_doc"])
+    db["reference_rows"].create_index(["target_key"])
     db["duty_rows"].create_index(["actor"])
     for sql in _view_statements():
         db.execute(sql)
@@ -320,7 +327,7 @@ def code_fingerprint() -> str:
 
 
 def _schema_key() -> str:
-    tables = [DOCUMENT_COLUMNS, NODE_COLUMNS, _lean_columns(_reference_columns()), _lean_columns(_duty_columns()),
+    tables = [DOCUMENT_COLUMNS, NODE_COLUMNS, _reference_row_columns(), _lean_columns(_duty_columns()),
               ACTOR_FORM_COLUMNS, ACTOR_ROW_COLUMNS, OPERATION_COLUMNS]
     spec = json.dumps([SCHEMA_VERSION, [[k, v.__name__] for t in tables for k, v in t.items()]])
     return hashlib.sha256(spec.encode()).hexdigest()
@@ -607,7 +614,7 @@ def _write_file(conn: sqlite3.Connection, key: str, path: Path, seen: tuple[str,
             refs = [_row(_reference_columns(), r, did) for r in enriched.references]
             _insert_rows(conn, "reference_rows", [
                 _lean(r, "references", texts.get(r["source_eid"]) if r["source_eid"] is not None else doc.preamble)
-                for r in refs])
+                | {"target_key": number_key(r["target_doc"]) if r["target_doc"] else None} for r in refs])
             duties = [_row(_duty_columns(), d, did) for d in enriched.duties]
             _insert_rows(conn, "duty_rows", [_lean(d, "duties", texts.get(d["eid"])) for d in duties])
             _insert_actors(conn, [_row(_actor_columns(), a, did) for a in enriched.actors])
