@@ -445,6 +445,15 @@ def _in_parenthesis(text: str) -> bool:
     return text.rfind("(") > text.rfind(")")
 
 
+_BARE_ROMAN = re.compile(r"^[IVXLC]+\.$")
+
+
+def _ends_in_word(text: str) -> bool:
+    """Does TEXT stop on a lower-case word, mid-sentence (not a title, not a sentence's end)?"""
+    tail = text.rstrip()
+    return bool(tail) and tail[-1].isalpha() and tail.rsplit(None, 1)[-1].islower()
+
+
 def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, after_title: bool,
                wrapped: bool = False) -> bool:
     """Is `nxt` the rest of the paragraph `prev` (a line broken by wrapping or a page break)?"""
@@ -462,6 +471,8 @@ def _continues(prev: _Para, nxt: Line, nxt_unit: bool, md: bool, wrap: int, afte
         return True  # "(Mẫu" / "05) ...": the number closes the reference the line before opened, no label
     if nxt_unit and wrapped and _number_cut_off(prev, nxt, wrap):
         return True
+    if nxt_unit and _BARE_ROMAN.match(text) and prev.length >= 60 and _ends_in_word(last):
+        return True  # "... Trưởng đoàn đại biểu Quốc hội tỉnh khóa" / "XVII.": the numeral ends the sentence
     if nxt_unit and not (text[:1] in _BULLETS and _starts_lower(text[1:].lstrip()) and not ends_sentence(last)):
         return False
     if prev.standalone or (prev.addressee and not _starts_lower(text)):

@@ -89,7 +89,7 @@ def _doc_type(cells: list[str], number: str | None) -> str | None:
         if P.DOC_TITLE.match(cell):
             key = re.sub(r"\s*:$", "", cell).strip()
             key = re.sub(rf"\s+(LIÊN\s+TỊCH|MẪU|(?:SỐ\s+)?{P.ANNEX_NUM})$", "", key)  # "PHỤ LỤC II" is a Phụ lục
-            return _CANONICAL.get(key, key.capitalize())
+            return _CANONICAL.get(key.upper(), key.capitalize())
     for cell, nxt in itertools.pairwise(cells):
         if _PORTAL_TYPE.match(cell) and nxt.upper() in _CANONICAL:
             return _CANONICAL[nxt.upper()]

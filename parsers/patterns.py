@@ -39,8 +39,8 @@ DOC_TYPES = (
 ANNEX_NUM = r"(?:[IVXLC]+|\d{1,2})[a-z]?"
 _TYPES_ALT = "|".join(sorted((t.upper() for t in DOC_TYPES), key=len, reverse=True))
 # A title line: the document type alone, in capitals ("QUYẾT ĐỊNH", "KẾ HOẠCH", "QUY CHẾ:")
-# ... or an annex's with its number: "PHỤ LỤC II", "PHỤ LỤC 01", "PHỤ LỤC SỐ 3"
-DOC_TITLE = re.compile(rf"^(?:(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?|PHỤ\s+LỤC\s+(?:SỐ\s+)?{ANNEX_NUM})\s*:?$")
+# ... or an annex's with its number, in any case: "PHỤ LỤC II", "PHỤ LỤC 01", "PHỤ LỤC SỐ 3", "Phụ lục 01"
+DOC_TITLE = re.compile(rf"^(?:(?:{_TYPES_ALT})(?:\s+(?:LIÊN\s+TỊCH|MẪU))?|(?i:PHỤ\s+LỤC\s+(?:SỐ\s+)?){ANNEX_NUM})\s*:?$")
 # A form's label on a line of its own ("Mẫu số 01", "MẪU 02/TTHC", "Biểu mẫu số 3", "Biểu mẫu"): after a
 # signature block, a form attached to the text (an attachment of its own, as a Phụ lục is)
 FORM_TITLE = re.compile(r"^(?:(?:Mẫu|MẪU|Biểu\s+mẫu|BIỂU\s+MẪU)(?:\s+(?:số|SỐ))?\s*\d{1,3}[a-zđ]?(?:[/.-][\w.-]+)?"

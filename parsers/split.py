@@ -4,7 +4,7 @@ The attached document announces itself with "(Ban hành) kèm theo Quyết đị
 When that line comes after the first document already has a body (articles, items or a signature), a
 new document starts at the attached one's header: its title line and the issuer / motto / number lines
 printed just above it. After a signature block, a form's label on a line of its own ("Mẫu số 01") starts
-one too.
+one too, and so does an annex's ("Phụ lục 01") right after the text's closing "./.".
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ def _is_header(line: Line) -> bool:
 _ANNEX_TITLE = re.compile(r"^PHỤ\s+LỤC\b")
 
 
+# An annex's label on a line of its own, in any case ("Phụ lục 01", "PHỤ LỤC II", "Phụ lục số 3:").
+_ANNEX_LINE = re.compile(rf"^PHỤ\s+LỤC\s+(?:SỐ\s+)?{P.ANNEX_NUM}\s*:?$", re.IGNORECASE)
+
+
 def _title_line(line: Line) -> bool:
     """A line of an attached text's title: bold or in capitals, and neither a unit nor a signer's office."""
     text = line.text
@@ -62,12 +66,16 @@ def _doc_start(lines: list[Line], k: int, floor: int) -> int:
 def split(lines: list[Line]) -> list[list[Line]]:
     """The paragraphs of each document in the file, in order."""
     starts = [0]
-    seen_body = signed = False
+    seen_body = signed = closed = False
     for k, line in enumerate(lines):
-        if signed and not line.table and k > starts[-1] and P.FORM_TITLE.match(line.text):
-            starts.append(k)  # "Mẫu số 01" after a signature: a form of its own, not units of the text above
-            seen_body = False
+        if (signed or closed) and not line.table and k > starts[-1] and (
+                P.FORM_TITLE.match(line.text) or _ANNEX_LINE.match(line.text)):
+            # "Mẫu số 01" after a signature, "Phụ lục 01" after the text's closing "./.": an attachment of its
+            # own, not units of the text above
+            starts.append(k)
+            seen_body = closed = False
             continue
+        closed = seen_body and not line.table and line.text.rstrip().endswith("./.")
         if P.ANNEX_OF.match(line.text) and seen_body:
             start = _doc_start(lines, k, starts[-1])
             if start > starts[-1]:

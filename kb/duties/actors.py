@@ -186,7 +186,7 @@ class Registry:
         if isinstance(doc, str):
             doc = tokenizer_nlp()(doc)
         norms, words = doc.user_data["norms"], doc.user_data["words"]
-        named = grammar.join(norms, words, self._known(doc))
+        named = grammar.join(norms, words, self._with_members(doc, self._known(doc)))
         places = grammar.bearer_places(norms, words, named, every)
         out: list[Mention] = []
         for m, place in zip(named, places):
@@ -196,6 +196,23 @@ class Registry:
             if ids:
                 out.append(_mention(doc, m.start, m.end, ids))
         return out
+
+    def _with_members(self, doc: Doc, known: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """KNOWN with each group followed by its members ("Các Bộ, cơ quan: Tài chính, Xây dựng") as one
+        span naming every member (`bearers.member_lists`), over the names inside it."""
+        if ":" not in doc.text:
+            return known
+        from kb.duties.groups import member_lists
+
+        groups = []
+        for start, end, ids in member_lists(doc.text, self):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                groups.append((span.start, span.end, ids))
+        if not groups:
+            return known
+        kept = [k for k in known if not any(k[0] < e and s < k[1] for s, e, _ in groups)]
+        return sorted(kept + groups)
 
     def _chair(self, doc: Doc, m: Any) -> tuple[str, ...] | None:
         """A chair is an actor of its own: "Chủ tịch Ủy ban nhân dân các xã, phường" is the chair of the body the
@@ -561,4 +578,18 @@ def document_actors(result: object, doc: object) -> list[Actor]:
                 actor = dynamic_actor(mention.text)
                 if actor.id == actor_id:
                     seen[actor_id] = actor
+    for actor in _heading_bearers(doc, registry):
+        seen.setdefault(actor.id, actor)
     return list(seen.values())
+
+
+def _heading_bearers(doc: object, registry: Registry) -> list[Actor]:
+    """Bodies the list lacks that only a heading names ("Điều 6. Nghĩa vụ của cán bộ, công chức")."""
+    from kb.duties.groups import DUTY_OF, described_name
+
+    out: list[Actor] = []
+    for node in doc.walk():  # type: ignore[attr-defined]
+        if node.heading and (duty := DUTY_OF.match(node.heading)) and (
+                name := described_name(node.heading[duty.end():].rstrip(" :.;"))) and not registry.find(name):
+            out.append(dynamic_actor(name))
+    return out

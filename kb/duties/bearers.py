@@ -22,12 +22,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kb.duties.actors import Registry, generic_body
+from kb.duties.actors import Actor, Registry, dynamic_actor, generic_body
+from kb.duties.groups import MEMBERS as _MEMBERS
+from kb.duties.groups import described_name
+from kb.duties.groups import members as _members
 from kb.duties.nlp import analyse, marks, norm, word
 
 # A duty word before the bearers ("Trách nhiệm của các sở", "Nhiệm vụ và quyền hạn của ...", "Giao ...").
 _PREFIX = re.compile(
-    r"^\s*(?:[-+•*]\s*)?(?:(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|nhiệm\s+vụ|trách\s+nhiệm))?"
+    r"^\s*(?:[-+•*]\s*)?(?:(?:(?:quyền\s+(?:hạn\s+)?(?:và|,)\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ))"
+    r"(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|quyền\s+lợi|nhiệm\s+vụ|trách\s+nhiệm|nghĩa\s+vụ))?"
     r"(?:\s+(?:phối\s+hợp|chủ\s+trì))?(?:\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực\s+hiện))?(?:\s+của)?"
     r"|giao(?:\s+cho)?|đề\s+nghị|đối\s+với|nội\s+dung|phân\s+công)\s+",
     re.IGNORECASE,
@@ -54,11 +58,6 @@ NAME_WORDS = frozenset({
 })
 _JOIN = frozenset({",", "và", "các", ";", "/", "-", "–", "hoặc", "cùng", "&"})
 # A group head followed by its members: "các Sở: Tư pháp, Nội vụ" (inside or outside a parenthesis).
-_MEMBERS = re.compile(
-    r"(?:^|[\s(])(?:gồm\s+)?(?:các\s+)?(?P<head>sở|bộ|ban|phòng|cục|chi\s+cục|trung\s+tâm|hội|văn\s+phòng)\s*:\s*"
-    r"(?P<list>[^():;]+)",
-    re.IGNORECASE,
-)
 # A group noun phrase whose members a closing parenthesis lists ("Các cơ quan thẩm định (Sở Xây dựng,
 # Sở Công Thương, ...)", "Các cơ quan tham mưu quản lý ngành (gồm các Sở: ...)").
 _GROUP_THEN_MEMBERS = re.compile(
@@ -76,6 +75,7 @@ class BearerLine:
     actors: list[str]
     roles: dict[str, str] = field(default_factory=dict)
     request: bool = False
+    described: tuple[Actor, ...] = ()  # bodies the list lacks that the line names (`described_bearers`)
 
 
 def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerLine | None:
@@ -104,7 +104,11 @@ def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerL
     doc = analyse(body, registry)
     scanned = _scan(doc, registry)
     if scanned is None:
-        return None
+        # "Nghĩa vụ của cán bộ, công chức", "Trách nhiệm của cơ quan, tổ chức có thẩm quyền": after a duty
+        # word "của", a heading names its bearers whatever they are, even a body the list lacks.
+        described = described_bearers(body) if (heading or colon) and prefix and prefix.group(0).rstrip().endswith("của") else []
+        return BearerLine([a.id for a in described], {}, bool(_REQUEST.match(line)), tuple(described)) \
+            if described else None
     ids, members, tail_start = scanned
     tail = " ".join(word(doc, i) for i in range(tail_start, len(doc))).lower()
     tail = re.sub(r"\s+([,.;])", r"\1", tail).strip(" ,")
@@ -128,6 +132,14 @@ def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerL
     if heading and not prefix and bearers and all(generic_body(a, registry) for a in bearers):
         return None  # "Điều 2. Đơn vị tính giá dịch vụ ...": a title about things, not a line naming bearers
     return BearerLine(bearers, roles, bool(_REQUEST.match(line))) if bearers else None
+
+
+def described_bearers(body: str) -> list[Actor]:
+    """The bearer a heading's "Trách nhiệm của / Nghĩa vụ của ..." names when the actor list does not know
+    it (`groups.described_name`), as an actor of its own."""
+    name = described_name(body)
+    actor = dynamic_actor(name) if name else None
+    return [actor] if actor and actor.id else []
 
 
 def _scan(doc: Doc, registry: Registry) -> tuple[list[str], list[str], int] | None:
@@ -191,34 +203,3 @@ def _parenthesis_members(inside: str, registry: Registry) -> list[str]:
     return found if len(found) >= 2 or re.match(r"gồm\b", text, re.IGNORECASE) else []
 
 
-def _members(text: str, registry: Registry) -> list[str] | None:
-    """The members of "các Sở: Tư pháp, Nội vụ và Tài chính": each name under the group's head noun,
-    longest first (a member's own name may hold a comma: "Văn hóa, Thể thao và Du lịch")."""
-    m = _MEMBERS.search(text)
-    if m is None:
-        return None
-    head = m.group("head")
-    head = head[:1].upper() + head[1:].lower()
-    parts = [p.strip(" .") for p in m.group("list").split(",") if p.strip(" .")]
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        for j in range(len(parts), i, -1):
-            ids = _whole(f"{head} {', '.join(parts[i:j])}", registry)
-            if ids:
-                out.extend(a for a in ids if a not in out)
-                i = j
-                break
-        else:
-            for piece in re.split(r"\s+và\s+", parts[i]):
-                out.extend(a for a in _whole(f"{head} {piece}", registry) if a not in out)
-            i += 1
-    return out or None
-
-
-def _whole(name: str, registry: Registry) -> list[str]:
-    """The actor NAME is, when one mention covers (nearly) all of it."""
-    found = registry.find(name)
-    if len(found) == 1 and found[0].end - found[0].start >= 0.9 * len(name):
-        return list(found[0].ids)
-    return []

@@ -382,8 +382,9 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence cut at ";" (a new clause), except after a list of actors only ("Các sở, ban, ngành; UBND ...")."""
     # ";" starts a new clause; so does ":" before a capital inside a sentence ("... phát động: Chỉ đạo ...")
     words = doc.user_data["words"]  # `_word`, without a call per token
-    cuts = [i for i in range(start, end) if words[i] == ";" or (
-        words[i] == ":" and i + 1 < end and words[i + 1][:1].isupper())]
+    inside = {i for m in _marks(doc, "actors") if m.start < end and m.end > start for i in range(m.start + 1, m.end)}
+    cuts = [i for i in range(start, end) if i not in inside and (words[i] == ";" or (
+        words[i] == ":" and i + 1 < end and words[i + 1][:1].isupper()))]  # not "các Sở: Tài chính, Tư pháp"
     segs: list[tuple[int, int]] = []
     s = start
     for c in cuts + [end]:

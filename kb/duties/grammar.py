@@ -48,6 +48,7 @@ GENERIC_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in 
     "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "cơ sở", "cá nhân", "người đứng đầu", "thủ trưởng", "cán bộ",
     "công chức", "viên chức", "bộ phận", "chủ rừng", "nhà đầu tư", "hộ gia đình", "người dân", "lực lượng",
     "địa phương", "tập thể", "chủ đầu tư", "người sử dụng", "người lao động", "hợp tác xã", "ngân hàng", "người",
+    "cấp ủy", "cấp uỷ", "nhân sự",
 ))
 # Words of a body's level and place, kept in its name ("tỉnh Quảng Ngãi", "cấp xã", "trên địa bàn").
 PLACE_WORDS = frozenset({
@@ -305,8 +306,11 @@ def _generic(norms: list[str], words: list[str], start: int, head: int, size: in
     a clause with their description up to the predicate."""
     n = len(norms)
     j = head + size
-    while norms[head] != "địa" and j + 1 < n and norms[j] in {",", "và", "hoặc"} and (more := _head_at(norms, j + 1, GENERIC_HEADS)):
-        j += 1 + more
+    while norms[head] != "địa" and j + 1 < n:
+        q = _past_qualifier(norms, words, j)  # "cấp ủy, tổ chức đảng, cơ quan, đơn vị": a head's one-word kind
+        if not (q + 1 < n and norms[q] in {",", "và", "hoặc"} and (more := _head_at(norms, q + 1, GENERIC_HEADS))):
+            break
+        j = q + 1 + more
     k = j + 1 if j < n and norms[j] == "có" else j
     closed = related and k + 1 < n and norms[k] == "liên" and norms[k + 1] == "quan"
     end = k + 2 + (k + 2 < n and norms[k + 2] == "khác") if closed else j
@@ -319,6 +323,16 @@ def _generic(norms: list[str], words: list[str], start: int, head: int, size: in
     if not opens:
         return None
     return _described(norms, words, start, head, j)
+
+
+def _past_qualifier(norms: list[str], words: list[str], j: int) -> int:
+    """Past the lower-case words at J that only say which kind the head before it is ("tổ chức đảng", "cơ quan
+    nhà nước"), when a list of heads goes on after it; J itself otherwise (two words at most)."""
+    q = j
+    while q < len(norms) and q - j < 2 and words[q][:1].islower() and norms[q].isalpha() and not _stop(norms, words, q) \
+            and norms[q] not in {"liên", "quan"}:
+        q += 1
+    return q if q > j and q < len(norms) and norms[q] in {",", "và", "hoặc"} else j
 
 
 # Words an adverbial lead opens with: "<lead>, <subject> <predicate>" ("Trong quá trình thực hiện, nếu có khó
@@ -353,7 +367,7 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
     authority = tuple(norms[j:j + 3]) == ("có", "thẩm", "quyền")  # "cơ quan, tổ chức có thẩm quyền ..."
     if tuple(norms[head:j]) == ("người",) and not authority:
         return None  # "người" alone names a bearer only as "người có thẩm quyền"
-    while k < n and k - head <= 14:
+    while k < n and k - head <= 14 + max(0, j - head - 4):  # a long list of heads ("cấp ủy, tổ chức đảng, ...") adds its length
         w, key = words[k], norms[k]
         if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
             return None

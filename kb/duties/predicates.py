@@ -240,9 +240,12 @@ def _later_roles(doc: Doc, after: int, end: int, masked: set[int],
         before = m.start - 1
         while before > after and norm(doc, before) in _BEFORE_LATER:
             before -= 1
+        # "..., báo cáo Thủ tướng Chính phủ kết quả": a role verb with its addressee is a predicate, even after
+        # "việc thực hiện" that would otherwise make "thực hiện, báo cáo" a list of activities
+        addressed = m.end < end and word(doc, m.end)[:1].isupper() and m.label_ in {"bao_cao", "tham_muu"}
         if _opens_coordinate(doc, m.start, after + 1) \
                 and norm(doc, m.start - 1) not in _NOUN_BEFORE.get(m.label_, set()) \
-                and not _in_noun_list(doc, before, after, end):
+                and (addressed or not _in_noun_list(doc, before, after, end)):
             out.append((m.label_, m.start))
             have.add(m.label_)
             if m.label_ == "chi_dao":
