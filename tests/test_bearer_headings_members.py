@@ -117,6 +117,32 @@ def test_the_clauses_of_a_heading_bear_its_bearer() -> None:
     assert got == {("art_1__para_1", bearer, "thuc_hien"), ("art_1__para_2", bearer, "bao_cao")}
 
 
+LEAD_NAMED = """KẾ HOẠCH
+Kiểm kê đất đai
+
+I. TỔ CHỨC THỰC HIỆN
+1. Trách nhiệm của đối tượng thực hiện kiểm kê:
+a) Rà soát hồ sơ địa chính, lập biểu kiểm kê.
+b) Báo cáo kết quả trước ngày 15/01/2026.
+"""
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (HEADED, "Cán bộ, công chức"),
+    (LEAD_NAMED, "Đối tượng thực hiện kiểm kê"),
+])
+def test_a_bearer_only_a_heading_or_lead_line_names_is_a_stored_actor(text: str, name: str) -> None:
+    from kb.duties.actors import document_actors
+    from kb.duties.extract import extract_duties
+
+    result = parse_text(text)
+    doc = result.documents[0]
+    names = {a.id: a.name for a in document_actors(result, doc)}
+    bearers = {d.actor for d in extract_duties(result, doc, "x")}
+    assert bearers == {_key(name)}
+    assert names[_key(name)] == name
+
+
 ANNEXED = """QUY ĐỊNH
 Về tiêu chí đánh giá
 

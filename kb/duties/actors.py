@@ -199,7 +199,7 @@ class Registry:
 
     def _with_members(self, doc: Doc, known: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
         """KNOWN with each group followed by its members ("Các Bộ, cơ quan: Tài chính, Xây dựng") as one
-        span naming every member (`bearers.member_lists`), over the names inside it."""
+        span naming every member (`groups.member_lists`), over the names inside it."""
         if ":" not in doc.text:
             return known
         from kb.duties.groups import member_lists
@@ -584,12 +584,18 @@ def document_actors(result: object, doc: object) -> list[Actor]:
 
 
 def _heading_bearers(doc: object, registry: Registry) -> list[Actor]:
-    """Bodies the list lacks that only a heading names ("Điều 6. Nghĩa vụ của cán bộ, công chức")."""
+    """Bodies the list lacks that only a heading or a lead line names ("Điều 6. Nghĩa vụ của cán bộ, công
+    chức", "Trách nhiệm của đối tượng thực hiện kiểm kê:"), as `bearers.bearer_line` reads them, so that
+    every bearer a duty carries has its name in the `actors` table."""
     from kb.duties.groups import DUTY_OF, described_name
 
     out: list[Actor] = []
     for node in doc.walk():  # type: ignore[attr-defined]
-        if node.heading and (duty := DUTY_OF.match(node.heading)) and (
-                name := described_name(node.heading[duty.end():].rstrip(" :.;"))) and not registry.find(name):
-            out.append(dynamic_actor(name))
+        leads = [p.strip() for p in (node.text or "").split("\n") if p.strip().endswith(":")]
+        for line in [node.heading or "", *leads]:
+            if line and (duty := DUTY_OF.match(line)) and (name := described_name(line[duty.end():].rstrip(" :.;"))) \
+                    and not registry.find(name):
+                actor = dynamic_actor(name)
+                if actor.id:
+                    out.append(actor)
     return out

@@ -23,15 +23,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from kb.duties.actors import Actor, Registry, dynamic_actor, generic_body
+from kb.duties.groups import DUTY_WORDS, described_name
 from kb.duties.groups import MEMBERS as _MEMBERS
-from kb.duties.groups import described_name
 from kb.duties.groups import members as _members
 from kb.duties.nlp import analyse, marks, norm, word
 
 # A duty word before the bearers ("Trách nhiệm của các sở", "Nhiệm vụ và quyền hạn của ...", "Giao ...").
 _PREFIX = re.compile(
-    r"^\s*(?:[-+•*]\s*)?(?:(?:(?:quyền\s+(?:hạn\s+)?(?:và|,)\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ))"
-    r"(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|quyền\s+lợi|nhiệm\s+vụ|trách\s+nhiệm|nghĩa\s+vụ))?"
+    r"^\s*(?:[-+•*]\s*)?(?:" + DUTY_WORDS +
     r"(?:\s+(?:phối\s+hợp|chủ\s+trì))?(?:\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực\s+hiện))?(?:\s+của)?"
     r"|giao(?:\s+cho)?|đề\s+nghị|đối\s+với|nội\s+dung|phân\s+công)\s+",
     re.IGNORECASE,

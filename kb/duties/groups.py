@@ -111,8 +111,8 @@ def described_name(body: str) -> str | None:
 
 
 # A heading's duty word ending in "của": "Trách nhiệm của", "Quyền và nghĩa vụ của", "Nhiệm vụ, quyền hạn của".
-DUTY_OF = re.compile(
-    r"^\s*(?:[-+•*]\s*)?(?:quyền\s+(?:hạn\s+)?(?:và|,)\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ)"
-    r"(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|quyền\s+lợi|nhiệm\s+vụ|trách\s+nhiệm|nghĩa\s+vụ))?\s+của\s+",
-    re.IGNORECASE,
+DUTY_WORDS = (
+    r"(?:quyền\s+(?:hạn\s+)?(?:và|,)\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ|nghĩa\s+vụ)"
+    r"(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|quyền\s+lợi|nhiệm\s+vụ|trách\s+nhiệm|nghĩa\s+vụ))?"
 )
+DUTY_OF = re.compile(r"^\s*(?:[-+•*]\s*)?" + DUTY_WORDS + r"\s+của\s+", re.IGNORECASE)
