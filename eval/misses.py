@@ -1,6 +1,7 @@
 """What a labelled unseen document's duties miss and add, unit by unit, for whoever fixes the rules.
 
-    python -m eval.misses dev [STEM ...]   # every dev file, or the named ones
+    python -m eval.misses dev [STEM ...]        # every dev file, or the named ones
+    python -m eval.misses dev --refs [STEM ...] # the references missed and added instead
 
 Prints, for each judged unit where the labels and the program differ, the unit's text (cut), the missed
 (`-`) and the extra (`+`) (actor, role) pairs. Only for the `dev` set: held-out and fresh files are not read
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 import sys
 
-from eval.unseen import _parsed, _predicted_key, actor_key, label_files, task_blocks
+from eval.unseen import _parsed, _predicted_key, _same_target, actor_key, label_files, task_blocks
+from kb.citations.find import citing_year, find_references
 from kb.docid import doc_id as make_doc_id
-from kb.duties.actors import document_actors, load_registry
+from kb.duties.actors import load_registry
 from kb.duties.extract import extract_duties
+from kb.duties.named import document_actors
 
 
 def entry_misses(file: str, entry: dict) -> list[tuple[str, str, set, set]]:
@@ -44,13 +47,38 @@ def entry_misses(file: str, entry: dict) -> list[tuple[str, str, set, set]]:
     return out
 
 
+def reference_misses(file: str, entry: dict) -> tuple[list[tuple], list[tuple]]:
+    """(missed, extra) references of a labelled entry, as (source eid, target, pinpoint, relation)."""
+    result = _parsed(file)
+    doc = result.documents[entry["document"]]
+    year = citing_year(doc)
+    want = [_same_target(tuple(r), year) for r in entry.get("references") or []]
+    got = [_same_target((r.source_eid, r.target_doc, r.target_eid, r.relation), year) for r in find_references(result, doc)]
+    missed, extra = list(want), []
+    for unit in got:
+        if unit in missed:
+            missed.remove(unit)
+        else:
+            extra.append(unit)
+    return missed, extra
+
+
 def main(which: str, stems: list[str]) -> None:
     if which != "dev":
         raise SystemExit("eval.misses chỉ đọc tập dev (held_out và fresh không được đọc khi sửa quy tắc)")
+    refs = "--refs" in stems
+    stems = [s for s in stems if s != "--refs"]
     for data in label_files(which):
         if stems and data["_name"] not in stems:
             continue
         for entry in data["entries"]:
+            if refs:
+                if entry.get("references") is not None:
+                    missed, extra = reference_misses(data["file"], entry)
+                    for sign, units in (("-", missed), ("+", extra)):
+                        for unit in units:
+                            print(f"{data['_name']} [{entry['document']}] {sign} {unit}")
+                continue
             for eid, text, missed, extra in entry_misses(data["file"], entry):
                 print(f"{data['_name']} [{entry['document']}] {eid}: {text[:160]!r}")
                 for a, r in sorted(missed):

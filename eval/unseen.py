@@ -33,8 +33,9 @@ from eval.references import _match
 from kb.citations.catalog import load_catalog, name_key
 from kb.citations.find import citing_year, find_references
 from kb.docid import doc_id as make_doc_id
-from kb.duties.actors import Registry, document_actors, load_registry
+from kb.duties.actors import Registry, load_registry
 from kb.duties.extract import extract_duties
+from kb.duties.named import document_actors
 from kb.numbers import number_key
 from parsers import ParseResult, parse_file
 from parsers.normalise import fold
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = Path(__file__).with_name("labels") / "unseen"
 FIRST_TRY = LABELS / "first_try.json"
 SETS = ("dev", "held_out", "fresh")
-_PLACE_TAIL = re.compile(r"\s+(?:tinh|thanh pho|cap tinh)(?:\s+[a-z]+){0,3}$")
+_PLACE_TAIL = re.compile(r"\s+(?:tinh|thanh pho|cap tinh|tren dia ban)(?:\s+[a-z]+){0,3}$")
 _XA_WORD = re.compile(r"(?<![\w])(xa|phuong|dac khu|thi tran)(?![\w])")
 _NOT_XA = re.compile(r"hop tac xa|xa hoi|xa hoi chu nghia")
 

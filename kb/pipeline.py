@@ -47,7 +47,7 @@ def _extract_duties() -> Callable[[ParseResult, Document, str | None], list[Duty
 
 
 def _document_actors() -> Callable[[ParseResult, Document], list[Actor]]:
-    from kb.duties.actors import document_actors as actors
+    from kb.duties.named import document_actors as actors
 
     return actors
 

@@ -111,7 +111,7 @@ def test_definitions_extend_the_registry_for_one_document() -> None:
 def test_document_actors_lists_who_a_document_names() -> None:
     from pathlib import Path
 
-    from kb.duties.actors import document_actors
+    from kb.duties.named import document_actors
     from parsers import parse_file
 
     path = Path(__file__).resolve().parent.parent / "corpus" / "cao-bang-2026-du-thao-quy-che-phoi-hop-to-chuc-thi-hanh-vbqppl.txt"

@@ -132,8 +132,8 @@ b) Báo cáo kết quả trước ngày 15/01/2026.
     (LEAD_NAMED, "Đối tượng thực hiện kiểm kê"),
 ])
 def test_a_bearer_only_a_heading_or_lead_line_names_is_a_stored_actor(text: str, name: str) -> None:
-    from kb.duties.actors import document_actors
     from kb.duties.extract import extract_duties
+    from kb.duties.named import document_actors
 
     result = parse_text(text)
     doc = result.documents[0]

@@ -17,6 +17,17 @@ from parsers.model import Document, Node, ParseResult, Span
 SRC = "art_8__para_1__point_b"
 
 CASES = [
+    # --- a basis cited with the texts that amended it: they are of the basis too -------------------------
+    (("Căn cứ Luật Kiểm toán nhà nước số 81/2015/QH13 ngày 24 tháng 6 năm 2015 được sửa đổi, bổ sung bởi Luật số "
+      "55/2019/QH14 ngày 26 tháng 11 năm 2019;"), {"source": None},
+     [("81/2015/QH13", None, "can_cu"), ("55/2019/QH14", None, "can_cu")]),
+    (("Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị "
+      "quyết số 203/2025/QH15;"), {"source": None},
+     [("Hiến pháp", None, "can_cu"), ("203/2025/QH15", None, "can_cu")]),
+    # ... but a text named in the basis's title is not ("... sửa đổi, bổ sung một số điều của Nghị định số 59")
+    (("Căn cứ Nghị định số 32/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ sửa đổi, bổ sung một số điều của "
+      "Nghị định số 59/2012/NĐ-CP;"), {"source": None},
+     [("32/2020/NĐ-CP", None, "can_cu"), ("59/2012/NĐ-CP", None, "dan_chieu")]),
     # --- a law's name with commas or "và" inside is one name --------------------------------------
     ("theo quy định của Luật Thi đua, khen thưởng;", {}, [("Luật Thi đua, khen thưởng", None, "dan_chieu")]),
     ("áp dụng Luật Cán bộ, công chức và Luật Viên chức.", {},

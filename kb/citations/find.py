@@ -431,6 +431,8 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
         if prev is None or prev.end <= sentence:
             lead = text[sentence:c.start]
             relation = _trigger(lead) or _list_opener(lead) or "dan_chieu"
+            if relation != "can_cu" and P.AMENDED_BY.search(lead[-160:]) and _list_opener(lead) == "can_cu":
+                relation = "can_cu"  # "Căn cứ Hiến pháp ... đã được sửa đổi, bổ sung một số điều theo Nghị quyết số ..."
             head_relation = relation
         else:
             gap = text[prev.end:c.start]
@@ -449,6 +451,8 @@ def _relations(text: str, cites: list[Citation]) -> list[Citation]:
                 relation = prev.relation  # "thực hiện A về <A's title> và B": B is what A is
             elif P.TITLE_TRIGGER.match(gap):
                 relation = "dan_chieu"
+            elif prev.relation == "can_cu" and P.AMENDED_BY.search(gap[-160:]):
+                relation = "can_cu"  # "Căn cứ Luật A ... được sửa đổi, bổ sung bởi Luật B": B is of the basis too
             else:
                 own = _trigger(gap)
                 if own == "thuc_hien" and head_relation == "can_cu" and not P.CLAUSE_THEN_TRIGGER.search(gap):

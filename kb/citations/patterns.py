@@ -296,6 +296,10 @@ ENDS_TAIL = re.compile(r"^[^;]{0,300}?\s(?:(?i:đều|cũng)\s+)?(?i:hết\s+hi�
 ENDS_NOT = re.compile(r"(?i:(?<!\w)(?:này|quy\s+định|thì|nếu|khi|trường\s+hợp|trái|nội\s+dung|phần|chương|điều|"
                       r"khoản|điểm)(?!\w))")
 ENDS_JOIN = re.compile(r"^\s*(?:,|và|,\s*và)\s[^;]{0,200}$")
+# A basis cited with the texts that amended it: "Căn cứ Luật A ... được sửa đổi, bổ sung bởi Luật số B",
+# "Hiến pháp ... đã được sửa đổi, bổ sung một số điều theo Nghị quyết số 203/2025/QH15".
+AMENDED_BY = re.compile(r"(?i:(?:đã\s+)?được\s+sửa\s+đổi)[\W_]*(?i:bổ\s+sung)(?:\s+(?i:một\s+số\s+điều))?"
+                        r"\s+(?i:bởi|theo)\s+(?:\S+\s+){0,3}$")
 # Triggers that still speak for the citing text inside another citation's title: "Căn cứ" and
 # "Thực hiện" at a sentence's start, or "kế hoạch thực hiện Chỉ thị ...".
 OWN_VOICE = ("can_cu", "thuc_hien")

@@ -13,18 +13,21 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from kb.duties.actors import document_actors, load_registry, resolve_actor_query
+    from kb.duties.actors import load_registry, resolve_actor_query
     from kb.duties.deadlines import find_deadlines, parse_deadline
     from kb.duties.extract import extract_duties
     from kb.duties.matrix import build_matrix
+    from kb.duties.named import document_actors
     from kb.duties.queries import find_duties, find_duties_in_files
 
 
 def __getattr__(name: str) -> Any:
     """Each name is imported when first asked for, so that importing one module of the package does not
     import them all (a build worker needs the extractors, not the writers and the SQLite layer)."""
-    if name in ('document_actors', 'load_registry', 'resolve_actor_query'):
+    if name in ('load_registry', 'resolve_actor_query'):
         from kb.duties import actors as module
+    elif name == 'document_actors':
+        from kb.duties import named as module
     elif name in ('find_deadlines', 'parse_deadline'):
         from kb.duties import deadlines as module
     elif name == 'extract_duties':

@@ -146,7 +146,8 @@ class Registry:
         phrases: dict[str, tuple[str, ...]] = {}
         for actor in self.actors.values():
             for name in (actor.name, *actor.aliases):
-                phrases.setdefault(norm_token(name), (actor.id,))
+                for form in _comma_forms(name) if actor.kind == "nhom" else (name,):
+                    phrases.setdefault(norm_token(form), (actor.id,))
         for key, ids in self.groups.items():
             phrases[norm_token(key)] = ids
         for key, ids in sorted(phrases.items()):
@@ -317,6 +318,18 @@ _UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "tổng giám đốc", "cục trưởng", "chi cục trưởng",
     "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra"))
 _PLURAL = re.compile(r"^(?:tất\s+cả\s+)?(?:các|những)\s+", re.IGNORECASE)
+
+
+def _comma_forms(name: str) -> list[str]:
+    """A group's name with and without each of its first three commas ("các sở, ban, ngành" is also written
+    "các sở, ban ngành", "các sở ban ngành"; "các bộ, ngành" "các bộ ngành")."""
+    parts = name.split(",")
+    if len(parts) == 1 or len(parts) > 4:
+        return [name]
+    forms = [parts[0]]
+    for part in parts[1:]:
+        forms = [f + sep + part for f in forms for sep in (",", "")]
+    return [re.sub(r"\s+", " ", f).strip() for f in forms]
 
 
 def canonical_name(printed: str) -> str:
@@ -556,46 +569,3 @@ def document_registry(doc: object, text: str | None = None) -> Registry:
     city = bool(_CITY_ISSUER.search(fold(getattr(doc, "issuer", None) or "")))
     registry = load_registry().with_definitions(document_text(doc) if text is None else text)
     return registry.addressing(local_authority(doc), city)
-
-
-def document_actors(result: object, doc: object) -> list[Actor]:
-    """The actors a document names (the hook `kb build` stores in the `actors` table), first mention first,
-    including bodies the document defines itself and bodies the actor list lacks, recognised by their form
-    where a bearer stands (`Registry.mentions`)."""
-    from parsers.model import Document
-
-    assert isinstance(doc, Document)
-    text = document_text(doc)
-    registry = document_registry(doc, text)
-    seen: dict[str, Actor] = {}
-    for mention in registry.mentions(text):
-        for actor_id in mention.ids:
-            if actor_id in seen:
-                continue
-            if actor_id in registry.actors:
-                seen[actor_id] = registry.actors[actor_id]
-            else:
-                actor = dynamic_actor(mention.text)
-                if actor.id == actor_id:
-                    seen[actor_id] = actor
-    for actor in _heading_bearers(doc, registry):
-        seen.setdefault(actor.id, actor)
-    return list(seen.values())
-
-
-def _heading_bearers(doc: object, registry: Registry) -> list[Actor]:
-    """Bodies the list lacks that only a heading or a lead line names ("Điều 6. Nghĩa vụ của cán bộ, công
-    chức", "Trách nhiệm của đối tượng thực hiện kiểm kê:"), as `bearers.bearer_line` reads them, so that
-    every bearer a duty carries has its name in the `actors` table."""
-    from kb.duties.groups import DUTY_OF, described_name
-
-    out: list[Actor] = []
-    for node in doc.walk():  # type: ignore[attr-defined]
-        leads = [p.strip() for p in (node.text or "").split("\n") if p.strip().endswith(":")]
-        for line in [node.heading or "", *leads]:
-            if line and (duty := DUTY_OF.match(line)) and (name := described_name(line[duty.end():].rstrip(" :.;"))) \
-                    and not registry.find(name):
-                actor = dynamic_actor(name)
-                if actor.id:
-                    out.append(actor)
-    return out

@@ -32,9 +32,11 @@ from kb.duties.nlp import analyse, marks, norm, word
 _PREFIX = re.compile(
     r"^\s*(?:[-+•*]\s*)?(?:" + DUTY_WORDS +
     r"(?:\s+(?:phối\s+hợp|chủ\s+trì))?(?:\s+(?:thực\s+hiện|triển\s+khai|tổ\s+chức\s+thực\s+hiện))?(?:\s+của)?"
-    r"|giao(?:\s+cho)?|đề\s+nghị|đối\s+với|nội\s+dung|phân\s+công)\s+",
+    r"|giao(?:\s+cho)?|đề\s+nghị|(?:(?:quy\s+định|yêu\s+cầu)\s+)?đối\s+với|nội\s+dung|phân\s+công)\s+",
     re.IGNORECASE,
 )
+# "Quy định đối với X", "Yêu cầu đối với X": what X must do (a bare "Đối với X" may be what X gains).
+_RULES_FOR = re.compile(r"^\s*(?:[-+•*]\s*)?(?:quy\s+định|yêu\s+cầu)\s+đối\s+với", re.IGNORECASE)
 _REQUEST = re.compile(r"^\s*(?:[-+•*]\s*)?đề\s+nghị\b", re.IGNORECASE)
 # What may follow the bearers on a lead line (lower-cased, spaces single).
 _LEAD_IN = re.compile(
@@ -43,6 +45,8 @@ _LEAD_IN = re.compile(
     r"(?:(?:các|một\s+số|những)\s+)?(?:nhiệm\s+vụ|nội\s+dung|công\s+việc|việc)?\s*"
     r"(?:chủ\s+yếu|cụ\s+thể|trọng\s+tâm|chính)?\s*(?:sau\s+đây|như\s+sau|sau)?\s*$"
 )
+# A lead-in with nothing after it, which only a list below can complete ("Vụ Tổ chức cán bộ có trách nhiệm").
+_BARE_DUTY = re.compile(r"^(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s*,?\s*(?:và\s+)?(?:quyền\s+hạn|nhiệm\s+vụ))?$")
 # A lead-in naming partners: "chủ trì, phối hợp với B".
 _LEAD_WITH = re.compile(r"^chủ\s+trì\s*,?\s*(?:và\s+)?phối\s+hợp(?:\s+với)?\s+", re.IGNORECASE)
 # After a duty word, the text may go on with what the duties are about ("Trách nhiệm của Sở Y tế trong ...").
@@ -105,14 +109,15 @@ def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerL
     if scanned is None:
         # "Nghĩa vụ của cán bộ, công chức", "Trách nhiệm của cơ quan, tổ chức có thẩm quyền": after a duty
         # word "của", a heading names its bearers whatever they are, even a body the list lacks.
-        described = described_bearers(body) if (heading or colon) and prefix and prefix.group(0).rstrip().endswith("của") else []
+        described = described_bearers(body) if (heading or colon) and prefix and (
+            prefix.group(0).rstrip().endswith("của") or (_RULES_FOR.match(prefix.group(0)) and _person_led(body))) else []
         return BearerLine([a.id for a in described], {}, bool(_REQUEST.match(line)), tuple(described)) \
             if described else None
     ids, members, tail_start = scanned
     tail = " ".join(word(doc, i) for i in range(tail_start, len(doc))).lower()
     tail = re.sub(r"\s+([,.;])", r"\1", tail).strip(" ,")
     roles: dict[str, str] = {}
-    if tail and not (heading or colon) and not tail.endswith("sau"):
+    if tail and not (heading or colon) and not tail.endswith("sau") and not _BARE_DUTY.match(tail):
         return None  # "Sở Tư pháp chủ trì ...", "Giao Sở Tư pháp theo dõi ...": a duty, not a lead line
     if tail:
         if prefix and _ABOUT.match(tail):
@@ -128,9 +133,57 @@ def bearer_line(text: str, registry: Registry, heading: bool = False) -> BearerL
         else:
             return None
     bearers = members or ids
-    if heading and not prefix and bearers and all(generic_body(a, registry) for a in bearers):
+    if heading and not prefix and bearers and all(generic_body(a, registry) for a in bearers) and not _named(doc):
         return None  # "Điều 2. Đơn vị tính giá dịch vụ ...": a title about things, not a line naming bearers
     return BearerLine(bearers, roles, bool(_REQUEST.match(line))) if bearers else None
+
+
+def _person_led(body: str) -> bool:
+    """Whether BODY opens with the head of a person or a body ("cán bộ, nhân viên quản lý chợ"), so that
+    "Quy định đối với ..." names bearers, not things ("Quy định đối với hàng hóa kinh doanh")."""
+    from kb.duties.grammar import GENERIC_HEADS, PERSON_HEADS, PROPER_HEADS, head_size
+
+    norms = [w.lower() for w in re.findall(r"\w+", re.sub(r"^(?:các|những|mọi)\s+", "", body.strip(), flags=re.IGNORECASE))]
+    return any(head_size(norms, 0, heads) for heads in (PERSON_HEADS, GENERIC_HEADS, PROPER_HEADS))
+
+
+def _named(doc: Doc) -> bool:
+    """Whether the generic head opening DOC is followed by a capitalised name ("Ngân hàng Nhà nước chi nhánh
+    ...", "Cơ quan Thuế"), so a body's name, not a title about things ("Đơn vị tính giá dịch vụ")."""
+    from kb.duties.grammar import GENERIC_HEADS, head_size
+
+    norms, words = doc.user_data["norms"], doc.user_data["words"]
+    start = 1 if norms[:1] in (["các"], ["những"]) else 0
+    size = head_size(norms, start, GENERIC_HEADS)
+    return bool(size) and start + size < len(words) and words[start + size][:1].isupper()
+
+
+# A lead line handing the items below to the ones it directs, asks or assigns: "Sở X chỉ đạo Chi cục Y thực
+# hiện các nội dung sau:", "Chỉ đạo các Ngân hàng thương mại trên địa bàn ..., cụ thể như sau:".
+_HANDS_ON = re.compile(r"(?:^|[\s,;])(?P<verb>chỉ\s+đạo|giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+", re.IGNORECASE)
+_LISTS_BELOW = re.compile(r"(?:sau\s+đây|như\s+sau|sau|cụ\s+thể)\s*:\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"^[\s,]*(?:và|cùng)?[\s,]*$")
+
+
+def directed_line(text: str, registry: Registry) -> BearerLine | None:
+    """The bodies a lead line directs, asks or assigns ("A chỉ đạo B, C thực hiện các nội dung sau:") as
+    the bearers of the items under it, A's own duty being the line's; None for any other line."""
+    line = text.strip()
+    if not _LISTS_BELOW.search(line) or len(line) > _MAX_CHARS:
+        return None
+    verbs = list(_HANDS_ON.finditer(line))
+    if not verbs:
+        return None
+    verb = verbs[-1]  # "Đề nghị A chỉ đạo B thực hiện ...:": B bears the items, at A's request
+    rest = line[verb.end():]
+    ids: list[str] = []
+    at = 0
+    for mention in registry.mentions(rest, every=True):
+        if not _BETWEEN.match(rest[at:mention.start]) or (ids and mention.start - at > 6):
+            break
+        ids.extend(a for a in mention.ids if a not in ids)
+        at = mention.end
+    return BearerLine(ids, {}, any("nghị" in v.group("verb").lower() for v in verbs)) if ids else None
 
 
 def described_bearers(body: str) -> list[Actor]:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from kb.duties.actors import Registry, document_registry, load_registry
-from kb.duties.bearers import NAME_WORDS, bearer_line
+from kb.duties.bearers import NAME_WORDS, bearer_line, directed_line
 from kb.duties.deadlines import Found as FoundDeadline
 from kb.duties.deadlines import closing_deadline, find_deadlines, parse_deadline, pick
 from kb.duties.nlp import Mark, analyse
@@ -159,6 +159,10 @@ def _ids(span: Mark) -> list[str]:
     return span.label_.split("+")
 
 
+# Words of generic heads a list of bodies may hold between two names ("các Sở, ban, ngành, đơn vị và UBND cấp xã").
+_LIST_HEADS = frozenset({"đơn", "vị", "cơ", "quan", "ngành", "tổ", "chức", "đoàn", "thể"})
+
+
 def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, int, list[str]]]:
     """Groups of actor mentions joined by commas/"và" within tokens [start, end): (first, last+1, ids)."""
     runs: list[tuple[int, int, list[str]]] = []
@@ -170,7 +174,9 @@ def _runs(doc: Doc, start: int, end: int, masked: set[int]) -> list[tuple[int, i
                          for i in gap) and any(_word(doc, i) not in {"(", ")"} for i in gap) or (
                 all(_norm(doc, i) in _JOINERS or _norm(doc, i) in _PLACE_WORDS or _word(doc, i)[:1].isupper()
                     for i in gap)
-                and any(_norm(doc, i) in {",", "và", ";"} for i in gap))):  # "Ủy ban MTTQ tỉnh, các tổ chức ..."
+                and any(_norm(doc, i) in {",", "và", ";"} for i in gap)) or (  # "Ủy ban MTTQ tỉnh, các tổ chức ..."
+                all(_norm(doc, i) in _JOINERS or _norm(doc, i) in _LIST_HEADS for i in gap)
+                and any(_norm(doc, i) in {",", "và"} for i in gap))):  # "các Sở, ban, ngành, đơn vị và UBND cấp xã"
             s, _e, ids = runs[-1]
             runs[-1] = (s, span.end, ids + [i for i in _ids(span) if i not in ids])
         else:
@@ -352,7 +358,12 @@ def _after_opener(doc: Doc, start: int, end: int, masked: set[int]) -> int:
 
 
 def _coordinators(doc: Doc, verb: int, end: int, masked: set[int]) -> list[str]:
-    """B in "chủ trì, phối hợp (với) B": the actors that must co-ordinate with the lead."""
+    """B in "chủ trì, phối hợp (với) B" or "chủ trì cùng B": the actors that must co-ordinate with the lead."""
+    lead = next((m for m in _marks(doc, "roles") if m.start == verb and m.label_ == "chu_tri"), None)
+    if lead is not None and lead.end < end and _norm(doc, lead.end) == "cùng":
+        j = lead.end + 1 + (lead.end + 1 < end and _norm(doc, lead.end + 1) == "với")
+        for s, _e, ids in _runs(doc, j, end, masked):
+            return ids if s == j or (s == j + 1 and _norm(doc, j) in {"các"}) else []
     for span in _marks(doc, "roles"):
         if span.label_ == "phoi_hop" and verb < span.start < min(end, verb + 5):
             j = span.end
@@ -904,17 +915,18 @@ class _Walker:
                     for found in read_text(paragraph, context, self.registry, request):
                         role = (roles or {}).get(found.actor) if found.inherited and found.role == "thuc_hien" else None
                         self.add(node, replace(found, deadline=found.deadline or default, role=role or found.role))
-        child_context, child_roles = context, roles
+        child_context, child_roles, child_request = context, roles, request
         if paragraphs and paragraphs[-1].rstrip().endswith(":") and (
                 not _LISTS_CASES.search(paragraphs[-1]) or _LISTS_DUTIES.search(paragraphs[-1])):
-            lead = bearer_line(paragraphs[-1], self.registry)
+            lead = bearer_line(paragraphs[-1], self.registry) or directed_line(paragraphs[-1], self.registry)
             subject = [] if lead else read_text(paragraphs[-1], None, self.registry)
             if lead:
                 child_context, child_roles = lead.actors, lead.roles
+                child_request = request or lead.request
             elif subject:
                 child_context = sorted({f.actor for f in subject}, key=[f.actor for f in subject].index)
                 child_roles = None
-        self.walk(node.children, child_context, request, node, child_roles)
+        self.walk(node.children, child_context, child_request, node, child_roles)
 
     def label_line(self, node: Node, m: re.Match[str], context: list[str] | None) -> None:
         """A clause that is itself a label line: "Cơ quan phối hợp: Các Sở, ngành ... gửi về Sở Tư pháp ..."."""

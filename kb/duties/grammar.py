@@ -33,8 +33,11 @@ PROPER_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "bảo hiểm", "điện lực", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "tổng giám đốc",
     "thủ trưởng", "trưởng", "phó trưởng", "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng",
     "thường trực", "lãnh đạo", "cơ quan", "đơn vị", "cục trưởng", "chi cục trưởng", "tổng cục trưởng", "vụ trưởng",
-    "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra",
+    "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra", "vụ", "tổng liên đoàn",
 ))
+# "Tổng" before these heads is the title of the body's head ("Tổng Kiểm toán nhà nước" heads Kiểm toán nhà
+# nước, "Tổng Thanh tra Chính phủ" Thanh tra Chính phủ); "Tổng cục", "Tổng Liên đoàn" are bodies' names.
+_TITLE_TONG = frozenset({("kiểm", "toán"), ("thanh", "tra")})
 # Heads that name a body on their own, without a name after them.
 SELF_NAMED: frozenset[tuple[str, ...]] = frozenset({("tỉnh", "đoàn"), ("thành", "đoàn"), ("tỉnh", "ủy"), ("thành", "ủy")})
 # A title whose body's duties are the body's ("Giám đốc Sở Y tế" is Sở Y tế; a chair is an actor of its own).
@@ -43,12 +46,18 @@ FILED_UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h 
     "phó chủ tịch", "cục trưởng", "chi cục trưởng", "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng",
     "chánh văn phòng", "chánh thanh tra",
 ))
+# Nouns of a person by trade or post ("thương nhân", "nhân viên", "kiểm toán viên nhà nước").
+PERSON_NOUNS = (
+    "nhân viên", "thương nhân", "chuyên viên", "kiểm toán viên", "thanh tra viên", "kiểm sát viên", "điều tra viên",
+    "chấp hành viên", "hòa giải viên", "hoà giải viên", "giáo viên", "giảng viên", "học viên", "sinh viên",
+    "đảng viên", "đoàn viên", "thành viên", "báo cáo viên", "tuyên truyền viên", "phóng viên", "kiểm lâm viên",
+)
 # Generic heads: a body only when "(có) liên quan" closes them or when they open a clause.
 GENERIC_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "cơ sở", "cá nhân", "người đứng đầu", "thủ trưởng", "cán bộ",
     "công chức", "viên chức", "bộ phận", "chủ rừng", "nhà đầu tư", "hộ gia đình", "người dân", "lực lượng",
     "địa phương", "tập thể", "chủ đầu tư", "người sử dụng", "người lao động", "hợp tác xã", "ngân hàng", "người",
-    "cấp ủy", "cấp uỷ", "nhân sự",
+    "cấp ủy", "cấp uỷ", "nhân sự", *PERSON_NOUNS,
 ))
 # Words of a body's level and place, kept in its name ("tỉnh Quảng Ngãi", "cấp xã", "trên địa bàn").
 PLACE_WORDS = frozenset({
@@ -107,6 +116,9 @@ def _head_at(norms: list[str], i: int, heads: frozenset[tuple[str, ...]]) -> int
         if i + n <= len(norms) and tuple(norms[i:i + n]) in heads:
             return n
     return 0
+
+
+head_size = _head_at  # public: the length of the head of a set at a token
 
 
 def _capital(word: str) -> bool:
@@ -190,7 +202,8 @@ def _body_at(norms: list[str], words: list[str], i: int) -> Body | None:
 _NOT_HEAD = frozenset(tuple(w.split()) for w in (
     "trường hợp", "hội nghị", "hội thảo", "hội thi", "hội diễn", "hội viên", "đoàn kết", "đoàn viên", "phòng chống",
     "phòng ngừa", "ban đầu", "sở hữu", "tổ quốc", "bộ máy", "bộ luật", "bộ tiêu", "bộ chỉ", "báo chí", "cục bộ",
-    "viện dẫn", "quỹ đất", "tổ hợp", "trường học", "thuế suất", "đài tưởng", "đoàn thể",
+    "viện dẫn", "quỹ đất", "tổ hợp", "trường học", "thuế suất", "đài tưởng", "đoàn thể", "vụ việc", "vụ án",
+    "vụ mùa", "vụ đông", "vụ xuân", "vụ hè", "vụ thu", "vụ lúa", "vụ nuôi",
 ))
 # Words after "Tổ chức" at a clause's start that make it the verb "to organise" ("Tổ chức thực hiện", "Tổ chức
 # các hội nghị"), not the generic body "tổ chức" ("Tổ chức kiểm toán năng lượng thực hiện ...").
@@ -356,6 +369,23 @@ def _after_adverbial(norms: list[str], words: list[str], start: int) -> bool:
     return k < start - 1 and any(tuple(norms[k:k + len(lead)]) == lead for lead in _ADVERBIAL_LEADS)
 
 
+# Words after "thực hiện" that make it the predicate ("thực hiện nghiêm", "thực hiện các nội dung"), not a
+# description ("cơ quan thực hiện thủ tục hành chính").
+_DOES_WHAT = frozenset({"việc", "các", "những", "nghiêm", "tốt", "đúng", "đầy", "theo", "có", "kịp", "ngay"})
+
+
+def _predicate_later(norms: list[str], j: int) -> bool:
+    """Whether a modal or a duty phrase follows J in its clause ("Đơn vị thực hiện kiểm kê có trách nhiệm ...")."""
+    for k in range(j, len(norms)):
+        key = norms[k]
+        if key in {";", ".", ":", "\n"}:
+            return False
+        if key in {"phải", "chịu", "cần"} or (key == "có" and k + 1 < len(norms) and norms[k + 1] in {"trách", "nhiệm"}) \
+                or (key == "chủ" and k + 1 < len(norms) and norms[k + 1] == "trì"):
+            return True
+    return False
+
+
 def _described(norms: list[str], words: list[str], start: int, head: int, j: int) -> Body | None:
     """A generic body opening a clause: its description runs to the predicate ("Tổ chức kiểm toán năng
     lượng thực hiện", "các cơ quan, đơn vị sử dụng ngân sách nhà nước lập báo cáo"); a verb right after the
@@ -367,7 +397,12 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
     authority = tuple(norms[j:j + 3]) == ("có", "thẩm", "quyền")  # "cơ quan, tổ chức có thẩm quyền ..."
     if tuple(norms[head:j]) == ("người",) and not authority:
         return None  # "người" alone names a bearer only as "người có thẩm quyền"
+    # "Các doanh nghiệp thực hiện kê khai ...": the verb, as no predicate follows to end a description
+    verb_first = tuple(norms[j:j + 2]) == ("thực", "hiện") and not _predicate_later(norms, j + 2) and (
+        tuple(norms[j + 2:j + 4]) in _VERBS or (j + 2 < n and norms[j + 2] in _DOES_WHAT))
     while k < n and k - head <= 14 + max(0, j - head - 4):  # a long list of heads ("cấp ủy, tổ chức đảng, ...") adds its length
+        if verb_first:
+            break
         w, key = words[k], norms[k]
         if _is_space(w) or w in {"(", ")", ":", ";", ".", "\"", "“", "”", "|"}:
             return None
@@ -463,7 +498,7 @@ _TAIL_PUNCT = frozenset({"-", "–"})
 PERSON_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "người đứng đầu", "thủ trưởng", "cán bộ", "công chức", "viên chức", "cá nhân", "người dân", "người lao động",
     "người sử dụng", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "tổng giám đốc", "trưởng", "phó trưởng",
-    "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng", "lãnh đạo", "người",
+    "chánh", "bộ trưởng", "thứ trưởng", "thủ tướng", "phó thủ tướng", "lãnh đạo", "người", *PERSON_NOUNS,
 ))
 
 
@@ -507,7 +542,9 @@ def join(norms: list[str], words: list[str], known: list[tuple[int, int, tuple[s
     "Ngân hàng Nhà nước chi nhánh khu vực 14"). A known name reaching past the body's span (a group
     phrase, a name the grammar cuts at a verb) keeps its own span."""
     out: list[Named] = []
-    spans = sorted(known)
+    # "Tổng Kiểm toán nhà nước", "Tổng Thanh tra Chính phủ": the head of a known body is filed under it
+    spans = sorted((s - 1 if s and norms[s - 1] == "tổng" and tuple(norms[s:s + 2]) in _TITLE_TONG else s, e, ids)
+                   for s, e, ids in known)
     k = 0
     for body in bodies(norms, words):
         while k < len(spans) and spans[k][1] <= body.start:

@@ -1,0 +1,123 @@
+"""Bearers in forms first met on documents from other issuers: items handed on by a lead line that directs
+or asks someone ("A chỉ đạo B thực hiện các nội dung sau:"), a ministry's departments ("Vụ Pháp chế"), the
+head of a body named after it ("Tổng Kiểm toán nhà nước"), people by trade or post ("thương nhân",
+"kiểm toán viên"), headings that state the rules for someone ("Quy định đối với cán bộ ..."), and a body's
+name after a generic head ("Ngân hàng Nhà nước chi nhánh khu vực 14") as a heading.
+
+Expected bearers are written as registry ids or, for bodies the list lacks, as printed names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.duties.actors import dynamic_actor, load_registry
+from kb.duties.bearers import bearer_line, directed_line
+from kb.duties.extract import extract_duties, read_text
+from parsers import parse_text
+
+
+def _key(name: str) -> str:
+    return name if name in load_registry().actors else dynamic_actor(name).id
+
+
+# (sentence, expected (bearer, role) pairs)
+SENTENCES = [
+    ("Vụ Tổ chức cán bộ có trách nhiệm theo dõi, hướng dẫn, kiểm tra tình hình thực hiện Quy định này.",
+     {("Vụ Tổ chức cán bộ", "thuc_hien")}),
+    ("Vụ Pháp chế chủ trì thẩm định hồ sơ đề nghị cấp thẻ.", {("Vụ Pháp chế", "chu_tri")}),
+    ("Tổng Kiểm toán nhà nước quyết định việc cấp mới, đổi, cấp lại thẻ Kiểm toán viên nhà nước.",
+     {("kiem_toan_nha_nuoc", "thuc_hien")}),
+    ("Tổng Thanh tra Chính phủ chỉ đạo thanh tra trách nhiệm thực hiện pháp luật về tiếp công dân.",
+     {("thanh_tra_chinh_phu", "chi_dao")}),
+    ("Tổng Liên đoàn Lao động Việt Nam phối hợp tuyên truyền, phổ biến chính sách.",
+     {("Tổng Liên đoàn Lao động Việt Nam", "phoi_hop")}),
+    ("Kiểm toán viên nhà nước phải xuất trình thẻ khi thực hiện nhiệm vụ kiểm toán.",
+     {("Kiểm toán viên nhà nước", "thuc_hien")}),
+    ("Thương nhân kinh doanh tại chợ phải chấp hành Nội quy chợ.", {("Thương nhân kinh doanh tại chợ", "thuc_hien")}),
+    ("Giáo viên chủ nhiệm có trách nhiệm theo dõi, đánh giá kết quả rèn luyện của học sinh.",
+     {("Giáo viên chủ nhiệm", "thuc_hien")}),
+    # partners after "chủ trì cùng (với)", a list of partners going on past generic heads, groups without commas
+    ("Bộ Tài chính chủ trì cùng Bộ Xây dựng và các bộ, ngành liên quan rà soát, đánh giá đề xuất thưởng.",
+     {("bo_tai_chinh", "chu_tri"), ("bo_xay_dung", "phoi_hop"), ("cac_bo_nganh", "phoi_hop")}),
+    ("Sở Tư pháp chủ trì cùng với Sở Nội vụ tổ chức hội nghị sơ kết.",
+     {("so_tu_phap", "chu_tri"), ("so_noi_vu", "phoi_hop")}),
+    ("Sở Tài chính chủ trì, phối hợp với các Sở, ban, ngành, đơn vị và UBND cấp xã bố trí kinh phí.",
+     {("so_tai_chinh", "chu_tri"), ("cac_so_ban_nganh", "phoi_hop"), ("ubnd_cap_xa", "phoi_hop")}),
+    ("Các sở ban ngành có trách nhiệm cập nhật dữ liệu thường xuyên.", {("cac_so_ban_nganh", "thuc_hien")}),
+    ("Các bộ ngành rà soát, đề xuất sửa đổi văn bản.", {("cac_bo_nganh", "thuc_hien")}),
+    # "thực hiện" right after a generic head is the predicate when no other predicate ends a description
+    ("Các doanh nghiệp thực hiện kê khai thuế đúng hạn.", {("Doanh nghiệp", "thuc_hien")}),
+    ("Đơn vị thực hiện kiểm kê có trách nhiệm báo cáo kết quả.", {("Đơn vị thực hiện kiểm kê", "bao_cao")}),
+    # not a body: "Vụ việc", "Vụ Đông Xuân"; a person noun as an object
+    ("Vụ việc phức tạp phải báo cáo Sở Tư pháp.", set()),
+    ("Tuyên truyền, phổ biến pháp luật cho nhân viên.", set()),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
+def test_bearers_by_their_form(sentence: str, expected: set[tuple[str, str]]) -> None:
+    got = {(f.actor, f.role) for f in read_text(sentence, None, load_registry())}
+    assert got == {(_key(a), r) for a, r in expected}
+
+
+# (lead line, the bearers of the items under it; None: not a directing lead line)
+DIRECTED = [
+    ("Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:",
+     ["Chi cục Biển đảo và Thủy sản"]),
+    (("Chỉ đạo các Ngân hàng thương mại trên địa bàn chủ động phối hợp với Sở Y tế triển khai thực hiện, cụ thể "
+      "như sau:"), ["Ngân hàng thương mại trên địa bàn"]),
+    ("Ủy ban nhân dân tỉnh giao Sở Tư pháp, Sở Nội vụ thực hiện các nhiệm vụ sau:", ["so_tu_phap", "so_noi_vu"]),
+    ("Sở Y tế chỉ đạo các đơn vị thực hiện tốt công tác phòng, chống dịch.", None),  # no list below
+    ("Sở Y tế thực hiện các nhiệm vụ sau:", None),  # no one directed
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), DIRECTED)
+def test_a_lead_line_hands_its_items_to_the_ones_it_directs(line: str, expected: list[str] | None) -> None:
+    found = directed_line(line, load_registry())
+    assert (found.actors if found else None) == ([_key(a) for a in expected] if expected else None)
+
+
+# (heading, bearers; None: names none)
+HEADINGS = [
+    ("Vụ Tổ chức cán bộ có trách nhiệm", ["Vụ Tổ chức cán bộ"]),  # a lead-in only the list below completes
+    ("Quy định đối với cán bộ, nhân viên quản lý chợ", ["Cán bộ, nhân viên quản lý chợ"]),
+    ("Yêu cầu đối với Sở Tư pháp", ["so_tu_phap"]),
+    ("Quy định đối với hàng hóa kinh doanh trong chợ", None),
+    ("Đối với người dân, doanh nghiệp", None),  # what they gain, under an impact assessment
+    ("Ngân hàng Nhà nước chi nhánh khu vực 14", ["Ngân hàng Nhà nước chi nhánh khu vực 14"]),
+    ("Đơn vị tính giá dịch vụ", None),
+]
+
+
+@pytest.mark.parametrize(("heading", "expected"), HEADINGS)
+def test_headings_that_name_bearers(heading: str, expected: list[str] | None) -> None:
+    found = bearer_line(heading, load_registry(), heading=True)
+    assert (found.actors if found else None) == ([_key(a) for a in expected] if expected else None)
+
+
+DIRECTED_PLAN = """KẾ HOẠCH
+Quan trắc môi trường nuôi trồng thủy sản
+
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau:
+- Lập dự toán kinh phí báo cáo Sở Nông nghiệp và Môi trường.
+- Tổ chức đánh giá kết quả thực hiện; báo cáo UBND tỉnh trước ngày 15/12/2026.
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh chỉ đạo Hội Nông dân tỉnh thực hiện các nội dung sau:
+- Tuyên truyền, vận động hội viên tham gia.
+"""
+
+
+def test_the_items_under_a_directing_line_are_the_directed_ones_duties() -> None:
+    result = parse_text(DIRECTED_PLAN)
+    got = {(d.eid, d.actor, d.role) for d in extract_duties(result, result.documents[0], "x")}
+    chi_cuc, hoi = _key("Chi cục Biển đảo và Thủy sản"), _key("Hội Nông dân tỉnh")
+    assert got == {
+        ("sec_IV__item_1", "so_nong_nghiep_moi_truong", "chi_dao"),
+        ("sec_IV__item_1__bullet_1", chi_cuc, "bao_cao"),
+        ("sec_IV__item_1__bullet_2", chi_cuc, "thuc_hien"),
+        ("sec_IV__item_1__bullet_2", chi_cuc, "bao_cao"),
+        ("sec_IV__item_2", "mttq_tinh", "de_nghi"),
+        ("sec_IV__item_2__bullet_1", hoi, "de_nghi"),
+    }
