@@ -121,3 +121,23 @@ def test_the_items_under_a_directing_line_are_the_directed_ones_duties() -> None
         ("sec_IV__item_2", "mttq_tinh", "de_nghi"),
         ("sec_IV__item_2__bullet_1", hoi, "de_nghi"),
     }
+
+
+# (a closing article, the bearers it lists; registry ids or printed names) — every one listed before
+# "chịu trách nhiệm thi hành ... này" carries the text out, whatever stands between them
+EXECUTING = [
+    (("Chánh Văn phòng Ủy ban nhân dân tỉnh, Thủ trưởng cơ quan Trung ương trên địa bàn tỉnh; ban ngành tỉnh và Chủ "
+      "tịch Ủy ban nhân dân xã, phường chịu trách nhiệm thi hành Quyết định này./."),
+     ["van_phong_ubnd_tinh", "co_quan_trung_uong_tren_dia_ban", "chu_tich_ubnd_cap_xa"]),
+    (("Thủ trưởng các đơn vị trực thuộc Kiểm toán nhà nước, cán bộ, công chức của Kiểm toán nhà nước và các tổ "
+      "chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này."),
+     ["Đơn vị trực thuộc Kiểm toán nhà nước", "co_quan_lien_quan"]),
+    (("Chánh Văn phòng Bộ, Vụ trưởng Vụ Pháp chế, Thủ trưởng các cơ quan, đơn vị thuộc Bộ chịu trách nhiệm tổ chức "
+      "thi hành Thông tư này."), ["Văn phòng Bộ", "Vụ Pháp chế", "nguoi_dung_dau"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EXECUTING)
+def test_everyone_a_closing_article_lists_carries_the_text_out(sentence: str, expected: list[str]) -> None:
+    got = {(f.actor, f.role) for f in read_text(sentence, None, load_registry())}
+    assert got == {(_key(a), "thuc_hien") for a in expected}

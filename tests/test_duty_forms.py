@@ -80,7 +80,8 @@ SENTENCES = [
      {("mttq_tinh", "thuc_hien"), ("cac_so_ban_nganh", "thuc_hien"), ("ubnd_cap_xa", "thuc_hien")}),
     (("Giám đốc Sở Tài chính; Thủ trưởng các sở, ban, ngành, đơn vị trực thuộc Ủy ban nhân dân tỉnh và các thành "
       "viên Ban Chỉ đạo tỉnh chịu trách nhiệm thi hành Quyết định này./."), None,
-     {("so_tai_chinh", "thuc_hien"), ("cac_so_ban_nganh", "thuc_hien")}),
+     # the members of a body carry out the text as the body does (filed under it, as a head is)
+     {("so_tai_chinh", "thuc_hien"), ("cac_so_ban_nganh", "thuc_hien"), ("ban_chi_dao_tinh", "thuc_hien")}),
     (("Trong thời hạn 15 ngày sau khi phát hiện vi phạm, Sở Nội vụ thành phố Hà Nội có trách nhiệm tham mưu Chủ "
      "tịch Ủy ban nhân dân thành phố thu hồi quyết định."), None, {("so_noi_vu", "tham_muu")}),
     (("Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ theo chức năng, nhiệm vụ, thẩm "

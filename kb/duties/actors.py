@@ -316,13 +316,16 @@ def _mention(doc: Doc, start: int, end: int, ids: tuple[str, ...]) -> Mention:
 # "người đứng đầu" are actors of their own.
 _UNDER_BODY: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in (
     "giám đốc", "phó giám đốc", "thủ trưởng", "lãnh đạo", "chánh", "tổng giám đốc", "cục trưởng", "chi cục trưởng",
-    "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh thanh tra"))
+    "tổng cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng"))  # "Chánh Văn phòng Bộ" is Văn phòng Bộ
 _PLURAL = re.compile(r"^(?:tất\s+cả\s+)?(?:các|những)\s+", re.IGNORECASE)
 
 
 def _comma_forms(name: str) -> list[str]:
-    """A group's name with and without each of its first three commas ("các sở, ban, ngành" is also written
-    "các sở, ban ngành", "các sở ban ngành"; "các bộ, ngành" "các bộ ngành")."""
+    """A group's name with and without its plural "các" and each of its first three commas ("các sở, ban,
+    ngành" is also written "sở, ban ngành", "các sở ban ngành"; "các bộ, ngành" "các bộ ngành")."""
+    bare = _PLURAL.sub("", name)
+    if bare != name:  # "các cơ quan Trung ương trên địa bàn tỉnh" is also written without its "các"
+        return _comma_forms(bare) + [name[:len(name) - len(bare)] + form for form in _comma_forms(bare)]
     parts = name.split(",")
     if len(parts) == 1 or len(parts) > 4:
         return [name]

@@ -100,6 +100,11 @@ _RIGHT = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,4}?(?:(?:được|có)\s+(?:quyền
 _NOUN_START = re.compile(r"^\s*(?:văn\s+bản|dự\s+toán|kinh\s+phí|hồ\s+sơ|danh\s+sách|danh\s+mục|số\s+liệu|kết\s+quả|"
                          r"tình\s+hình|cơ\s+chế|chính\s+sách|cách\s+thức|biểu\s+mẫu|những|các)\b", re.IGNORECASE)
 # A line of legal basis inside a unit ("Căn cứ Nghị định số ...;"): no duty.
+# The closing article's "A, B; C và D chịu trách nhiệm thi hành Quyết định này": everyone listed before it.
+_EXECUTES = re.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\s+(?:\S+\s+){0,3}?này\b",
+                       re.IGNORECASE)
+# Words before a body that make it the parent of the one listed ("đơn vị sự nghiệp thuộc Ủy ban nhân dân ...").
+_PARENT_BEFORE = re.compile(r"(?:\bthuộc|\bcủa|\btrên\s+địa\s+bàn|\bvới)\s*$", re.IGNORECASE)
 _BASIS = re.compile(r"^\s*căn\s+cứ\s+(?:luật|bộ\s+luật|nghị\s+định|nghị\s+quyết|quyết\s+định|thông\s+tư|chỉ\s+thị|"
                     r"phương\s+án|công\s+văn|hiến\s+pháp|pháp\s+lệnh)\b.*;\s*$", re.IGNORECASE | re.DOTALL)
 # A sentence opening with a noun like these has a subject of its own, one the registry does not know
@@ -505,6 +510,25 @@ def _addressed(doc: Doc, at: int, end: int, masked: set[int]) -> tuple[int, int,
     return handed if handed is not None and handed[0] == first else None
 
 
+def _executing(sentence: str, registry: Registry) -> list[Found]:
+    """Everyone a closing article lists before "chịu trách nhiệm thi hành Quyết định này", each a duty to
+    carry the text out, whatever titles, semicolons and bodies the list lacks stand between them."""
+    m = _EXECUTES.search(sentence)
+    if m is None or len(sentence) - m.end() > 40:
+        return []
+    listed = sentence[:m.start()]
+    out: list[Found] = []
+    seen: set[str] = set()
+    for mention in registry.mentions(listed, every=True):
+        if _PARENT_BEFORE.search(listed[:mention.start]):
+            continue  # "... thuộc Ủy ban nhân dân thành phố": whose units they are, not one of them
+        for actor in mention.ids:
+            if actor not in seen:
+                seen.add(actor)
+                out.append(Found(actor, "thuc_hien", sentence[m.start():].strip(" ./"), sentence))
+    return out
+
+
 def read_text(text: str, context: list[str] | None = None, registry: Registry | None = None,
               request: bool = False) -> list[Found]:
     """The duties in one paragraph; CONTEXT is the heading's actors, for sentences without a subject."""
@@ -518,6 +542,10 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
         sentence = _span_text(doc, s_start, s_end).strip()
         if not any(ch.isalpha() for ch in sentence) or _BASIS.match(sentence):
             continue  # a bare list mark ("*"); a line of legal basis
+        executing = _executing(sentence, registry)
+        if executing:
+            out.extend(executing)
+            continue
         clauses = [_clause(doc, a, b, request) for a, b in _segments(doc, s_start, s_end)]
         first_subject = next((i for i, c in enumerate(clauses) if c.subject is not None), len(clauses))
         previous: list[str] | None = None
