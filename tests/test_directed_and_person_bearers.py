@@ -49,6 +49,17 @@ SENTENCES = [
     # "thực hiện" right after a generic head is the predicate when no other predicate ends a description
     ("Các doanh nghiệp thực hiện kê khai thuế đúng hạn.", {("Doanh nghiệp", "thuc_hien")}),
     ("Đơn vị thực hiện kiểm kê có trách nhiệm báo cáo kết quả.", {("Đơn vị thực hiện kiểm kê", "bao_cao")}),
+    # the addressees of a request go on past a ";" to the predicate; the asker bears nothing
+    (("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt, "
+      "triển khai thực hiện nghiêm Chỉ thị này."),
+     {("cac_so_ban_nganh", "thuc_hien"), ("chu_tich_ubnd_cap_xa", "thuc_hien")}),
+    # who is to issue the detailed rules: ban_hanh
+    ("Bộ trưởng Bộ Nội vụ quy định chi tiết khoản 2 Điều này.", {("bo_noi_vu", "ban_hanh")}),
+    ("Ủy ban Thường vụ Quốc hội, Chính phủ quy định cụ thể việc áp dụng Luật này.",
+     {("uy_ban_thuong_vu_quoc_hoi", "ban_hanh"), ("chinh_phu", "ban_hanh")}),
+    # those a report is sent to are recipients, to the clause's end
+    ("Sở Y tế báo cáo số liệu hằng tháng gửi các cơ quan có thẩm quyền, cơ quan báo chí, truyền thông.",
+     {("so_y_te", "bao_cao")}),
     # not a body: "Vụ việc", "Vụ Đông Xuân"; a person noun as an object
     ("Vụ việc phức tạp phải báo cáo Sở Tư pháp.", set()),
     ("Tuyên truyền, phổ biến pháp luật cho nhân viên.", set()),

@@ -238,6 +238,9 @@ def _subject(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[int, int
     return None
 
 
+_SENT_TO = frozenset({"gửi", "tới"})
+
+
 def _in_object_list(doc: Doc, s: int, start: int) -> bool:
     """Whether actors at S after a comma continue the list a "phối hợp (với)" or "chỉ đạo" opened ("phối hợp
     với các cơ quan Trung ương, Bộ Tài chính trong việc ...", "chỉ đạo phòng chuyên môn, các cơ quan có liên
@@ -245,6 +248,12 @@ def _in_object_list(doc: Doc, s: int, start: int) -> bool:
     if s <= start or _norm(doc, s - 1) != ",":
         return False
     verbs = [m for m in _marks(doc, "roles") if start <= m.start < s]
+    sent = max((i + 1 for i in range(start, s) if _norm(doc, i) in _SENT_TO), default=None)
+    if sent is not None and (not verbs or verbs[-1].start < sent):
+        # "báo cáo ... gửi các cơ quan có thẩm quyền, ..., cơ quan báo chí": who receives it, to the clause's
+        # end, unless its own predicate follows ("... gửi Sở Nội vụ, Sở Nội vụ tổng hợp ...")
+        e = next((m.end for m in _marks(doc, "actors") if m.start == s), s)
+        return not any(_word(doc, i) in {";", ".", ":"} for i in range(sent, s)) and not _is_predicate(doc, e, len(doc))
     if not verbs or verbs[-1].label_ not in ("phoi_hop", "chi_dao"):
         return False
     # nothing but names in between: the list goes on ("phối hợp với Đài truyền hình Việt Nam, Tập đoàn ..., Văn
@@ -411,13 +420,27 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in segs:
         a = carry if carry is not None else a
         carry = None
-        if b < end and _actors_only(doc, a, b):
+        if b < end and (_actors_only(doc, a, b) or _asks_actors(doc, a, b)):
             carry = a
             continue
         merged.append((a, b))
     if carry is not None:
         merged.append((carry, end))
     return [(a, b) for a, b in merged if b > a]
+
+
+_ASKS = frozenset({("yêu", "cầu"), ("đề", "nghị"), ("giao",), ("chỉ", "đạo")})
+
+
+def _asks_actors(doc: Doc, a: int, b: int) -> bool:
+    """Whether tokens [A, B) end with a request or an assignment and only the bodies it names ("Chủ tịch
+    UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã ... tổ chức ..."): the list of
+    addressees goes on past the ";"."""
+    for i in range(b - 1, a - 1, -1):
+        for verb in _ASKS:
+            if tuple(_norm(doc, i + k) for k in range(len(verb)) if i + k < b) == verb:
+                return i + len(verb) < b and _actors_only(doc, i + len(verb), b)
+    return False
 
 
 def _actors_only(doc: Doc, a: int, b: int) -> bool:

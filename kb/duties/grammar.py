@@ -85,6 +85,7 @@ _VERBS = frozenset(tuple(v.split()) for v in (
     "tích cực", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "kịp thời", "căn cứ", "tăng cường",
     "đẩy mạnh", "tập trung", "ưu tiên", "phát triển", "đầu tư", "nâng cao", "nâng cấp", "kết nối", "chia sẻ",
     "đưa tin", "phản ánh", "đối chiếu", "tra cứu", "trao đổi", "quản lý", "sử dụng", "khai thác", "thi hành", "trực tiếp", "chịu trách",
+    "quy định",
 ))
 _JOINERS = frozenset({",", "và", "&", "-", "–", "/"})
 _LIST_START = frozenset({",", "và", ";", "hoặc"})

@@ -24,7 +24,7 @@ ROLE_PATTERNS: dict[str, list[list[str]]] = {
     "tham_muu": [["tham", "mưu"], ["giúp"]],
     "chi_dao": [["chỉ", "đạo"]],
     "bao_cao": [["báo", "cáo"]],
-    "ban_hanh": [["ban", "hành"], ["quy", "định", "chi", "tiết"]],  # "Chính phủ quy định chi tiết Điều này"
+    "ban_hanh": [["ban", "hành"], ["quy", "định", "chi", "tiết"], ["quy", "định", "cụ", "thể"]],  # "Chính phủ quy định chi tiết Điều này"
     "thuc_hien": [["thực", "hiện"]],
 }
 if not Doc.has_extension("vbkb_registry"):
