@@ -60,6 +60,15 @@ SENTENCES = [
     # those a report is sent to are recipients, to the clause's end
     ("Sở Y tế báo cáo số liệu hằng tháng gửi các cơ quan có thẩm quyền, cơ quan báo chí, truyền thông.",
      {("so_y_te", "bao_cao")}),
+    # a catch-all after an adverbial lead opening with "Trong quá trình ...", "Hết thời hạn ..."
+    (("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản ánh về Sở Tư pháp để tổng "
+      "hợp, báo cáo UBND tỉnh."), {("Cơ quan, đơn vị", "thuc_hien")}),
+    (("Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị, tổ chức, doanh nghiệp phản hồi về Ban Chỉ "
+      "đạo để xem xét, giải quyết."), {("Cơ quan, đơn vị, tổ chức, doanh nghiệp", "thuc_hien")}),
+    # finding a problem is the occasion; the report it calls for is the duty
+    (("Trong quá trình thực hiện, các cơ quan, đơn vị phát hiện những vấn đề chưa phù hợp kịp thời báo cáo Ủy ban "
+      "nhân dân thành phố."), {("Cơ quan, đơn vị", "bao_cao")}),
+    ("Sở Tư pháp phát hiện và xử lý vi phạm.", {("so_tu_phap", "thuc_hien")}),
     # not a body: "Vụ việc", "Vụ Đông Xuân"; a person noun as an object
     ("Vụ việc phức tạp phải báo cáo Sở Tư pháp.", set()),
     ("Tuyên truyền, phổ biến pháp luật cho nhân viên.", set()),

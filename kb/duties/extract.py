@@ -533,6 +533,16 @@ def _addressed(doc: Doc, at: int, end: int, masked: set[int]) -> tuple[int, int,
     return handed if handed is not None and handed[0] == first else None
 
 
+def _past_finding(doc: Doc, roles: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """"X phát hiện những vấn đề chưa phù hợp (thì) kịp thời báo cáo ...": finding is the occasion, not a duty;
+    what X must then do (the report) is."""
+    def finding(v: int) -> bool:
+        return v + 2 < len(doc) and (_norm(doc, v), _norm(doc, v + 1)) == ("phát", "hiện") \
+            and _norm(doc, v + 2) not in {"và", ","}
+
+    return [(r, v) for r, v in roles if not (r == "thuc_hien" and finding(v))]
+
+
 def _executing(sentence: str, registry: Registry) -> list[Found]:
     """Everyone a closing article lists before "chịu trách nhiệm thi hành Quyết định này", each a duty to
     carry the text out, whatever titles, semicolons and bodies the list lacks stand between them."""
@@ -612,7 +622,9 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             previous, previous_request, previous_inherited = actors, requested, inherited
             if c.subject is not None:
                 last_subject, last_request = actors, requested
-            roles = predicate_roles(doc, pred, c.end, c.masked)
+            roles = _past_finding(doc, predicate_roles(doc, pred, c.end, c.masked))
+            if not roles:
+                continue
             if requested:
                 # asked, not ordered: "de_nghi" is the bearer's role; the lead's partners still co-ordinate
                 partners = [v for r, v in roles if r == "chu_tri"]

@@ -85,7 +85,7 @@ _VERBS = frozenset(tuple(v.split()) for v in (
     "tích cực", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "kịp thời", "căn cứ", "tăng cường",
     "đẩy mạnh", "tập trung", "ưu tiên", "phát triển", "đầu tư", "nâng cao", "nâng cấp", "kết nối", "chia sẻ",
     "đưa tin", "phản ánh", "đối chiếu", "tra cứu", "trao đổi", "quản lý", "sử dụng", "khai thác", "thi hành", "trực tiếp", "chịu trách",
-    "quy định",
+    "quy định", "phản hồi",
 ))
 _JOINERS = frozenset({",", "và", "&", "-", "–", "/"})
 _LIST_START = frozenset({",", "và", ";", "hoặc"})
@@ -355,6 +355,7 @@ def _past_qualifier(norms: list[str], words: list[str], j: int) -> int:
 _ADVERBIAL_LEADS = frozenset(tuple(h.split()) for h in (
     "đối với", "trường hợp", "khi", "nếu", "hằng năm", "hàng năm", "định kỳ", "căn cứ", "sau khi",
     "trước khi", "trên cơ sở", "quá thời hạn", "ngoài ra", "đồng thời", "theo đó", "trong trường hợp",
+    "trong quá trình", "trong thời gian", "sau thời hạn", "hết thời hạn",
 ))
 
 
@@ -413,6 +414,9 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
             break
         if k == first and listed and pair in _VERBS and key not in _IN_DESCRIPTION and pair not in _APPLYING:
             break  # "Các cơ quan, đơn vị, địa phương xây dựng Kế hoạch ...": a catch-all list, then its predicate
+        if pair == ("trực", "tiếp") and k > first and tuple(norms[k + 2:k + 4]) in _MANAGES:
+            k += 4  # "Thủ trưởng đơn vị trực tiếp quản lý công chức ...": which unit, not how it acts
+            continue
         if pair in _ADVERBS or key in {"không", "chưa", "đã", "sẽ", "đang"} or pair == ("từ", "chối"):
             break  # "Người đứng đầu trực tiếp chỉ đạo ...", "Cơ sở giám định ... không thực hiện ..."
         if key == "có" and k + 1 < n and norms[k + 1] in {"trách", "nhiệm"}:
@@ -462,6 +466,8 @@ _ANAPHORIC = frozenset(tuple(h.split()) for h in (
     "phó giám đốc", "tổng giám đốc", "chủ tịch", "phó chủ tịch", "trưởng", "phó trưởng", "chánh", "thường trực", "người",
 ))
 # Two-syllable adverbs that open a predicate, never part of a generic body's description.
+# What a unit "trực tiếp" does when that says which unit it is ("đơn vị trực tiếp quản lý công chức").
+_MANAGES = frozenset({("quản", "lý"), ("sử", "dụng"), ("phụ", "trách"), ("giải", "quyết")})
 _ADVERBS = frozenset(tuple(h.split()) for h in (
     "trực tiếp", "chủ động", "khẩn trương", "tích cực", "thường xuyên", "kịp thời", "tiếp tục", "định kỳ", "hằng năm",
     "hàng năm", "đồng thời", "nghiêm túc", "chịu trách", "hoàn toàn", "trước hết", "cùng với",

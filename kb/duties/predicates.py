@@ -98,7 +98,7 @@ _ACTIONS_2 = frozenset({
     "phân công", "quyết định", "thông báo", "thu hồi", "tham gia", "hỗ trợ", "sử dụng", "khai thác", "chấp hành",
     "tuân thủ", "phát động", "quán triệt", "lồng ghép", "bổ sung", "sửa đổi", "điều chỉnh", "xác định",
     "phân loại", "lựa chọn", "tiến hành", "đăng ký", "kê khai", "lập", "thẩm tra", "tiếp tục", "vận hành",
-    "nâng cấp", "chia sẻ", "kết nối", "ứng dụng", "đầu tư", "phát triển", "thực hành", "đưa tin", "phản ánh",
+    "nâng cấp", "chia sẻ", "kết nối", "ứng dụng", "đầu tư", "phát triển", "thực hành", "đưa tin", "phản ánh", "phản hồi",
     "cử", "cấp", "ký", "xét", "mở", "thông tin", "cân đối",
 })
 # Role verbs that open a chain of predicates ("Chỉ đạo, hướng dẫn"; "tham mưu, đề xuất" is one advice).
