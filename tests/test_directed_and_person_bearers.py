@@ -69,6 +69,16 @@ SENTENCES = [
     (("Trong quá trình thực hiện, các cơ quan, đơn vị phát hiện những vấn đề chưa phù hợp kịp thời báo cáo Ủy ban "
       "nhân dân thành phố."), {("Cơ quan, đơn vị", "bao_cao")}),
     ("Sở Tư pháp phát hiện và xử lý vi phạm.", {("so_tu_phap", "thuc_hien")}),
+    # accountability alone, and a catch-all without a verb, are no duty; with an act after it, the act is
+    ("Giám đốc Sở Tư pháp chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện.", set()),
+    ("Sở Tư pháp chịu trách nhiệm về các hồ sơ, tài liệu, kết quả đánh giá.", set()),
+    ("Các nghĩa vụ khác theo quy định của pháp luật.", set()),
+    ("Bộ Tư pháp chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về nuôi con nuôi.",
+     {("bo_tu_phap", "thuc_hien")}),
+    ("Sở Tư pháp thực hiện các nhiệm vụ khác do Ủy ban nhân dân tỉnh giao.", {("so_tu_phap", "thuc_hien")}),
+    # "ban hành kèm theo" says which text; it issues nothing
+    (("Các sở, ban, ngành tỉnh căn cứ nội dung Kế hoạch ban hành kèm theo Quyết định này để thành lập, kiện toàn "
+      "Ban Chỉ đạo kiểm kê."), {("cac_so_ban_nganh", "thuc_hien")}),
     # not a body: "Vụ việc", "Vụ Đông Xuân"; a person noun as an object
     ("Vụ việc phức tạp phải báo cáo Sở Tư pháp.", set()),
     ("Tuyên truyền, phổ biến pháp luật cho nhân viên.", set()),

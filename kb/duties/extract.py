@@ -95,6 +95,14 @@ _CRITERIA_HEADING = re.compile(r"^\s*(?:tiêu\s+chí|tiêu\s+chuẩn)\b", re.IGN
 # A right, not a duty: "Sở Tài chính được quyền khai thác ...", "có quyền yêu cầu ...".
 _RIGHT = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,4}?(?:(?:được|có)\s+(?:quyền|phân\s+quyền)|được\s+(?:cấp|hưởng|tặng|cung\s+cấp))\b",
                     re.IGNORECASE)
+# Accountability alone ("chịu trách nhiệm (trước Chủ tịch UBND tỉnh) về kết quả ...") and a catch-all without a
+# verb ("Các nghĩa vụ khác theo quy định của pháp luật"): no action, so no duty.
+_ANSWERABLE_TO = r"trước\s+(?:(?!thực\s+hiện|tổ\s+chức|triển\s+khai|quản\s+lý)[^,;.]){1,60}?"  # "trước Chủ tịch UBND tỉnh"
+_THEN_ACTS = r"(?!(?:(?!\bvà\s).)*\bvà\s+(?:thực\s+hiện|tổ\s+chức|báo\s+cáo|chủ\s+trì|phối\s+hợp))"  # "... và thực hiện ..."
+_NO_ACTION = re.compile(
+    r"^\s*(?:(?:phải|cùng)\s+)?(?:chịu\s+trách\s+nhiệm\s+(?:" + _ANSWERABLE_TO + r"\s+)?(?:về|đối\s+với|trong)\s" + _THEN_ACTS
+    + r"|chịu\s+trách\s+nhiệm\s+" + _ANSWERABLE_TO + r"[.;]?\s*$"
+    + r"|(?:các\s+)?(?:nghĩa\s+vụ|nhiệm\s+vụ|quyền(?:\s+hạn)?)\s+khác\b)", re.IGNORECASE)
 # A clause after ";" that opens with a noun continues the object before it ("...; văn bản hướng dẫn ...",
 # "...; dự toán kinh phí hàng năm ..."): no duty of its own.
 _NOUN_START = re.compile(r"^\s*(?:văn\s+bản|dự\s+toán|kinh\s+phí|hồ\s+sơ|danh\s+sách|danh\s+mục|số\s+liệu|kết\s+quả|"
@@ -617,6 +625,7 @@ def read_text(text: str, context: list[str] | None = None, registry: Registry | 
             while pred < c.end and pred in c.masked and not c.masked.issuperset(range(pred, c.end)):
                 pred += 1  # "...; định kỳ sơ kết, tổng kết, tổng hợp báo cáo": the time first, then the verbs
             if _RIGHT.match(_span_text(doc, pred, c.end)) or _ISSUER.match(_span_text(doc, pred, c.end)) \
+                    or _NO_ACTION.match(_span_text(doc, pred, c.end)) \
                     or _SANCTIONED.search(_span_text(doc, pred, c.end)):
                 continue  # "Sở Tài chính được quyền khai thác ...": a right; "... trân trọng thông báo": the issuer
             previous, previous_request, previous_inherited = actors, requested, inherited

@@ -60,6 +60,8 @@ def head_role(doc: Doc, start: int, end: int, masked: set[int]) -> tuple[str, in
             continue
         if role == "ban_hanh" and span.start > start and (after_actor(doc, span.start) or "do" in window):
             continue  # "văn bản do HĐND, UBND ban hành": the actors are the relative clause's subject
+        if role == "ban_hanh" and span.end + 1 < end and (norm(doc, span.end), norm(doc, span.end + 1)) == ("kèm", "theo"):
+            continue  # "Kế hoạch ban hành kèm theo Quyết định này": which text, not an act of issuing
         if role == "phoi_hop" and span.start - lead > 2:
             continue
         if role == "thuc_hien":
