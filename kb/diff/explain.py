@@ -105,9 +105,11 @@ def _amended(result: DiffResult, index: int) -> str:
     p = result.pairs[index]
     parts = [] if _same_heading(p.old_node, p.new_node) else ["sửa đổi tên điều"]
     inner = clause_changes(result, index)
-    rewritten = inner == [_REWRITTEN]
-    if (not parts and not inner) or (not rewritten and _own_words(p.old_node) != _own_words(p.new_node)):
-        parts.append("sửa đổi nội dung")
+    lead_changed = inner != [_REWRITTEN] and _own_words(p.old_node) != _own_words(p.new_node)
+    if not inner and (lead_changed or not parts):
+        parts.append("sửa đổi nội dung")  # an article without clauses, or changed outside them
+    elif inner and lead_changed:
+        parts.append("sửa đổi phần mở đầu")  # the sentence before its first clause
     return "; ".join(parts + inner)
 
 
