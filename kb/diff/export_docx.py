@@ -1,12 +1,13 @@
 """The "Bảng so sánh, thuyết minh" a drafting team attaches to a draft (`kb diff --docx OUT`), with python-docx.
 
 In the form drafting teams hand in: A4 landscape, Times New Roman 13 (the title 14); a heading block (the
-agency drafting, on the left; Quốc hiệu and tiêu ngữ on the right); the title "BẢNG SO SÁNH, THUYẾT MINH DỰ
-THẢO <LOẠI>" with the draft's name and both texts named; a short summary table of the key changes (thời
-hạn, chủ thể, căn cứ, nghĩa vụ chuyển giao); then the comparison table STT | Quy định hiện hành | Dự thảo |
-Thuyết minh, one row per article in the draft's order (removed articles keep a row where they stood,
-each chapter's row before its first article), added words bold and underlined, deleted words struck
-through, the Thuyết minh saying the change in words ("Sửa đổi, bổ sung khoản 1, 2; bổ sung khoản 3") with
+drafting body, the draft's issuer or a line to fill in, on the left; Quốc hiệu and tiêu ngữ on the right); the
+title "BẢNG SO SÁNH, THUYẾT MINH DỰ THẢO <LOẠI>" with the draft's name, then both texts named with number, date
+and "(Dự thảo)"; a short summary table of the key changes (thời hạn, chủ thể, căn cứ, nghĩa vụ chuyển giao);
+then the comparison table STT | Quy định hiện hành | Dự thảo | Thuyết minh, one row per article in the
+draft's order (removed articles keep a row where they stood, each chapter's row before its first article,
+an unchanged article condensed to its name), added words bold and underlined, deleted words struck through,
+the Thuyết minh (`kb.diff.explain`) saying the change in words ("Sửa đổi khoản 1, 2; bổ sung khoản 3") with
 a "Lý do:" line left to fill in. Header rows repeat on every page; page numbers in the footer.
 """
 
