@@ -2,7 +2,8 @@
 
 `align` pairs the units (with `assign`, the optimal assignment, and `ops`, the word-level diff) into a
 `result`; `facts` pulls out the changes that matter (deadlines, actors, citations, definitions);
-`view` shapes rows for reading; `export_md`, `export_html`, `export_docx` write the Bảng so sánh;
+`view` shapes rows for reading; `explain` says each row's change in the drafters' words (the Thuyết minh);
+`export_md`, `export_html`, `export_docx` write the Bảng so sánh;
 `versions` proposes which documents of a KB are versions of one text.
 """
 

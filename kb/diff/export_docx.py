@@ -1,12 +1,13 @@
 """The "Bảng so sánh, thuyết minh" a drafting team attaches to a draft (`kb diff --docx OUT`), with python-docx.
 
 In the form drafting teams hand in: A4 landscape, Times New Roman 13 (the title 14); a heading block (the
-agency drafting, on the left; Quốc hiệu and tiêu ngữ on the right); the title "BẢNG SO SÁNH, THUYẾT MINH DỰ
-THẢO <LOẠI>" with the draft's name and both texts named; a short summary table of the key changes (thời
-hạn, chủ thể, căn cứ, nghĩa vụ chuyển giao); then the comparison table STT | Quy định hiện hành | Dự thảo |
-Thuyết minh, one row per article in the draft's order (removed articles keep a row where they stood,
-each chapter's row before its first article), added words bold and underlined, deleted words struck
-through, the Thuyết minh saying the change in words ("Sửa đổi, bổ sung khoản 1, 2; bổ sung khoản 3") with
+drafting body, the draft's issuer or a line to fill in, on the left; Quốc hiệu and tiêu ngữ on the right); the
+title "BẢNG SO SÁNH, THUYẾT MINH DỰ THẢO <LOẠI>" with the draft's name, then both texts named with number, date
+and "(Dự thảo)"; a short summary table of the key changes (thời hạn, chủ thể, căn cứ, nghĩa vụ chuyển giao);
+then the comparison table STT | Quy định hiện hành | Dự thảo | Thuyết minh, one row per article in the
+draft's order (removed articles keep a row where they stood, each chapter's row before its first article,
+an unchanged article condensed to its name), added words bold and underlined, deleted words struck through,
+the Thuyết minh (`kb.diff.explain`) saying the change in words ("Sửa đổi khoản 1, 2; bổ sung khoản 3") with
 a "Lý do:" line left to fill in. Header rows repeat on every page; page numbers in the footer.
 """
 
@@ -26,10 +27,23 @@ from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from kb import labels
-from kb.diff.ops import Op
-from kb.diff.result import DiffResult, Fact
-from kb.diff.view import STATUS_VI, address, article_counts, hidden, level_name, marked, rows, sides_count
+from kb.diff.explain import explain, explain_chapter
+from kb.diff.ops import Op, tokens_of_node
+from kb.diff.result import DiffResult, Fact, Pair, Side, bare
+from kb.diff.view import (
+    STATUS_VI,
+    Row,
+    address,
+    article_counts,
+    hidden,
+    level_name,
+    marked,
+    rows,
+    sides_count,
+)
 from kb.model import STATUSES
+from kb.validity.status import draft_reason
+from parsers.model import Node
 
 FONT = "Times New Roman"
 SIZE = Pt(13)
@@ -38,7 +52,10 @@ HEADERS = ("STT", "Quy định hiện hành", "Dự thảo", "Thuyết minh")
 WIDTHS = (Mm(13), Mm(95), Mm(95), Mm(54))  # 257 mm: A4 landscape less 20 mm margins
 SUMMARY_HEADERS = ("Nội dung", "Những thay đổi chính")
 SUMMARY_WIDTHS = (Mm(50), Mm(207))
-REASON = "Lý do:"
+REASON = "Lý do: "
+BLANK = "……………………………"  # a line the drafting team fills in by hand
+KEPT = "(Giữ nguyên nội dung như quy định hiện hành)"
+CONDENSED = ("unchanged", "renumbered")  # words unchanged: the row shows the article's name only
 # The summary's rows: (what, the fact kinds it gathers).
 SUMMARY_ROWS = (
     ("Thời hạn", ("deadline_changed", "deadline_added", "deadline_removed")),
@@ -159,16 +176,48 @@ def _fill(cell: _Cell, ops: list[Op], side: str, hide: frozenset[int]) -> None:
                     run.font.strike = True
 
 
+def _agency(side: Side) -> str:
+    """The drafting body (cơ quan chủ trì soạn thảo): the draft's issuer where the text names it, else a line
+    left to fill in by hand."""
+    return side.doc.issuer.upper() if side.doc.issuer else BLANK
+
+
+def _lower_first(text: str) -> str:
+    """ "Phối hợp trong ..." after "Quy chế" reads "phối hợp trong ..."; an acronym ("UBND ...") is kept."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def text_name(side: Side) -> str:
+    """How the heading names a text, telling the two apart at a glance: "Quyết định số 03/2022/QĐ-UBND ngày
+    13/01/2022 về ...", "Quy chế phối hợp ... (ban hành kèm theo Quyết định số 03/2022/QĐ-UBND ngày
+    13/01/2022)"; a draft ends "(Dự thảo)"."""
+    d = side.doc
+    title = _lower_first(" ".join((d.title or "").split()))
+    day = f" ngày {labels.format_date(d.date)}" if d.date else ""
+    if d.parent_number:
+        text = f"{d.doc_type or 'Văn bản'} {title} (ban hành kèm theo Quyết định số {d.parent_number}{day})"
+    else:
+        number = f" số {d.number}" if d.number else ""
+        text = f"{d.doc_type or 'Văn bản'}{number}{day} {title}"
+    return " ".join(text.split()) + (" (Dự thảo)" if draft_reason(d) else "")
+
+
+def _named(doc: DocxDocument, what: str, side: Side) -> None:
+    """One of the two texts compared, on a line of its own under the title: "Quy định hiện hành: ..."."""
+    p = _paragraph(doc, center=True)
+    p.add_run(f"{what}: ").bold = True
+    p.add_run(text_name(side)).italic = True
+
+
 def _heading(doc: DocxDocument, result: DiffResult) -> None:
-    """Cơ quan chủ trì soạn thảo | Quốc hiệu, tiêu ngữ; then the title naming both texts."""
+    """Cơ quan chủ trì soạn thảo | Quốc hiệu, tiêu ngữ; then the title and both texts named."""
     new = result.new.doc
     block = doc.add_table(rows=1, cols=2)
     _no_borders(block)
     left, right = block.rows[0].cells
     for column, cell, width in zip(block.columns, (left, right), (Mm(110), Mm(147))):
         column.width = cell.width = width
-    agency = (new.issuer or "CƠ QUAN CHỦ TRÌ SOẠN THẢO").upper()
-    _paragraph(left, agency, bold=True, center=True, first=True)
+    _paragraph(left, _agency(result.new), bold=True, center=True, first=True)
     _paragraph(left, "—————", center=True)
     _paragraph(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, center=True, first=True)
     _paragraph(right, "Độc lập - Tự do - Hạnh phúc", bold=True, center=True)
@@ -178,17 +227,43 @@ def _heading(doc: DocxDocument, result: DiffResult) -> None:
     _paragraph(doc, f"BẢNG SO SÁNH, THUYẾT MINH DỰ THẢO {kind}", bold=True, center=True, size=TITLE_SIZE)
     if new.title:
         _paragraph(doc, " ".join(new.title.split()), bold=True, center=True, size=TITLE_SIZE)
-    _paragraph(doc, f"(So sánh {result.old.label} với {result.new.label})", italic=True, center=True)
+    _named(doc, "Quy định hiện hành", result.old)
+    _named(doc, "Dự thảo", result.new)
     _paragraph(doc)
 
 
 def _where(f: Fact) -> str:
-    eid = f.new_eid or f.old_eid
-    return f" ({address(eid)})" if eid else ""
+    """The clause a fact was seen in, naming its text: "(điểm a khoản 1 Điều 12 dự thảo)"."""
+    if f.new_eid:
+        return f" ({address(f.new_eid)} dự thảo)"
+    return f" ({address(f.old_eid)} hiện hành)" if f.old_eid else ""
 
 
 def _short(text: str | None, width: int = 140) -> str:
     return labels.short_title(text, width) if text else "—"
+
+
+def _transfer(f: Fact) -> str:
+    """ "Ủy ban nhân dân cấp huyện → Ủy ban nhân dân cấp xã (báo cáo): tổng hợp, xây dựng báo cáo ..." from the
+    fact's "<bearer> — <Vai trò>: <việc>"."""
+    work = (f.new or "").split(" — ", 1)[-1]
+    role, _, what = work.partition(": ")
+    head = f"{labels.actor_name(f.actor)} → {labels.actor_name(f.to_actor)}"
+    if not what:
+        return f"{head}: {_short(work, 90)}{_where(f)}"
+    return f"{head} ({role.lower()}): {_short(_lower_first(what), 90)}{_where(f)}"
+
+
+def _fact_line(f: Fact) -> str:
+    """One summary line for a fact that is not a list of bodies."""
+    count = f" ({f.count} lần)" if f.count > 1 and f.type != "basis_replaced" else ""
+    if f.type == "duty_transferred":
+        return _transfer(f)
+    if f.type == "deadline_added":
+        return f"Bổ sung thời hạn: {_lower_first(f.new or '')}{_where(f)}"
+    if f.type == "deadline_removed":
+        return f"Bỏ thời hạn: {_lower_first(f.old or '')}{_where(f)}"
+    return f"{_short(f.old)} → {_short(f.new)}{count}{_where(f)}"
 
 
 def summary_lines(result: DiffResult, kinds: tuple[str, ...]) -> list[str]:
@@ -198,18 +273,8 @@ def summary_lines(result: DiffResult, kinds: tuple[str, ...]) -> list[str]:
     added = [f.new for f in result.facts if f.type == "actor_added" and "actor_added" in kinds and f.new]
     removed = [f.old for f in result.facts if f.type == "actor_removed" and "actor_removed" in kinds and f.old]
     for f in result.facts:
-        if f.type not in kinds or f.type in ("actor_added", "actor_removed"):
-            continue
-        count = f" ({f.count} lần)" if f.count > 1 and f.type != "basis_replaced" else ""
-        if f.type == "duty_transferred":
-            work = (f.new or "").split(" — ", 1)[-1]
-            lines.append(f"{labels.actor_name(f.actor)} → {labels.actor_name(f.to_actor)}: {_short(work, 90)}{_where(f)}")
-        elif f.type == "deadline_added":
-            lines.append(f"Thêm thời hạn {f.new}{_where(f)}")
-        elif f.type == "deadline_removed":
-            lines.append(f"Bỏ thời hạn {f.old}{_where(f)}")
-        else:
-            lines.append(f"{_short(f.old)} → {_short(f.new)}{count}{_where(f)}")
+        if f.type in kinds and f.type not in ("actor_added", "actor_removed"):
+            lines.append(_fact_line(f))
     for what, names in (("Thêm", added), ("Bỏ", removed)):
         names = list(dict.fromkeys(names))
         if names:
@@ -242,6 +307,50 @@ def _summary(doc: DocxDocument, result: DiffResult) -> None:
     _paragraph(doc)
 
 
+def _heading_line(node: Node) -> str:
+    """An article's number and name alone ("Điều 5. Kinh phí"): what a condensed row shows of it."""
+    return "".join(t.text for t in tokens_of_node(bare(node))).strip()
+
+
+def _condensed(cells: list[_Cell], pair: Pair) -> None:
+    """An article whose words did not change: its name on both sides, the draft's side saying it is kept, so
+    a long text's table stays short without dropping a row."""
+    if pair.old_node is not None:
+        cells[1].text = _heading_line(pair.old_node)
+    if pair.new_node is not None:
+        cells[2].text = _heading_line(pair.new_node)
+        _paragraph(cells[2], KEPT, italic=True)
+
+
+def _article_row(cells: list[_Cell], result: DiffResult, row: Row, hide: frozenset[int]) -> None:
+    """One article: each side's words with the changes marked (or condensed when unchanged), the Thuyết
+    minh in words and, under a change, "Lý do:" with a line to fill in."""
+    pair = row.pair
+    if pair.status in CONDENSED:
+        _condensed(cells, pair)
+    else:
+        if pair.old_node is not None:
+            _fill(cells[1], list(row.ops), "old", hide)
+        if pair.new_node is not None:
+            _fill(cells[2], list(row.ops), "new", hide)
+    cells[3].text = explain(result, row.index)
+    if pair.status not in CONDENSED:
+        _paragraph(cells[3], REASON, italic=True)
+        _paragraph(cells[3])
+
+
+def _chapter_row(cells: list[_Cell], row: Row) -> None:
+    """A chapter's name on each side, bold, before its first article."""
+    ops = list(row.ops)
+    if row.pair.old_node is not None:
+        _fill(cells[1], ops, "old", frozenset())
+    if row.pair.new_node is not None:
+        _fill(cells[2], ops, "new", frozenset())
+    cells[3].text = explain_chapter(row.pair)
+    for run in (r for c in cells for p in c.paragraphs for r in p.runs):
+        run.bold = True
+
+
 def to_docx(result: DiffResult, hide_subs: bool = False) -> DocxDocument:
     hide = hidden(result, hide_subs)
     doc = new_docx()
@@ -255,23 +364,13 @@ def to_docx(result: DiffResult, hide_subs: bool = False) -> DocxDocument:
         cells = table.add_row().cells
         for cell, width in zip(cells, WIDTHS):
             cell.width = width
-        chapter = row.pair.level == "chuong"
-        if not chapter:
-            number += 1
-            cells[0].text = str(number)
-            cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        ops = list(row.ops)
-        if row.pair.old_node is not None:
-            _fill(cells[1], ops, "old", hide)
-        if row.pair.new_node is not None:
-            _fill(cells[2], ops, "new", hide)
-        cells[3].text = row.note
-        if not chapter and row.pair.status != "unchanged":
-            _paragraph(cells[3], REASON, italic=True)
-            _paragraph(cells[3])
-        if chapter:
-            for run in (r for c in cells for p in c.paragraphs for r in p.runs):
-                run.bold = True
+        if row.pair.level == "chuong":
+            _chapter_row(cells, row)
+            continue
+        number += 1
+        cells[0].text = str(number)
+        cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _article_row(cells, result, row, hide)
     return doc
 
 
