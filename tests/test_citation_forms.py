@@ -298,6 +298,23 @@ def test_a_plan_implementing_a_text_implements_it_in_its_body_too() -> None:
                                              ("sec_I__item_1", "338/QĐ-TTg", None, "dan_chieu")], key=str)
 
 
+@pytest.mark.parametrize(("preamble", "text", "expected"), [
+    # a guide without articles of its own: its bare "Điều N" are the guided text's
+    ("Thực hiện Quy định số 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị về phân cấp quản lý cán bộ;",
+     "Về tiêu chuẩn, điều kiện, độ tuổi quy hoạch (Điều 25):", [("sec_I__item_1", "377-QĐ/TW", "art_25", "dan_chieu")]),
+    ("Thực hiện Nghị định số 59/2012/NĐ-CP ngày 23/7/2012 của Chính phủ;",
+     "Các sở thực hiện theo quy định tại khoản 2 Điều 5.", [("sec_I__item_1", "59/2012/NĐ-CP", "art_5__para_2", "dan_chieu")]),
+    # two texts implemented: which one is not known, so no guess
+    ("Thực hiện Nghị định số 59/2012/NĐ-CP và Nghị định số 32/2020/NĐ-CP;",
+     "Các sở thực hiện theo quy định tại Điều 5.", []),
+])
+def test_bare_articles_of_a_text_without_articles_are_the_implemented_text_s(preamble: str, text: str,
+                                                                            expected: list) -> None:
+    result, doc = _doc(preamble, (_node("sec_I__item_1", text),), doc_type="Hướng dẫn")
+    got = [r for r in _doc_refs(result, doc) if r[0] is not None]
+    assert got == expected
+
+
 def test_quyet_dinh_nay_in_the_decision_s_own_articles_is_no_reference() -> None:
     # the articles of a decision printed apart from it (a text of no type or number of its own that follows
     # the decision) still speak of the decision as "Quyết định này": that is the document itself

@@ -639,6 +639,7 @@ class Context:
     aliases: dict[str, _Anchor] = field(default_factory=dict)
     antecedents: dict[str, Citation] = field(default_factory=dict)  # type key → last citation in scope
     amended: str | None = None  # what an amending text amends: its bare pinpoints point there
+    guided: str | None = None  # the one text a text without articles guides or implements (its preamble's)
     learned: dict[str, str] = field(default_factory=dict)  # a law's name → the number this text gave it
     scope: str | None = None  # the enclosing article (or top plan section) of the antecedents
     implemented: set[str] = field(default_factory=set)  # identities of what the document implements (preamble)
@@ -717,6 +718,9 @@ def _resolve_one(c: Citation, ctx: Context, cites: list[Citation], done: list[Ci
         resolved = next((d for d in done if target is not None and d.start == target.start), target)
         if resolved is None:
             resolved = next((d for d in reversed(done) if d.kind in ("number", "name", "alias")), None)
+        if resolved is None and ctx.guided and c.pins and c.pins[0][0][0] == "art":
+            # "(Điều 12, 13, 14)" in a Hướng dẫn of Quy định 377-QĐ/TW: the articles of the text it guides
+            return replace(c, kind="number", number=ctx.guided, loose=False)
         if resolved is None or not c.pins or c.pins[0][0][0] not in ("art", "chp", "annex", "sec"):
             return None if c.pins and c.pins[0][0][0] == "art" else c
         return replace(c, kind=resolved.kind, number=resolved.number, name=resolved.name,
@@ -830,6 +834,8 @@ def find_references(result: ParseResult, doc: Document, catalog: Catalog | None 
     refs += _refs_of(doc.preamble, None, source, pre_start, pre_end, ctx, notes, preamble=True)
     refs += _issued_with_blank(doc.preamble, refs, source, pre_start, pre_end, ctx)
     ctx.implemented = {_target_key(r.target_doc) for r in refs if r.relation == "thuc_hien" and r.target_doc}
+    guided = {r.target_doc for r in refs if r.relation in ("huong_dan", "thuc_hien") and r.target_doc and r.target_eid is None}
+    ctx.guided = guided.pop() if len(guided) == 1 and not ctx.has_articles else None
     ctx.amended = _amended_target(doc, ctx)
     if ctx.amended:
         refs = [replace(r, relation="sua_doi_bo_sung") if r.target_doc == ctx.amended and r.relation == "dan_chieu"
