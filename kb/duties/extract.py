@@ -95,13 +95,12 @@ _CRITERIA_HEADING = re.compile(r"^\s*(?:tiêu\s+chí|tiêu\s+chuẩn)\b", re.IGN
 # A right, not a duty: "Sở Tài chính được quyền khai thác ...", "có quyền yêu cầu ...".
 _RIGHT = re.compile(r"^\s*(?:[^\s,;.]+\s+){0,4}?(?:(?:được|có)\s+(?:quyền|phân\s+quyền)|được\s+(?:cấp|hưởng|tặng|cung\s+cấp))\b",
                     re.IGNORECASE)
-# Accountability alone ("chịu trách nhiệm (trước Chủ tịch UBND tỉnh) về kết quả ...") and a catch-all without a
-# verb ("Các nghĩa vụ khác theo quy định của pháp luật"): no action, so no duty.
-_ANSWERABLE_TO = r"trước\s+(?:(?!thực\s+hiện|tổ\s+chức|triển\s+khai|quản\s+lý)[^,;.]){1,60}?"  # "trước Chủ tịch UBND tỉnh"
+# Answering for things ("Chịu trách nhiệm về các hồ sơ, tài liệu ...", "... đối với những hậu quả ...") and a
+# catch-all without a verb ("Các nghĩa vụ khác theo quy định của pháp luật"): no action, so no duty. ("Chịu
+# trách nhiệm trước Chủ tịch UBND tỉnh về kết quả thực hiện" stays the duty to deliver those results.)
 _THEN_ACTS = r"(?!(?:(?!\bvà\s).)*\bvà\s+(?:thực\s+hiện|tổ\s+chức|báo\s+cáo|chủ\s+trì|phối\s+hợp))"  # "... và thực hiện ..."
 _NO_ACTION = re.compile(
-    r"^\s*(?:(?:phải|cùng)\s+)?(?:chịu\s+trách\s+nhiệm\s+(?:" + _ANSWERABLE_TO + r"\s+)?(?:về|đối\s+với|trong)\s" + _THEN_ACTS
-    + r"|chịu\s+trách\s+nhiệm\s+" + _ANSWERABLE_TO + r"[.;]?\s*$"
+    r"^\s*(?:(?:phải|cùng)\s+)?(?:chịu\s+trách\s+nhiệm\s+(?:về|đối\s+với)\s" + _THEN_ACTS
     + r"|(?:các\s+)?(?:nghĩa\s+vụ|nhiệm\s+vụ|quyền(?:\s+hạn)?)\s+khác\b)", re.IGNORECASE)
 # A clause after ";" that opens with a noun continues the object before it ("...; văn bản hướng dẫn ...",
 # "...; dự toán kinh phí hàng năm ..."): no duty of its own.
