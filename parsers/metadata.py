@@ -110,13 +110,33 @@ def _form_type(preamble: list[Line]) -> str | None:
 _ABOUT = re.compile(r"^(?:V/v|Về việc)\b", re.IGNORECASE)
 
 
-def _title(preamble: list[Line]) -> str | None:
-    """The line under the title ("QUYẾT ĐỊNH" / "Ban hành ..."); a letter's "V/v ..." line."""
+# The signing authority's line that opens the enacting part ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "BỘ
+# TRƯỞNG BỘ TÀI CHÍNH", "TỔNG KIỂM TOÁN NHÀ NƯỚC"), in capitals like the title it follows and so joined to it
+# as a wrapped line; not a title's own "... CỦA / THUỘC / CHO <authority>".
+_AUTHORITY_TAIL = re.compile(
+    r"(?<=[\w)])(?<!CỦA)(?<!THUỘC)(?<!VỚI)(?<!CHO)(?<!GIỮA)(?<!VÀ)\s+(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|TỔNG\s+GIÁM\s+ĐỐC|GIÁM\s+ĐỐC|"
+    r"TỔNG\s+KIỂM\s+TOÁN|TỔNG\s+THANH\s+TRA|CHÁNH\s+ÁN|VIỆN\s+TRƯỞNG)\s+(?=\w)")
+
+
+def _without_authority(title: str, issuer: str | None) -> str:
+    """TITLE without a glued authority line that names the issuer ("... CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under
+    Ủy ban nhân dân tỉnh Lai Châu); "BỔ NHIỆM GIÁM ĐỐC SỞ TƯ PHÁP" names someone else and stays whole."""
+    m = next((m for m in reversed(list(_AUTHORITY_TAIL.finditer(title)))), None)
+    tail = title[m.start():] if m else ""
+    if not (m and m.start() and issuer and tail.isupper() and not any(ch in tail for ch in ".;:")):
+        return title
+    shared = set(tail.split()[2:]) & set(issuer.upper().split())
+    return title[:m.start()] if len(shared) >= 2 else title
+
+
+def _title(preamble: list[Line], issuer: str | None = None) -> str | None:
+    """The line under the title ("QUYẾT ĐỊNH" / "Ban hành ..."), without the signing authority's line glued
+    to it; a letter's "V/v ..." line."""
     for i, line in enumerate(preamble):
         if P.DOC_TITLE.match(line.text) and i + 1 < len(preamble):
             nxt = preamble[i + 1].text
             if not (P.BASIS.match(nxt) or P.ANNEX_OF.match(nxt) or P.ENACTING.match(nxt) or _ISSUER.match(nxt)):
-                return nxt.strip()
+                return _without_authority(nxt.strip(), issuer)
     for cell in _cells(preamble):
         m = _ABOUT.search(cell)
         if m:
@@ -368,7 +388,7 @@ def metadata(layout: Layout, preamble: str, signature: str, footnotes: tuple[Foo
     return Document(
         doc_type=_form_type(layout.preamble) or _doc_type(cells, number) or ("Văn bản"),
         number=number,
-        title=_title(layout.preamble),
+        title=_title(layout.preamble, issuer),
         issuer=issuer,
         place=place,
         date=date,

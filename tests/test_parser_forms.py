@@ -12,11 +12,15 @@ and invented ones of the same form. Expected values are written by hand.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from parsers import parse_text
+from parsers import parse_file, parse_text
 from parsers import patterns as P
 from parsers.clean import clean
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 # --- the annex line ----------------------------------------------------------------------------------
 ANNEX_LINES = [
@@ -481,3 +485,31 @@ def test_title_in_capitals_ends_at_mixed_case(title_lines: str, after: str, titl
     text = _wrapped("Hà Nội, ngày 20 tháng 11 năm 2025") + "\nCÔNG ĐIỆN\n\n" + title_lines + "\n" + after + "\n\n"
     text += "1. Các bộ, ngành khẩn trương triển khai thực hiện.\n"
     assert parse_text(text, fmt="md").documents[0].title == title
+
+
+@pytest.mark.parametrize(("glued", "issuer", "title"), [
+    # the signing authority's capitals, joined to the title as a wrapped line, are no part of it
+    ("VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ Y TẾ TỈNH LAI CHÂU CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+     "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH CỦA SỞ Y TẾ TỈNH LAI CHÂU"),
+    ("VỀ VIỆC BỔ SUNG DANH SÁCH CÁC CỬA KHẨU BỘ TRƯỞNG BỘ TÀI CHÍNH", "BỘ TÀI CHÍNH",
+     "VỀ VIỆC BỔ SUNG DANH SÁCH CÁC CỬA KHẨU"),
+    ("BAN HÀNH QUY ĐỊNH VỀ MẪU THẺ KIỂM TOÁN VIÊN NHÀ NƯỚC TỔNG KIỂM TOÁN NHÀ NƯỚC", "KIỂM TOÁN NHÀ NƯỚC",
+     "BAN HÀNH QUY ĐỊNH VỀ MẪU THẺ KIỂM TOÁN VIÊN NHÀ NƯỚC"),
+    ("PHÊ DUYỆT DANH MỤC CÁC DỰ ÁN TRỌNG ĐIỂM NGÀNH NĂNG LƯỢNG THỦ TƯỚNG CHÍNH PHỦ", "THỦ TƯỚNG CHÍNH PHỦ",
+     "PHÊ DUYỆT DANH MỤC CÁC DỰ ÁN TRỌNG ĐIỂM NGÀNH NĂNG LƯỢNG"),
+    # ... but a title naming someone else's post, or the issuer's own after "của", keeps it
+    ("VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC SỞ TƯ PHÁP", "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "VỀ VIỆC BỔ NHIỆM GIÁM ĐỐC SỞ TƯ PHÁP"),
+    ("QUY CHẾ LÀM VIỆC CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+     "QUY CHẾ LÀM VIỆC CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"),
+    ("Về việc giao Chủ tịch Ủy ban nhân dân tỉnh", "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Về việc giao Chủ tịch Ủy ban nhân dân tỉnh"),
+])
+def test_the_signing_authority_is_no_part_of_the_title(glued: str, issuer: str, title: str) -> None:
+    from parsers.metadata import _without_authority
+
+    assert _without_authority(glued, issuer) == title
+
+
+@pytest.mark.skipif(not (SHARED / "corpus-wild" / "f8fd04822ed1cb70.md").exists(), reason="../shared absent")
+def test_a_wrapped_title_stops_before_the_signing_authority() -> None:
+    doc = parse_file(SHARED / "corpus-wild" / "f8fd04822ed1cb70.md").documents[0]
+    assert doc.title == "VỀ VIỆC BỔ SUNG DANH SÁCH CÁC CỬA KHẨU ÁP DỤNG TỜ KHAI HẢI QUAN DÙNG CHO NGƯỜI XUẤT CẢNH, NHẬP CẢNH"
