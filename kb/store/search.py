@@ -201,10 +201,6 @@ def allowed_documents(db: sqlite_utils.Database, filters: Filters,
                       statuses: Mapping[str, str] | None = None) -> list[str]:
     """The doc ids FILTERS keeps (one pass over `documents`, not over the clauses); STATUSES (doc_id →
     validity code) when the caller has them, else they are computed."""
-    if filters.statuses and statuses is None:
-        from kb.validity import stored_statuses
-
-        statuses = {d: s.code for d, s in stored_statuses(db).items()}
     issuer = issuer_key(filters.issuer) if (filters.issuer or "").strip() else ""
     where, params = [], []
     if filters.types:
@@ -214,14 +210,14 @@ def allowed_documents(db: sqlite_utils.Database, filters: Filters,
         where.append("substr(date, 1, 4) = ?")
         params.append(f"{int(filters.year):04d}")
     sql = "SELECT doc_id, issuer FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
-    out = []
-    for row in db.execute(sql, params):
-        if issuer and (issuer != issuer_key(row[1]) if filters.exact_issuer else issuer not in issuer_key(row[1])):
-            continue
-        if filters.statuses and (statuses or {}).get(row[0]) not in filters.statuses:
-            continue
-        out.append(row[0])
-    return out
+    out = [row[0] for row in db.execute(sql, params) if not issuer or (
+        issuer == issuer_key(row[1]) if filters.exact_issuer else issuer in issuer_key(row[1]))]
+    if filters.statuses and statuses is None and out:
+        from kb.validity import stored_statuses
+
+        # the statuses of the documents the other filters kept, not of the whole KB
+        statuses = {d: s.code for d, s in stored_statuses(db, only=out).items()}
+    return [d for d in out if not filters.statuses or (statuses or {}).get(d) in filters.statuses]
 
 
 @dataclass(frozen=True)
