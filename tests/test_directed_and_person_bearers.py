@@ -80,6 +80,11 @@ SENTENCES = [
     # "ban hành kèm theo" says which text; it issues nothing
     (("Các sở, ban, ngành tỉnh căn cứ nội dung Kế hoạch ban hành kèm theo Quyết định này để thành lập, kiện toàn "
       "Ban Chỉ đạo kiểm kê."), {("cac_so_ban_nganh", "thuc_hien")}),
+    # a list of generic heads, then a verb of one syllable: the verb is the predicate, not part of the name
+    ("Cán bộ, công chức, viên chức viết báo cáo tự đánh giá kết quả công tác.", {("Cán bộ, công chức, viên chức", "thuc_hien")}),
+    ("Cán bộ, công chức, viên chức trình bày báo cáo tự đánh giá tại cuộc họp.",
+     {("Cán bộ, công chức, viên chức", "thuc_hien")}),
+    ("Cơ quan, đơn vị gửi hồ sơ về Sở Nội vụ trước ngày 15/12.", {("Cơ quan, đơn vị", "thuc_hien")}),
     # not a body: "Vụ việc", "Vụ Đông Xuân"; a person noun as an object
     ("Vụ việc phức tạp phải báo cáo Sở Tư pháp.", set()),
     ("Tuyên truyền, phổ biến pháp luật cho nhân viên.", set()),

@@ -57,7 +57,7 @@ GENERIC_HEADS: frozenset[tuple[str, ...]] = frozenset(tuple(h.split()) for h in 
     "cơ quan", "đơn vị", "tổ chức", "doanh nghiệp", "cơ sở", "cá nhân", "người đứng đầu", "thủ trưởng", "cán bộ",
     "công chức", "viên chức", "bộ phận", "chủ rừng", "nhà đầu tư", "hộ gia đình", "người dân", "lực lượng",
     "địa phương", "tập thể", "chủ đầu tư", "người sử dụng", "người lao động", "hợp tác xã", "ngân hàng", "người",
-    "cấp ủy", "cấp uỷ", "nhân sự", *PERSON_NOUNS,
+    "cấp ủy", "cấp uỷ", "nhân sự", "người quản lý", *PERSON_NOUNS,
 ))
 # Words of a body's level and place, kept in its name ("tỉnh Quảng Ngãi", "cấp xã", "trên địa bàn").
 PLACE_WORDS = frozenset({
@@ -71,8 +71,11 @@ _STOP_1 = frozenset({
     "nhằm", "từ", "đến", "qua", "do", "khi", "nếu", "thì", "đã", "sẽ", "đang", "cũng", "như", "gồm", "bao",
     "giao", "gửi", "nộp", "trình", "lập", "cử", "xét", "họp", "ký", "mở", "hoặc", "cùng", "nhưng", "mà", "vào",
     "bằng", "giúp", "sau", "trước", "ngay", "luôn", "làm", "tạo", "nhận", "trả", "xem", "chuyển", "thuộc",
-    "ngày", "tháng", "năm", "chỉ",
+    "ngày", "tháng", "năm", "chỉ", "viết", "nêu", "ghi", "chấm", "bầu",
 })
+# Verbs of one syllable a list of generic heads may be followed by as its predicate.
+_VERBS_1 = frozenset({"viết", "nêu", "ghi", "chấm", "bầu", "gửi", "nộp", "trình", "lập", "cử", "xét", "họp", "ký",
+                      "làm", "nhận", "trả", "xem", "chuyển"})
 _VERBS = frozenset(tuple(v.split()) for v in (
     "chủ trì", "chủ động", "phối hợp", "tham mưu", "thực hiện", "báo cáo", "chỉ đạo", "ban hành", "triển khai",
     "tổ chức", "xây dựng", "hướng dẫn", "kiểm tra", "theo dõi", "đôn đốc", "rà soát", "tổng hợp", "tuyên truyền",
@@ -85,7 +88,7 @@ _VERBS = frozenset(tuple(v.split()) for v in (
     "tích cực", "thường xuyên", "định kỳ", "hằng năm", "hàng năm", "kịp thời", "căn cứ", "tăng cường",
     "đẩy mạnh", "tập trung", "ưu tiên", "phát triển", "đầu tư", "nâng cao", "nâng cấp", "kết nối", "chia sẻ",
     "đưa tin", "phản ánh", "đối chiếu", "tra cứu", "trao đổi", "quản lý", "sử dụng", "khai thác", "thi hành", "trực tiếp", "chịu trách",
-    "quy định", "phản hồi",
+    "quy định", "phản hồi", "trình bày",
 ))
 _JOINERS = frozenset({",", "và", "&", "-", "–", "/"})
 _LIST_START = frozenset({",", "và", ";", "hoặc"})
@@ -417,6 +420,11 @@ def _described(norms: list[str], words: list[str], start: int, head: int, j: int
         if pair == ("trực", "tiếp") and k > first and tuple(norms[k + 2:k + 4]) in _MANAGES:
             k += 4  # "Thủ trưởng đơn vị trực tiếp quản lý công chức ...": which unit, not how it acts
             continue
+        if pair == ("trực", "tiếp") and tuple(norms[k - 2:k]) in _MANAGES:
+            k += 2  # "Người quản lý trực tiếp có ý kiến ...": the direct manager
+            continue
+        if k == first and listed and key in _VERBS_1:
+            break  # "Cán bộ, công chức, viên chức viết báo cáo ...": a list of heads, then its verb
         if pair in _ADVERBS or key in {"không", "chưa", "đã", "sẽ", "đang"} or pair == ("từ", "chối"):
             break  # "Người đứng đầu trực tiếp chỉ đạo ...", "Cơ sở giám định ... không thực hiện ..."
         if key == "có" and k + 1 < n and norms[k + 1] in {"trách", "nhiệm"}:

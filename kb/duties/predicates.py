@@ -18,7 +18,7 @@ from kb.duties.nlp import marks, norm, word
 _NOUN_BEFORE = {
     "ban_hanh": {"việc", "được", "do", "quyền", "đã", "khi", "mới", "sau", "bản", "theo"},  # "văn bản quy định chi tiết"
     "thuc_hien": {"việc", "quả", "được", "độ", "khi", "đã", "trong", "để"},
-    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương", "duyệt", "các", "những"},
+    "bao_cao": {"dung", "mẫu", "độ", "liệu", "kỳ", "theo", "đề", "cương", "duyệt", "các", "những", "viết"},
     "chi_dao": {"bản", "sự", "lãnh", "theo", "ban", "kiến", "tác"},  # "Ban Chỉ đạo", "ý kiến chỉ đạo", "công tác chỉ đạo"
     "tham_muu": {"được", "quan", "vị", "tác"},  # "cơ quan tham mưu", "đơn vị tham mưu", "công tác tham mưu"
     "chu_tri": {"quan", "vị", "giao", "công"},  # "nhiệm vụ được giao / phân công chủ trì" says which tasks
