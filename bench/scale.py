@@ -13,6 +13,7 @@ build is not finished is reported as such.
 from __future__ import annotations
 
 import functools
+import json
 import os
 import random
 import resource
@@ -213,9 +214,14 @@ def run() -> dict[str, object]:
     smaller = None
     for n in sizes():
         db_path, built = _build_kb(n, smaller)
-        figures |= {f"{n} {k}": v for k, v in built.items()}
-        figures |= {f"{n} {k}": v for k, v in _queries(db_path).items()}
+        size = {f"{n} {k}": v for k, v in built.items()}
+        size |= {f"{n} {k}": v for k, v in _queries(db_path).items()}
         if os.environ.get("VBKB_SCALE_PAGES", "1") == "1":
-            figures |= {f"{n} {k}": v for k, v in _pages(db_path).items()}
+            size |= {f"{n} {k}": v for k, v in _pages(db_path).items()}
+        # each size's figures as soon as they are known (the next size takes hours) and kept beside its KB
+        for key, value in size.items():
+            print(f"  {key:<40} {value}", flush=True)
+        (OUT / f"figures-{n}.json").write_text(json.dumps(size, ensure_ascii=False, indent=2), encoding="utf-8")
+        figures |= size
         smaller = db_path
     return figures
