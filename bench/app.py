@@ -40,15 +40,20 @@ def routed_pages() -> list[str]:
 
 
 def _stored_ids(db: Path, query: dict[str, str]) -> dict[str, str]:
-    """The benchmark KB holds the corpus files as numbered copies ("00-cao-bang-..."): a document id the KB
-    lacks is read as its first copy's."""
+    """The benchmark KBs hold the corpus files as numbered copies ("00-cao-bang-...", and in the scale KBs
+    "00000-" before a stem cut at 60 characters): a document id the KB lacks is read as its first copy's."""
     import sqlite3
 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         def stored(value: str) -> str:
-            found = conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", [value]).fetchone()
-            return value if found else f"00-{value}"
+            for candidate in (value, f"00-{value}"):
+                if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", [candidate]).fetchone():
+                    return candidate
+            stem, _, part = value.partition(":")
+            row = conn.execute("SELECT doc_id FROM documents WHERE doc_id LIKE ? ORDER BY doc_id LIMIT 1",
+                               [f"%-{stem[:40]}%" + (f":{part}" if part else "")]).fetchone()
+            return row[0] if row else f"00-{value}"
         return {k: stored(v) if k in ("doc", "old", "new") else v for k, v in query.items()}
     finally:
         conn.close()
