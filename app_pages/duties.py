@@ -17,6 +17,7 @@ from kb.store import db as store
 from kb.store import portal, views
 
 DEADLINE_CHOICES = ("Tất cả", "Có thời hạn", "Không có thời hạn")
+SHOWN_DOCUMENTS = 100  # documents drawn in the "Theo văn bản" tab; the table and the exports hold every duty
 
 
 def _pick() -> None:
@@ -31,7 +32,6 @@ st.caption("Chọn hoặc gõ tên cơ quan, đơn vị (có dấu hay không d�
 with kbsession.connection() as db:
     top = views.actors_with_duties(db, limit=8)
     docs = portal.document_names(db, store.list_documents(db))
-    drafts = {d for d, s in portal.statuses(db).items() if s.code == "du_thao"}
     # A link (?actor=xã) sets the box; what is typed is written back to the address bar.
     wanted = st.query_params.get("actor")
     if wanted is not None and wanted != st.session_state.get("actor_in_url"):
@@ -82,11 +82,16 @@ m3.metric("Văn bản", len({r["doc_id"] for r in rows}))
 by_doc, table = st.tabs(["Theo văn bản", "Bảng (bấm tiêu đề cột để sắp xếp)"])
 with by_doc:
     parts = [STYLE]
-    for doc_id in dict.fromkeys(r["doc_id"] for r in rows):
+    by_document: dict[str, list[dict]] = {}
+    for r in rows:  # grouped once: a KB of thousands of documents must not rescan the rows per document
+        by_document.setdefault(r["doc_id"], []).append(r)
+    if len(by_document) > SHOWN_DOCUMENTS:
+        st.caption(f"{SHOWN_DOCUMENTS} văn bản đầu tiên trong {len(by_document):,} văn bản có nghĩa vụ của chủ thể này"
+                   .replace(",", ".") + " — chọn văn bản ở ô lọc, xem tab «Bảng» hoặc tải Excel để xem hết.")
+    for doc_id, mine in list(by_document.items())[:SHOWN_DOCUMENTS]:
         mark = f" <small>({esc(marks[doc_id])})</small>" if doc_id in marks else ""
         full = docs.get(doc_id, doc_id)
         parts.append(f"<h4 title='{esc(full)}'>{esc(short_title(full, 110))}{mark}</h4>")
-        mine = [r for r in rows if r["doc_id"] == doc_id]
         for role in dict.fromkeys(r["role"] for r in mine):
             group = sorted((r for r in mine if r["role"] == role), key=lambda r: (not r["deadline_text"], r["line"] or 0))
             # Điều khoản, Việc phải làm and Thời hạn first; on a phone each duty is a card (markup.STYLE).
