@@ -86,8 +86,9 @@ with by_doc:
     for r in rows:  # grouped once: a KB of thousands of documents must not rescan the rows per document
         by_document.setdefault(r["doc_id"], []).append(r)
     if len(by_document) > SHOWN_DOCUMENTS:
-        st.caption(f"{SHOWN_DOCUMENTS} văn bản đầu tiên trong {len(by_document):,} văn bản có nghĩa vụ của chủ thể này"
-                   .replace(",", ".") + " — chọn văn bản ở ô lọc, xem tab «Bảng» hoặc tải Excel để xem hết.")
+        total = f"{len(by_document):,}".replace(",", ".")  # 5.468, as Vietnamese writes it
+        st.caption(f"{SHOWN_DOCUMENTS} văn bản đầu tiên trong {total} văn bản có nghĩa vụ của chủ thể này — chọn "
+                   "văn bản ở ô lọc, xem tab «Bảng» hoặc tải Excel để xem hết.")
     for doc_id, mine in list(by_document.items())[:SHOWN_DOCUMENTS]:
         mark = f" <small>({esc(marks[doc_id])})</small>" if doc_id in marks else ""
         full = docs.get(doc_id, doc_id)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from actor_keys import actor_key as _key
 
 from kb.duties.actors import (
     dynamic_actor,
@@ -25,12 +26,6 @@ from kb.duties.actors import (
 from kb.duties.bearers import bearer_line
 from kb.duties.extract import extract_duties, read_text
 from parsers import parse_text
-
-
-def _key(name: str) -> str:
-    """An expected actor: a registry id as it is, a printed name as the id of the actor it becomes."""
-    return name if name in load_registry().actors else dynamic_actor(name).id
-
 
 # (sentence, heading context, expected {(actor, role)}): actors as registry ids or printed names
 SENTENCES = [

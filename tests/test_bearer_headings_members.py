@@ -13,17 +13,13 @@
 from __future__ import annotations
 
 import pytest
+from actor_keys import actor_key as _key
 
-from kb.duties.actors import dynamic_actor, load_registry
+from kb.duties.actors import load_registry
 from kb.duties.bearers import bearer_line
 from kb.duties.extract import read_text
 from kb.duties.groups import member_lists
 from parsers import parse_text
-
-
-def _key(name: str) -> str:
-    return name if name in load_registry().actors else dynamic_actor(name).id
-
 
 # (heading or lead line, is a heading, expected bearers as registry ids or printed names; None: names none)
 LINES = [

@@ -9,15 +9,11 @@ a Thông tư on energy use doc_000065, a disaster plan 62f25a030c183151), expect
 from __future__ import annotations
 
 import pytest
+from actor_keys import actor_key as _key
 
 from kb.duties import grammar
-from kb.duties.actors import dynamic_actor, load_registry, tokenizer_nlp
+from kb.duties.actors import tokenizer_nlp
 from kb.duties.extract import read_text
-
-
-def _key(name: str) -> str:
-    return name if name in load_registry().actors else dynamic_actor(name).id
-
 
 # (sentence, expected {(actor, role)}): actors as registry ids or printed names
 DESCRIBED = [

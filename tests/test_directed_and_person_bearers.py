@@ -10,16 +10,12 @@ Expected bearers are written as registry ids or, for bodies the list lacks, as p
 from __future__ import annotations
 
 import pytest
+from actor_keys import actor_key as _key
 
-from kb.duties.actors import dynamic_actor, load_registry
+from kb.duties.actors import load_registry
 from kb.duties.bearers import bearer_line, directed_line
 from kb.duties.extract import extract_duties, read_text
 from parsers import parse_text
-
-
-def _key(name: str) -> str:
-    return name if name in load_registry().actors else dynamic_actor(name).id
-
 
 # (sentence, expected (bearer, role) pairs)
 SENTENCES = [

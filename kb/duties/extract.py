@@ -106,12 +106,12 @@ _NO_ACTION = re.compile(
 # "...; dự toán kinh phí hàng năm ..."): no duty of its own.
 _NOUN_START = re.compile(r"^\s*(?:văn\s+bản|dự\s+toán|kinh\s+phí|hồ\s+sơ|danh\s+sách|danh\s+mục|số\s+liệu|kết\s+quả|"
                          r"tình\s+hình|cơ\s+chế|chính\s+sách|cách\s+thức|biểu\s+mẫu|những|các)\b", re.IGNORECASE)
-# A line of legal basis inside a unit ("Căn cứ Nghị định số ...;"): no duty.
 # The closing article's "A, B; C và D chịu trách nhiệm thi hành Quyết định này": everyone listed before it.
 _EXECUTES = re.compile(r"\b(?:chịu|có)\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?thi\s+hành\s+(?:\S+\s+){0,3}?này\b",
                        re.IGNORECASE)
 # Words before a body that make it the parent of the one listed ("đơn vị sự nghiệp thuộc Ủy ban nhân dân ...").
 _PARENT_BEFORE = re.compile(r"(?:\bthuộc|\bcủa|\btrên\s+địa\s+bàn|\bvới)\s*$", re.IGNORECASE)
+# A line of legal basis inside a unit ("Căn cứ Nghị định số ...;"): no duty.
 _BASIS = re.compile(r"^\s*căn\s+cứ\s+(?:luật|bộ\s+luật|nghị\s+định|nghị\s+quyết|quyết\s+định|thông\s+tư|chỉ\s+thị|"
                     r"phương\s+án|công\s+văn|hiến\s+pháp|pháp\s+lệnh)\b.*;\s*$", re.IGNORECASE | re.DOTALL)
 # A sentence opening with a noun like these has a subject of its own, one the registry does not know
